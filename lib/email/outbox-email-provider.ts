@@ -1,0 +1,21 @@
+import { db } from "@/lib/server/db/client";
+import type { EmailProvider } from "./email-provider";
+
+export const outboxEmailProvider: EmailProvider = {
+  name: "outbox",
+  async send({ to, subject, text, template, attachments }) {
+    const row = await db.outboxMessage.create({
+      data: {
+        channel: "EMAIL",
+        to,
+        subject,
+        body: text,
+        template,
+        provider: "outbox",
+        attachments: attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.content.length })),
+      },
+    });
+    if (process.env.NODE_ENV !== "test") console.info(`[outbox] email to ${to}: ${subject}`);
+    return { providerRef: row.id };
+  },
+};

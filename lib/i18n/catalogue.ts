@@ -1,0 +1,22 @@
+// The one message catalogue: each namespace file holds zh-CN (the default) and en side by side.
+import { common } from "./messages/common";
+import { auth } from "./messages/auth";
+import { errors } from "./messages/errors";
+import { sms } from "./messages/sms";
+
+const namespaces = { common, auth, errors, sms };
+
+type Ns = typeof namespaces;
+type ZhTree = { [K in keyof Ns]: Ns[K]["zh-CN"] };
+
+type Leaves<T, P extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+
+export type MessageKey = Leaves<ZhTree>;
+
+function pick(locale: "zh-CN" | "en") {
+  return Object.fromEntries(Object.entries(namespaces).map(([k, v]) => [k, v[locale]])) as Record<string, unknown>;
+}
+
+export const catalogue = { "zh-CN": pick("zh-CN"), en: pick("en") };

@@ -1,0 +1,38 @@
+import { defineMessages } from "../define-messages";
+
+export const errors = defineMessages({
+  "zh-CN": {
+    validation_failed: "填写的内容有误，请按提示修改",
+    unauthenticated: "请先登录",
+    forbidden: "您没有权限进行此操作",
+    not_found: "未找到该内容，或您无权查看",
+    conflict: "操作冲突，请刷新后重试",
+    rate_limited: "操作过于频繁，请 {seconds} 秒后再试",
+    locked: "已被锁定，请 {minutes} 分钟后再试",
+    code_invalid: "验证码不正确",
+    code_expired: "验证码已失效，请重新获取",
+    gone: "该链接已失效",
+    bad_request: "请求无效",
+    payment_required: "请先完成支付",
+    provider_failed: "外部服务暂时不可用，请稍后再试",
+    internal: "系统繁忙，请稍后再试",
+    required: "此项为必填项",
+  },
+  en: {
+    validation_failed: "Some fields need your attention",
+    unauthenticated: "Please log in first",
+    forbidden: "You are not allowed to do this",
+    not_found: "Not found, or you may not see it",
+    conflict: "Conflicting change: refresh and try again",
+    rate_limited: "Too many attempts: try again in {seconds} s",
+    locked: "Locked: try again in {minutes} min",
+    code_invalid: "The code is not correct",
+    code_expired: "The code has expired: request a new one",
+    gone: "This link has expired",
+    bad_request: "Invalid request",
+    payment_required: "Please pay first",
+    provider_failed: "An outside service is unavailable: try again later",
+    internal: "Something went wrong: try again later",
+    required: "Required",
+  },
+});

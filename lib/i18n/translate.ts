@@ -1,0 +1,27 @@
+import { catalogue, type MessageKey } from "./catalogue";
+import { DEFAULT_LOCALE, type Locale } from "./locales";
+
+export type TParams = Record<string, string | number>;
+export type T = (key: MessageKey, params?: TParams) => string;
+
+function lookup(locale: Locale, key: string): string | undefined {
+  let node: unknown = catalogue[locale];
+  for (const part of key.split(".")) {
+    if (node && typeof node === "object") node = (node as Record<string, unknown>)[part];
+    else return undefined;
+  }
+  return typeof node === "string" ? node : undefined;
+}
+
+/** `t("auth.login.title")`; `{name}` placeholders are filled from params. Missing keys fall back to zh-CN, then the key. */
+export function translator(locale: Locale): T {
+  return (key, params) => {
+    const text = lookup(locale, key) ?? lookup(DEFAULT_LOCALE, key) ?? key;
+    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+  };
+}
+
+/** True when the key exists: AppError user messages may be catalogue keys or literal text. */
+export function hasMessage(key: string): boolean {
+  return lookup(DEFAULT_LOCALE, key) !== undefined;
+}

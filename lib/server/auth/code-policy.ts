@@ -1,0 +1,27 @@
+import type { Window } from "@/lib/server/security/rate-limit";
+
+export const CODE_TTL_SECONDS = 300;
+export const CODE_MAX_ATTEMPTS = 5;
+export const RESEND_AFTER_SECONDS = 60;
+
+function cap(name: string, fallback: number): number {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+/** Per number: one code a minute, 5 an hour, 10 a day. */
+export function phoneWindows(): Window[] {
+  return [
+    { seconds: RESEND_AFTER_SECONDS, max: 1 },
+    { seconds: 3600, max: cap("SMS_PHONE_HOURLY_CAP", 5) },
+    { seconds: 86400, max: cap("SMS_PHONE_DAILY_CAP", 10) },
+  ];
+}
+
+/** Per client address: stops one machine from spraying codes at many numbers. */
+export function ipWindows(): Window[] {
+  return [
+    { seconds: 3600, max: cap("SMS_IP_HOURLY_CAP", 30) },
+    { seconds: 86400, max: cap("SMS_IP_DAILY_CAP", 100) },
+  ];
+}

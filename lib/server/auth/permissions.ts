@@ -1,0 +1,42 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
+
+export const PERMISSIONS = [
+  "desk.use", // apply for certificates, manage own orders
+  "console.access", // open the review console
+  "orders.review", // approve or reject orders
+  "orders.viewAll",
+  "channels.manage",
+  "platforms.manage",
+  "users.manage",
+  "ca.manage",
+  "audit.read",
+  "outbox.read", // the dev outbox page (only while the outbox provider is active)
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS = {
+  APPLICANT: ["desk.use"],
+  CA_REVIEWER: ["desk.use", "console.access", "orders.review", "orders.viewAll", "audit.read"],
+  CA_ADMIN: [
+    "desk.use",
+    "console.access",
+    "orders.review",
+    "orders.viewAll",
+    "channels.manage",
+    "platforms.manage",
+    "users.manage",
+    "ca.manage",
+    "audit.read",
+  ],
+} as const satisfies Record<Role, readonly Permission[]>;
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return (ROLE_PERMISSIONS[role] as readonly Permission[]).includes(permission);
+}
+
+/** Throws FORBIDDEN unless the role grants the permission. */
+export function assertPermission(user: { role: Role }, permission: Permission): void {
+  if (!hasPermission(user.role, permission)) throw new AppError("forbidden");
+}

@@ -1,0 +1,5 @@
+import { db } from "@/lib/server/db/client";
+
+export async function revokeSession({ sessionId }: { sessionId: string }) {
+  await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+}

@@ -1,0 +1,14 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export type SessionUser = {
+  id: string;
+  phone: string;
+  role: Role;
+  name: string | null;
+  hasPassword: boolean;
+  sessionId: string;
+};
+
+export function maskPhone(phone: string): string {
+  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : phone;
+}

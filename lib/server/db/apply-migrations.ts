@@ -1,0 +1,17 @@
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { openSchemaEngine } from "./schema-engine";
+import { readMigrationsList, readSchema } from "./migrations-list";
+
+// Equivalent of `prisma migrate deploy`: applies pending migrations, records them in _prisma_migrations.
+export async function applyMigrations({ adapterFactory }: { adapterFactory: SqlMigrationAwareDriverAdapterFactory }) {
+  const engine = await openSchemaEngine({ adapterFactory, schema: readSchema() });
+  try {
+    const out = await engine.applyMigrations({
+      migrationsList: readMigrationsList(),
+      filters: { externalTables: [], externalEnums: [] },
+    });
+    return out.appliedMigrationNames;
+  } finally {
+    engine.free();
+  }
+}

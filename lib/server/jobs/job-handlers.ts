@@ -1,0 +1,21 @@
+import { getEmailProvider } from "@/lib/email/get-email-provider";
+import { getSmsProvider } from "@/lib/sms/get-sms-provider";
+import { getFileStorage } from "@/lib/storage/get-file-storage";
+import { renderSms } from "@/lib/server/notify/templates";
+import { SMS_PARAMS_AAD } from "@/lib/server/notify/queue-sms";
+import { openSecret } from "@/lib/server/security/seal";
+import type { JobPayloads, JobType } from "./job-types";
+
+export const jobHandlers: { [K in JobType]: (payload: JobPayloads[K]) => Promise<void> } = {
+  async "notify.sms"({ to, template, sealedParams, locale }) {
+    const params = JSON.parse(new TextDecoder().decode(openSecret(sealedParams, SMS_PARAMS_AAD))) as Record<string, string>;
+    await getSmsProvider().send({ to, text: renderSms(template, params, locale), template });
+  },
+  async "notify.email"({ to, subject, text, template, attachments }) {
+    const storage = getFileStorage();
+    const files = await Promise.all(
+      (attachments ?? []).map(async (a) => ({ filename: a.filename, contentType: a.contentType, content: await storage.get(a.storageKey) })),
+    );
+    await getEmailProvider().send({ to, subject, text, template, attachments: files });
+  },
+};

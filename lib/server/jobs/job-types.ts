@@ -1,0 +1,15 @@
+import type { SmsTemplate } from "@/lib/server/notify/templates";
+
+export type JobPayloads = {
+  // params are sealed under the KEK: they may hold a one-time code, which must not sit readable in the queue.
+  "notify.sms": { to: string; template: SmsTemplate; sealedParams: string; locale: "zh-CN" | "en" };
+  "notify.email": {
+    to: string;
+    subject: string;
+    text: string;
+    template: string;
+    attachments?: Array<{ filename: string; storageKey: string; contentType: string }>;
+  };
+};
+
+export type JobType = keyof JobPayloads;

@@ -1,0 +1,47 @@
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/server/db/client";
+import { claimJob, type ClaimedJob } from "./claim-job";
+import { jobHandlers } from "./job-handlers";
+import type { JobType } from "./job-types";
+
+const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
+
+/** Retry after 2^attempts seconds, capped at one hour. */
+export function backoffSeconds(attempts: number): number {
+  return Math.min(3600, 2 ** attempts);
+}
+
+async function runOne(job: ClaimedJob) {
+  const handler = jobHandlers[job.type as JobType] as ((p: unknown) => Promise<void>) | undefined;
+  try {
+    if (!handler) throw new Error(`no handler for job type ${job.type}`);
+    await handler(job.payload);
+    await db.job.update({ where: { id: job.id }, data: { status: "DONE", finishedAt: new Date(), lockedAt: null, lastError: null } });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const failed = job.attempts >= job.maxAttempts;
+    await db.job.update({
+      where: { id: job.id },
+      data: {
+        status: failed ? "FAILED" : "PENDING",
+        lastError: message.slice(0, 2000),
+        lockedAt: null,
+        runAt: new Date(Date.now() + backoffSeconds(job.attempts) * 1000),
+        finishedAt: failed ? new Date() : null,
+      },
+    });
+    console.error(`[jobs] ${job.type} ${job.id} attempt ${job.attempts} failed: ${message}`);
+  }
+}
+
+/** Runs due jobs until none is left (or `max` ran). Returns how many ran. */
+export async function runDueJobs({ max = 100 }: { max?: number } = {}): Promise<number> {
+  let count = 0;
+  while (count < max) {
+    const job = await claimJob(workerId);
+    if (!job) break;
+    await runOne(job);
+    count++;
+  }
+  return count;
+}

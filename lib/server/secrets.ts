@@ -1,0 +1,48 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { env } from "@/lib/env";
+
+type Secrets = { authSecret: string; kek: string };
+let cached: Secrets | undefined;
+
+function decodeKek(value: string): Buffer {
+  const buf = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+  if (buf.length !== 32) throw new Error("CERTDESK_KEK must be 32 bytes, hex or base64");
+  return buf;
+}
+
+// Secrets come from the environment. On a single machine without them (the embedded default)
+// they are generated once into DATA_DIR/secrets.json, with a warning: several app instances
+// must share them, so production sets AUTH_SECRET and CERTDESK_KEK.
+function load(): Secrets {
+  const e = env();
+  if (e.AUTH_SECRET && e.CERTDESK_KEK) return { authSecret: e.AUTH_SECRET, kek: e.CERTDESK_KEK };
+  const memoryOnly = e.DATA_DIR === "memory://";
+  const file = path.resolve(memoryOnly ? ".data" : e.DATA_DIR, "secrets.json");
+  let stored: Partial<Secrets> = {};
+  if (existsSync(file)) stored = JSON.parse(readFileSync(file, "utf8")) as Partial<Secrets>;
+  const secrets: Secrets = {
+    authSecret: e.AUTH_SECRET ?? stored.authSecret ?? randomBytes(32).toString("base64url"),
+    kek: e.CERTDESK_KEK ?? stored.kek ?? randomBytes(32).toString("hex"),
+  };
+  if (stored.authSecret !== secrets.authSecret || stored.kek !== secrets.kek) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify({ authSecret: secrets.authSecret, kek: secrets.kek }), { mode: 0o600 });
+    chmodSync(file, 0o600);
+    if (e.NODE_ENV !== "test") {
+      console.warn(`[certdesk] AUTH_SECRET/CERTDESK_KEK not set: using generated secrets in ${file}. Set them in production.`);
+    }
+  }
+  return secrets;
+}
+
+export function authSecret(): string {
+  cached ??= load();
+  return cached.authSecret;
+}
+
+export function kek(): Buffer {
+  cached ??= load();
+  return decodeKek(cached.kek);
+}

@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db/client";
+import { sendVerificationCode } from "@/lib/server/auth/send-verification-code";
+import { loginWithSms } from "@/lib/server/auth/login-with-sms";
+import { loadSessionUser } from "@/lib/server/auth/load-session-user";
+import { AppError } from "@/lib/errors";
+import { latestSmsCode } from "../support/outbox";
+import { uniqueIp, uniquePhone } from "../support/factories";
+
+async function expectAppError(p: Promise<unknown>, code: string, message?: string) {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(AppError);
+  expect((err as AppError).code).toBe(code);
+  if (message) expect((err as AppError).userMessage).toBe(message);
+  return err as AppError;
+}
+
+describe("SMS login", () => {
+  it("creates the account on first login and opens a revocable session", async () => {
+    const phone = uniquePhone();
+    const ip = uniqueIp();
+    await sendVerificationCode({ phone, purpose: "LOGIN", ip, locale: "zh-CN" });
+    const code = await latestSmsCode(phone);
+    const sms = await db.outboxMessage.findFirst({ where: { to: phone }, orderBy: { createdAt: "desc" } });
+    expect(sms?.body).toContain("登录验证码");
+
+    const { userId, sessionId } = await loginWithSms({ phone, code, ip });
+    const user = await loadSessionUser({ sessionId });
+    expect(user).toMatchObject({ id: userId, phone, role: "APPLICANT", hasPassword: false });
+
+    await db.session.update({ where: { id: sessionId }, data: { revokedAt: new Date() } });
+    expect(await loadSessionUser({ sessionId })).toBeNull();
+  });
+
+  it("logs the same number into the same account the second time", async () => {
+    const phone = uniquePhone();
+    const ip = uniqueIp();
+    await sendVerificationCode({ phone, purpose: "LOGIN", ip, locale: "zh-CN" });
+    const first = await loginWithSms({ phone, code: await latestSmsCode(phone), ip });
+    await db.rateLimitHit.deleteMany({ where: { key: `sms:phone:${phone}` } });
+    await sendVerificationCode({ phone, purpose: "LOGIN", ip, locale: "zh-CN" });
+    const second = await loginWithSms({ phone, code: await latestSmsCode(phone), ip });
+    expect(second.userId).toBe(first.userId);
+    expect(second.sessionId).not.toBe(first.sessionId);
+  });
+
+  it("stores only a hash of the code, never the code", async () => {
+    const phone = uniquePhone();
+    await sendVerificationCode({ phone, purpose: "LOGIN", ip: uniqueIp(), locale: "zh-CN" });
+    const code = await latestSmsCode(phone);
+    const row = await db.verificationCode.findFirstOrThrow({ where: { phone }, omit: { codeHash: false } });
+    expect(row.codeHash).not.toContain(code);
+    const job = await db.job.findFirstOrThrow({ where: { type: "notify.sms" }, orderBy: { createdAt: "desc" } });
+    expect(JSON.stringify(job.payload)).not.toContain(code);
+  });
+
+  it("kills a code after 5 wrong tries, so even the right code then fails", async () => {
+    const phone = uniquePhone();
+    const ip = uniqueIp();
+    await sendVerificationCode({ phone, purpose: "LOGIN", ip, locale: "zh-CN" });
+    const code = await latestSmsCode(phone);
+    const wrong = code === "000000" ? "111111" : "000000";
+    for (let left = 4; left >= 1; left--) {
+      const err = await expectAppError(loginWithSms({ phone, code: wrong, ip }), "code_invalid", "auth.errors.codeWrong");
+      expect(err.params).toEqual({ left });
+    }
+    await expectAppError(loginWithSms({ phone, code: wrong, ip }), "code_expired", "auth.errors.codeTooManyAttempts");
+    await expectAppError(loginWithSms({ phone, code, ip }), "code_expired");
+    expect(await db.user.findUnique({ where: { phone } })).toBeNull();
+  });
+
+  it("refuses an expired code", async () => {
+    const phone = uniquePhone();
+    const ip = uniqueIp();
+    await sendVerificationCode({ phone, purpose: "LOGIN", ip, locale: "zh-CN" });
+    const code = await latestSmsCode(phone);
+    await db.verificationCode.updateMany({ where: { phone }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expectAppError(loginWithSms({ phone, code, ip }), "code_expired");
+  });
+
+  it("refuses a code sent for another purpose", async () => {
+    const phone = uniquePhone();
+    const ip = uniqueIp();
+    await db.user.create({ data: { phone } });
+    await sendVerificationCode({ phone, purpose: "RESET_PASSWORD", ip, locale: "zh-CN" });
+    const code = await latestSmsCode(phone);
+    await expectAppError(loginWithSms({ phone, code, ip }), "code_expired");
+  });
+
+  it("makes a resend wait 60 s and caps a number at 5 codes an hour", async () => {
+    const phone = uniquePhone();
+    const ip = uniqueIp();
+    const t0 = Date.now();
+    await sendVerificationCode({ phone, purpose: "LOGIN", ip, locale: "zh-CN" });
+    const err = await expectAppError(sendVerificationCode({ phone, purpose: "LOGIN", ip, locale: "zh-CN" }), "rate_limited");
+    expect(err.retryAfter).toBeGreaterThan(50);
+    expect(err.retryAfter).toBeLessThanOrEqual(60);
+    // Four more codes, each more than a minute apart (hits back-dated), reach the hourly cap.
+    for (let i = 1; i <= 4; i++) {
+      await db.rateLimitHit.updateMany({ where: { key: `sms:phone:${phone}` }, data: { createdAt: new Date(t0 - i * 61_000) } });
+      await sendVerificationCode({ phone, purpose: "LOGIN", ip, locale: "zh-CN" });
+    }
+    const hits = await db.rateLimitHit.findMany({ where: { key: `sms:phone:${phone}` } });
+    expect(hits).toHaveLength(5);
+    await db.rateLimitHit.updateMany({ where: { key: `sms:phone:${phone}` }, data: { createdAt: new Date(t0 - 5 * 60_000) } });
+    const capped = await expectAppError(sendVerificationCode({ phone, purpose: "LOGIN", ip, locale: "zh-CN" }), "rate_limited");
+    expect(capped.retryAfter).toBeGreaterThan(60);
+  });
+
+  it("caps codes per client address across many numbers", async () => {
+    const ip = uniqueIp();
+    process.env.SMS_IP_HOURLY_CAP = "3";
+    try {
+      for (let i = 0; i < 3; i++) await sendVerificationCode({ phone: uniquePhone(), purpose: "LOGIN", ip, locale: "zh-CN" });
+      await expectAppError(sendVerificationCode({ phone: uniquePhone(), purpose: "LOGIN", ip, locale: "zh-CN" }), "rate_limited");
+    } finally {
+      process.env.SMS_IP_HOURLY_CAP = "100000";
+    }
+  });
+});
