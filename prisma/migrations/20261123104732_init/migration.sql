@@ -70,8 +70,6 @@ CREATE TABLE "User" (
     "email" TEXT,
     "locale" "Locale" NOT NULL DEFAULT 'zh_CN',
     "passwordHash" TEXT,
-    "passwordFailures" INTEGER NOT NULL DEFAULT 0,
-    "passwordLockedUntil" TIMESTAMP(3),
     "realNameVerifiedAt" TIMESTAMP(3),
     "realName" TEXT,
     "idNumberMasked" TEXT,
