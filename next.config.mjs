@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Separate build folders let several servers (tests, a second developer) run from one checkout.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Native / wasm packages are loaded by Node at run time rather than bundled.
   serverExternalPackages: [
@@ -11,6 +13,8 @@ const nextConfig = {
     "pg",
   ],
   typedRoutes: false,
+  // forbidden() (403 pages for signed-in users without a permission) is still behind this flag in Next 16.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

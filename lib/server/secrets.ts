@@ -19,7 +19,7 @@ function load(): Secrets {
   const e = env();
   if (e.AUTH_SECRET && e.CERTDESK_KEK) return { authSecret: e.AUTH_SECRET, kek: e.CERTDESK_KEK };
   const memoryOnly = e.DATA_DIR === "memory://";
-  const file = path.resolve(memoryOnly ? ".data" : e.DATA_DIR, "secrets.json");
+  const file = path.resolve(/*turbopackIgnore: true*/ memoryOnly ? ".data" : e.DATA_DIR, "secrets.json");
   let stored: Partial<Secrets> = {};
   if (existsSync(file)) stored = JSON.parse(readFileSync(file, "utf8")) as Partial<Secrets>;
   const secrets: Secrets = {

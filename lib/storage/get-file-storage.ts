@@ -8,6 +8,6 @@ let storage: FileStorage | undefined;
 export function getFileStorage(): FileStorage {
   const e = env();
   const dir = e.STORAGE_DIR ?? path.join(e.DATA_DIR === "memory://" ? ".data" : e.DATA_DIR, "files");
-  storage ??= localFileStorage(path.resolve(dir));
+  storage ??= localFileStorage(path.resolve(/*turbopackIgnore: true*/ dir));
   return storage;
 }

@@ -3,17 +3,9 @@ import { db } from "@/lib/server/db/client";
 import { sendVerificationCode } from "@/lib/server/auth/send-verification-code";
 import { loginWithSms } from "@/lib/server/auth/login-with-sms";
 import { loadSessionUser } from "@/lib/server/auth/load-session-user";
-import { AppError } from "@/lib/errors";
+import { expectAppError } from "../support/expect-app-error";
 import { latestSmsCode } from "../support/outbox";
 import { uniqueIp, uniquePhone } from "../support/factories";
-
-async function expectAppError(p: Promise<unknown>, code: string, message?: string) {
-  const err = await p.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(AppError);
-  expect((err as AppError).code).toBe(code);
-  if (message) expect((err as AppError).userMessage).toBe(message);
-  return err as AppError;
-}
 
 describe("SMS login", () => {
   it("creates the account on first login and opens a revocable session", async () => {

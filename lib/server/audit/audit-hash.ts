@@ -23,6 +23,15 @@ function canonical(value: unknown): string {
 }
 
 export function auditHash(prevHash: string, f: AuditFields): string {
-  const body = canonical({ ...f, at: f.at.toISOString() });
+  // Only the hashed fields: a row read back also carries id, prevHash and hash.
+  const body = canonical({
+    at: f.at.toISOString(),
+    actorId: f.actorId,
+    action: f.action,
+    targetType: f.targetType,
+    targetId: f.targetId,
+    data: f.data,
+    ip: f.ip,
+  });
   return createHash("sha256").update(prevHash).update("\n").update(body).digest("hex");
 }

@@ -15,7 +15,7 @@ export type OpenedAdapter = {
 
 export function resolveDbTarget({ databaseUrl, dataDir }: { databaseUrl?: string; dataDir: string }): DbTarget {
   if (databaseUrl) return { kind: "postgres", url: databaseUrl };
-  return { kind: "pglite", dir: dataDir === "memory://" ? "memory://" : path.resolve(dataDir, "pglite") };
+  return { kind: "pglite", dir: dataDir === "memory://" ? "memory://" : path.resolve(/*turbopackIgnore: true*/ dataDir, "pglite") };
 }
 
 // PostgreSQL server through node-postgres, or the embedded PGlite folder.

@@ -1,0 +1,41 @@
+// `npm start`: install what is missing, migrate and seed the database, build, and serve the desk.
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { ensureDependencies, nextBin, root, run, tsx } from "./setup-lib.mjs";
+
+ensureDependencies();
+tsx("scripts/db-migrate.ts");
+tsx("prisma/seed.ts");
+
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+const buildId = path.join(root, distDir, "BUILD_ID");
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "generated" || entry.name.startsWith(".")) continue;
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+const sources = ["app", "components", "lib", "public"].filter((d) => existsSync(path.join(root, d)));
+const stale = !existsSync(buildId) || Math.max(...sources.map((d) => newestSource(path.join(root, d))), statSync(path.join(root, "package-lock.json")).mtimeMs) > statSync(buildId).mtimeMs;
+if (stale) {
+  console.log("› building the desk (next build)…");
+  run(nextBin(), ["build"]);
+}
+
+const port = process.env.PORT || "3000";
+const demo = JSON.parse(readFileSync(path.join(root, "prisma", "demo-accounts.json"), "utf8"));
+console.log(`
+  CertDesk 云证书服务台 is starting on http://localhost:${port}
+
+  Demo accounts (log in with an SMS code from http://localhost:${port}/dev/outbox, or password ${demo.password}):
+${demo.accounts.map((a) => `    ${a.phone}  ${a.label}`).join("\n")}
+  Any other mainland mobile number creates a new applicant account on first login.
+`);
+const child = spawn(nextBin(), ["start", "-p", port], { cwd: root, stdio: "inherit" });
+for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
+child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db/client";
+import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
+import { runDueJobs, backoffSeconds } from "@/lib/server/jobs/run-jobs";
+import { queueSms } from "@/lib/server/notify/queue-sms";
+import { uniquePhone } from "../support/factories";
+
+describe("job queue", () => {
+  it("delivers a queued SMS to the outbox only after the transaction commits", async () => {
+    const to = uniquePhone();
+    await db.$transaction(async (tx) => {
+      await queueSms(tx, { to, template: "generic", params: { text: "你好" }, locale: "zh-CN" });
+      throw new Error("rolled back");
+    }).catch(() => {});
+    await runDueJobs();
+    expect(await db.outboxMessage.count({ where: { to } })).toBe(0);
+
+    await db.$transaction((tx) => queueSms(tx, { to, template: "generic", params: { text: "你好" }, locale: "zh-CN" }));
+    await runDueJobs();
+    const msg = await db.outboxMessage.findFirstOrThrow({ where: { to } });
+    expect(msg.body).toBe("【云证书服务台】你好");
+  });
+
+  it("retries a failing job with backoff and gives up after maxAttempts", async () => {
+    // An email job whose attachment does not exist fails in its handler.
+    const job = await enqueueJob(db, {
+      type: "notify.email",
+      payload: { to: "x@example.com", subject: "s", text: "t", template: "test", attachments: [{ filename: "a.pdf", storageKey: `missing/${Date.now()}.pdf`, contentType: "application/pdf" }] },
+      maxAttempts: 2,
+    });
+    await runDueJobs();
+    let row = await db.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(row).toMatchObject({ status: "PENDING", attempts: 1 });
+    expect(row.runAt.getTime()).toBeGreaterThan(Date.now() + (backoffSeconds(1) - 1) * 1000);
+    expect(row.lastError).toMatch(/ENOENT/);
+
+    await db.job.update({ where: { id: job.id }, data: { runAt: new Date() } });
+    await runDueJobs();
+    row = await db.job.findUniqueOrThrow({ where: { id: job.id } });
+    expect(row).toMatchObject({ status: "FAILED", attempts: 2 });
+  });
+
+  it("never hands one job to two workers", async () => {
+    const to = uniquePhone();
+    await Promise.all(Array.from({ length: 6 }, () => queueSms(db, { to, template: "generic", params: { text: "x" }, locale: "zh-CN" })));
+    await Promise.all([runDueJobs(), runDueJobs(), runDueJobs()]);
+    expect(await db.outboxMessage.count({ where: { to } })).toBe(6);
+  });
+});
