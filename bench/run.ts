@@ -1,0 +1,67 @@
+// `npm run bench`: runs every bench module, prints one table, then OpenSSL's native SM2 speed as the
+// reference the JavaScript figures are compared with. Add a module by adding its runner below.
+import { execFileSync } from "node:child_process";
+import type { BenchResult } from "./measure";
+import { runPrimitiveBench } from "./pki-primitives";
+
+const RUNNERS: Array<{ name: string; run: () => Promise<BenchResult[]> }> = [
+  { name: "pki-primitives", run: runPrimitiveBench },
+];
+
+function opensslSm2Speed(): { sign: number; verify: number } | undefined {
+  try {
+    const out = execFileSync("openssl", ["speed", "-seconds", "2", "sm2"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    // "256 bits SM2 (CurveSM2)   0.0004s   0.0004s   2415.0   2621.6"
+    const match = /SM2 \(CurveSM2\)\s+\S+\s+\S+\s+([\d.]+)\s+([\d.]+)/.exec(out);
+    return match ? { sign: Number(match[1]), verify: Number(match[2]) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function printTable(rows: BenchResult[]) {
+  const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: v < 100 ? 1 : 0 });
+  const width = Math.max(...rows.map((r) => r.name.length));
+  for (const r of rows) {
+    console.log(`${r.name.padEnd(width)}  ${fmt(r.value).padStart(10)} ${r.unit.padEnd(6)} ${r.note ?? ""}`);
+  }
+}
+
+async function main() {
+  const all: BenchResult[] = [];
+  for (const runner of RUNNERS) {
+    console.log(`\n== ${runner.name}`);
+    const rows = await runner.run();
+    printTable(rows);
+    all.push(...rows);
+  }
+
+  console.log("\n== native reference: openssl speed -seconds 2 sm2 (one core)");
+  const native = opensslSm2Speed();
+  if (!native) {
+    console.log("openssl speed sm2 unavailable");
+    return;
+  }
+  const find = (prefix: string) => all.find((r) => r.name.startsWith(prefix))?.value;
+  const pct = (ours: number | undefined, theirs: number) => (ours ? `${((100 * ours) / theirs).toFixed(0)}% of native` : "");
+  printTable([
+    { name: "openssl SM2 sign", value: native.sign, unit: "ops/s", note: `sm2.sign is ${pct(find("sm2.sign "), native.sign)}` },
+    {
+      name: "openssl SM2 verify",
+      value: native.verify,
+      unit: "ops/s",
+      note: `sm2.verify is ${pct(find("sm2.verify"), native.verify)}`,
+    },
+    {
+      name: "two-party serverSign vs openssl sign",
+      value: find("two-party serverSign") ?? 0,
+      unit: "ops/s",
+      note: pct(find("two-party serverSign"), native.sign),
+    },
+  ]);
+}
+
+await main();

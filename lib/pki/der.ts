@@ -1,0 +1,105 @@
+// The few DER shapes lib/pki needs by itself (signatures, ciphertexts, SPKI) without pulling asn1js
+// into the phone bundle. Parsing is strict: definite minimal lengths, no trailing bytes, so one
+// signature or ciphertext has exactly one accepted encoding.
+import { PkiError } from "./errors";
+
+export const DER_TAG = {
+  integer: 0x02,
+  bitString: 0x03,
+  octetString: 0x04,
+  oid: 0x06,
+  sequence: 0x30,
+} as const;
+
+function fail(message: string): never {
+  throw new PkiError("invalid_der", message);
+}
+
+export function derLength(length: number): Uint8Array {
+  if (length < 0x80) return Uint8Array.of(length);
+  const bytes: number[] = [];
+  for (let n = length; n > 0; n = Math.floor(n / 256)) bytes.unshift(n & 0xff);
+  return Uint8Array.from([0x80 | bytes.length, ...bytes]);
+}
+
+export function derTlv(tag: number, content: Uint8Array): Uint8Array {
+  const length = derLength(content.length);
+  const out = new Uint8Array(1 + length.length + content.length);
+  out[0] = tag;
+  out.set(length, 1);
+  out.set(content, 1 + length.length);
+  return out;
+}
+
+export function derSequence(...items: Uint8Array[]): Uint8Array {
+  let total = 0;
+  for (const item of items) total += item.length;
+  const content = new Uint8Array(total);
+  let offset = 0;
+  for (const item of items) {
+    content.set(item, offset);
+    offset += item.length;
+  }
+  return derTlv(DER_TAG.sequence, content);
+}
+
+/** Non-negative INTEGER, minimal two's-complement form. */
+export function derInteger(value: bigint): Uint8Array {
+  if (value < 0n) throw new RangeError("negative INTEGER is not used by lib/pki");
+  let hex = value.toString(16);
+  if (hex.length % 2) hex = "0" + hex;
+  if (parseInt(hex.slice(0, 2), 16) & 0x80) hex = "00" + hex;
+  const content = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < content.length; i++) content[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return derTlv(DER_TAG.integer, content);
+}
+
+export function derOctetString(bytes: Uint8Array): Uint8Array {
+  return derTlv(DER_TAG.octetString, bytes);
+}
+
+/** Reads consecutive TLVs from one buffer; `end()` insists nothing is left over. */
+export class DerReader {
+  private offset = 0;
+
+  constructor(private readonly bytes: Uint8Array) {}
+
+  get isDone(): boolean {
+    return this.offset === this.bytes.length;
+  }
+
+  read(expectedTag: number): Uint8Array {
+    const { bytes } = this;
+    if (this.offset + 2 > bytes.length) fail("truncated DER");
+    const tag = bytes[this.offset];
+    if (tag !== expectedTag) fail(`expected DER tag 0x${expectedTag.toString(16)}, got 0x${tag.toString(16)}`);
+    let pos = this.offset + 1;
+    let length = bytes[pos++];
+    if (length & 0x80) {
+      const count = length & 0x7f;
+      if (count === 0 || count > 3) fail("unsupported DER length");
+      if (pos + count > bytes.length) fail("truncated DER length");
+      if (bytes[pos] === 0) fail("non-minimal DER length");
+      length = 0;
+      for (let i = 0; i < count; i++) length = length * 256 + bytes[pos++];
+      if (length < 0x80) fail("non-minimal DER length");
+    }
+    if (pos + length > bytes.length) fail("truncated DER content");
+    this.offset = pos + length;
+    return bytes.subarray(pos, pos + length);
+  }
+
+  readInteger(): bigint {
+    const content = this.read(DER_TAG.integer);
+    if (content.length === 0) fail("empty INTEGER");
+    if (content[0] & 0x80) fail("negative INTEGER");
+    if (content.length > 1 && content[0] === 0 && !(content[1] & 0x80)) fail("non-minimal INTEGER");
+    let value = 0n;
+    for (const byte of content) value = (value << 8n) | BigInt(byte);
+    return value;
+  }
+
+  end(): void {
+    if (!this.isDone) fail("trailing bytes after DER value");
+  }
+}

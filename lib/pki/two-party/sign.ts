@@ -1,0 +1,102 @@
+// Two-party signing (Su & Tian): the result is an ordinary SM2 signature under the joint key.
+import { bytesToHex } from "../encoding";
+import { PkiError } from "../errors";
+import { SM2_N, modN, randomScalar, scalarToBytes, sm2Point } from "../sm2-curve";
+import { sm2Digest } from "../sm2-digest";
+import { encodeSignatureDer } from "../sm2-signature-der";
+import { verifyDigest } from "../sm2";
+import { TWO_PARTY_VERSION } from "./message.types";
+import { type TSignRequest, type TSignResponse, ZSignRequestSchema, ZSignResponseSchema } from "./sign.types";
+import {
+  assertAnswers,
+  hexToPoint,
+  hexToScalar,
+  newNonce,
+  parseMessage,
+  pointToHex,
+  scalarToHex,
+  shareToScalar,
+} from "./two-party-math";
+
+/** Phone: e = SM3(Z || message) and Q1 = k1·G. Keep k1 for finishSign and never reuse it. */
+export function startSign(input: {
+  keyId: string;
+  message: Uint8Array;
+  publicKey: Uint8Array;
+  id?: Uint8Array | string;
+}): { e: Uint8Array; k1: Uint8Array; request: TSignRequest } {
+  const e = sm2Digest(input.message, input.publicKey, input.id);
+  const k1 = randomScalar();
+  const request: TSignRequest = {
+    v: TWO_PARTY_VERSION,
+    kind: "sign-request",
+    keyId: input.keyId,
+    nonce: newNonce(),
+    e: bytesToHex(e),
+    Q1: pointToHex(sm2Point.BASE.multiply(k1)),
+  };
+  return { e, k1: scalarToBytes(k1), request: parseMessage(ZSignRequestSchema, request) };
+}
+
+/**
+ * Server: R = k3·Q1 + k2·G with fresh k2, k3; r = (e + x1) mod n; s2 = d2·k3, s3 = d2·(r + k2).
+ * The caller must have refused a `nonce` it has seen before. This is the hot path of the signing
+ * service: k2·G uses G's precomputed table, and Q1 is decoded and checked exactly once.
+ */
+export function serverSign(input: { d2: Uint8Array; request: TSignRequest }): { nonce: string; response: TSignResponse } {
+  const req = parseMessage(ZSignRequestSchema, input.request);
+  const d2 = shareToScalar(input.d2);
+  const e = hexToScalar(req.e);
+  const Q1 = hexToPoint(req.Q1, "Q1");
+  for (;;) {
+    const k2 = randomScalar();
+    const k3 = randomScalar();
+    const R = Q1.multiply(k3).add(sm2Point.BASE.multiply(k2));
+    if (R.is0()) continue;
+    const r = modN(e + R.toAffine().x);
+    if (r === 0n) continue;
+    return {
+      nonce: req.nonce,
+      response: {
+        v: TWO_PARTY_VERSION,
+        kind: "sign-response",
+        keyId: req.keyId,
+        nonce: req.nonce,
+        r: scalarToHex(r),
+        s2: scalarToHex(modN(d2 * k3)),
+        s3: scalarToHex(modN(d2 * (r + k2))),
+      },
+    };
+  }
+}
+
+/**
+ * Phone: s = d1·k1·s2 + d1·s3 − r. The signature is verified against the joint public key before
+ * it is released, so a faulty or malicious server cannot make the phone publish a bad signature.
+ */
+export function finishSign(input: {
+  d1: Uint8Array;
+  k1: Uint8Array;
+  e: Uint8Array;
+  publicKey: Uint8Array;
+  request: TSignRequest;
+  response: TSignResponse;
+}): Uint8Array {
+  const res = parseMessage(ZSignResponseSchema, input.response);
+  assertAnswers(input.request, res);
+  const d1 = shareToScalar(input.d1);
+  const k1 = shareToScalar(input.k1);
+  const r = hexToScalar(res.r);
+  const s2 = hexToScalar(res.s2);
+  const s3 = hexToScalar(res.s3);
+  if (r === 0n || r >= SM2_N || s2 >= SM2_N || s3 >= SM2_N) {
+    throw new PkiError("invalid_signature", "server's signature share is out of range");
+  }
+  const s = modN(d1 * modN(k1 * s2 + s3) - r);
+  if (s === 0n || s === SM2_N - r) throw new PkiError("invalid_signature", "degenerate joint signature");
+  const signature = encodeSignatureDer(r, s);
+  if (!verifyDigest(signature, input.e, input.publicKey)) {
+    throw new PkiError("invalid_signature", "joint signature does not verify");
+  }
+  return signature;
+}
