@@ -1,0 +1,119 @@
+import * as asn1js from "asn1js";
+import type * as pkijs from "pkijs";
+import { OID } from "@/lib/pki/oids";
+import { PkiError } from "@/lib/pki/errors";
+import { equalBytes } from "@/lib/pki/encoding";
+import { setupPkijs } from "@/lib/pki/engine/setup-pkijs";
+import { digest, hashNameByOid, type HashName } from "@/lib/pki/engine/hash-algorithms";
+import { findSignerCertificate, parseCmsSignedData } from "@/lib/pki/cms/parse-cms-signed-data";
+import { attributeValues, signedAttributesSignedBytes } from "@/lib/pki/cms/signed-attributes";
+import { certificateSerialHex, type CertificateInput } from "@/lib/pki/x509/certificate-input";
+import { nameToString } from "@/lib/pki/x509/name";
+import { readKeyUsage } from "@/lib/pki/verify/certificate-checks";
+import { verifyChain } from "@/lib/pki/verify/verify-chain";
+import type { VerificationProblem, VerificationReason } from "@/lib/pki/verify/verification-reasons";
+
+export interface VerifyCmsDetachedInput {
+  p7s: Uint8Array | string;
+  data: Uint8Array;
+  trustedRoots: CertificateInput[];
+  /** Extra untrusted certificates for path building, besides those embedded in the p7s. */
+  intermediates?: CertificateInput[];
+  /**
+   * When the signer's certificate must have been valid; now by default. The signingTime attribute
+   * is the signer's own claim, so it is reported but never trusted for this.
+   */
+  at?: Date;
+}
+
+export interface CmsVerificationResult {
+  valid: boolean;
+  signer?: { subject: string; issuer: string; serialHex: string; certificate: pkijs.Certificate };
+  signingTime?: Date;
+  digestAlgorithm?: HashName;
+  chain: pkijs.Certificate[];
+  problems: VerificationProblem[];
+  reasons: VerificationReason[];
+}
+
+function single(values: asn1js.AsnType[][]): asn1js.AsnType | undefined {
+  return values.length === 1 && values[0].length === 1 ? values[0][0] : undefined;
+}
+
+/**
+ * Verifies a detached CMS signature over `data` (one signer): digest algorithm, messageDigest and
+ * contentType attributes, the SM2 signature over the DER SET of signed attributes, the signer
+ * certificate's key usage and its path to a trusted root. Revocation is the caller's next step.
+ */
+export async function verifyCmsDetached(input: VerifyCmsDetachedInput): Promise<CmsVerificationResult> {
+  const done = (problems: VerificationProblem[], extra: Partial<CmsVerificationResult> = {}): CmsVerificationResult => ({
+    valid: problems.length === 0,
+    chain: [],
+    ...extra,
+    problems,
+    reasons: [...new Set(problems.map((p) => p.reason))],
+  });
+  let signedData: pkijs.SignedData;
+  try {
+    signedData = parseCmsSignedData(input.p7s);
+  } catch (error) {
+    if (error instanceof PkiError) return done([{ reason: "malformed", detail: error.message }]);
+    throw error;
+  }
+  if (signedData.encapContentInfo.eContent) return done([{ reason: "attached_content_unexpected", detail: "signature is not detached" }]);
+  if (signedData.signerInfos.length !== 1) return done([{ reason: "malformed", detail: `${signedData.signerInfos.length} signers, expected 1` }]);
+  const signerInfo = signedData.signerInfos[0];
+  const certificate = findSignerCertificate(signedData, signerInfo);
+  if (!certificate) return done([{ reason: "signer_certificate_missing", detail: "signer certificate not embedded" }]);
+  const signer = {
+    subject: nameToString(certificate.subject),
+    issuer: nameToString(certificate.issuer),
+    serialHex: certificateSerialHex(certificate),
+    certificate,
+  };
+  const hash = hashNameByOid(signerInfo.digestAlgorithm.algorithmId);
+  if (!hash || hash === "SHA-1") {
+    return done([{ reason: "unsupported_algorithm", detail: `digest ${signerInfo.digestAlgorithm.algorithmId}` }], { signer });
+  }
+  if (!signerInfo.signedAttrs) return done([{ reason: "signed_attributes_missing", detail: "no signed attributes" }], { signer });
+
+  const problems: VerificationProblem[] = [];
+  const messageDigest = single(attributeValues(signerInfo.signedAttrs, OID.attrMessageDigest));
+  const actual = digest(hash, input.data);
+  if (!(messageDigest instanceof asn1js.OctetString) || !equalBytes(new Uint8Array(messageDigest.valueBlock.valueHexView), actual)) {
+    problems.push({ reason: "digest_mismatch", detail: "messageDigest does not match the data" });
+  }
+  const contentType = single(attributeValues(signerInfo.signedAttrs, OID.attrContentType));
+  if (!(contentType instanceof asn1js.ObjectIdentifier) || contentType.valueBlock.toString() !== signedData.encapContentInfo.eContentType) {
+    problems.push({ reason: "content_type_mismatch", detail: "contentType attribute differs from eContentType" });
+  }
+  const time = single(attributeValues(signerInfo.signedAttrs, OID.attrSigningTime));
+  const signingTime = time instanceof asn1js.UTCTime || time instanceof asn1js.GeneralizedTime ? time.toDate() : undefined;
+
+  let signatureOk = false;
+  try {
+    signatureOk = await setupPkijs().verifyWithPublicKey(
+      signedAttributesSignedBytes(signerInfo.signedAttrs),
+      signerInfo.signature,
+      certificate.subjectPublicKeyInfo,
+      signerInfo.signatureAlgorithm,
+    );
+  } catch {
+    signatureOk = false;
+  }
+  if (!signatureOk) problems.push({ reason: "signature_invalid", detail: "signature over signed attributes does not verify", subject: signer.subject });
+
+  const usages = readKeyUsage(certificate);
+  if (usages && !usages.has("digitalSignature") && !usages.has("nonRepudiation")) {
+    problems.push({ reason: "key_usage_missing", detail: "signer certificate is not for signing", subject: signer.subject });
+  }
+  const embedded = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => "subjectPublicKeyInfo" in c);
+  const chain = await verifyChain({
+    leaf: certificate,
+    intermediates: [...embedded, ...(input.intermediates ?? [])],
+    roots: input.trustedRoots,
+    at: input.at,
+  });
+  problems.push(...chain.problems);
+  return done(problems, { signer, signingTime, digestAlgorithm: hash, chain: chain.chain });
+}
