@@ -32,7 +32,7 @@ export function ChangePhoneForm({ currentPhone }: { currentPhone: string }) {
 
   if (done) return <Alert tone="success" data-testid="phone-result">{done}</Alert>;
   return (
-    <form noValidate onSubmit={form.handleSubmit(onSubmit)} className={styles.fields} data-testid="phone-form">
+    <form method="post" noValidate onSubmit={form.handleSubmit(onSubmit)} className={styles.fields} data-testid="phone-form">
       <Alert tone="error" data-testid="phone-error">{error?.message}</Alert>
       <Field label={t("auth.account.oldCode")} error={msg(errors.oldCode?.message)} isRequired>
         {(control) => (

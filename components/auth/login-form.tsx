@@ -12,6 +12,7 @@ import { useT } from "@/lib/i18n/client";
 import { useMessage } from "@/components/forms/use-message";
 import { parseAuthError, type ApiError } from "@/components/forms/api-error";
 import { ZPasswordLoginSchema, ZSmsLoginSchema, type TPasswordLogin, type TSmsLogin } from "@/lib/server/auth/auth.types";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { SendCodeButton } from "./send-code-button";
 import styles from "./auth-form.module.css";
 
@@ -20,6 +21,7 @@ type Mode = "sms" | "password";
 export function LoginForm({ next }: { next: string }) {
   const t = useT();
   const msg = useMessage();
+  const hydrated = useHydrated();
   const [mode, setMode] = useState<Mode>("sms");
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -45,7 +47,7 @@ export function LoginForm({ next }: { next: string }) {
   };
 
   return (
-    <div className={styles.form}>
+    <div className={styles.form} data-hydrated={hydrated || undefined}>
       <div role="tablist" className={styles.tabs}>
         {(["sms", "password"] as const).map((m) => (
           <button
@@ -65,7 +67,7 @@ export function LoginForm({ next }: { next: string }) {
       {notice && <Alert tone="success" data-testid="form-notice">{notice}</Alert>}
 
       {mode === "sms" ? (
-        <form noValidate onSubmit={sms.handleSubmit((v) => submit("sms", v))} className={styles.fields}>
+        <form method="post" noValidate onSubmit={sms.handleSubmit((v) => submit("sms", v))} className={styles.fields}>
           <Field label={t("auth.login.phone")} error={msg(sms.formState.errors.phone?.message)} isRequired>
             <Input {...sms.register("phone")} inputMode="numeric" autoComplete="tel" maxLength={11} placeholder={t("auth.login.phonePlaceholder")} />
           </Field>
@@ -91,7 +93,7 @@ export function LoginForm({ next }: { next: string }) {
           </Button>
         </form>
       ) : (
-        <form noValidate onSubmit={pw.handleSubmit((v) => submit("password", v))} className={styles.fields}>
+        <form method="post" noValidate onSubmit={pw.handleSubmit((v) => submit("password", v))} className={styles.fields}>
           <Field label={t("auth.login.phone")} error={msg(pw.formState.errors.phone?.message)} isRequired>
             <Input {...pw.register("phone")} inputMode="numeric" autoComplete="username" maxLength={11} placeholder={t("auth.login.phonePlaceholder")} />
           </Field>

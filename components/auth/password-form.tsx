@@ -11,6 +11,7 @@ import { useMessage } from "@/components/forms/use-message";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { ZSetPasswordSchema, type TSetPassword } from "@/lib/server/auth/auth.types";
 import { setPasswordAction } from "@/app/(desk)/account/actions";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import styles from "./auth-form.module.css";
 
 export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
@@ -18,6 +19,7 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
   const msg = useMessage();
   const [result, setResult] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [isSet, setIsSet] = useState(hasPassword);
+  const hydrated = useHydrated();
   const form = useForm<TSetPassword>({ resolver: zodResolver(ZSetPasswordSchema), defaultValues: { currentPassword: "", password: "", confirm: "" } });
   const errors = form.formState.errors;
 
@@ -34,7 +36,7 @@ export function PasswordForm({ hasPassword }: { hasPassword: boolean }) {
   }
 
   return (
-    <form noValidate onSubmit={form.handleSubmit(onSubmit)} className={styles.fields} data-testid="password-form">
+    <form method="post" noValidate onSubmit={form.handleSubmit(onSubmit)} className={styles.fields} data-testid="password-form" data-hydrated={hydrated || undefined}>
       <Alert tone={result?.tone ?? "info"} data-testid="password-result">{result?.text}</Alert>
       {isSet && (
         <Field label={t("auth.account.currentPassword")} error={msg(errors.currentPassword?.message)} isRequired>

@@ -41,7 +41,7 @@ export function ResetPasswordForm() {
     );
   }
   return (
-    <form noValidate onSubmit={form.handleSubmit(onSubmit)} className={styles.fields}>
+    <form method="post" noValidate onSubmit={form.handleSubmit(onSubmit)} className={styles.fields}>
       <Alert tone="error" data-testid="form-error">{error?.message}</Alert>
       <Field label={t("auth.login.phone")} error={msg(errors.phone?.message)} isRequired>
         <Input {...form.register("phone")} inputMode="numeric" autoComplete="tel" maxLength={11} />

@@ -1,7 +1,6 @@
 import { afterAll, inject } from "vitest";
 
 const url = inject("databaseUrl");
-process.env.NODE_ENV = "test";
 process.env.SMS_IP_HOURLY_CAP ??= "100000";
 process.env.SMS_IP_DAILY_CAP ??= "100000";
 if (url) {
