@@ -3,8 +3,14 @@ import { common } from "./messages/common";
 import { auth } from "./messages/auth";
 import { errors } from "./messages/errors";
 import { sms } from "./messages/sms";
+import { devtools } from "./messages/devtools";
+import { shell } from "./messages/shell";
+import { landing } from "./messages/landing";
+import { services } from "./messages/services";
+import { help } from "./messages/help";
+import { consoleMessages } from "./messages/console";
 
-const namespaces = { common, auth, errors, sms };
+const namespaces = { common, auth, errors, sms, devtools, shell, landing, services, help, console: consoleMessages };
 
 type Ns = typeof namespaces;
 type ZhTree = { [K in keyof Ns]: Ns[K]["zh-CN"] };

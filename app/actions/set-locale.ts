@@ -1,0 +1,22 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { ZSetLocaleSchema } from "./set-locale.types";
+
+const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
+
+// Server action — remember the chosen language in the `locale` cookie. No session needed:
+// the language is a preference of the browser, anonymous visitors switch it too.
+export async function setLocale(formData: FormData): Promise<void> {
+  const parsed = ZSetLocaleSchema.safeParse({ locale: formData.get("locale") });
+  if (!parsed.success) return;
+  (await cookies()).set(LOCALE_COOKIE, parsed.data.locale, {
+    maxAge: ONE_YEAR_SECONDS,
+    path: "/",
+    sameSite: "lax",
+    httpOnly: true,
+  });
+  // Every layout renders text through the catalogue: refresh them all.
+  revalidatePath("/", "layout");
+}
