@@ -69,11 +69,11 @@ test.describe("login", () => {
     await page.goto("/account");
     const form = page.getByTestId("password-form");
     await form.and(page.locator("[data-hydrated]")).waitFor();
-    await form.getByLabel("新密码", { exact: true }).fill("short");
+    await form.getByLabel(/^新密码/).fill("short");
     await form.getByLabel("确认新密码").fill("short");
     await form.getByRole("button", { name: "设置密码" }).click();
     await expect(form.getByText("密码须为8–64位，且同时包含字母和数字")).toBeVisible();
-    await form.getByLabel("新密码", { exact: true }).fill("tender2026");
+    await form.getByLabel(/^新密码/).fill("tender2026");
     await form.getByLabel("确认新密码").fill("tender2026");
     await form.getByRole("button", { name: "设置密码" }).click();
     await expect(page.getByTestId("password-result")).toContainText("密码已保存");
