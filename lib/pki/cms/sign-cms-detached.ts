@@ -12,7 +12,9 @@ import { buildSignedAttributes } from "@/lib/pki/cms/signed-attributes";
 import { certificatePublicKey, toCertificate, type CertificateInput } from "@/lib/pki/x509/certificate-input";
 
 export interface SignCmsDetachedInput {
-  data: Uint8Array;
+  /** The signed content, or (for a platform that sends only the document's hash) its SM3 `digest`. */
+  data?: Uint8Array;
+  digest?: Uint8Array;
   signer: { certificate: CertificateInput; signer: Sm2Signer };
   /** Further certificates to embed (issuing CA, ...) so verifiers can build the path. */
   chain?: CertificateInput[];
@@ -26,6 +28,8 @@ export interface SignCmsDetachedInput {
  */
 export async function signCmsDetached(input: SignCmsDetachedInput): Promise<{ der: Uint8Array; pem: string }> {
   const options = ZCmsSignOptionsSchema.parse(input.options ?? {});
+  const messageDigest = input.digest ?? (input.data ? sm3(input.data) : undefined);
+  if (!messageDigest || messageDigest.length !== 32) throw new PkiError("invalid_message", "CMS needs the data or its 32-byte SM3 digest");
   const engine = setupPkijs();
   const certificate = toCertificate(input.signer.certificate);
   if (!equalBytes(input.signer.signer.publicKey, certificatePublicKey(certificate))) {
@@ -39,7 +43,7 @@ export async function signCmsDetached(input: SignCmsDetachedInput): Promise<{ de
       type: 0,
       attributes: buildSignedAttributes({
         contentType: OID.cmsData,
-        messageDigest: sm3(input.data),
+        messageDigest,
         signingTime: options.signingTime ?? new Date(),
       }),
     }),

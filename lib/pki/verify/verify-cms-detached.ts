@@ -15,7 +15,9 @@ import type { VerificationProblem, VerificationReason } from "@/lib/pki/verify/v
 
 export interface VerifyCmsDetachedInput {
   p7s: Uint8Array | string;
-  data: Uint8Array;
+  /** The signed content, or only its digest (then the signature must use SM3). */
+  data?: Uint8Array;
+  digest?: Uint8Array;
   trustedRoots: CertificateInput[];
   /** Extra untrusted certificates for path building, besides those embedded in the p7s. */
   intermediates?: CertificateInput[];
@@ -79,7 +81,8 @@ export async function verifyCmsDetached(input: VerifyCmsDetachedInput): Promise<
 
   const problems: VerificationProblem[] = [];
   const messageDigest = single(attributeValues(signerInfo.signedAttrs, OID.attrMessageDigest));
-  const actual = digest(hash, input.data);
+  if (!input.data && hash !== "SM3") problems.push({ reason: "unsupported_algorithm", detail: "a bare digest is only accepted with SM3" });
+  const actual = input.data ? digest(hash, input.data) : (input.digest ?? new Uint8Array());
   if (!(messageDigest instanceof asn1js.OctetString) || !equalBytes(new Uint8Array(messageDigest.valueBlock.valueHexView), actual)) {
     problems.push({ reason: "digest_mismatch", detail: "messageDigest does not match the data" });
   }

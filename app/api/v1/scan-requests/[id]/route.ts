@@ -1,0 +1,7 @@
+import { platformRoute } from "@/lib/server/http/platform-route";
+import { getPlatformScanRequest } from "@/lib/server/scan/get-platform-scan-request";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/v1/scan-requests/:id — status and, once completed, the result (polling)
+export const GET = platformRoute<{ id: string }>(({ platform, params }) => getPlatformScanRequest({ platformId: platform.id, id: params.id }));

@@ -1,0 +1,14 @@
+import { platformRoute } from "@/lib/server/http/platform-route";
+import { createScanRequest } from "@/lib/server/scan/create-scan-request";
+import { ZCreateScanRequestSchema } from "@/lib/server/scan/scan.types";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/v1/scan-requests — create a QR request (login, sign, decrypt, sync_subject)
+export const POST = platformRoute<Record<string, never>>(
+  async ({ platform, req }) => {
+    const input = ZCreateScanRequestSchema.parse(await req.json().catch(() => undefined));
+    return createScanRequest({ platformId: platform.id, input });
+  },
+  { status: 201 },
+);

@@ -1,0 +1,56 @@
+import { AppError } from "@/lib/errors";
+import { db } from "@/lib/server/db/client";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import { wakeWorker } from "@/lib/server/jobs/start-worker";
+import { verifyScanResult } from "./verify-scan-result";
+import { queueScanWebhook } from "./queue-scan-webhook";
+
+/**
+ * The phone finished the joint operation for a request it scanned. The result is verified, the
+ * request completes exactly once (a conditional update), and the platform's webhook is queued
+ * in the same transaction.
+ */
+export async function completeScanRequest({
+  userId,
+  id,
+  certificateId,
+  result,
+}: {
+  userId: string;
+  id: string;
+  certificateId: string;
+  result: Record<string, unknown>;
+}) {
+  const row = await db.scanRequest.findFirst({ where: { id, userId } });
+  if (!row) throw new AppError("not_found", { userMessage: "scan.errors.notFound" });
+  if (row.status !== "SCANNED") throw new AppError("conflict", { userMessage: "scan.errors.used" });
+  if (row.expiresAt <= new Date()) throw new AppError("gone", { userMessage: "scan.errors.expired" });
+  const usage = row.type === "DECRYPT" ? "ENCRYPT" : "SIGN";
+  const cert = await db.certificate.findFirst({ where: { id: certificateId, userId, usage, status: "VALID" }, include: { ca: true } });
+  if (!cert) throw new AppError("not_found", { userMessage: "scan.errors.noCertificate" });
+
+  const verified = await verifyScanResult({
+    type: row.type,
+    payload: row.payload as Record<string, unknown>,
+    certificate: cert,
+    issuerDer: cert.ca.certDer,
+    result,
+  });
+  await db.$transaction(async (tx) => {
+    const done = await tx.scanRequest.updateMany({
+      where: { id, userId, status: "SCANNED" },
+      data: { status: "COMPLETED", certificateId, result: verified, completedAt: new Date() },
+    });
+    if (done.count === 0) throw new AppError("conflict", { userMessage: "scan.errors.used" });
+    await writeAudit(tx, {
+      actorId: userId,
+      action: `scan.${row.type.toLowerCase()}`,
+      targetType: "scanRequest",
+      targetId: id,
+      data: { platformId: row.platformId, serial: cert.serialHex },
+    });
+    await queueScanWebhook(tx, { scanRequestId: id });
+  });
+  wakeWorker();
+  return { id, status: "completed" as const };
+}

@@ -1,0 +1,20 @@
+import type { ScanRequest } from "@/lib/generated/prisma/client";
+import { SCAN_TYPE_FROM_DB } from "./scan.types";
+
+/** What a platform sees of its request: status and, once completed, the result. */
+export function platformScanView(row: ScanRequest, now = new Date()) {
+  const expired = row.status === "PENDING" || row.status === "SCANNED" ? row.expiresAt <= now : false;
+  return {
+    id: row.id,
+    type: SCAN_TYPE_FROM_DB[row.type],
+    status: (expired ? "EXPIRED" : row.status).toLowerCase(),
+    clientRef: row.clientRef,
+    expiresAt: row.expiresAt.toISOString(),
+    scannedAt: row.scannedAt?.toISOString() ?? null,
+    completedAt: row.completedAt?.toISOString() ?? null,
+    result: row.status === "COMPLETED" ? row.result : null,
+    failReason: row.failReason,
+  };
+}
+
+export type PlatformScanView = ReturnType<typeof platformScanView>;

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+const ZClientRef = z.string().trim().min(1).max(128).optional();
+const ZExpiresIn = z.number().int().min(30).max(600).default(120);
+
+// POST /api/v1/scan-requests — one schema per request type, told apart by `type`.
+export const ZCreateScanRequestSchema = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("login"),
+    // The platform's challenge; the phone signs it with the certificate's key.
+    challenge: z.string().min(16).max(256).regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces"),
+    clientRef: ZClientRef,
+    expiresIn: ZExpiresIn,
+  }),
+  z.object({
+    type: z.literal("sign"),
+    // SM3 digest of the document (hex); the result is a detached CMS over that digest.
+    digest: z.string().regex(/^[0-9a-fA-F]{64}$/, "64 hex characters (SM3)").transform((s) => s.toLowerCase()),
+    title: z.string().trim().min(1).max(200),
+    withSeal: z.boolean().default(false),
+    clientRef: ZClientRef,
+    expiresIn: ZExpiresIn,
+  }),
+  z.object({
+    type: z.literal("decrypt"),
+    // SM2 ciphertext of a session key (OpenSSL DER or C1C3C2), base64.
+    ciphertext: z.string().min(20).max(4096).regex(/^[A-Za-z0-9+/=_-]+$/, "base64"),
+    title: z.string().trim().min(1).max(200),
+    clientRef: ZClientRef,
+    expiresIn: ZExpiresIn,
+  }),
+  z.object({
+    type: z.literal("sync_subject"),
+    clientRef: ZClientRef,
+    expiresIn: ZExpiresIn,
+  }),
+]);
+export type TCreateScanRequest = z.infer<typeof ZCreateScanRequestSchema>;
+
+export const SCAN_TYPE_TO_DB = { login: "LOGIN", sign: "SIGN", decrypt: "DECRYPT", sync_subject: "SYNC_SUBJECT" } as const;
+export const SCAN_TYPE_FROM_DB = { LOGIN: "login", SIGN: "sign", DECRYPT: "decrypt", SYNC_SUBJECT: "sync_subject" } as const;

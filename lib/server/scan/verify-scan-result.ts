@@ -1,0 +1,58 @@
+import { AppError } from "@/lib/errors";
+import { certificatePublicKey, toCertificate } from "@/lib/pki/x509/certificate-input";
+import { derToPem } from "@/lib/pki/pem";
+import { verify } from "@/lib/pki/sm2";
+import { verifyCmsDetached } from "@/lib/pki/verify/verify-cms-detached";
+import { hexToBytes } from "@/lib/pki/encoding";
+import type { ScanType } from "@/lib/generated/prisma/enums";
+
+type Cert = { der: Uint8Array; serialHex: string; subjectDn: string; subjectName: string };
+
+function b64(s: unknown, field: string): Uint8Array {
+  if (typeof s !== "string" || !/^[A-Za-z0-9+/=]+$/.test(s)) throw new AppError("validation_failed", { fields: { [field]: ["base64"] } });
+  return new Uint8Array(Buffer.from(s, "base64"));
+}
+
+/**
+ * Checks what the phone sends back before a platform ever sees it: a login signature over the
+ * challenge, a CMS whose messageDigest is the requested digest and whose signer is the chosen
+ * certificate. Returns the result the platform receives.
+ */
+export async function verifyScanResult({
+  type,
+  payload,
+  certificate,
+  issuerDer,
+  result,
+}: {
+  type: ScanType;
+  payload: Record<string, unknown>;
+  certificate: Cert;
+  issuerDer: Uint8Array;
+  result: Record<string, unknown>;
+}) {
+  const certificatePem = derToPem(certificate.der, "CERTIFICATE");
+  const base = { certificate: certificatePem, serial: certificate.serialHex, subject: certificate.subjectDn };
+  switch (type) {
+    case "LOGIN": {
+      const signature = b64(result.signature, "signature");
+      const ok = verify(signature, new TextEncoder().encode(String(payload.challenge)), certificatePublicKey(toCertificate(certificate.der)));
+      if (!ok) throw new AppError("validation_failed", { userMessage: "scan.errors.badSignature" });
+      return { ...base, challenge: String(payload.challenge), signature: Buffer.from(signature).toString("base64") };
+    }
+    case "SIGN": {
+      const p7s = b64(result.cms, "cms");
+      const check = await verifyCmsDetached({ p7s, digest: hexToBytes(String(payload.digest)), trustedRoots: [issuerDer] });
+      if (!check.valid || check.signer?.serialHex.toLowerCase() !== certificate.serialHex.toLowerCase()) {
+        throw new AppError("validation_failed", { userMessage: "scan.errors.badSignature" });
+      }
+      return { ...base, digest: String(payload.digest), cms: Buffer.from(p7s).toString("base64"), sealId: typeof result.sealId === "string" ? result.sealId : null };
+    }
+    case "DECRYPT": {
+      const plaintext = b64(result.plaintext, "plaintext");
+      return { ...base, plaintext: Buffer.from(plaintext).toString("base64") };
+    }
+    case "SYNC_SUBJECT":
+      return { ...base, subjectName: certificate.subjectName };
+  }
+}
