@@ -4,6 +4,8 @@ const nextConfig = {
   // Separate build folders let several servers (tests, a second developer) run from one checkout.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Tests reach dev servers at 127.0.0.1; Next 16 otherwise refuses dev assets to that origin.
+  allowedDevOrigins: ["127.0.0.1"],
   // Native / wasm packages are loaded by Node at run time rather than bundled.
   serverExternalPackages: [
     "@electric-sql/pglite",

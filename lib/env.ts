@@ -23,8 +23,18 @@ const ZEnvSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must start with whsec_").optional(),
   STRIPE_API_HOST: z.string().optional(),
   STORAGE_DIR: z.string().optional(),
+  // S3-compatible object storage (AWS S3, MinIO, OSS/COS S3 endpoints) for several app instances;
+  // used when S3_BUCKET is set, the local folder otherwise.
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("true"),
   SUPPORT_PHONE: z.string().default("400-000-0000"),
   JOB_WORKER: z.enum(["on", "off"]).default("on"),
+  // Test-only routes that create orders directly (end-to-end fixtures). Never on a real desk.
+  CERTDESK_E2E_FIXTURES: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

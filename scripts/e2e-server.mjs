@@ -14,6 +14,7 @@ const env = {
   PORT: port,
   SMS_IP_HOURLY_CAP: "100000",
   SMS_IP_DAILY_CAP: "100000",
+  CERTDESK_E2E_FIXTURES: "1",
   DATA_DIR: path.join(root, ".data-e2e"),
 };
 rmSync(env.DATA_DIR, { recursive: true, force: true });

@@ -8,6 +8,7 @@ import { ConsoleSideNav } from "./console-side-nav";
 import { LanguageSwitch } from "./language-switch";
 import { LogoMark } from "./logo-mark";
 import { UserMenu } from "./user-menu";
+import { ReviewQueueBadge } from "@/components/console/review-queue-badge";
 import styles from "./console-frame.module.css";
 
 /** The review console: a dark top bar, a side nav filtered by the role, and the page. */
@@ -16,6 +17,7 @@ export async function ConsoleFrame({ user, children }: { user: SessionUser; chil
   const items = CONSOLE_NAV.filter((i) => hasPermission(user.role, i.permission)).map((i) => ({
     href: i.href,
     label: t(i.labelKey),
+    badge: i.href === "/console/reviews" ? <ReviewQueueBadge user={user} /> : undefined,
   }));
 
   return (

@@ -1,10 +1,11 @@
 "use client";
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { usePathname } from "next/navigation";
 import styles from "./console-frame.module.css";
 
 /** The console's section list; the overview is active only on /console itself. */
-export function ConsoleSideNav({ items, label }: { items: readonly { href: string; label: string }[]; label: string }) {
+export function ConsoleSideNav({ items, label }: { items: readonly { href: string; label: string; badge?: ReactNode }[]; label: string }) {
   const pathname = usePathname() ?? "";
   return (
     <nav aria-label={label} className={styles.side}>
@@ -16,6 +17,7 @@ export function ConsoleSideNav({ items, label }: { items: readonly { href: strin
             <li key={item.href}>
               <Link href={item.href} aria-current={isActive ? "page" : undefined}>
                 {item.label}
+                {item.badge}
               </Link>
             </li>
           );

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import styles from "@/components/phone/phone.module.css";
+import { getT } from "@/lib/i18n/server";
+import { maskPhone } from "@/lib/server/auth/session-user";
+import { requirePhoneUser } from "@/lib/server/phone/require-phone-user";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("phone.me.metaTitle") };
+}
+
+export default async function MePage() {
+  const user = await requirePhoneUser({ next: "/m/me" });
+  const t = await getT();
+  return (
+    <>
+      <header className={styles.header}>
+        <h1>{t("phone.me.title")}</h1>
+      </header>
+      <div className={styles.form}>
+        <Card>
+          <dl className={styles.dl}>
+            <div>
+              <dt>{t("phone.me.phone")}</dt>
+              <dd data-testid="me-phone">{maskPhone(user.phone)}</dd>
+            </div>
+            <div>
+              <dt>{t("phone.me.role")}</dt>
+              <dd>{t(`console.roles.${user.role}`)}</dd>
+            </div>
+          </dl>
+        </Card>
+        <ul className={styles.menu}>
+          <li><Link href="/m/certs">{t("phone.me.certs")}</Link></li>
+          <li><Link href="/m/messages">{t("phone.tabs.messages")}</Link></li>
+          <li><a href="/">{t("phone.me.desk")}</a></li>
+        </ul>
+        <Card title={t("phone.me.security")}>
+          <p className={styles.note}>{t("phone.me.securityBody")}</p>
+        </Card>
+        <Card title={t("phone.me.install")}>
+          <p className={styles.note}>{t("phone.me.installHint")}</p>
+        </Card>
+        <form method="post" action="/api/auth/logout">
+          <ul className={styles.menu}>
+            <li><button type="submit" data-testid="logout">{t("phone.me.logout")}</button></li>
+          </ul>
+        </form>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,101 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PhoneIcon, type PhoneIconName } from "@/components/phone/phone-icons";
+import styles from "@/components/phone/phone.module.css";
+import { getT } from "@/lib/i18n/server";
+import { listInbox } from "@/lib/server/phone/list-inbox";
+import { listPhoneCertificates } from "@/lib/server/phone/list-phone-certificates";
+import { requirePhoneUser } from "@/lib/server/phone/require-phone-user";
+import { maskPhone } from "@/lib/server/auth/session-user";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("phone.home.metaTitle") };
+}
+
+// 扫一扫 appears only once the scanner page exists: a shortcut to a page that is not there yet would
+// be a dead end for the user.
+const hasScanner = existsSync(path.join(process.cwd(), "app/(phone)/m/scan/page.tsx"));
+
+export default async function PhoneHomePage() {
+  const user = await requirePhoneUser({ next: "/m" });
+  const t = await getT();
+  const [certs, inbox] = await Promise.all([listPhoneCertificates({ userId: user.id }), listInbox({ userId: user.id, take: 1 })]);
+  const dateOf = (d: Date) => new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeZone: "Asia/Shanghai" }).format(d);
+  const shortcuts: Array<{ href: string; label: string; icon: PhoneIconName; badge?: number }> = [
+    ...(hasScanner ? [{ href: "/m/scan", label: t("phone.home.scan"), icon: "scan" as const }] : []),
+    { href: "/m/certs", label: t("phone.home.myCerts"), icon: "cert" },
+    { href: "/m/messages", label: t("phone.home.messages"), icon: "message", badge: inbox.unread },
+    { href: "/m/me", label: t("phone.home.me"), icon: "me" },
+  ];
+
+  return (
+    <>
+      <section className={styles.hero}>
+        <h1>{t("phone.home.hello", { name: user.name ?? maskPhone(user.phone) })}</h1>
+        <p>{t("phone.appDescription")}</p>
+      </section>
+      <nav aria-label={t("phone.home.shortcuts")}>
+        <ul className={styles.shortcuts} style={{ gridTemplateColumns: `repeat(${shortcuts.length}, minmax(0, 1fr))` }}>
+          {shortcuts.map((s) => (
+            <li key={s.href}>
+              <Link href={s.href} className={styles.shortcut}>
+                <span className={styles.shortcutIcon}>
+                  <PhoneIcon name={s.icon} />
+                </span>
+                {s.label}
+                {s.badge ? <span className={styles.dot}>{s.badge}</span> : null}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      {certs.downloadable.length > 0 && (
+        <section className={styles.section}>
+          <h2 className={styles.sectionTitle}>{t("phone.home.toDownload")}</h2>
+          <ul className={styles.list}>
+            {certs.downloadable.map((o) => (
+              <li key={o.id}>
+                <Link href={`/m/download/${o.id}`} className={`${styles.card} ${styles.certCard}`} data-testid={`download-${o.id}`}>
+                  <div className={styles.cardTop}>
+                    <p className={styles.cardTitle}>{o.subjectName}</p>
+                    <Badge tone="success">{t("phone.home.download")}</Badge>
+                  </div>
+                  <p className={styles.cardMeta}>{t("phone.home.toDownloadBody", { subject: o.subjectType === "UNIT" ? t("phone.certs.unit") : t("phone.certs.individual"), no: o.no })}</p>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section className={styles.section}>
+        <h2 className={styles.sectionTitle}>{t("phone.home.active")}</h2>
+        {certs.active.length === 0 ? (
+          <EmptyState title={t("phone.home.noCerts")} description={t("phone.home.noCertsBody")} />
+        ) : (
+          <ul className={styles.list}>
+            {certs.active.map((c) => (
+              <li key={c.id}>
+                <Link href={`/m/certs/${c.id}`} className={`${styles.card} ${styles.certCard}`}>
+                  <div className={styles.cardTop}>
+                    <p className={styles.cardTitle}>{c.subjectName}</p>
+                    <span className={styles.badges}>
+                      {c.isExpiringSoon && <Badge tone="warning">{t("phone.certs.expiringSoon")}</Badge>}
+                      {c.isLocked && <Badge tone="danger">{t("phone.certs.locked")}</Badge>}
+                    </span>
+                  </div>
+                  <p className={styles.cardMeta}>{t("phone.certs.validUntil", { date: dateOf(c.notAfter) })}</p>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

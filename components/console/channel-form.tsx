@@ -1,0 +1,97 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useFieldArray, useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { useMessage } from "@/components/forms/use-message";
+import { applyFieldErrors } from "@/components/forms/apply-field-errors";
+import { useT } from "@/lib/i18n/client";
+import type { ActionResult } from "@/lib/server/http/action-result";
+import { METHODS, PRODUCTS, ZUpdateChannelSchema, type TUpdateChannelInput } from "@/lib/server/admin/admin.types";
+import styles from "./console.module.css";
+
+type FormValues = TUpdateChannelInput & { prices: Array<{ product: (typeof PRODUCTS)[number]; years: number; price: string }> };
+
+/** 渠道编辑: names, methods, review rules, contact data and the whole price list. */
+export function ChannelForm({ defaultValues, save }: { defaultValues: FormValues; save: (input: unknown) => Promise<ActionResult<void>> }) {
+  const t = useT();
+  const msg = useMessage();
+  const router = useRouter();
+  const [result, setResult] = useState<{ tone: "success" | "error"; text: string } | null>(null);
+  // The resolver validates; the form keeps the typed-in (yuan) strings until the server converts them.
+  const form = useForm<FormValues>({ resolver: zodResolver(ZUpdateChannelSchema) as never, defaultValues });
+  const prices = useFieldArray({ control: form.control, name: "prices" });
+  const errors = form.formState.errors;
+
+  const onSubmit = form.handleSubmit(async () => {
+    setResult(null);
+    const res = await save(form.getValues());
+    if (!res.ok) {
+      if (!applyFieldErrors(form.setError, res.error)) setResult({ tone: "error", text: res.error.message });
+      return;
+    }
+    setResult({ tone: "success", text: t("review.common.saved") });
+    router.refresh();
+  });
+
+  return (
+    <form noValidate onSubmit={onSubmit} className={styles.form}>
+      <Alert tone={result?.tone === "error" ? "error" : "success"} data-testid="form-result">{result?.text}</Alert>
+      <Card title={t("review.channels.name")}>
+        <div className={styles.grid2}>
+          <Field label={t("review.channels.name")} error={msg(errors.name?.message)} isRequired>
+            <Input {...form.register("name")} />
+          </Field>
+          <Field label={t("review.channels.nameEn")} error={msg(errors.nameEn?.message)}>
+            <Input {...form.register("nameEn")} />
+          </Field>
+          <Field label={t("review.channels.supportPhone")} error={msg(errors.supportPhone?.message)}>
+            <Input {...form.register("supportPhone")} />
+          </Field>
+          <Field label={t("review.channels.mailingAddress")} error={msg(errors.mailingAddress?.message)}>
+            <Input {...form.register("mailingAddress")} />
+          </Field>
+        </div>
+      </Card>
+      <Card title={t("review.channels.rules")}>
+        <div className={styles.form}>
+          <fieldset className={styles.checks}>
+            <legend>{t("review.channels.methods")}</legend>
+            {METHODS.map((m) => (
+              <Checkbox key={m} value={m} label={t(`review.method.${m}`)} {...form.register("allowedMethods")} />
+            ))}
+          </fieldset>
+          {errors.allowedMethods && <p className={styles.muted} role="alert">{msg(errors.allowedMethods.message)}</p>}
+          <Checkbox label={t("review.channels.fourEyes")} hint={t("review.channels.fourEyesHint")} {...form.register("requireTwoReviewers")} data-testid="four-eyes" />
+          <Checkbox label={t("review.channels.autoApprove")} hint={t("review.channels.autoApproveHint")} {...form.register("autoApproveIndividual")} />
+          <Checkbox label={t("review.channels.allowNoInvoice")} {...form.register("allowNoInvoice")} />
+          <Checkbox label={t("review.channels.active")} {...form.register("active")} />
+        </div>
+      </Card>
+      <Card title={t("review.channels.prices")} actions={<Button size="sm" variant="outline" onClick={() => prices.append({ product: "UNIT_CERT", years: 1, price: "0" })}>{t("review.channels.addPrice")}</Button>}>
+        {errors.prices?.message && <p className={styles.muted}>{msg(errors.prices.message)}</p>}
+        {prices.fields.map((f, i) => (
+          <div key={f.id} className={styles.priceRow}>
+            <Select aria-label={t("review.channels.product")} {...form.register(`prices.${i}.product`)} options={PRODUCTS.map((p) => ({ value: p, label: t(`review.channels.products.${p}`) }))} />
+            <Select aria-label={t("review.channels.years")} {...form.register(`prices.${i}.years`)} options={[1, 2, 3, 4, 5].map((y) => ({ value: String(y), label: `${y}` }))} />
+            <div>
+              <Input aria-label={t("review.channels.price")} inputMode="decimal" {...form.register(`prices.${i}.price`)} aria-invalid={errors.prices?.[i]?.price ? true : undefined} />
+              {errors.prices?.[i]?.price && <small className={styles.muted}>{msg(errors.prices[i]?.price?.message)}</small>}
+            </div>
+            <Button size="sm" variant="ghost" onClick={() => prices.remove(i)}>{t("review.channels.removePrice")}</Button>
+          </div>
+        ))}
+      </Card>
+      <div>
+        <Button type="submit" isLoading={form.formState.isSubmitting} data-testid="save-channel">{t("review.common.save")}</Button>
+      </div>
+    </form>
+  );
+}

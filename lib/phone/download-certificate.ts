@@ -1,0 +1,64 @@
+// 证书下载 on the phone: two two-party key generations (signing key, encryption key), then the
+// server issues both certificates and hands back W once; d1 is stored only encrypted under W.
+import { bytesToHex } from "@/lib/pki/encoding";
+import { finishKeygen, startKeygen, type TKeygenResponse } from "@/lib/pki/two-party";
+import { saveKeys } from "./key-store";
+import { phoneApi } from "./phone-api";
+import { wrapShare } from "./wrap-share";
+
+export type DownloadStep = "sign" | "encrypt" | "issue" | "store";
+
+type Issued = {
+  wrapKey: string;
+  certificates: Array<{ id: string; usage: "SIGN" | "ENCRYPT"; serialHex: string; keyShareId: string; pem: string }>;
+};
+
+async function jointKey(orderId: string, usage: "SIGN" | "ENCRYPT") {
+  const { d1, request } = startKeygen();
+  const res = await phoneApi<{ keyShareId: string; publicKey: string; response: TKeygenResponse }>("/api/m/keygen", { orderId, usage, request });
+  // finishKeygen checks the server used our P1: a tampered answer fails here, before anything is kept.
+  const publicKey = bytesToHex(finishKeygen({ d1, request, response: res.response }));
+  if (publicKey !== res.publicKey) throw { code: "internal", message: "joint public key mismatch" };
+  return { d1, keyShareId: res.keyShareId, publicKey };
+}
+
+export async function downloadCertificate({ orderId, pin, onStep }: { orderId: string; pin: string; onStep?: (s: DownloadStep) => void }) {
+  onStep?.("sign");
+  const sign = await jointKey(orderId, "SIGN");
+  onStep?.("encrypt");
+  const encrypt = await jointKey(orderId, "ENCRYPT");
+  try {
+    onStep?.("issue");
+    const issued = await phoneApi<Issued>(`/api/m/orders/${orderId}/certificates`, {
+      orderId,
+      signKeyShareId: sign.keyShareId,
+      encryptKeyShareId: encrypt.keyShareId,
+      pin,
+    });
+    onStep?.("store");
+    const now = new Date().toISOString();
+    const records = await Promise.all(
+      [sign, encrypt].map(async (k) => {
+        const cert = issued.certificates.find((c) => c.keyShareId === k.keyShareId);
+        if (!cert) throw { code: "internal", message: "certificate missing" };
+        return {
+          keyShareId: k.keyShareId,
+          usage: cert.usage,
+          orderId,
+          certificateId: cert.id,
+          serialHex: cert.serialHex,
+          publicKey: k.publicKey,
+          wrapped: await wrapShare({ d1: k.d1, wrapKey: issued.wrapKey, keyShareId: k.keyShareId }),
+          createdAt: now,
+        };
+      }),
+    );
+    await saveKeys(records).catch(() => {
+      throw { code: "storage", message: "" };
+    });
+    return { certificates: issued.certificates };
+  } finally {
+    sign.d1.fill(0);
+    encrypt.d1.fill(0);
+  }
+}

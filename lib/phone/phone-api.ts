@@ -1,0 +1,15 @@
+// The phone app's calls to /api/m/*. Errors arrive as { error: { code, message } } in the user's
+// language and are thrown as they are, for the form to show.
+export type PhoneApiError = { code: string; message: string; fields?: Record<string, string[]>; retryAfter?: number; params?: Record<string, string | number> };
+
+export async function phoneApi<T>(path: string, body: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), cache: "no-store" });
+  } catch {
+    throw { code: "network", message: "" } satisfies PhoneApiError;
+  }
+  const data = (await res.json().catch(() => ({}))) as { error?: PhoneApiError } & T;
+  if (!res.ok) throw data.error ?? ({ code: "internal", message: res.statusText } satisfies PhoneApiError);
+  return data;
+}

@@ -1,0 +1,9 @@
+import { assertPermission } from "@/lib/server/auth/permissions";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { db } from "@/lib/server/db/client";
+
+/** Trading platforms (secret columns stay omitted by the client's default). */
+export async function listPlatforms({ user }: { user: Pick<SessionUser, "role"> }) {
+  assertPermission(user, "platforms.manage");
+  return db.tradingPlatform.findMany({ orderBy: { createdAt: "asc" }, include: { _count: { select: { orders: true } } } });
+}

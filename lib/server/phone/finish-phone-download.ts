@@ -1,0 +1,54 @@
+import { AppError } from "@/lib/errors";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import { issueCertificates } from "@/lib/server/certs/issue-certificates";
+import { db } from "@/lib/server/db/client";
+import { transitionOrder } from "@/lib/server/orders/transition-order";
+import { certificateSubjectOfOrder } from "./certificate-subject-of-order";
+import { makePinSecret, newWrapKey, sealPinSecret } from "./pin-secret";
+import { ZFinishDownloadSchema } from "./phone.types";
+
+// The two keygens and this call belong to one sitting; an older share is an abandoned attempt.
+const SHARE_MAX_AGE_MS = 60 * 60_000;
+
+/**
+ * Last step of 证书下载: binds the PIN to both fresh key shares (one W for the pair, sealed with the
+ * PIN verifier), issues the dual certificates for their joint public keys, and completes the order.
+ * The answer carries W once, for the phone to encrypt d1 with before it forgets W.
+ */
+export async function finishPhoneDownload({ userId, input, ip }: { userId: string; input: unknown; ip?: string }) {
+  const { orderId, signKeyShareId, encryptKeyShareId, pin } = ZFinishDownloadSchema.parse(input);
+  if (signKeyShareId === encryptKeyShareId) throw new AppError("validation_failed", { fields: { encryptKeyShareId: ["phone.errors.sameKey"] } });
+  const order = await db.order.findFirst({ where: { id: orderId, userId } });
+  if (!order) throw new AppError("not_found");
+  if (order.status !== "APPROVED") throw new AppError("conflict", { userMessage: "phone.errors.notDownloadable" });
+
+  const shareIds = [signKeyShareId, encryptKeyShareId];
+  const wrapKey = newWrapKey();
+  const secret = await makePinSecret(pin, wrapKey);
+  await db.$transaction(async (tx) => {
+    const shares = await tx.keyShare.findMany({
+      where: { id: { in: shareIds }, userId },
+      select: { id: true, status: true, createdAt: true, pinVerifier: true, _count: { select: { certificates: true } } },
+    });
+    if (shares.length !== 2) throw new AppError("not_found");
+    // A share with a PIN or a certificate already belongs to a finished download: never rebind it.
+    const isFresh = (s: (typeof shares)[number]) =>
+      s.status === "ACTIVE" && !s.pinVerifier && s._count.certificates === 0 && Date.now() - s.createdAt.getTime() < SHARE_MAX_AGE_MS;
+    if (!shares.every(isFresh)) throw new AppError("conflict", { userMessage: "phone.errors.staleKeys" });
+    for (const id of shareIds) await tx.keyShare.update({ where: { id }, data: { pinVerifier: sealPinSecret(id, secret), pinFailures: 0 } });
+    await writeAudit(tx, { actorId: userId, action: "key.pin_set", targetType: "Order", targetId: orderId, data: { group: shareIds }, ip });
+  });
+
+  const issued = await issueCertificates({
+    orderId,
+    userId,
+    keyShares: { sign: signKeyShareId, encrypt: encryptKeyShareId },
+    subject: certificateSubjectOfOrder(order),
+    years: order.years ?? 1,
+  });
+  await db.$transaction((tx) =>
+    transitionOrder(tx, { orderId, to: "COMPLETED", actorId: userId, type: "downloaded", ip, note: `${issued.sign.serialHex},${issued.encrypt.serialHex}` }),
+  );
+  const view = (c: typeof issued.sign) => ({ id: c.id, usage: c.usage, serialHex: c.serialHex, keyShareId: c.keyShareId!, pem: c.pem, notAfter: c.notAfter });
+  return { wrapKey, certificates: [view(issued.sign), view(issued.encrypt)] };
+}

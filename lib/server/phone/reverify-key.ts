@@ -1,0 +1,69 @@
+import { AppError } from "@/lib/errors";
+import { checkVerificationCode } from "@/lib/server/auth/check-verification-code";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import { db } from "@/lib/server/db/client";
+import { startIdentityCheck } from "@/lib/server/identity/start-identity-check";
+import { safeEqual } from "@/lib/server/security/keyed-hash";
+import { consumeRateLimit } from "@/lib/server/security/rate-limit";
+import { findKeyGroup } from "./find-key-group";
+import { holderOfOrder } from "./holder-of-order";
+import { makePinSecret, openPinSecret, sealPinSecret } from "./pin-secret";
+import { ZReverifySchema } from "./phone.types";
+
+/**
+ * 证书解锁 and 忘记PIN. The holder proves who they are afresh: the ID number they type must be the
+ * one verified on the order, the SMS code sent to their phone must match, and a new PHONE3 check
+ * (name + ID number + phone at the carrier) must pass now. Then the key group is unlocked and,
+ * when a new PIN is given, re-sealed with it. W stays the same, so the phone's stored share keeps
+ * working and no key is re-issued.
+ */
+export async function reverifyKey({ userId, keyShareId, input, ip }: { userId: string; keyShareId: string; input: unknown; ip?: string }) {
+  const data = ZReverifySchema.parse(input);
+  const { orderId, shareIds } = await findKeyGroup({ userId, keyShareId });
+  if (!orderId) throw new AppError("not_found");
+  const order = await db.order.findFirstOrThrow({ where: { id: orderId, userId }, select: { subjectType: true, draft: true } });
+  const holder = holderOfOrder(order);
+  // Guessing ID numbers costs tries, like the code does.
+  await consumeRateLimit(db, `reverify:key:${keyShareId}`, [{ seconds: 3600, max: 10 }]);
+  await checkVerificationCode({ phone: holder.phone, purpose: "REVERIFY", code: data.code, context: keyShareId }).catch((err: unknown) => {
+    if (err instanceof AppError) throw new AppError(err.code, { userMessage: err.userMessage, params: err.params, fields: { code: [err.userMessage] } });
+    throw err;
+  });
+  if (!safeEqual(data.idNumber, holder.idNumber)) {
+    throw new AppError("validation_failed", { userMessage: "phone.errors.idNumberMismatch", fields: { idNumber: ["phone.errors.idNumberMismatch"] } });
+  }
+  const check = await startIdentityCheck({ userId, method: "PHONE3", role: holder.role, subject: { name: holder.name, idNumber: holder.idNumber, phone: holder.phone } });
+  if (check.status !== "PASSED") throw new AppError("forbidden", { userMessage: "phone.errors.reverifyFailed" });
+
+  const newSecret = data.pin ? await makeNewSecrets(shareIds, data.pin) : null;
+  await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "KeyShare" WHERE id = ANY(${shareIds}) ORDER BY id FOR UPDATE`;
+    for (const id of shareIds) {
+      await tx.keyShare.updateMany({
+        where: { id, status: { not: "DESTROYED" } },
+        data: { status: "ACTIVE", pinFailures: 0, lockedAt: null, ...(newSecret ? { pinVerifier: newSecret.get(id) } : {}) },
+      });
+    }
+    await writeAudit(tx, {
+      actorId: userId,
+      action: data.pin ? "key.pin_reset" : "key.unlocked",
+      targetType: "KeyShare",
+      targetId: keyShareId,
+      data: { group: shareIds, identityCheckId: check.checkId },
+      ip,
+    });
+  });
+  return { isPinReset: Boolean(data.pin) };
+}
+
+// Each share's blob is re-sealed with the new verifier and its own unchanged W.
+async function makeNewSecrets(shareIds: string[], pin: string) {
+  const rows = await db.keyShare.findMany({ where: { id: { in: shareIds } }, select: { id: true, pinVerifier: true } });
+  const out = new Map<string, string>();
+  for (const row of rows) {
+    if (!row.pinVerifier) throw new AppError("conflict", { userMessage: "phone.errors.noPin" });
+    const { wrapKey } = openPinSecret(row.id, row.pinVerifier);
+    out.set(row.id, sealPinSecret(row.id, await makePinSecret(pin, wrapKey)));
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+import { AppError } from "@/lib/errors";
+import { assertPermission } from "@/lib/server/auth/permissions";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import { db } from "@/lib/server/db/client";
+import { wakeWorker } from "@/lib/server/jobs/start-worker";
+import { transitionOrder } from "@/lib/server/orders/transition-order";
+import { lockOrderForReview } from "./lock-order-for-review";
+import { notifyReviewOutcome } from "./notify-review-outcome";
+import { ZApproveOrderSchema } from "./review.types";
+
+export type ApproveResult = { outcome: "APPROVED" } | { outcome: "AWAITING_SECOND_REVIEWER"; approvals: number; needed: number };
+
+/**
+ * Records the reviewer's approval. On a four-eyes channel the first approval only waits for a
+ * second, different reviewer; the approval that completes the count moves the order to APPROVED
+ * (ready to download) and notifies the applicant, all in one transaction under the order's lock.
+ */
+export async function approveOrder({ user, input, ip }: { user: Pick<SessionUser, "id" | "role">; input: unknown; ip?: string }): Promise<ApproveResult> {
+  assertPermission(user, "orders.review");
+  const { orderId } = ZApproveOrderSchema.parse(input);
+  const result = await db
+    .$transaction(async (tx) => {
+      const order = await lockOrderForReview(tx, { orderId, reviewerId: user.id, statuses: ["IN_REVIEW"] });
+      await tx.review.create({ data: { orderId, round: order.reviewRound, reviewerId: user.id, decision: "APPROVE" } });
+      const approvals = await tx.review.count({ where: { orderId, round: order.reviewRound, decision: "APPROVE" } });
+      const needed = order.requireTwoReviewers ? 2 : 1;
+      await writeAudit(tx, { actorId: user.id, action: "review.approve", targetType: "Order", targetId: orderId, data: { round: order.reviewRound, approvals, needed }, ip });
+      if (approvals < needed) return { outcome: "AWAITING_SECOND_REVIEWER", approvals, needed } as const;
+      await transitionOrder(tx, { orderId, to: "APPROVED", actorId: user.id, type: "approved", ip, data: { rejectReason: null } });
+      await notifyReviewOutcome(tx, { orderId, outcome: "approved" });
+      return { outcome: "APPROVED" } as const;
+    })
+    .catch(rethrowDuplicate);
+  wakeWorker();
+  return result;
+}
+
+// The unique (orderId, round, reviewerId) index is the last line of defence for the same reviewer twice.
+function rethrowDuplicate(err: unknown): never {
+  if ((err as { code?: string }).code === "P2002") throw new AppError("conflict", { userMessage: "review.errors.alreadyReviewed" });
+  throw err;
+}

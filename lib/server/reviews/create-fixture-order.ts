@@ -1,0 +1,53 @@
+import { randomInt, randomUUID } from "node:crypto";
+import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { db } from "@/lib/server/db/client";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import { idNumberCheckChar } from "@/lib/validators/id-number";
+
+/**
+ * End-to-end test fixture: an individual's order as it stands after the wizard, signing and payment
+ * (IN_REVIEW), for the calling account. It exists only on a server started with
+ * CERTDESK_E2E_FIXTURES=1 (scripts/e2e-server.mjs does; never set it on a real desk: the start-up
+ * log warns); otherwise NOT_FOUND, as if there were no such route.
+ */
+export async function createFixtureOrder({ userId, holderPhone, fourEyes }: { userId: string; holderPhone: string; fourEyes: boolean }) {
+  if (env().CERTDESK_E2E_FIXTURES !== "1") throw new AppError("not_found");
+  const first17 = `110105199002${String(randomInt(1, 29)).padStart(2, "0")}${String(randomInt(0, 1000)).padStart(3, "0")}`;
+  const idNumber = first17 + idNumberCheckChar(first17);
+  const channel = fourEyes
+    ? await db.channel.upsert({
+        where: { code: "e2e-four-eyes" },
+        update: { requireTwoReviewers: true },
+        create: { code: "e2e-four-eyes", name: "双人审核测试渠道", allowedMethods: ["PHONE3"], requireTwoReviewers: true },
+      })
+    : await db.channel.findUniqueOrThrow({ where: { code: "demo" } });
+  const now = new Date();
+  return db.$transaction(async (tx) => {
+    const order = await tx.order.create({
+      data: {
+        no: `E${Date.now().toString(36)}${randomUUID().slice(0, 4)}`.toUpperCase(),
+        userId,
+        channelId: channel.id,
+        subjectType: "INDIVIDUAL",
+        subjectKey: idNumber,
+        subjectName: "张三",
+        status: "IN_REVIEW",
+        step: "pay",
+        verificationMethod: "PHONE3",
+        draft: { person: { name: "张三", idType: "RESIDENT_ID", idNumber, phone: holderPhone, email: "e2e@example.test" } },
+        years: 1,
+        priceFen: 9800,
+        agreementVersion: "CD-CSA-2026.11",
+        agreementHash: "e2e".padEnd(64, "0"),
+        agreedAt: now,
+        signedAt: now,
+        submittedAt: now,
+        paidAt: now,
+      },
+    });
+    await tx.orderEvent.create({ data: { orderId: order.id, type: "fixture", toStatus: "IN_REVIEW", actorId: userId } });
+    await writeAudit(tx, { actorId: userId, action: "order.fixture_created", targetType: "Order", targetId: order.id, data: { no: order.no } });
+    return { orderId: order.id, no: order.no, idNumber };
+  });
+}

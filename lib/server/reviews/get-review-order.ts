@@ -1,0 +1,43 @@
+import { AppError } from "@/lib/errors";
+import { assertPermission } from "@/lib/server/auth/permissions";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { db } from "@/lib/server/db/client";
+import { readDraft } from "@/lib/server/orders/order-draft.types";
+
+/**
+ * Everything a reviewer weighs on one order: the subject and handler as entered, each identity
+ * check with its evidence, the current materials, the legal rep's authorization, the signed
+ * application, payments and earlier decisions. Callers without "orders.viewAll" get FORBIDDEN
+ * here, and the order page turns that into a 403 before it ever reaches this function.
+ */
+export async function getReviewOrder({ user, orderId }: { user: Pick<SessionUser, "id" | "role">; orderId: string }) {
+  assertPermission(user, "orders.viewAll");
+  const order = await db.order.findUnique({
+    where: { id: orderId },
+    include: {
+      user: { select: { id: true, phone: true, name: true, email: true } },
+      channel: { select: { code: true, name: true, nameEn: true, requireTwoReviewers: true } },
+      platform: { select: { name: true, nameEn: true } },
+      identityChecks: { orderBy: { createdAt: "asc" } },
+      materials: { where: { replacedAt: null }, orderBy: { createdAt: "asc" } },
+      authorizations: { orderBy: { createdAt: "desc" } },
+      payments: { orderBy: { createdAt: "desc" } },
+      invoices: { where: { supersededAt: null }, select: { id: true, number: true, title: true, amountFen: true, issuedAt: true } },
+      reviews: { orderBy: { createdAt: "asc" } },
+      events: { orderBy: { at: "asc" } },
+    },
+  });
+  if (!order) throw new AppError("not_found");
+  const reviewerIds = [...new Set(order.reviews.map((r) => r.reviewerId))];
+  const reviewers = await db.user.findMany({ where: { id: { in: reviewerIds } }, select: { id: true, name: true, phone: true } });
+  const reviewerName = new Map(reviewers.map((r) => [r.id, r.name ?? r.phone]));
+  const currentRound = order.reviews.filter((r) => r.round === order.reviewRound);
+  return {
+    ...order,
+    draft: readDraft(order.draft),
+    reviews: order.reviews.map((r) => ({ ...r, reviewerName: reviewerName.get(r.reviewerId) ?? r.reviewerId })),
+    approvals: currentRound.filter((r) => r.decision === "APPROVE").length,
+    approvalsNeeded: order.channel.requireTwoReviewers ? 2 : 1,
+    isReviewedByMe: currentRound.some((r) => r.reviewerId === user.id),
+  };
+}

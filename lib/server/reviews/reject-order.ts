@@ -1,0 +1,34 @@
+import { AppError } from "@/lib/errors";
+import { assertPermission } from "@/lib/server/auth/permissions";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import { db } from "@/lib/server/db/client";
+import { wakeWorker } from "@/lib/server/jobs/start-worker";
+import { transitionOrder } from "@/lib/server/orders/transition-order";
+import { lockOrderForReview } from "./lock-order-for-review";
+import { notifyReviewOutcome } from "./notify-review-outcome";
+import { ZRejectOrderSchema } from "./review.types";
+
+/**
+ * Sends the order back with a reason the applicant sees and corrects from. One rejection is
+ * enough even on a four-eyes channel (two people are needed to let an order through, not to stop
+ * it). Mail-in orders can be rejected before the paper arrives (wrong address, withdrawn).
+ */
+export async function rejectOrder({ user, input, ip }: { user: Pick<SessionUser, "id" | "role">; input: unknown; ip?: string }) {
+  assertPermission(user, "orders.review");
+  const { orderId, reason } = ZRejectOrderSchema.parse(input);
+  await db
+    .$transaction(async (tx) => {
+      const order = await lockOrderForReview(tx, { orderId, reviewerId: user.id, statuses: ["IN_REVIEW", "AWAITING_PAPER"] });
+      await tx.review.create({ data: { orderId, round: order.reviewRound, reviewerId: user.id, decision: "REJECT", reason } });
+      await writeAudit(tx, { actorId: user.id, action: "review.reject", targetType: "Order", targetId: orderId, data: { round: order.reviewRound }, ip });
+      await transitionOrder(tx, { orderId, to: "REJECTED", actorId: user.id, type: "rejected", note: reason, ip, data: { rejectReason: reason } });
+      await notifyReviewOutcome(tx, { orderId, outcome: "rejected", reason });
+    })
+    .catch((err: unknown) => {
+      if ((err as { code?: string }).code === "P2002") throw new AppError("conflict", { userMessage: "review.errors.alreadyReviewed" });
+      throw err;
+    });
+  wakeWorker();
+  return { outcome: "REJECTED" as const };
+}

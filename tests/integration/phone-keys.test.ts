@@ -1,0 +1,212 @@
+import { describe, expect, it } from "vitest";
+import { bytesToHex, hexToBytes } from "@/lib/pki/encoding";
+import { finishKeygen, finishSign, startKeygen, startSign, startDecrypt, finishDecrypt } from "@/lib/pki/two-party";
+import { verify } from "@/lib/pki/sm2";
+import { encrypt as sm2Encrypt } from "@/lib/pki/sm2-encrypt";
+import { db } from "@/lib/server/db/client";
+import { keyShareAad } from "@/lib/server/certs/key-share-aad";
+import { openSecret } from "@/lib/server/security/seal";
+import { startPhoneKeygen } from "@/lib/server/phone/start-phone-keygen";
+import { finishPhoneDownload } from "@/lib/server/phone/finish-phone-download";
+import { signWithPin } from "@/lib/server/phone/sign-with-pin";
+import { decryptWithPin } from "@/lib/server/phone/decrypt-with-pin";
+import { releaseWrapKey } from "@/lib/server/phone/release-wrap-key";
+import { changePin } from "@/lib/server/phone/change-pin";
+import { sendReverifyCode } from "@/lib/server/phone/send-reverify-code";
+import { reverifyKey } from "@/lib/server/phone/reverify-key";
+import { getPhoneCertificate } from "@/lib/server/phone/get-phone-certificate";
+import { listPhoneCertificates } from "@/lib/server/phone/list-phone-certificates";
+import { unwrapShare, wrapShare } from "@/lib/phone/wrap-share";
+import { createUser, uniqueIp } from "../support/factories";
+import { expectAppError } from "../support/expect-app-error";
+import { expectInvalid } from "../support/expect-invalid";
+import { latestSmsCode } from "../support/outbox";
+import { createSubmittedOrder } from "../support/review-fixtures";
+
+const PIN = "285714";
+
+/** Plays the phone: two joint keys, the download, and the phone's IndexedDB record (d1 under W). */
+async function downloadAsPhone(userId: string, orderId: string, pin = PIN) {
+  const keys = [];
+  for (const usage of ["SIGN", "ENCRYPT"] as const) {
+    const { d1, request } = startKeygen();
+    const res = await startPhoneKeygen({ userId, input: { orderId, usage, request } });
+    const publicKey = finishKeygen({ d1, request, response: res.response });
+    keys.push({ usage, d1, keyShareId: res.keyShareId, publicKey });
+  }
+  const [sign, enc] = keys as [(typeof keys)[0], (typeof keys)[0]];
+  const issued = await finishPhoneDownload({ userId, input: { orderId, signKeyShareId: sign.keyShareId, encryptKeyShareId: enc.keyShareId, pin } });
+  const stored = {
+    sign: { ...sign, wrapped: await wrapShare({ d1: sign.d1, wrapKey: issued.wrapKey, keyShareId: sign.keyShareId }) },
+    enc: { ...enc, wrapped: await wrapShare({ d1: enc.d1, wrapKey: issued.wrapKey, keyShareId: enc.keyShareId }) },
+  };
+  return { issued, sign, enc, stored };
+}
+
+async function setup() {
+  const user = await createUser();
+  const order = await createSubmittedOrder({ userId: user.id, status: "APPROVED" });
+  const phone = await downloadAsPhone(user.id, order.id);
+  return { user, order, ...phone };
+}
+
+/** A joint signature as the phone makes it: PIN → server half + W → open d1 → finish. */
+async function phoneSign(userId: string, key: { keyShareId: string; publicKey: Uint8Array; wrapped: { iv: string; ct: string } }, pin: string, message = new TextEncoder().encode("投标文件摘要")) {
+  const { e, k1, request } = startSign({ keyId: key.keyShareId, message, publicKey: key.publicKey });
+  const { wrapKey, response } = await signWithPin({ userId, keyShareId: key.keyShareId, input: { pin, request } });
+  const d1 = await unwrapShare({ wrapped: key.wrapped, wrapKey, keyShareId: key.keyShareId });
+  return { signature: finishSign({ d1, k1, e, publicKey: key.publicKey, request, response }), message };
+}
+
+describe("phone certificate download and PIN-gated key use", () => {
+  it("downloads dual certificates for an approved order and completes it", async () => {
+    const { user, order, issued, sign } = await setup();
+    expect(issued.certificates.map((c) => c.usage)).toEqual(["SIGN", "ENCRYPT"]);
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("COMPLETED");
+    const detail = await getPhoneCertificate({ userId: user.id, certificateId: issued.certificates[0]!.id });
+    expect(detail.publicKeyHex).toBe(bytesToHex(sign.publicKey));
+    expect(detail.ocsp.status).toBe("good");
+    const list = await listPhoneCertificates({ userId: user.id });
+    expect(list.active.map((c) => c.id)).toEqual([issued.certificates[0]!.id]);
+    expect(list.active[0]!.isExpiringSoon).toBe(false);
+    // A second download of the same order is refused: it is COMPLETED.
+    const { request } = startKeygen();
+    await expectAppError(startPhoneKeygen({ userId: user.id, input: { orderId: order.id, usage: "SIGN", request } }), "conflict");
+  });
+
+  it("refuses weak or mismatched PINs when they are chosen", async () => {
+    const user = await createUser();
+    const order = await createSubmittedOrder({ userId: user.id, status: "APPROVED" });
+    await expectInvalid(downloadAsPhone(user.id, order.id, "111111"), "pin");
+    await expectInvalid(downloadAsPhone(user.id, order.id, "12345"), "pin");
+  });
+
+  it("signs only with the right PIN; the signature verifies under the certificate's key", async () => {
+    const { user, stored } = await setup();
+    const { signature, message } = await phoneSign(user.id, stored.sign, PIN);
+    expect(verify(signature, message, stored.sign.publicKey)).toBe(true);
+  });
+
+  it("decrypts with the PIN (W first, then the PIN-checked server half)", async () => {
+    const { user, stored } = await setup();
+    const secret = new TextEncoder().encode("开标密钥");
+    const ciphertext = sm2Encrypt(stored.enc.publicKey, secret);
+    const { wrapKey } = await releaseWrapKey({ userId: user.id, keyShareId: stored.enc.keyShareId, input: { pin: PIN } });
+    const d1 = await unwrapShare({ wrapped: stored.enc.wrapped, wrapKey, keyShareId: stored.enc.keyShareId });
+    const started = startDecrypt({ keyId: stored.enc.keyShareId, d1, ciphertext });
+    await expectAppError(decryptWithPin({ userId: user.id, keyShareId: stored.enc.keyShareId, input: { pin: "000001", request: started.request } }), "code_invalid");
+    const { response } = await decryptWithPin({ userId: user.id, keyShareId: stored.enc.keyShareId, input: { pin: PIN, request: started.request } });
+    expect(new TextDecoder().decode(finishDecrypt({ ...started, response }))).toBe("开标密钥");
+  });
+
+  it("a wrong PIN never reaches the server half, and five wrong PINs lock both keys", async () => {
+    const { user, stored } = await setup();
+    const noncesBefore = await db.usedNonce.count({ where: { keyShareId: stored.sign.keyShareId } });
+    for (let i = 1; i <= 4; i++) {
+      const err = await expectAppError(phoneSign(user.id, stored.sign, "000000"), "code_invalid", "phone.errors.pinWrong");
+      expect(err.params).toEqual({ left: 5 - i });
+    }
+    // The server half ran for none of them: its nonces were never recorded.
+    expect(await db.usedNonce.count({ where: { keyShareId: stored.sign.keyShareId } })).toBe(noncesBefore);
+    await expectAppError(phoneSign(user.id, stored.sign, "000000"), "locked");
+    await expectAppError(phoneSign(user.id, stored.sign, PIN), "locked");
+    const shares = await db.keyShare.findMany({ where: { id: { in: [stored.sign.keyShareId, stored.enc.keyShareId] } } });
+    expect(shares.map((s) => s.status)).toEqual(["LOCKED", "LOCKED"]);
+    await expectAppError(releaseWrapKey({ userId: user.id, keyShareId: stored.enc.keyShareId, input: { pin: PIN } }), "locked");
+  });
+
+  it("a correct PIN resets the count of wrong ones", async () => {
+    const { user, stored } = await setup();
+    for (let i = 0; i < 4; i++) await expectAppError(phoneSign(user.id, stored.sign, "000000"), "code_invalid");
+    await phoneSign(user.id, stored.sign, PIN);
+    await expectAppError(phoneSign(user.id, stored.sign, "000000"), "code_invalid");
+    expect((await db.keyShare.findUniqueOrThrow({ where: { id: stored.sign.keyShareId } })).status).toBe("ACTIVE");
+  });
+
+  it("unlock needs a fresh real-name check: the holder's ID number and an SMS code to the holder's phone", async () => {
+    const { user, order, stored } = await setup();
+    for (let i = 0; i < 5; i++) await phoneSign(user.id, stored.sign, "000000").catch(() => undefined);
+    const holder = (order.draft as { person: { idNumber: string; phone: string } }).person;
+    const ip = uniqueIp();
+    const sent = await sendReverifyCode({ userId: user.id, keyShareId: stored.sign.keyShareId, ip, locale: "zh-CN" });
+    expect(sent.maskedPhone).toBe(`${holder.phone.slice(0, 3)}****${holder.phone.slice(7)}`);
+    const code = await latestSmsCode(holder.phone);
+    await expectAppError(reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code: code === "000000" ? "111111" : "000000", idNumber: holder.idNumber } }), "code_invalid");
+    await expectAppError(reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code, idNumber: "11010519491231002X" } }), "validation_failed");
+    // The code was used up by the attempt above: ask for a new one.
+    await sendReverifyCode({ userId: user.id, keyShareId: stored.sign.keyShareId, ip, locale: "zh-CN" }).catch(() => undefined);
+    await db.rateLimitHit.deleteMany({ where: { key: { startsWith: `sms:phone:${holder.phone}` } } });
+    await sendReverifyCode({ userId: user.id, keyShareId: stored.sign.keyShareId, ip, locale: "zh-CN" });
+    const code2 = await latestSmsCode(holder.phone);
+    expect(await reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code: code2, idNumber: holder.idNumber.toLowerCase() } })).toEqual({ isPinReset: false });
+    const check = await db.identityCheck.findFirstOrThrow({ where: { userId: user.id, method: "PHONE3" }, orderBy: { createdAt: "desc" } });
+    expect(check.status).toBe("PASSED");
+    const { signature, message } = await phoneSign(user.id, stored.sign, PIN);
+    expect(verify(signature, message, stored.sign.publicKey)).toBe(true);
+  });
+
+  it("forgot PIN: re-verification sets a new PIN and keeps W (the stored share still opens)", async () => {
+    const { user, order, stored } = await setup();
+    const holder = (order.draft as { person: { idNumber: string; phone: string } }).person;
+    await sendReverifyCode({ userId: user.id, keyShareId: stored.sign.keyShareId, ip: uniqueIp(), locale: "zh-CN" });
+    const code = await latestSmsCode(holder.phone);
+    await expectInvalid(reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code, idNumber: holder.idNumber, pin: "463821", confirm: "463820" } }), "confirm");
+    await reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code, idNumber: holder.idNumber, pin: "463821", confirm: "463821" } });
+    await expectAppError(phoneSign(user.id, stored.sign, PIN), "code_invalid");
+    await phoneSign(user.id, stored.sign, "463821");
+    // The encryption key of the pair follows the same PIN.
+    await releaseWrapKey({ userId: user.id, keyShareId: stored.enc.keyShareId, input: { pin: "463821" } });
+  });
+
+  it("change PIN needs the old PIN", async () => {
+    const { user, stored } = await setup();
+    await expectAppError(changePin({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { oldPin: "000000", pin: "730915", confirm: "730915" } }), "code_invalid");
+    await expectInvalid(changePin({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { oldPin: PIN, pin: PIN, confirm: PIN } }), "pin");
+    await changePin({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { oldPin: PIN, pin: "730915", confirm: "730915" } });
+    await expectAppError(phoneSign(user.id, stored.sign, PIN), "code_invalid");
+    await phoneSign(user.id, stored.sign, "730915");
+  });
+
+  it("the server never stores W or d2 unsealed, and the phone's record alone does not open", async () => {
+    const { user, issued, stored } = await setup();
+    const shares = await db.keyShare.findMany({
+      where: { id: { in: [stored.sign.keyShareId, stored.enc.keyShareId] } },
+      select: { id: true, publicKey: true, wrappedShare: true, pinVerifier: true },
+    });
+    const tables = await db.$queryRaw<Array<{ table_name: string }>>`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`;
+    let dump = "";
+    for (const { table_name } of tables) {
+      const rows = await db.$queryRawUnsafe<Array<{ j: string }>>(`SELECT row_to_json(t)::text AS j FROM "${table_name}" t`);
+      dump += rows.map((r) => r.j).join("\n");
+    }
+    const w = issued.wrapKey;
+    const wBytes = Buffer.from(w, "base64url");
+    for (const needle of [w, wBytes.toString("hex"), wBytes.toString("base64")]) expect(dump).not.toContain(needle);
+    for (const s of shares) {
+      expect(s.wrappedShare.startsWith("v1.")).toBe(true);
+      expect(s.pinVerifier!.startsWith("v1.")).toBe(true);
+      const d2 = Buffer.from(openSecret(s.wrappedShare, keyShareAad({ userId: user.id, publicKeyHex: s.publicKey })));
+      for (const needle of [d2.toString("hex"), d2.toString("base64"), d2.toString("base64url")]) expect(dump).not.toContain(needle);
+    }
+    expect(dump).not.toContain("$argon2");
+    // The phone's stored record without W (from a PIN check) is just ciphertext.
+    const wrongW = Buffer.alloc(32, 7).toString("base64url");
+    await expect(unwrapShare({ wrapped: stored.sign.wrapped, wrapKey: wrongW, keyShareId: stored.sign.keyShareId })).rejects.toThrow();
+    // And it is bound to its key share: the encryption key's W does not open it under another id.
+    await expect(unwrapShare({ wrapped: stored.sign.wrapped, wrapKey: w, keyShareId: stored.enc.keyShareId })).rejects.toThrow();
+    expect(bytesToHex(await unwrapShare({ wrapped: stored.sign.wrapped, wrapKey: w, keyShareId: stored.sign.keyShareId }))).toBe(bytesToHex(stored.sign.d1));
+    expect(hexToBytes(bytesToHex(stored.sign.d1))).toHaveLength(32);
+  });
+
+  it("another user's keys, certificates and orders are NOT_FOUND", async () => {
+    const { issued, stored, order } = await setup();
+    const other = await createUser();
+    await expectAppError(phoneSign(other.id, stored.sign, PIN), "not_found");
+    await expectAppError(getPhoneCertificate({ userId: other.id, certificateId: issued.certificates[0]!.id }), "not_found");
+    await expectAppError(sendReverifyCode({ userId: other.id, keyShareId: stored.sign.keyShareId, ip: uniqueIp(), locale: "zh-CN" }), "not_found");
+    const approved = await createSubmittedOrder({ userId: (await createUser()).id, status: "APPROVED" });
+    const { request } = startKeygen();
+    await expectAppError(startPhoneKeygen({ userId: other.id, input: { orderId: approved.id, usage: "SIGN", request } }), "not_found");
+    expect(order.userId).not.toBe(other.id);
+  });
+});
