@@ -1,0 +1,23 @@
+import { NextResponse } from "next/server";
+import { getSessionUser } from "@/lib/server/auth/get-session-user";
+import { isAppError } from "@/lib/errors";
+import { completeStepCheck } from "@/lib/server/orders/complete-step-check";
+import { resumeOrder } from "@/lib/server/orders/resume-order";
+
+// GET /orders/[id]/verified?which=subject|handler — the identity panel's "continue" link: the server
+// reads the check itself (a passed check moves the wizard on), then goes to where the order stands.
+export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await getSessionUser();
+  if (!user) return NextResponse.redirect(new URL(`/login?next=${encodeURIComponent(`/orders/${id}/resume`)}`, req.url));
+  const which = new URL(req.url).searchParams.get("which") === "handler" ? "handler" : "subject";
+  try {
+    const { nextPath } = await completeStepCheck({ userId: user.id, orderId: id, which });
+    return NextResponse.redirect(new URL(nextPath, req.url), 303);
+  } catch (err) {
+    if (!isAppError(err)) throw err;
+    // Not passed (or not a draft any more): back to wherever the order stands.
+    const target = await resumeOrder({ userId: user.id, orderId: id }).catch(() => ({ path: "/orders" }));
+    return NextResponse.redirect(new URL(target.path, req.url), 303);
+  }
+}

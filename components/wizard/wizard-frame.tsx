@@ -1,0 +1,52 @@
+import type { ReactNode } from "react";
+import type { Order } from "@/lib/generated/prisma/client";
+import { Badge } from "@/components/ui/badge";
+import { PageHeader } from "@/components/ui/page-header";
+import { Stepper, type Step } from "@/components/ui/stepper";
+import type { MessageKey } from "@/lib/i18n/catalogue";
+import { getT } from "@/lib/i18n/server";
+import { wizardPath, wizardSteps, type WizardStep } from "@/lib/server/orders/wizard-steps";
+import styles from "./wizard.module.css";
+
+/** Header, stepper and body of a wizard step. Steps up to the resume point link back for corrections. */
+export async function WizardFrame({ order, step, children }: { order: Pick<Order, "id" | "no" | "subjectType" | "offline" | "step" | "status">; step: WizardStep; children: ReactNode }) {
+  const t = await getT();
+  const steps = wizardSteps(order);
+  const current = steps.indexOf(step);
+  const reached = order.status === "DRAFT" ? steps.indexOf(order.step as WizardStep) : steps.length - 1;
+  const items: Step[] = steps.map((s, i) => ({
+    key: s,
+    label: t(`wizard.steps.${s}` as MessageKey),
+    status: i === current ? "current" : i < current || i <= reached ? "done" : "todo",
+    href: order.status === "DRAFT" && i <= reached && s !== "pay" ? wizardPath(order, s) : undefined,
+  }));
+  const isUnit = order.subjectType === "UNIT";
+  return (
+    <div className={styles.page}>
+      <PageHeader
+        title={t(isUnit ? "wizard.unitTitle" : "wizard.individualTitle")}
+        breadcrumbs={[
+          { label: t("shell.nav.home"), href: "/" },
+          { label: t("wizard.breadcrumbApply"), href: "/apply" },
+          { label: t(isUnit ? "wizard.unitTitle" : "wizard.individualTitle") },
+        ]}
+        description={
+          <span className={styles.meta}>
+            <span data-testid="order-no">{t("wizard.orderNo", { no: order.no })}</span>
+            {order.offline && <Badge tone="warning">{t("wizard.offline.badge")}</Badge>}
+          </span>
+        }
+      />
+      <Stepper
+        className={styles.stepper}
+        steps={items}
+        label={t("wizard.stepperLabel")}
+        statusLabels={{ done: t("wizard.stepStatus.done"), current: t("wizard.stepStatus.current"), todo: t("wizard.stepStatus.todo") }}
+      />
+      <p className={styles.mobileStep}>
+        {current + 1}/{steps.length} · {t(`wizard.steps.${step}` as MessageKey)}
+      </p>
+      <div className={styles.body}>{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { Order, OrderStatus } from "@/lib/generated/prisma/client";
+import type { Tx } from "@/lib/server/db/client";
+
+/**
+ * Where a paid (or free) application goes: the mail-in path waits for the paper; an individual on a
+ * channel that auto-approves goes straight to APPROVED once the real-name check on this order
+ * passed; everything else waits for a reviewer. A re-application after rejection always goes to review.
+ */
+export async function nextStatusAfterPayment(tx: Tx, order: Pick<Order, "id" | "offline" | "subjectType" | "channelId" | "reviewRound" | "paidAt">): Promise<OrderStatus> {
+  if (order.offline) return "AWAITING_PAPER";
+  if (order.subjectType !== "INDIVIDUAL" || order.reviewRound > 0) return "IN_REVIEW";
+  const channel = await tx.channel.findUniqueOrThrow({ where: { id: order.channelId }, select: { autoApproveIndividual: true } });
+  if (!channel.autoApproveIndividual) return "IN_REVIEW";
+  const passed = await tx.identityCheck.findFirst({ where: { orderId: order.id, role: "APPLICANT", status: "PASSED" }, select: { id: true } });
+  return passed ? "APPROVED" : "IN_REVIEW";
+}

@@ -1,0 +1,26 @@
+import type { Tx } from "@/lib/server/db/client";
+import { AppError } from "@/lib/errors";
+import { transitionOrder } from "./transition-order";
+import { nextStatusAfterPayment } from "./next-status-after-payment";
+import { notifyOrder } from "./notify-order";
+
+/**
+ * Called by the payments domain inside the transaction that marks a payment SUCCEEDED.
+ * AWAITING_PAYMENT → IN_REVIEW, APPROVED (channel auto-approves individuals whose real-name check
+ * passed) or AWAITING_PAPER (mail-in path). A second call for an order already past payment is a
+ * no-op, so a doubled webhook does nothing.
+ */
+export async function onOrderPaid(tx: Tx, { orderId, paymentId }: { orderId: string; paymentId: string }): Promise<void> {
+  const order = await tx.order.findUnique({ where: { id: orderId }, include: { channel: true } });
+  if (!order) throw new AppError("not_found");
+  if (order.status !== "AWAITING_PAYMENT") return;
+  const to = await nextStatusAfterPayment(tx, order);
+  await transitionOrder(tx, {
+    orderId,
+    to,
+    type: to === "APPROVED" ? "paid_auto_approved" : "paid",
+    note: paymentId,
+    data: { paidAt: new Date() },
+  });
+  await notifyOrder(tx, { orderId, event: "paid" });
+}

@@ -1,0 +1,21 @@
+import type { TEnterpriseStep } from "./save-enterprise-step.types";
+import type { THandlerStep } from "./save-handler-step.types";
+import type { TPersonStep } from "./save-person-step.types";
+import type { TGoodsStep } from "./save-goods-step.types";
+
+/** Order.draft: what each wizard step saved, plus the identity checks they started. */
+export type TOrderDraft = {
+  agreedUserAgreementAt?: string;
+  enterprise?: TEnterpriseStep;
+  person?: TPersonStep;
+  handler?: THandlerStep;
+  goods?: TGoodsStep;
+  // Identity check ids by what was checked; the newest check for each role decides.
+  checks?: { subject?: string; handler?: string };
+  /** How the legal rep authorizes a handler who is not the legal rep. */
+  authorizationMode?: "upload" | "sms";
+};
+
+export function readDraft(draft: unknown): TOrderDraft {
+  return (draft && typeof draft === "object" ? draft : {}) as TOrderDraft;
+}

@@ -1,0 +1,23 @@
+import type { OrderStatus } from "@/lib/generated/prisma/enums";
+
+/**
+ * Every status change an order may make. Anything not listed is refused by transitionOrder,
+ * so a bug elsewhere (a doubled webhook, a stale tab) cannot, say, approve a cancelled order.
+ * - DRAFT → IN_REVIEW / APPROVED / AWAITING_PAPER: free orders, and re-applications of orders
+ *   that were already paid, skip payment.
+ * - REJECTED → DRAFT: the applicant corrects the application and signs it again.
+ */
+export const ORDER_TRANSITIONS = {
+  DRAFT: ["AWAITING_PAYMENT", "IN_REVIEW", "APPROVED", "AWAITING_PAPER", "CANCELLED"],
+  AWAITING_PAYMENT: ["IN_REVIEW", "APPROVED", "AWAITING_PAPER", "CANCELLED"],
+  AWAITING_PAPER: ["IN_REVIEW", "REJECTED"],
+  IN_REVIEW: ["APPROVED", "REJECTED"],
+  REJECTED: ["DRAFT", "CANCELLED"],
+  APPROVED: ["COMPLETED"],
+  COMPLETED: [],
+  CANCELLED: [],
+} as const satisfies Record<OrderStatus, readonly OrderStatus[]>;
+
+export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
+  return (ORDER_TRANSITIONS[from] as readonly OrderStatus[]).includes(to);
+}

@@ -1,0 +1,32 @@
+import { db } from "@/lib/server/db/client";
+import { claimSubject } from "./claim-subject";
+import { checkPassed } from "./check-passed";
+import { getDraftOrder } from "./get-draft-order";
+import { readDraft } from "./order-draft.types";
+import { personStepSchema, type TPersonStep } from "./save-person-step.types";
+import { runStepCheck } from "./run-step-check";
+
+/** Step 2 of the individual wizard: the applicant, their ID number as the subject key, then real-name verification. */
+export async function savePersonStep({ userId, orderId, input }: { userId: string; orderId: string; input: unknown }) {
+  const { order, data, isVerified } = await db.$transaction(async (tx) => {
+    const order = await getDraftOrder(tx, { userId, orderId });
+    const data: TPersonStep = personStepSchema(order.verificationMethod).parse(input);
+    const draft = readDraft(order.draft);
+    const isSame = JSON.stringify(draft.person) === JSON.stringify(data);
+    const isVerified = isSame && (await checkPassed(tx, { orderId, checkId: draft.checks?.subject }));
+    await claimSubject(tx, { orderId, userId, subjectKey: data.idNumber, subjectName: data.name });
+    const checks = isVerified ? draft.checks : { ...draft.checks, subject: undefined };
+    await tx.order.update({ where: { id: orderId }, data: { draft: { ...draft, person: data, checks } } });
+    return { order, data, isVerified };
+  });
+  return runStepCheck({
+    userId,
+    order,
+    which: "subject",
+    step: "person",
+    isVerified,
+    method: order.verificationMethod ?? "PHONE3",
+    role: "APPLICANT",
+    subject: { name: data.name, idType: data.idType, idNumber: data.idNumber, phone: data.phone, bankCard: data.bankCard, bankName: data.bankName },
+  });
+}

@@ -1,0 +1,8 @@
+import type { Order } from "@/lib/generated/prisma/client";
+import { readDraft } from "./order-draft.types";
+
+/** Who signs the application by SMS code: the handler of a unit, the applicant of an individual certificate. */
+export function signerPhone(order: Pick<Order, "subjectType" | "draft">): string | undefined {
+  const draft = readDraft(order.draft);
+  return order.subjectType === "UNIT" ? draft.handler?.phone : draft.person?.phone;
+}

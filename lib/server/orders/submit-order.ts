@@ -1,0 +1,34 @@
+import type { Tx } from "@/lib/server/db/client";
+import { quoteOrder } from "@/lib/server/channels/quote-order";
+import { nextStatusAfterPayment } from "./next-status-after-payment";
+import { notifyOrder } from "./notify-order";
+import { transitionOrder } from "./transition-order";
+
+/**
+ * Hands a finished draft over: to AWAITING_PAYMENT, or — when nothing is to be paid (a free
+ * subject, or a re-application of an order already paid) — straight to where payment would lead.
+ */
+export async function submitOrder(tx: Tx, { orderId, actorId, ip }: { orderId: string; actorId: string; ip?: string }) {
+  const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
+  const quote = await quoteOrder(tx, {
+    channelId: order.channelId,
+    subjectType: order.subjectType,
+    subjectKey: order.subjectKey,
+    years: order.years ?? 1,
+    withSeal: order.withSeal,
+    medium: order.medium,
+  });
+  const isSettled = quote.totalFen === 0 || order.paidAt !== null;
+  const to = isSettled ? await nextStatusAfterPayment(tx, order) : "AWAITING_PAYMENT";
+  const updated = await transitionOrder(tx, {
+    orderId,
+    to,
+    actorId,
+    type: "submitted",
+    ip,
+    note: order.paidAt ? "resubmitted" : quote.isFree ? "free" : undefined,
+    data: { submittedAt: new Date(), priceFen: order.paidAt ? order.priceFen : quote.totalFen, step: "pay" },
+  });
+  await notifyOrder(tx, { orderId, event: "submitted" });
+  return updated;
+}
