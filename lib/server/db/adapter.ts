@@ -11,6 +11,8 @@ export type OpenedAdapter = {
   target: DbTarget;
   factory: SqlMigrationAwareDriverAdapterFactory;
   close: () => Promise<void>;
+  /** The embedded database itself, for the few hot paths that bypass Prisma (the OCSP responder). */
+  pglite?: PGlite;
 };
 
 export function resolveDbTarget({ databaseUrl, dataDir }: { databaseUrl?: string; dataDir: string }): DbTarget {
@@ -29,6 +31,7 @@ export function openAdapter(target: DbTarget): OpenedAdapter {
   const pglite = new PGlite(target.dir);
   return {
     target,
+    pglite,
     factory: new PrismaPGlite(pglite) as unknown as SqlMigrationAwareDriverAdapterFactory,
     close: () => pglite.close(),
   };

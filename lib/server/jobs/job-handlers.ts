@@ -4,6 +4,8 @@ import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { renderSms } from "@/lib/server/notify/templates";
 import { SMS_PARAMS_AAD } from "@/lib/server/notify/queue-sms";
 import { openSecret } from "@/lib/server/security/seal";
+import { runCertMaintenance } from "@/lib/server/certs/run-cert-maintenance";
+import { deliverScanWebhook } from "@/lib/server/scan/deliver-scan-webhook";
 import type { JobPayloads, JobType } from "./job-types";
 
 export const jobHandlers: { [K in JobType]: (payload: JobPayloads[K]) => Promise<void> } = {
@@ -18,4 +20,8 @@ export const jobHandlers: { [K in JobType]: (payload: JobPayloads[K]) => Promise
     );
     await getEmailProvider().send({ to, subject, text, template, attachments: files });
   },
+  async "certs.maintain"() {
+    await runCertMaintenance();
+  },
+  "scan.webhook": deliverScanWebhook,
 };

@@ -10,6 +10,10 @@ export type JobPayloads = {
     template: string;
     attachments?: Array<{ filename: string; storageKey: string; contentType: string }>;
   };
+  // CA upkeep: CRLs before nextUpdate, expiry marking, OCSP responder renewal; re-enqueues itself.
+  "certs.maintain": Record<string, never>;
+  // Tells a trading platform that its scan request completed or was declined.
+  "scan.webhook": { scanRequestId: string };
 };
 
 export type JobType = keyof JobPayloads;

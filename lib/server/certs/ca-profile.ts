@@ -1,0 +1,39 @@
+// Fixed parameters of CertDesk's CA hierarchy and of what it publishes. Lifetimes are long for the
+// offline-in-spirit root and short for what relying parties fetch often (CRLs, OCSP answers).
+const HOUR_MS = 3600 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+export const CA_PROFILE = {
+  organizationName: "CertDesk",
+  root: { commonName: "CertDesk SM2 Root CA", years: 20 },
+  issuing: { commonName: "CertDesk SM2 Issuing CA", years: 10 },
+  // Short-lived because ocsp-nocheck means nobody can revoke it; renewed 30 days before the end.
+  ocspResponder: { commonName: "CertDesk OCSP Responder", days: 365, renewBeforeDays: 30 },
+  crl: {
+    /** Lifetime of an issuing CA's CRL, and of the root's (which lists only issuing CAs). */
+    lifetimeMs: { ISSUING: DAY_MS, ROOT: 30 * DAY_MS },
+    /** Regenerate once less than this fraction of the lifetime is left. */
+    refreshWhenLeft: 0.25,
+  },
+  ocsp: {
+    validitySeconds: 6 * 3600,
+    /** A cached answer is re-signed once it is this close to its nextUpdate. */
+    refreshBeforeMs: HOUR_MS,
+    /** How long one process may serve a cached answer from memory without asking the database. */
+    memoMs: 1000,
+  },
+  /** Certificates start a little in the past so clients with a slow clock accept them. */
+  backdateMs: 5 * 60 * 1000,
+  /** How often the maintenance job (CRL refresh, expiry marking, responder renewal) runs. */
+  maintenanceEveryMs: 15 * 60 * 1000,
+} as const;
+
+export function addYears(date: Date, years: number): Date {
+  const out = new Date(date);
+  out.setUTCFullYear(out.getUTCFullYear() + years);
+  return out;
+}
+
+export function addMs(date: Date, ms: number): Date {
+  return new Date(date.getTime() + ms);
+}

@@ -1,0 +1,120 @@
+import type { CertUsage, Certificate } from "@/lib/generated/prisma/client";
+import { hexToBytes } from "@/lib/pki/encoding";
+import { buildEndEntityCertificate } from "@/lib/pki/x509/build-end-entity-certificate";
+import { ZEndEntitySubjectSchema } from "@/lib/pki/x509/end-entity.types";
+import { endEntitySubjectName } from "@/lib/pki/x509/end-entity-profile";
+import { nameToString } from "@/lib/pki/x509/name";
+import type { IssuedCertificate } from "@/lib/pki/x509/issued-certificate";
+import { AppError } from "@/lib/errors";
+import { db } from "@/lib/server/db/client";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import { CA_PROFILE, addMs, addYears } from "./ca-profile";
+import { loadIssuingCa } from "./load-issuing-ca";
+import { isUniqueViolation } from "./is-unique-violation";
+import { parseInput } from "./parse-input";
+import { pkiUrls } from "./pki-urls";
+import { ZIssueCertificatesSchema, type TIssueCertificates } from "./issue-certificates.types";
+
+export interface IssuedPair {
+  sign: Certificate & { pem: string };
+  encrypt: Certificate & { pem: string };
+}
+
+// 126 random bits make a serial collision practically impossible; a unique index still guards
+// it, and a collision only costs signing the pair again with new serials.
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Issues a subject's dual certificates (GM/T 0015: one signing, one encryption) for two joint
+ * keys from two-party key generation, signed by the issuing CA, stored VALID with their links
+ * (key share, order, user, organisation) and an audit row each, in one transaction.
+ */
+export async function issueCertificates(input: TIssueCertificates): Promise<IssuedPair> {
+  const parsed = parseInput(ZIssueCertificatesSchema, input);
+  const { ca: issuing, certificate: issuingCertificate, signer } = await loadIssuingCa();
+  const shares = await db.keyShare.findMany({
+    where: { id: { in: [parsed.keyShares.sign, parsed.keyShares.encrypt] }, userId: parsed.userId },
+    select: { id: true, status: true, publicKey: true },
+  });
+  const share = (id: string) => {
+    const found = shares.find((s) => s.id === id);
+    if (!found) throw new AppError("not_found", { userMessage: "errors.not_found" });
+    if (found.status !== "ACTIVE") throw new AppError("locked", { userMessage: "errors.locked" });
+    return found;
+  };
+  const signShare = share(parsed.keyShares.sign);
+  const encryptShare = share(parsed.keyShares.encrypt);
+  if (parsed.orderId) {
+    const order = await db.order.findFirst({ where: { id: parsed.orderId, userId: parsed.userId }, select: { id: true } });
+    if (!order) throw new AppError("not_found", { userMessage: "errors.not_found" });
+  }
+  const s = parsed.subject;
+  const subject = ZEndEntitySubjectSchema.parse(
+    s.type === "UNIT"
+      ? { type: "unit", organizationName: s.orgName, uscc: s.uscc }
+      : { type: "individual", personName: s.name, idNumber: s.idNumber, discloseIdNumber: s.discloseIdNumber },
+  );
+  const orgId =
+    parsed.orgId ?? (s.type === "UNIT" ? (await db.organization.findUnique({ where: { uscc: s.uscc }, select: { id: true } }))?.id : undefined);
+  const subjectDn = nameToString(endEntitySubjectName(subject));
+  const subjectName = s.type === "UNIT" ? s.orgName : s.name;
+
+  const urls = pkiUrls();
+  const issuer = { certificate: issuingCertificate, signer };
+  const now = new Date();
+  const validity = { notBefore: addMs(now, -CA_PROFILE.backdateMs), notAfter: addYears(now, parsed.years) };
+  const build = (usage: "signing" | "encryption", publicKeyHex: string) =>
+    buildEndEntityCertificate(
+      {
+        subject,
+        usage,
+        publicKey: hexToBytes(publicKeyHex),
+        validity,
+        urls: { crlDistributionPoints: [urls.crl(issuing.id)], ocsp: [urls.ocsp()], caIssuers: [urls.caCertificate(issuing.id)] },
+      },
+      issuer,
+    );
+
+  for (let attempt = 1; ; attempt++) {
+    const signCert = await build("signing", signShare.publicKey);
+    const encryptCert = await build("encryption", encryptShare.publicKey);
+    const row = (cert: IssuedCertificate, usage: CertUsage, keyShareId: string) => ({
+      serialHex: cert.serialHex,
+      caId: issuing.id,
+      usage,
+      subjectType: s.type,
+      subjectDn,
+      subjectName,
+      der: new Uint8Array(cert.der),
+      fingerprint: cert.fingerprintSha256,
+      notBefore: cert.notBefore,
+      notAfter: cert.notAfter,
+      keyShareId,
+      orderId: parsed.orderId ?? null,
+      userId: parsed.userId,
+      orgId: orgId ?? null,
+    });
+    try {
+      const [sign, encrypt] = await db.$transaction(async (tx) => {
+        const created = await tx.certificate.createManyAndReturn({
+          data: [row(signCert, "SIGN", signShare.id), row(encryptCert, "ENCRYPT", encryptShare.id)],
+        });
+        const bySerial = (serialHex: string) => created.find((c) => c.serialHex === serialHex)!;
+        const pair = [bySerial(signCert.serialHex), bySerial(encryptCert.serialHex)];
+        for (const stored of pair) {
+          await writeAudit(tx, {
+            actorId: parsed.actorId === undefined ? parsed.userId : parsed.actorId,
+            action: "certificate.issued",
+            targetType: "Certificate",
+            targetId: stored.id,
+            data: { serialHex: stored.serialHex, usage: stored.usage, caId: issuing.id, orderId: parsed.orderId ?? null, fingerprintSha256: stored.fingerprint },
+          });
+        }
+        return pair;
+      });
+      return { sign: { ...sign, pem: signCert.pem }, encrypt: { ...encrypt, pem: encryptCert.pem } };
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { AppError } from "@/lib/errors";
+import type { Tx } from "@/lib/server/db/client";
+import { openSecret } from "@/lib/server/security/seal";
+import { isUniqueViolation } from "./is-unique-violation";
+import { keyShareAad } from "./key-share-aad";
+
+/**
+ * The common gate of every two-party operation on a stored share, in the caller's transaction:
+ * the share must be the caller's (else NOT_FOUND, so ids of other users' shares reveal nothing)
+ * and ACTIVE (LOCKED answers `locked`), the message must name this share, and its nonce must be
+ * new: it is recorded here, so a replay fails on the primary key even when two copies race.
+ * Returns d2, unsealed.
+ */
+export async function openKeyShare(
+  tx: Tx,
+  input: { userId: string; keyShareId: string; message: { keyId: string; nonce: string } },
+): Promise<Uint8Array> {
+  const share = await tx.keyShare.findFirst({
+    where: { id: input.keyShareId, userId: input.userId },
+    select: { id: true, status: true, publicKey: true, wrappedShare: true },
+  });
+  if (!share || share.status === "DESTROYED") throw new AppError("not_found", { userMessage: "errors.not_found" });
+  if (share.status !== "ACTIVE") throw new AppError("locked", { userMessage: "errors.locked" });
+  if (input.message.keyId !== share.id) {
+    throw new AppError("validation_failed", { fields: { keyId: ["keyId does not name this key share"] } });
+  }
+  try {
+    // A savepoint-free insert: on conflict the whole transaction is aborted, which is what we want.
+    await tx.usedNonce.create({ data: { nonce: input.message.nonce, keyShareId: share.id } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("conflict", { userMessage: "replayed", cause: error });
+    throw error;
+  }
+  return openSecret(share.wrappedShare, keyShareAad({ userId: input.userId, publicKeyHex: share.publicKey }));
+}

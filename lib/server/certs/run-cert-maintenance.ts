@@ -1,0 +1,22 @@
+import { CA_PROFILE, addMs } from "./ca-profile";
+import { ensureCaHierarchy } from "./ensure-ca-hierarchy";
+import { markExpiredCertificates } from "./mark-expired-certificates";
+import { refreshDueCrls } from "./refresh-due-crls";
+import { scheduleCertMaintenance } from "./schedule-cert-maintenance";
+
+/**
+ * The "certs.maintain" job: renew the OCSP responder certificate when due, publish CRLs before
+ * their nextUpdate, mark expired certificates, then queue the next run. The successor is queued
+ * even when a step failed (the failure is rethrown, so the queue also retries this run).
+ */
+export async function runCertMaintenance(input: { now?: Date } = {}): Promise<{ crls: number; expired: number }> {
+  const now = input.now ?? new Date();
+  try {
+    await ensureCaHierarchy({ now });
+    const crls = await refreshDueCrls({ now });
+    const expired = await markExpiredCertificates({ now });
+    return { crls: crls.length, expired };
+  } finally {
+    await scheduleCertMaintenance({ runAt: addMs(new Date(), CA_PROFILE.maintenanceEveryMs) });
+  }
+}
