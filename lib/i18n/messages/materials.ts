@@ -1,0 +1,68 @@
+import { defineMessages } from "../define-messages";
+
+export const materials = defineMessages({
+  "zh-CN": {
+    kind: {
+      BUSINESS_LICENSE: "营业执照",
+      HANDLER_ID_FRONT: "经办人身份证人像面",
+      HANDLER_ID_BACK: "经办人身份证国徽面",
+      ID_FRONT: "身份证人像面",
+      ID_BACK: "身份证国徽面",
+      AUTHORIZATION_LETTER: "授权委托书",
+      OTHER: "其他材料",
+    },
+    uploader: {
+      choose: "选择文件",
+      replace: "重新上传",
+      hint: "支持 JPG、PNG、PDF，单个文件不超过 10 MB",
+      uploading: "正在上传 {percent}%",
+      uploaded: "已上传",
+      view: "查看原件",
+      pdfPreview: "PDF 文件预览",
+      previewAlt: "{label}预览",
+      failed: "上传失败",
+      network: "网络中断，上传未完成，请重试",
+      size: "{size}",
+    },
+    errors: {
+      badType: "文件内容不是 JPG/PNG/PDF，请上传扫描件或照片（仅修改扩展名无效）",
+      tooLarge: "文件超过 10 MB，请压缩后再上传",
+      empty: "文件是空的，请重新选择",
+      fileMissing: "请选择要上传的文件",
+      kindInvalid: "材料类型不正确",
+      orderNotDraft: "订单已提交，材料不能再修改",
+    },
+  },
+  en: {
+    kind: {
+      BUSINESS_LICENSE: "Business licence",
+      HANDLER_ID_FRONT: "Handler's ID card, photo side",
+      HANDLER_ID_BACK: "Handler's ID card, emblem side",
+      ID_FRONT: "ID card, photo side",
+      ID_BACK: "ID card, emblem side",
+      AUTHORIZATION_LETTER: "Letter of authorization",
+      OTHER: "Other document",
+    },
+    uploader: {
+      choose: "Choose file",
+      replace: "Upload again",
+      hint: "JPG, PNG or PDF, up to 10 MB",
+      uploading: "Uploading {percent}%",
+      uploaded: "Uploaded",
+      view: "View original",
+      pdfPreview: "PDF preview",
+      previewAlt: "Preview of {label}",
+      failed: "Upload failed",
+      network: "The connection dropped before the upload finished: try again",
+      size: "{size}",
+    },
+    errors: {
+      badType: "The file's content is not JPG/PNG/PDF: upload a scan or photo (renaming a file does not change its content)",
+      tooLarge: "The file is over 10 MB: compress it and upload again",
+      empty: "The file is empty: choose another",
+      fileMissing: "Choose a file to upload",
+      kindInvalid: "Unknown document type",
+      orderNotDraft: "The order was submitted: its documents can no longer change",
+    },
+  },
+});

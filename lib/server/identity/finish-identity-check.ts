@@ -1,0 +1,32 @@
+import type { IdentityFailReason } from "@/lib/identity/identity-provider";
+import type { Tx } from "@/lib/server/db/client";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+
+/**
+ * PENDING → PASSED / FAILED with its audit row, in the caller's transaction. Conditional on the
+ * row still being PENDING, so two racing completions (a double tap on the face page, a code typed in
+ * two tabs) record one outcome; returns false for the loser.
+ */
+export async function finishIdentityCheck(
+  tx: Tx,
+  { checkId, ok, reason, providerRef, actorId = null }: { checkId: string; ok: boolean; reason?: IdentityFailReason; providerRef?: string; actorId?: string | null },
+): Promise<boolean> {
+  const { count } = await tx.identityCheck.updateMany({
+    where: { id: checkId, status: "PENDING" },
+    data: {
+      status: ok ? "PASSED" : "FAILED",
+      failReason: ok ? null : (reason ?? null),
+      completedAt: new Date(),
+      ...(providerRef ? { providerRef } : {}),
+    },
+  });
+  if (count === 0) return false;
+  await writeAudit(tx, {
+    actorId,
+    action: ok ? "identity.check_passed" : "identity.check_failed",
+    targetType: "IdentityCheck",
+    targetId: checkId,
+    data: ok ? {} : { reason: reason ?? null },
+  });
+  return true;
+}
