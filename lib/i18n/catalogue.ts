@@ -3,14 +3,22 @@ import { common } from "./messages/common";
 import { auth } from "./messages/auth";
 import { errors } from "./messages/errors";
 import { sms } from "./messages/sms";
+import { orders } from "./messages/orders";
+import { wizard } from "./messages/wizard";
 import { devtools } from "./messages/devtools";
+import { scan } from "./messages/scan";
 import { shell } from "./messages/shell";
 import { landing } from "./messages/landing";
 import { services } from "./messages/services";
 import { help } from "./messages/help";
 import { consoleMessages } from "./messages/console";
+import { identity } from "./messages/identity";
+import { review } from "./messages/review";
+import { phone } from "./messages/phone";
+import { materials } from "./messages/materials";
+import { payments } from "./messages/payments";
 
-const namespaces = { common, auth, errors, sms, devtools, shell, landing, services, help, console: consoleMessages };
+const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone };
 
 type Ns = typeof namespaces;
 type ZhTree = { [K in keyof Ns]: Ns[K]["zh-CN"] };
