@@ -1,7 +1,7 @@
 "use client";
 import { useId, useState, type FormEvent } from "react";
 import { useT } from "@/lib/i18n/client";
-import { useIsHydrated } from "@/components/hooks/use-is-hydrated";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -17,7 +17,7 @@ export function DepositCodeForm({ view, onChange }: { view: ClientCheckView; onC
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const hintId = useId();
-  const isHydrated = useIsHydrated();
+  const isHydrated = useHydrated();
 
   // Uncontrolled input read on submit: digits typed before hydration (slow network) are kept.
   async function onSubmit(e: FormEvent<HTMLFormElement>) {

@@ -4,7 +4,7 @@ import { useEffect, useState, type FormEvent } from "react";
 import type { CheckRole } from "@/lib/generated/prisma/enums";
 import type { MessageKey } from "@/lib/i18n/catalogue";
 import { useT } from "@/lib/i18n/client";
-import { useIsHydrated } from "@/components/hooks/use-is-hydrated";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -15,7 +15,7 @@ import styles from "./identity-check-panel.module.css";
 export function FaceCheckBox({ checkId, faceUrl, role }: { checkId: string; faceUrl: string; role: CheckRole }) {
   const t = useT();
   const [qr, setQr] = useState<string | null>(null);
-  const isHydrated = useIsHydrated();
+  const isHydrated = useHydrated();
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState, type ChangeEvent } from "react";
 import type { MaterialKind } from "@/lib/generated/prisma/enums";
 import type { MaterialView } from "@/lib/server/materials/save-material";
 import { useT } from "@/lib/i18n/client";
-import { useIsHydrated } from "@/components/hooks/use-is-hydrated";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert } from "@/components/ui/alert";
 import { buttonClassName } from "@/components/ui/button";
 import { uploadWithProgress } from "./upload-with-progress";
@@ -26,7 +26,7 @@ export function MaterialUploader({ orderId, kind, label, accept = "image/jpeg,im
   const [material, setMaterial] = useState<MaterialView | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const isHydrated = useIsHydrated();
+  const isHydrated = useHydrated();
 
   useEffect(() => {
     let live = true;

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { useIsHydrated } from "@/components/hooks/use-is-hydrated";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert } from "@/components/ui/alert";
 import styles from "./payment-panel.module.css";
 
@@ -25,7 +25,7 @@ export function PaymentPanel({ orderId, amountFen }: { orderId: string; amountFe
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [paid, setPaid] = useState(false);
-  const isHydrated = useIsHydrated();
+  const isHydrated = useHydrated();
 
   async function choose(m: Method) {
     if (busy || (m === method && created)) return;

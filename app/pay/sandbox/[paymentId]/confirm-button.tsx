@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
-import { useIsHydrated } from "@/components/hooks/use-is-hydrated";
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert } from "@/components/ui/alert";
 import { confirmSandboxPaymentAction } from "./actions";
 import styles from "./pay.module.css";
@@ -12,7 +12,7 @@ export function ConfirmButton({ paymentId, initiallyPaid }: { paymentId: string;
   const [busy, setBusy] = useState(false);
   const [paid, setPaid] = useState(initiallyPaid);
   const [error, setError] = useState<string | null>(null);
-  const isHydrated = useIsHydrated();
+  const isHydrated = useHydrated();
 
   async function onPay() {
     setBusy(true);
