@@ -54,16 +54,30 @@ export async function seed() {
     { code: "city-ggzy", name: "示范市公共资源交易中心", nameEn: "Model City Public Resource Trading Centre", path: "/demo/city" },
   ];
   for (const p of platforms) {
+    // The demo tender platform (app/demo/tender) computes the same credentials from the server key,
+    // so it can call the public API like an outside platform without a stored secret.
+    const isDemo = p.code === "demo-tender";
+    const demoWebhook = `${env().APP_URL}/demo/tender/api/webhook`;
     const exists = await db.tradingPlatform.findUnique({ where: { code: p.code } });
-    if (exists) continue;
-    const secret = randomBytes(24).toString("base64url");
+    if (exists) {
+      if (isDemo && (exists.clientId !== "demo-tender" || exists.webhookUrl !== demoWebhook)) {
+        const secret = keyedHash("demo-tender-client-secret");
+        await db.tradingPlatform.update({
+          where: { code: p.code },
+          data: { clientId: "demo-tender", webhookUrl: demoWebhook, clientSecretHash: keyedHash("platform-secret", secret), clientSecretEnc: sealSecret(new TextEncoder().encode(secret), `platform-secret:${p.code}`) },
+        });
+      }
+      continue;
+    }
+    const secret = isDemo ? keyedHash("demo-tender-client-secret") : randomBytes(24).toString("base64url");
     await db.tradingPlatform.create({
       data: {
         code: p.code,
         name: p.name,
         nameEn: p.nameEn,
         homepage: `${env().APP_URL}${p.path}`,
-        clientId: `${p.code}-${randomBytes(4).toString("hex")}`,
+        clientId: isDemo ? "demo-tender" : `${p.code}-${randomBytes(4).toString("hex")}`,
+        webhookUrl: isDemo ? demoWebhook : null,
         clientSecretHash: keyedHash("platform-secret", secret),
         clientSecretEnc: sealSecret(new TextEncoder().encode(secret), `platform-secret:${p.code}`),
         callbackUrls: [`${env().APP_URL}${p.path}`],

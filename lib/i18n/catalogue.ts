@@ -17,8 +17,9 @@ import { review } from "./messages/review";
 import { phone } from "./messages/phone";
 import { materials } from "./messages/materials";
 import { payments } from "./messages/payments";
+import { scanner } from "./messages/scanner";
 
-const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone };
+const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner };
 
 type Ns = typeof namespaces;
 type ZhTree = { [K in keyof Ns]: Ns[K]["zh-CN"] };

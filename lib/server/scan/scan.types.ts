@@ -18,6 +18,9 @@ export const ZCreateScanRequestSchema = z.discriminatedUnion("type", [
     digest: z.string().regex(/^[0-9a-fA-F]{64}$/, "64 hex characters (SM3)").transform((s) => s.toLowerCase()),
     title: z.string().trim().min(1).max(200),
     withSeal: z.boolean().default(false),
+    // 会话签章: the sessionId from an earlier sign result; while that session is open the request
+    // reaches the holder's phone without a scan. Optional, so existing callers are unaffected.
+    sessionId: z.string().min(1).max(64).optional().describe("An open signing session (result.sessionId of an earlier sign request): the request then reaches the holder's phone without a scan"),
     clientRef: ZClientRef,
     expiresIn: ZExpiresIn,
   }),

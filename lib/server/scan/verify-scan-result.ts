@@ -5,6 +5,7 @@ import { verify } from "@/lib/pki/sm2";
 import { verifyCmsDetached } from "@/lib/pki/verify/verify-cms-detached";
 import { hexToBytes } from "@/lib/pki/encoding";
 import type { ScanType } from "@/lib/generated/prisma/enums";
+import { scanResultExtras } from "./scan-result-extras";
 
 type Cert = { der: Uint8Array; serialHex: string; subjectDn: string; subjectName: string };
 
@@ -32,7 +33,7 @@ export async function verifyScanResult({
   result: Record<string, unknown>;
 }) {
   const certificatePem = derToPem(certificate.der, "CERTIFICATE");
-  const base = { certificate: certificatePem, serial: certificate.serialHex, subject: certificate.subjectDn };
+  const base = { certificate: certificatePem, serial: certificate.serialHex, subject: certificate.subjectDn, ...(await scanResultExtras({ type, serialHex: certificate.serialHex, result })) };
   switch (type) {
     case "LOGIN": {
       const signature = b64(result.signature, "signature");

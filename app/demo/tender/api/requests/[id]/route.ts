@@ -1,0 +1,21 @@
+import { NextResponse } from "next/server";
+import { readDemoState, updateDemoState } from "@/lib/demo-tender/demo-state";
+import { refreshDemoRequest } from "@/lib/demo-tender/refresh-demo-request";
+import { demoError } from "@/lib/demo-tender/demo-error";
+import { ZDemoRequestIdSchema } from "@/lib/demo-tender/demo.types";
+
+export const dynamic = "force-dynamic";
+
+// GET /demo/tender/api/requests/:id — status of one of the visitor's own requests (others are 404), verified on completion
+export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const id = ZDemoRequestIdSchema.parse((await params).id);
+    const seen = await readDemoState();
+    const mine = [seen.login?.requestId, seen.bid?.signRequestId, seen.bid?.openRequestId, ...seen.extraSigns.map((e) => e.requestId)];
+    if (!mine.includes(id)) return demoError(new Error("scan.errors.notFound"), 404);
+    const { state, value: view } = await updateDemoState(async (state) => (await refreshDemoRequest({ state, id })).view);
+    return NextResponse.json({ request: view, state: { user: state.user ?? null, bid: state.bid ?? null, extraSigns: state.extraSigns } }, { headers: { "Cache-Control": "no-store" } });
+  } catch (err) {
+    return demoError(err);
+  }
+}

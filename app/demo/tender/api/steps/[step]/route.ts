@@ -1,0 +1,31 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { updateDemoState } from "@/lib/demo-tender/demo-state";
+import { startDemoRequest } from "@/lib/demo-tender/start-demo-request";
+import { demoError } from "@/lib/demo-tender/demo-error";
+
+export const dynamic = "force-dynamic";
+
+const ZStep = z.enum(["login", "sign", "encrypt", "open", "session_sign"]);
+const MAX_BYTES = 10 * 1024 * 1024;
+
+// POST /demo/tender/api/steps/:step — the visitor (signed cookie) starts a step; sign takes the PDF as multipart
+export async function POST(req: Request, { params }: { params: Promise<{ step: string }> }) {
+  try {
+    const step = ZStep.parse((await params).step);
+    let file: { name: string; bytes: Uint8Array } | undefined;
+    if (step === "sign") {
+      const form = await req.formData();
+      const upload = form.get("file");
+      if (!(upload instanceof File) || upload.size === 0 || upload.size > MAX_BYTES) return demoError(new Error("scanner.demo.badFile"), 422);
+      const bytes = new Uint8Array(await upload.arrayBuffer());
+      // A PDF starts with %PDF-; anything else is refused before it is stored.
+      if (new TextDecoder().decode(bytes.subarray(0, 5)) !== "%PDF-") return demoError(new Error("scanner.demo.badFile"), 422);
+      file = { name: upload.name, bytes };
+    }
+    const { state, value: scan } = await updateDemoState((state) => startDemoRequest({ state, step, file }));
+    return NextResponse.json({ scan, state: { user: state.user ?? null, bid: state.bid ?? null, extraSigns: state.extraSigns } }, { headers: { "Cache-Control": "no-store" } });
+  } catch (err) {
+    return demoError(err);
+  }
+}

@@ -1,0 +1,66 @@
+// A minimal Node HTTP server for the scan round-trip benchmark: the platform API's real route
+// handlers (/api/v1/scan-requests, HTTP Basic) and, for the simulated phone, the scan domain
+// functions behind /__bench/phone/* (the phone routes' session-cookie check, requireUser, needs
+// Next's request context; here the phone names its user in x-bench-user). Prints "listening <port>".
+import http from "node:http";
+import { POST as createRoute } from "@/app/api/v1/scan-requests/route";
+import { GET as getRoute } from "@/app/api/v1/scan-requests/[id]/route";
+import { openScanForPhone } from "@/lib/server/scan/open-scan-for-phone";
+import { signForScan } from "@/lib/server/scan/sign-for-scan";
+import { completePhoneScan } from "@/lib/server/scan/complete-phone-scan";
+import { claimSessionRequests } from "@/lib/server/scan/claim-session-requests";
+import { describeError } from "@/lib/server/http/describe-error";
+
+async function readBody(req: http.IncomingMessage) {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function toRequest(req: http.IncomingMessage, body: Buffer): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+  return new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body: req.method === "POST" ? new Uint8Array(body) : undefined });
+}
+
+async function phone(url: string, userId: string, input: unknown): Promise<unknown> {
+  const m = /^\/__bench\/phone\/(?:(open|pending)|([a-z0-9]+)\/(sign|complete))$/.exec(url);
+  if (!m) throw new Error("no route");
+  if (m[1] === "open") return openScanForPhone({ userId, token: (input as { token: string }).token });
+  if (m[1] === "pending") return claimSessionRequests({ userId });
+  if (m[3] === "sign") return signForScan({ userId, id: m[2]!, input });
+  return completePhoneScan({ userId, id: m[2]!, input });
+}
+
+const server = http.createServer(async (req, res) => {
+  try {
+    const body = await readBody(req);
+    const url = req.url ?? "";
+    let response: Response;
+    if (url.startsWith("/__bench/phone/")) {
+      try {
+        response = Response.json(await phone(url, String(req.headers["x-bench-user"]), body.length ? JSON.parse(body.toString()) : {}));
+      } catch (err) {
+        const { status, ...error } = describeError(err, "en");
+        response = Response.json({ error }, { status });
+      }
+    } else if (req.method === "POST" && url === "/api/v1/scan-requests") {
+      response = await createRoute(toRequest(req, body), { params: Promise.resolve({}) });
+    } else if (req.method === "GET" && url.startsWith("/api/v1/scan-requests/")) {
+      response = await getRoute(toRequest(req, body), { params: Promise.resolve({ id: url.split("/").pop()! }) });
+    } else {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    res.end(Buffer.from(await response.arrayBuffer()));
+  } catch (error) {
+    res.writeHead(500).end(String(error));
+  }
+});
+server.keepAliveTimeout = 30_000;
+server.listen(0, "127.0.0.1", () => {
+  const address = server.address();
+  console.log(`listening ${typeof address === "object" && address ? address.port : 0}`);
+});
+process.on("SIGTERM", () => process.exit(0));

@@ -1,0 +1,146 @@
+"use client";
+import { useCallback, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { useT } from "@/lib/i18n/client";
+import { QrPanel, type DemoPoll, type DemoScan } from "./qr-panel";
+import styles from "./demo-tender.module.css";
+
+type User = { subject: string; serial: string; issuer: string; encryptionCertificate: string | null } | null;
+type Bid = {
+  title: string;
+  fileName: string;
+  size: number;
+  sm3: string;
+  signature?: { valid: boolean; subject?: string; signingTime?: string; reasons: string[] };
+  sessionId?: string;
+  encrypted?: { serial: string };
+  opened?: { matches: boolean; sm3: string };
+} | null;
+type Extra = { requestId: string; valid?: boolean };
+
+async function step(name: string, body?: FormData) {
+  const res = await fetch(`/demo/tender/api/steps/${name}`, { method: "POST", body });
+  const data = (await res.json()) as { scan: DemoScan | null; state: DemoPoll["state"]; error?: { message: string } };
+  if (!res.ok) throw new Error(data.error?.message ?? res.statusText);
+  return data;
+}
+
+/** The demo platform's one page: QR login, bid upload and signing, envelope, bid opening. */
+export function DemoTenderApp({ initialUser, initialBid }: { initialUser: User; initialBid: Bid }) {
+  const t = useT();
+  const [user, setUser] = useState<User>(initialUser);
+  const [bid, setBid] = useState<Bid>(initialBid);
+  const [extras, setExtras] = useState<Extra[]>([]);
+  const [login, setLogin] = useState<DemoScan | null>(null);
+  const [sign, setSign] = useState<DemoScan | null>(null);
+  const [open, setOpen] = useState<DemoScan | null>(null);
+  const [error, setError] = useState("");
+  const [busy, setBusy] = useState("");
+  const [webhookOk, setWebhookOk] = useState(false);
+
+  const onUpdate = useCallback((poll: DemoPoll) => {
+    const s = poll.state as { user: User; bid: Bid; extraSigns?: Extra[] };
+    setUser(s.user);
+    setBid(s.bid);
+    setExtras(s.extraSigns ?? []);
+    if (poll.request.webhook?.verified) setWebhookOk(true);
+  }, []);
+
+  async function run(name: string, set?: (s: DemoScan | null) => void, body?: FormData) {
+    setError("");
+    setBusy(name);
+    try {
+      const { scan, state } = await step(name, body);
+      set?.(scan);
+      onUpdate({ request: { id: scan?.id ?? "", status: scan?.status ?? "", failReason: null, webhook: null }, state });
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy("");
+    }
+  }
+
+  return (
+    <div className={styles.grid}>
+      <section className={styles.card} aria-labelledby="demo-login">
+        <h2 id="demo-login">{t("scanner.demo.login")}</h2>
+        {user ? (
+          <>
+            <p className={styles.ok} data-testid="demo-logged-in">{t("scanner.demo.loggedIn", { subject: user.subject })}</p>
+            <p className={styles.muted} data-testid="demo-chain">{t("scanner.demo.chainOk", { issuer: user.issuer })}</p>
+            <Button variant="ghost" size="sm" onClick={() => void fetch("/demo/tender/api/logout", { method: "POST" }).then(() => window.location.reload())} data-testid="demo-logout">{t("scanner.demo.logout")}</Button>
+          </>
+        ) : (
+          <>
+            <p className={styles.muted}>{t("scanner.demo.loginLead")}</p>
+            {login && <QrPanel key={login.id} scan={login} label={t("scanner.demo.login")} onUpdate={onUpdate} />}
+            <Button onClick={() => void run("login", setLogin)} isLoading={busy === "login"} data-testid="demo-login-start">{login ? t("scanner.demo.refresh") : t("scanner.demo.login")}</Button>
+          </>
+        )}
+      </section>
+
+      <section className={styles.card} aria-labelledby="demo-bid">
+        <h2 id="demo-bid">{t("scanner.demo.bid")}</h2>
+        <p className={styles.muted}>{t("scanner.demo.bidLead")}</p>
+        {!user && <p className={styles.muted}>{t("scanner.demo.needLogin")}</p>}
+        {user && (
+          <form
+            className={styles.form}
+            onSubmit={(e) => {
+              e.preventDefault();
+              void run("sign", setSign, new FormData(e.currentTarget));
+            }}
+          >
+            <label>
+              {t("scanner.demo.file")}
+              <input type="file" name="file" accept="application/pdf" required data-testid="demo-bid-file" />
+            </label>
+            <Button type="submit" isLoading={busy === "sign"} data-testid="demo-bid-upload">{t("scanner.demo.upload")}</Button>
+          </form>
+        )}
+        {sign && !bid?.signature && <QrPanel key={sign.id} scan={sign} label={t("scanner.demo.signQr", { title: bid?.title ?? "" })} onUpdate={onUpdate} />}
+        {bid?.signature && (
+          <p className={bid.signature.valid ? styles.ok : styles.bad} data-testid="demo-sign-result">
+            {bid.signature.valid
+              ? t("scanner.demo.signed", { subject: bid.signature.subject ?? "", time: bid.signature.signingTime ? new Date(bid.signature.signingTime).toLocaleString() : "" })
+              : t("scanner.demo.signBad", { reasons: bid.signature.reasons.join(", ") })}
+          </p>
+        )}
+        {bid?.signature?.valid && <a href="/demo/tender/api/bid/p7s" className={styles.muted} data-testid="demo-p7s">{t("scanner.demo.downloadP7s")}</a>}
+        {bid?.sessionId && (
+          <div className={styles.row}>
+            <Button variant="secondary" onClick={() => void run("session_sign")} isLoading={busy === "session_sign"} data-testid="demo-session-sign">{t("scanner.demo.sessionSign")}</Button>
+            <ul className={styles.extras}>
+              {extras.map((x, i) => (
+                <li key={x.requestId} data-testid="demo-extra-sign" data-valid={x.valid === undefined ? "" : String(x.valid)}>
+                  #{i + 1} {x.valid === undefined ? t("scanner.demo.sessionSent") : x.valid ? "✓" : "✕"}
+                  {x.valid === undefined && <QrPanel key={x.requestId} scan={{ id: x.requestId, expiresAt: "", status: "pending" }} label="" onUpdate={onUpdate} />}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {bid?.signature?.valid && (
+          <div className={styles.row}>
+            <Button variant="outline" onClick={() => void run("encrypt")} isLoading={busy === "encrypt"} disabled={Boolean(bid.encrypted)} data-testid="demo-encrypt">{t("scanner.demo.encrypt")}</Button>
+            {bid.encrypted && <p className={styles.ok} data-testid="demo-encrypted">{t("scanner.demo.encrypted", { serial: bid.encrypted.serial })}</p>}
+          </div>
+        )}
+        {bid?.encrypted && (
+          <div className={styles.row}>
+            <Button onClick={() => void run("open", setOpen)} isLoading={busy === "open"} data-testid="demo-open">{t("scanner.demo.open")}</Button>
+            {open && !bid.opened && <QrPanel key={open.id} scan={open} label={t("scanner.demo.decryptQr", { title: bid.title })} onUpdate={onUpdate} />}
+            {bid.opened && (
+              <p className={bid.opened.matches ? styles.ok : styles.bad} data-testid="demo-open-result">
+                {bid.opened.matches ? t("scanner.demo.decrypted", { hash: `${bid.opened.sm3.slice(0, 16)}…` }) : t("scanner.demo.decryptBad")}
+              </p>
+            )}
+          </div>
+        )}
+      </section>
+      <Alert tone="error" data-testid="demo-error">{error}</Alert>
+      {webhookOk && <p className={styles.muted} data-testid="demo-webhook">Webhook ✓ (X-CertDesk-Signature)</p>}
+    </div>
+  );
+}

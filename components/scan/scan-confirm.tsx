@@ -1,0 +1,192 @@
+"use client";
+import { useEffect, useState } from "react";
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { useLocale, useT } from "@/lib/i18n/client";
+import { loadKey } from "@/lib/phone/key-store";
+import { usePhoneError } from "@/components/phone/use-phone-error";
+import { PinKeypad } from "./pin-keypad";
+import { SessionPanel, type OpenSession } from "./session-panel";
+import { completeScan, performScan, rejectScan } from "./scan-client";
+import { keepSessionKey } from "./session-keys";
+import styles from "./scan.module.css";
+
+export type ConfirmRequest = {
+  id: string;
+  type: "login" | "sign" | "decrypt" | "sync_subject";
+  platform: { name: string; nameEn: string | null };
+  payload: Record<string, unknown>;
+  expiresAt: string;
+  certificates: Array<{ id: string; serialHex: string; subjectName: string; notAfter: string; keyShareId: string | null; pem: string }>;
+  withSeal: boolean;
+  seals: Array<{ id: string; name: string }>;
+};
+
+const SESSION_MINUTES = [15, 30, 60];
+
+/** 确认操作: who asks, what, with which certificate (and seal), the PIN pad; then the result. */
+export function ScanConfirm({ request }: { request: ConfirmRequest }) {
+  const t = useT();
+  const locale = useLocale();
+  const describe = usePhoneError();
+  const [certId, setCertId] = useState(request.certificates[0]?.id ?? "");
+  const [sealId, setSealId] = useState(request.seals[0]?.id ?? "");
+  const [isHere, setHere] = useState<boolean | null>(null);
+  const [pin, setPin] = useState("");
+  const [phase, setPhase] = useState<"confirm" | "working" | "done" | "rejected">("confirm");
+  const [error, setError] = useState("");
+  const [wantsSession, setWantsSession] = useState(false);
+  const [minutes, setMinutes] = useState(30);
+  const [autoConfirm, setAutoConfirm] = useState(false);
+  const [session, setSession] = useState<OpenSession | null>(null);
+  const cert = request.certificates.find((c) => c.id === certId);
+  const platform = locale === "en" ? (request.platform.nameEn ?? request.platform.name) : request.platform.name;
+  const title = String(request.payload.title ?? "");
+
+  useEffect(() => {
+    if (!cert?.keyShareId) return setHere(false);
+    loadKey(cert.keyShareId).then((k) => setHere(Boolean(k)), () => setHere(false));
+  }, [cert?.keyShareId]);
+
+  async function run(fullPin: string) {
+    if (!cert?.keyShareId) return;
+    setPhase("working");
+    setError("");
+    let kept: Uint8Array | null = null;
+    try {
+      const body = await performScan({
+        op: request,
+        cert: { id: cert.id, keyShareId: cert.keyShareId, pem: cert.pem },
+        pin: fullPin,
+        keep: (d1) => {
+          if (wantsSession && request.type === "sign") kept = Uint8Array.from(d1);
+        },
+      });
+      const sessionWanted = wantsSession && request.type === "sign";
+      const done = await completeScan({
+        id: request.id,
+        body: { certificateId: cert.id, result: { ...body, ...(request.withSeal && sealId ? { sealId } : {}) }, ...(sessionWanted ? { session: { minutes, autoConfirm } } : {}) },
+      });
+      if (done.session && kept) {
+        keepSessionKey(done.session.id, kept, done.session.expiresAt);
+        setSession({ ...done.session, certificateId: cert.id, keyShareId: cert.keyShareId, pem: cert.pem, platform });
+      }
+      setPhase("done");
+    } catch (err) {
+      setError(describe(err));
+      setPhase("confirm");
+    } finally {
+      (kept as Uint8Array | null)?.fill(0);
+      setPin("");
+    }
+  }
+
+  function onPin(next: string) {
+    setPin(next);
+    if (next.length === 6) void run(next);
+  }
+
+  async function onReject() {
+    try {
+      await rejectScan(request.id);
+      setPhase("rejected");
+    } catch (err) {
+      setError(describe(err));
+    }
+  }
+
+  if (phase === "done" || phase === "rejected") {
+    return (
+      <div className={styles.result} data-testid="scan-result" data-outcome={phase}>
+        <div className={phase === "done" ? styles.resultIconOk : styles.resultIconNo} aria-hidden>{phase === "done" ? "✓" : "✕"}</div>
+        <h2>{phase === "done" ? t(`scanner.done.${request.type}`) : t("scanner.rejected")}</h2>
+        {phase === "done" && <p>{t("scanner.doneLead", { platform })}</p>}
+        {session && <SessionPanel session={session} />}
+        <div className={styles.actions}>
+          <ButtonLink href="/m/scan" variant="secondary" block>{t("scanner.scanAgain")}</ButtonLink>
+          <ButtonLink href="/m" variant="ghost" block>{t("scanner.back")}</ButtonLink>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className={styles.confirm} data-testid="scan-confirm">
+      <dl className={styles.facts}>
+        <div>
+          <dt>{t("scanner.from")}</dt>
+          <dd data-testid="scan-platform">{platform}</dd>
+        </div>
+        <div>
+          <dt>{t("scanner.operation")}</dt>
+          <dd data-testid="scan-operation">{t(`scanner.op.${request.type}`, { title })}</dd>
+        </div>
+      </dl>
+
+      {request.certificates.length === 0 ? (
+        <Alert tone="warning" isLive={false}>{t("scanner.noCertificates")}</Alert>
+      ) : (
+        <fieldset className={styles.choices}>
+          <legend>{t("scanner.certificate")}</legend>
+          {request.certificates.map((c) => (
+            <label key={c.id} className={styles.choice}>
+              <input type="radio" name="cert" value={c.id} checked={c.id === certId} onChange={() => setCertId(c.id)} />
+              <span>
+                <strong>{c.subjectName}</strong>
+                <small>{t("scanner.serial")} {c.serialHex.slice(0, 16)}…</small>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+
+      {request.withSeal && (
+        request.seals.length === 0 ? (
+          <Alert tone="info" isLive={false}>{t("scanner.noSeals")}</Alert>
+        ) : (
+          <fieldset className={styles.choices}>
+            <legend>{t("scanner.seal")}</legend>
+            {request.seals.map((s) => (
+              <label key={s.id} className={styles.choice}>
+                <input type="radio" name="seal" value={s.id} checked={s.id === sealId} onChange={() => setSealId(s.id)} />
+                <span><strong>{s.name}</strong></span>
+              </label>
+            ))}
+          </fieldset>
+        )
+      )}
+
+      {request.type === "sign" && cert && (
+        <div className={styles.sessionBox}>
+          <Checkbox label={t("scanner.session", { minutes })} hint={t("scanner.sessionHint")} checked={wantsSession} onChange={(e) => setWantsSession(e.target.checked)} data-testid="open-session" />
+          {wantsSession && (
+            <div className={styles.sessionOptions}>
+              <label>
+                {t("scanner.minutes")}{" "}
+                <select value={minutes} onChange={(e) => setMinutes(Number(e.target.value))} data-testid="session-minutes">
+                  {SESSION_MINUTES.map((m) => <option key={m} value={m}>{t("scanner.minutesOption", { minutes: m })}</option>)}
+                </select>
+              </label>
+              <Checkbox label={t("scanner.autoConfirm")} checked={autoConfirm} onChange={(e) => setAutoConfirm(e.target.checked)} data-testid="auto-confirm" />
+            </div>
+          )}
+        </div>
+      )}
+
+      {isHere === false && cert && <Alert tone="warning" isLive={false}>{t("scanner.notOnThisPhone")}</Alert>}
+      <p className={styles.expires}>{t("scanner.expiresAt", { time: new Date(request.expiresAt).toLocaleTimeString(locale) })}</p>
+      <Alert tone="error" data-testid="scan-error">{error}</Alert>
+
+      {cert && isHere && (
+        <section aria-label={t("scanner.pin")}>
+          <p className={styles.pinHint}>{phase === "working" ? t("scanner.working") : t("scanner.pinHint")}</p>
+          <PinKeypad value={pin} onChange={onPin} isDisabled={phase === "working"} />
+        </section>
+      )}
+      <Button variant="ghost" block onClick={onReject} disabled={phase === "working"} data-testid="scan-reject">{t("scanner.reject")}</Button>
+      <p className={styles.small}><Link href="/m">{t("scanner.back")}</Link></p>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+// The demo platform's own state, kept under demo/sessions/<sid>.json in the file storage and found
+// through a signed cookie. It is an outside platform: it has no tables in the desk's database.
+export const ZDemoStateSchema = z.object({
+  login: z.object({ requestId: z.string(), challenge: z.string() }).optional(),
+  user: z
+    .object({ subject: z.string(), serial: z.string(), certificate: z.string(), encryptionCertificate: z.string().nullable(), issuer: z.string() })
+    .optional(),
+  bid: z
+    .object({
+      id: z.string(),
+      title: z.string(),
+      fileName: z.string(),
+      size: z.number(),
+      sm3: z.string(),
+      signRequestId: z.string().optional(),
+      signature: z.object({ valid: z.boolean(), subject: z.string().optional(), signingTime: z.string().optional(), reasons: z.array(z.string()) }).optional(),
+      sessionId: z.string().optional(),
+      encrypted: z.object({ serial: z.string(), keyCiphertext: z.string() }).optional(),
+      openRequestId: z.string().optional(),
+      opened: z.object({ matches: z.boolean(), sm3: z.string() }).optional(),
+    })
+    .optional(),
+  extraSigns: z.array(z.object({ requestId: z.string(), valid: z.boolean().optional() })).default([]),
+});
+export type TDemoState = z.infer<typeof ZDemoStateSchema>;
+
+/** What the platform API returns for a scan request (the subset this demo reads). */
+export const ZPlatformScanSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  status: z.string(),
+  qrContent: z.string().optional(),
+  expiresAt: z.string(),
+  result: z.record(z.string(), z.unknown()).nullable(),
+  failReason: z.string().nullable().optional(),
+});
+export type TPlatformScan = z.infer<typeof ZPlatformScanSchema>;
+
+export const ZDemoRequestIdSchema = z.string().regex(/^[a-z0-9]{10,40}$/);

@@ -1,0 +1,56 @@
+import { bytesToHex } from "@/lib/pki/encoding";
+import { sm3 } from "@/lib/pki/sm3";
+import { getFileStorage } from "@/lib/storage/get-file-storage";
+import type { TDemoState } from "./demo.types";
+import { platformApi } from "./platform-api";
+import { verifyLoginResult } from "./verify-login-result";
+import { verifyBidSignature } from "./verify-bid-signature";
+import { openBid } from "./bid-envelope";
+
+/**
+ * Polled by the demo's pages: reads a request's status from the public API and, the first time it
+ * is completed, checks the result the way a platform must (signature, chain, CMS against the file,
+ * decrypted file against its hash) and keeps the outcome in the visitor's state.
+ */
+export async function refreshDemoRequest({ state, id }: { state: TDemoState; id: string }) {
+  const scan = await platformApi(`/scan-requests/${id}`);
+  const webhook = await getFileStorage().get(`demo/webhooks/${id}.json`).then((b) => JSON.parse(new TextDecoder().decode(b)) as { verified: boolean; status: string }, () => null);
+  let changed = false;
+  const result = scan.result ?? {};
+  if (scan.status === "completed") {
+    if (state.login?.requestId === id && !state.user) {
+      const check = await verifyLoginResult({ challenge: state.login.challenge, result });
+      if (check.valid) {
+        state.user = { subject: String(result.subject), serial: String(result.serial), certificate: String(result.certificate), encryptionCertificate: typeof result.encryptionCertificate === "string" ? result.encryptionCertificate : null, issuer: check.issuer };
+      }
+      changed = true;
+    }
+    const bid = state.bid;
+    if (bid?.signRequestId === id && !bid.signature) {
+      const document = await getFileStorage().get(`demo/bids/${bid.id}.pdf`);
+      bid.signature = await verifyBidSignature({ cms: String(result.cms), document });
+      if (typeof result.sessionId === "string") bid.sessionId = result.sessionId;
+      changed = true;
+    }
+    const extra = state.extraSigns.find((e) => e.requestId === id);
+    if (bid && extra && extra.valid === undefined) {
+      const document = await getFileStorage().get(`demo/bids/${bid.id}.pdf`);
+      extra.valid = (await verifyBidSignature({ cms: String(result.cms), document })).valid;
+      changed = true;
+    }
+    if (bid?.openRequestId === id && !bid.opened) {
+      const sealed = await getFileStorage().get(`demo/bids/${bid.id}.enc`);
+      const key = new Uint8Array(Buffer.from(String(result.plaintext), "base64"));
+      let plain: Uint8Array | null = null;
+      try {
+        plain = openBid({ sealed, key });
+      } catch {
+        plain = null;
+      }
+      const hash = plain ? bytesToHex(sm3(plain)) : "";
+      bid.opened = { matches: hash === bid.sm3, sm3: hash };
+      changed = true;
+    }
+  }
+  return { changed, view: { id, type: scan.type, status: scan.status, failReason: scan.failReason ?? null, webhook } };
+}

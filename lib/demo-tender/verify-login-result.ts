@@ -1,0 +1,23 @@
+import { verify } from "@/lib/pki/sm2";
+import { pemToDer } from "@/lib/pki/pem";
+import { certificatePublicKey, toCertificate } from "@/lib/pki/x509/certificate-input";
+import { verifyChain } from "@/lib/pki/verify/verify-chain";
+import { fetchCaTrust } from "./fetch-ca-trust";
+
+/**
+ * A platform must not take CertDesk's word for a login: it checks the SM2 signature over its own
+ * challenge with the certificate's key, and the certificate's path to the CA root it fetched.
+ */
+export async function verifyLoginResult({ challenge, result }: { challenge: string; result: Record<string, unknown> }) {
+  const reasons: string[] = [];
+  const der = pemToDer(String(result.certificate ?? ""));
+  const cert = toCertificate(der);
+  const signatureOk = verify(Buffer.from(String(result.signature ?? ""), "base64"), new TextEncoder().encode(challenge), certificatePublicKey(cert));
+  if (!signatureOk) reasons.push("signature_invalid");
+  if (String(result.challenge) !== challenge) reasons.push("challenge_mismatch");
+  const trust = await fetchCaTrust();
+  const chain = await verifyChain({ leaf: der, intermediates: trust.intermediates, roots: trust.roots });
+  reasons.push(...chain.reasons);
+  const issuer = chain.chain[1]?.subject.typesAndValues.map((tv) => String(tv.value.valueBlock.value)).join(", ") ?? "";
+  return { valid: reasons.length === 0, reasons, issuer, chainLength: chain.chain.length };
+}

@@ -1,0 +1,41 @@
+import { AppError } from "@/lib/errors";
+import { db } from "@/lib/server/db/client";
+import { ZScanCompleteSchema } from "./phone-scan.types";
+import { findScannedRequest } from "./find-scanned-request";
+import { readScanGate } from "./scan-gate";
+import { signatureROfResult } from "./signature-r-of-result";
+import { completeScanRequest } from "./complete-scan-request";
+import { openScanSession } from "./open-scan-session";
+
+/**
+ * The phone's completion. Refused unless this request's gate shows a server half run for the same
+ * certificate after a PIN check (or in an open session), and for signatures unless the final r is
+ * one of those halves' r: without the PIN there is no completion. A sign request may open a
+ * signing session (会话签章), returned to the platform as result.sessionId.
+ */
+export async function completePhoneScan({ userId, id, input }: { userId: string; id: string; input: unknown }) {
+  const { certificateId, result, session } = ZScanCompleteSchema.parse(input);
+  const { row } = await findScannedRequest({ userId, id, certificateId });
+  const gate = readScanGate(row.result);
+  if (!gate || gate.certificateId !== certificateId) throw new AppError("forbidden", { userMessage: "scanner.errors.pinRequired" });
+  if (row.type === "LOGIN" || row.type === "SIGN") {
+    if (!gate.rs.includes(signatureROfResult({ type: row.type, result }))) throw new AppError("forbidden", { userMessage: "scanner.errors.pinRequired" });
+  }
+  if (row.type === "SYNC_SUBJECT" && gate.rs.length === 0) throw new AppError("forbidden", { userMessage: "scanner.errors.pinRequired" });
+  if (row.type === "DECRYPT" && !gate.decrypted) throw new AppError("forbidden", { userMessage: "scanner.errors.pinRequired" });
+  if (session && (row.type !== "SIGN" || gate.viaSession)) throw new AppError("bad_request", { userMessage: "scanner.errors.sessionOnlySign" });
+  if (result.sealId) {
+    const seal = await db.seal.findFirst({ where: { id: result.sealId, active: true, OR: [{ userId }, { org: { members: { some: { userId } } } }] } });
+    if (!seal) throw new AppError("not_found", { userMessage: "scanner.errors.noSeal" });
+  }
+
+  const opened = session ? await openScanSession({ userId, platformId: row.platformId, certificateId, ...session }) : null;
+  try {
+    await completeScanRequest({ userId, id, certificateId, result: { ...result, ...(opened ? { sessionId: opened.id } : {}) } });
+  } catch (err) {
+    if (opened) await db.scanSession.delete({ where: { id: opened.id } });
+    throw err;
+  }
+  if (opened) await db.scanRequest.update({ where: { id }, data: { sessionId: opened.id } });
+  return { id, status: "completed" as const, session: opened ? { id: opened.id, expiresAt: opened.expiresAt.toISOString(), autoConfirm: opened.autoConfirm } : null };
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { ZDecryptRequestSchema, ZSignRequestSchema } from "@/lib/pki/two-party";
+import { ZPinSchema } from "@/lib/server/phone/phone.types";
+
+const ZId = z.string().min(1).max(64);
+
+// POST /api/m/scan/open — the token from the QR's URL (/m/s/<token>).
+export const ZOpenScanSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "scanner.errors.badQr") });
+
+// POST /api/m/scan/:id/sign — the server half of the joint signature for this request. The PIN is
+// required unless the request belongs to an open signing session for the same certificate.
+export const ZScanSignSchema = z.object({ certificateId: ZId, pin: ZPinSchema.optional(), request: ZSignRequestSchema });
+export type TScanSign = z.infer<typeof ZScanSignSchema>;
+
+// POST /api/m/scan/:id/decrypt — the server half of the joint decryption, always PIN-checked.
+export const ZScanDecryptSchema = z.object({ certificateId: ZId, pin: ZPinSchema, request: ZDecryptRequestSchema });
+export type TScanDecrypt = z.infer<typeof ZScanDecryptSchema>;
+
+// POST /api/m/scan/:id/complete — the finished result; for a sign request optionally a session.
+export const ZScanCompleteSchema = z.object({
+  certificateId: ZId,
+  result: z.object({
+    signature: z.string().max(512).optional(),
+    cms: z.string().max(65_536).optional(),
+    plaintext: z.string().max(8192).optional(),
+    sealId: ZId.optional(),
+  }),
+  session: z.object({ minutes: z.number().int().min(5).max(120), autoConfirm: z.boolean().default(false) }).optional(),
+});
+export type TScanComplete = z.infer<typeof ZScanCompleteSchema>;
+
+/** How long a signing session may last (minutes), offered on the confirmation screen. */
+export const SESSION_MINUTES = [15, 30, 60] as const;

@@ -1,0 +1,27 @@
+import { derToPem } from "@/lib/pki/pem";
+import { db } from "@/lib/server/db/client";
+import type { ScanType } from "@/lib/generated/prisma/enums";
+
+/**
+ * What a platform gets beyond the lead's base result. login / sync_subject: the holder's
+ * encryption certificate (the one issued with the signing certificate), so the platform can
+ * encrypt bids to it. sign: the session the holder opened (会话签章), only when it is a real open
+ * session of this certificate, so a phone cannot slip an arbitrary id into the result.
+ */
+export async function scanResultExtras({ type, serialHex, result }: { type: ScanType; serialHex: string; result: Record<string, unknown> }) {
+  const signing = await db.certificate.findUnique({ where: { serialHex }, select: { id: true, userId: true, orderId: true, subjectDn: true } });
+  if (!signing) return {};
+  if (type === "LOGIN" || type === "SYNC_SUBJECT") {
+    const enc = await db.certificate.findFirst({
+      where: { userId: signing.userId, usage: "ENCRYPT", status: "VALID", ...(signing.orderId ? { orderId: signing.orderId } : { subjectDn: signing.subjectDn }) },
+      orderBy: { createdAt: "desc" },
+      select: { der: true },
+    });
+    return { encryptionCertificate: enc ? derToPem(enc.der, "CERTIFICATE") : null };
+  }
+  if (type === "SIGN" && typeof result.sessionId === "string") {
+    const session = await db.scanSession.findFirst({ where: { id: result.sessionId, certificateId: signing.id, endedAt: null, expiresAt: { gt: new Date() } }, select: { id: true } });
+    return session ? { sessionId: session.id } : {};
+  }
+  return {};
+}

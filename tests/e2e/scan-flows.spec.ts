@@ -1,0 +1,202 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { devices, expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { DEMO, loginAs, loginWithPassword } from "./fixtures/auth";
+import { applicantWithOrder, downloadOnPhone } from "./fixtures/review";
+import { launchPhoneBrowser, writeQrY4m } from "./scan-camera";
+import { extractCmsSignedAttributes, isVerifiedByPkeyutl, opensslOk, publicKeyOf } from "../unit/pki/openssl-helpers";
+
+// Key generation, issuance and first compiles on a shared 2-core machine are slow.
+test.setTimeout(240_000);
+test.describe.configure({ mode: "serial" });
+
+const PIN = "285714";
+const dir = mkdtempSync(path.join(tmpdir(), "certdesk-scan-e2e-"));
+const y4m = path.join(dir, "camera.y4m");
+const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3200}`;
+
+let phoneBrowser: Browser;
+let phoneCtx: BrowserContext;
+let phone: Page;
+let desk: BrowserContext;
+let demo: Page;
+
+/** A minimal one-page PDF (the demo accepts %PDF- files up to 10 MB). */
+function tinyPdf(text: string) {
+  return Buffer.from(`%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n% ${text}\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
+}
+
+/** Approves in the console; a dev server's first compile can abort a navigation, so it is retried. */
+async function approve(page: Page, orderNo: string) {
+  await page.goto("/console/reviews");
+  const href = (await page.getByRole("link", { name: orderNo }).getAttribute("href"))!;
+  for (let i = 0; i < 3; i++) {
+    await page.goto(href, { waitUntil: "commit" }).catch(() => {});
+    if (await page.getByRole("heading", { level: 1 }).filter({ hasText: orderNo }).isVisible({ timeout: 30_000 }).catch(() => false)) break;
+  }
+  await page.waitForLoadState("networkidle");
+  page.once("dialog", (d) => void d.accept());
+  await page.getByTestId("approve").click();
+  await expect(page.getByTestId("decision-result")).not.toBeEmpty({ timeout: 30_000 });
+}
+
+async function enterPin(page: Page, pin: string) {
+  for (const d of pin) await page.getByTestId(`key-${d}`).click();
+}
+
+/** The demo shows a QR; the phone's scanner reads it through the fake camera and opens the confirmation. */
+async function scanDemoQr(): Promise<string> {
+  const qr = demo.getByTestId("demo-qr");
+  await expect(qr).toBeVisible({ timeout: 30_000 });
+  const content = (await qr.getAttribute("data-qr-content"))!;
+  writeQrY4m(y4m, content);
+  await phone.goto("/m/scan");
+  await expect(phone).toHaveURL(/\/m\/s\/[A-Za-z0-9_-]+$/, { timeout: 30_000 });
+  await expect(phone.getByTestId("scan-confirm")).toBeVisible({ timeout: 30_000 });
+  await phone.waitForLoadState("networkidle");
+  return content;
+}
+
+test.beforeAll(async ({ browser }, testInfo) => {
+  testInfo.setTimeout(360_000);
+  writeQrY4m(y4m, "about:blank");
+  phoneBrowser = await launchPhoneBrowser(y4m);
+  const { defaultBrowserType: _ignored, ...iphone } = devices["iPhone 13"];
+  phoneCtx = await phoneBrowser.newContext({ ...iphone, locale: "zh-CN", baseURL, permissions: ["camera"] });
+  const order = await applicantWithOrder(phoneCtx);
+  const reviewer = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+  await loginWithPassword(reviewer, DEMO.reviewer);
+  await approve(await reviewer.newPage(), order.no);
+  await reviewer.close();
+  phone = await phoneCtx.newPage();
+  await downloadOnPhone(phone, order.orderId, PIN);
+
+  desk = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+  demo = await desk.newPage();
+  await demo.goto("/demo/tender");
+  await demo.waitForLoadState("networkidle");
+});
+
+test.afterAll(async () => {
+  await desk?.close();
+  await phoneBrowser?.close();
+});
+
+test("login: the phone scans the demo platform's QR with the camera; the platform verifies signature and chain", async () => {
+  await demo.getByTestId("demo-login-start").click();
+  const content = await scanDemoQr();
+  await expect(phone.getByTestId("scan-platform")).toHaveText("演示招投标交易平台");
+  await expect(phone.getByTestId("scan-operation")).toHaveText("登录");
+
+  // A wrong PIN is refused and nothing completes.
+  await enterPin(phone, "111111");
+  await expect(phone.getByTestId("scan-error")).toContainText("PIN", { timeout: 60_000 });
+  await expect(demo.getByTestId("demo-qr-status")).toHaveText("已扫码，请在手机上确认");
+
+  await enterPin(phone, PIN);
+  await expect(phone.getByTestId("scan-result")).toHaveAttribute("data-outcome", "done", { timeout: 30_000 });
+  await expect(phone.getByText("登录成功")).toBeVisible();
+  await expect(demo.getByTestId("demo-logged-in")).toContainText("已登录：", { timeout: 20_000 });
+  await expect(demo.getByTestId("demo-chain")).toContainText("证书链校验通过");
+
+  // The same QR again: used once, refused.
+  await phone.goto(new URL(content).pathname);
+  await expect(phone.getByTestId("scan-failure")).toHaveText("该二维码已被使用");
+});
+
+test("a QR scanned by one holder is refused to another account", async () => {
+  await desk.request.post("/demo/tender/api/logout");
+  await demo.goto("/demo/tender");
+  await demo.getByTestId("demo-login-start").click();
+  const qr = demo.getByTestId("demo-qr");
+  await expect(qr).toBeVisible({ timeout: 30_000 });
+  const content = (await qr.getAttribute("data-qr-content"))!;
+  // The holder opens it first (binding it), then a stranger's phone tries the same link.
+  await phone.goto(new URL(content).pathname);
+  await expect(phone.getByTestId("scan-confirm")).toBeVisible();
+  const { defaultBrowserType: _d, ...iphone } = devices["iPhone 13"];
+  const stranger = await phoneBrowser.newContext({ ...iphone, locale: "zh-CN", baseURL });
+  await loginAs(stranger);
+  const page = await stranger.newPage();
+  await page.goto(new URL(content).pathname);
+  await expect(page.getByTestId("scan-failure")).toHaveText("该二维码已被使用");
+  // Nor can the stranger complete it through the API.
+  const id = await demo.evaluate(async () => (await (await fetch("/demo/tender/api/steps/login", { method: "POST" })).json()).scan.id as string);
+  const res = await stranger.request.post(`/api/m/scan/${id}/complete`, { data: { certificateId: "x", result: {} } });
+  expect(res.status()).toBe(404);
+  await stranger.close();
+  // Log in properly again for the next tests.
+  await demo.goto("/demo/tender");
+  await demo.getByTestId("demo-login-start").click();
+  await scanDemoQr();
+  await enterPin(phone, PIN);
+  await expect(demo.getByTestId("demo-logged-in")).toBeVisible({ timeout: 30_000 });
+});
+
+test("sign: a bid PDF signed by scan, verified by the platform and by OpenSSL; then a signing session with auto-confirm", async () => {
+  const pdf = tinyPdf(`bid ${Date.now()}`);
+  writeFileSync(path.join(dir, "bid.pdf"), pdf);
+  await demo.getByTestId("demo-bid-file").setInputFiles(path.join(dir, "bid.pdf"));
+  await demo.getByTestId("demo-bid-upload").click();
+  await scanDemoQr();
+  await expect(phone.getByTestId("scan-operation")).toHaveText("签署「bid」");
+  await expect(phone.getByText("您还没有可用的电子印章")).toBeVisible();
+  await phone.getByTestId("open-session").check();
+  await phone.getByTestId("auto-confirm").check();
+  await enterPin(phone, PIN);
+  await expect(phone.getByTestId("session-panel")).toBeVisible({ timeout: 30_000 });
+  await expect(demo.getByTestId("demo-sign-result")).toContainText("签章验证通过", { timeout: 20_000 });
+
+  // OpenSSL: the CMS's messageDigest is the PDF's SM3, and the signature over the signed
+  // attributes verifies with the signer certificate's key (GM/T default ID).
+  const p7s = await desk.request.get("/demo/tender/api/bid/p7s");
+  expect(p7s.ok()).toBeTruthy();
+  const p7sFile = path.join(dir, "bid.p7s");
+  writeFileSync(p7sFile, await p7s.body());
+  expect(opensslOk(["cms", "-cmsout", "-print", "-inform", "DER", "-in", p7sFile])).toContain("1.2.156.10197.1.401");
+  const certPem = path.join(dir, "signer.pem");
+  writeFileSync(certPem, opensslOk(["pkcs7", "-inform", "DER", "-in", p7sFile, "-print_certs"]));
+  const parts = extractCmsSignedAttributes(p7sFile);
+  const sm3 = opensslOk(["dgst", "-sm3", "-r", path.join(dir, "bid.pdf")]).split(" ")[0]!.toLowerCase();
+  expect(parts.messageDigestHex).toBe(sm3);
+  expect(isVerifiedByPkeyutl(publicKeyOf(certPem), parts.tbs, parts.sig)).toBe(true);
+  expect(readFileSync(p7sFile).length).toBeGreaterThan(300);
+
+  // 会话签章: the platform sends two more sign requests into the session; the phone signs them
+  // without a scan or a tap.
+  await demo.getByTestId("demo-session-sign").click();
+  await demo.getByTestId("demo-session-sign").click();
+  await expect(demo.locator('[data-testid="demo-extra-sign"][data-valid="true"]')).toHaveCount(2, { timeout: 30_000 });
+  await expect(phone.getByTestId("session-signed")).toHaveCount(2);
+
+  // The holder ends the session; a further request is no longer signed.
+  await phone.getByTestId("session-end").click();
+  await expect(phone.getByText("已结束")).toBeVisible();
+  await demo.getByTestId("demo-session-sign").click();
+  await phone.waitForTimeout(4000);
+  await expect(demo.locator('[data-testid="demo-extra-sign"][data-valid="true"]')).toHaveCount(2);
+});
+
+test("decrypt: the bid sealed to the encryption certificate is opened by scan; the hash matches", async () => {
+  await demo.getByTestId("demo-encrypt").click();
+  await expect(demo.getByTestId("demo-encrypted")).toBeVisible();
+  await demo.getByTestId("demo-open").click();
+  await scanDemoQr();
+  await expect(phone.getByTestId("scan-operation")).toHaveText("解密「bid」");
+  await enterPin(phone, PIN);
+  await expect(phone.getByText("解密完成")).toBeVisible({ timeout: 30_000 });
+  await expect(demo.getByTestId("demo-open-result")).toContainText("与原文件一致", { timeout: 20_000 });
+});
+
+test("usage records list every operation, on the phone and as CSV", async () => {
+  await phone.goto("/m/scan/usage");
+  await expect(phone.getByTestId("usage-row").first()).toBeVisible();
+  const csv = await phoneCtx.request.get("/api/usage.csv");
+  expect(csv.ok()).toBeTruthy();
+  const text = await csv.text();
+  expect(text).toContain("演示招投标交易平台");
+  expect(text).toContain("解密");
+  expect(text.split("\r\n").filter((l) => l.includes("成功")).length).toBeGreaterThanOrEqual(5);
+});

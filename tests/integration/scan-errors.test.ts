@@ -1,0 +1,205 @@
+import { describe, expect, it } from "vitest";
+import { startSign, finishSign } from "@/lib/pki/two-party";
+import { encrypt as sm2Encrypt } from "@/lib/pki/sm2-encrypt";
+import { sm3 } from "@/lib/pki/sm3";
+import { bytesToHex } from "@/lib/pki/encoding";
+import { pemToDer } from "@/lib/pki/pem";
+import { certificatePublicKey, toCertificate } from "@/lib/pki/x509/certificate-input";
+import { unwrapShare } from "@/lib/phone/wrap-share";
+import { db } from "@/lib/server/db/client";
+import { describeError } from "@/lib/server/http/describe-error";
+import { signWithPin } from "@/lib/server/phone/sign-with-pin";
+import { createScanRequest } from "@/lib/server/scan/create-scan-request";
+import { ZCreateScanRequestSchema } from "@/lib/server/scan/scan.types";
+import { openScanForPhone } from "@/lib/server/scan/open-scan-for-phone";
+import { signForScan } from "@/lib/server/scan/sign-for-scan";
+import { completePhoneScan } from "@/lib/server/scan/complete-phone-scan";
+import { rejectScanRequest } from "@/lib/server/scan/reject-scan-request";
+import { claimSessionRequests } from "@/lib/server/scan/claim-session-requests";
+import { endScanSession } from "@/lib/server/scan/end-scan-session";
+import { listScanSessions } from "@/lib/server/scan/list-scan-sessions";
+import { getPlatformScanRequest } from "@/lib/server/scan/get-platform-scan-request";
+import { listUsageRecords } from "@/lib/server/scan/list-usage-records";
+import { usageRecordsCsv } from "@/lib/server/scan/usage-records-csv";
+import { createPlatform } from "../support/platform-fixtures";
+import { createUser } from "../support/factories";
+import { expectAppError } from "../support/expect-app-error";
+import { PIN, holderWithCertificates, scanCms, scanDecrypt, scanLogin } from "./scan-phone-support";
+
+const tokenOf = (qrContent: string) => qrContent.split("/m/s/")[1]!;
+
+async function request(platformId: string, body: Record<string, unknown>) {
+  return createScanRequest({ platformId, input: ZCreateScanRequestSchema.parse(body) });
+}
+
+/** A request the holder has scanned (opened), as the phone's /m/s/<token> page does. */
+async function scanned(holder: Awaited<ReturnType<typeof holderWithCertificates>>, platformId: string, body: Record<string, unknown>) {
+  const created = await request(platformId, body);
+  const opened = await openScanForPhone({ userId: holder.user.id, token: tokenOf(created.qrContent) });
+  return { ...created, opened };
+}
+
+const status = (err: unknown) => describeError(err, "zh-CN").status;
+
+describe("phone scan API: PIN gating and error codes", () => {
+  it("login: completes only after a PIN-checked half for this request; the result carries the encryption certificate", async () => {
+    const holder = await holderWithCertificates();
+    const { platform } = await createPlatform();
+    const challenge = `login-${Date.now()}-abcdefgh`;
+    const req = await scanned(holder, platform.id, { type: "login", challenge });
+    expect(req.opened.certificates.map((c) => c.keyShareId)).toEqual([holder.sign.keyShareId]);
+    expect(req.opened.certificates[0]!.pem).toContain("BEGIN CERTIFICATE");
+
+    // No server half at all: refused (403), whatever the phone sends.
+    const err = await completePhoneScan({ userId: holder.user.id, id: req.id, input: { certificateId: holder.sign.cert.id, result: { signature: "AAAA" } } }).catch((e) => e);
+    expect(err.code).toBe("forbidden");
+    expect(status(err)).toBe(403);
+
+    // A valid signature made outside this request (the phone engineer's own /sign, PIN and all) does not count.
+    const { e, k1, request: sreq } = startSign({ keyId: holder.sign.keyShareId, message: new TextEncoder().encode(challenge), publicKey: holder.sign.publicKey });
+    const { wrapKey, response } = await signWithPin({ userId: holder.user.id, keyShareId: holder.sign.keyShareId, input: { pin: PIN, request: sreq } });
+    const d1 = await unwrapShare({ wrapped: holder.sign.wrapped, wrapKey, keyShareId: holder.sign.keyShareId });
+    const outside = Buffer.from(finishSign({ d1, k1, e, publicKey: holder.sign.publicKey, request: sreq, response })).toString("base64");
+    await expectAppError(completePhoneScan({ userId: holder.user.id, id: req.id, input: { certificateId: holder.sign.cert.id, result: { signature: outside } } }), "forbidden");
+
+    // A wrong PIN: 422 code_invalid, and still nothing to complete with.
+    const wrong = await scanLogin(holder, req.id, challenge, "111111").catch((x) => x);
+    expect(wrong.code).toBe("code_invalid");
+    expect(status(wrong)).toBe(422);
+    // No PIN outside a session: validation_failed.
+    await expectAppError(scanLogin(holder, req.id, challenge), "validation_failed");
+
+    const result = await scanLogin(holder, req.id, challenge, PIN);
+    await completePhoneScan({ userId: holder.user.id, id: req.id, input: { certificateId: holder.sign.cert.id, result } });
+    const view = await getPlatformScanRequest({ platformId: platform.id, id: req.id });
+    expect(view.status).toBe("completed");
+    const enc = (view.result as { encryptionCertificate: string }).encryptionCertificate;
+    expect(certificatePublicKey(toCertificate(pemToDer(enc)))).toEqual(holder.enc.publicKey);
+
+    // Replayed completion: 409.
+    const replay = await completePhoneScan({ userId: holder.user.id, id: req.id, input: { certificateId: holder.sign.cert.id, result } }).catch((x) => x);
+    expect(replay.code).toBe("conflict");
+    expect(status(replay)).toBe(409);
+  });
+
+  it("refuses foreign requests (404), expired ones (410), the wrong certificate (404) and the wrong operation (400)", async () => {
+    const holder = await holderWithCertificates();
+    const stranger = await createUser();
+    const { platform } = await createPlatform();
+    const req = await scanned(holder, platform.id, { type: "login", challenge: `login-${Date.now()}-foreign00` });
+    const foreign = await scanLogin({ ...holder, user: stranger }, req.id, "x", PIN).catch((x) => x);
+    expect(foreign.code).toBe("not_found");
+    expect(status(foreign)).toBe(404);
+    await expectAppError(completePhoneScan({ userId: stranger.id, id: req.id, input: { certificateId: holder.sign.cert.id, result: {} } }), "not_found");
+    // The encryption certificate cannot log in.
+    const { e: _e, request: sreq } = startSign({ keyId: holder.enc.keyShareId, message: new Uint8Array([1]), publicKey: holder.enc.publicKey });
+    await expectAppError(signForScan({ userId: holder.user.id, id: req.id, input: { certificateId: holder.enc.cert.id, pin: PIN, request: sreq } }), "not_found");
+
+    await db.scanRequest.update({ where: { id: req.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const gone = await scanLogin(holder, req.id, "x", PIN).catch((x) => x);
+    expect(gone.code).toBe("gone");
+    expect(status(gone)).toBe(410);
+    const expired = await request(platform.id, { type: "login", challenge: `login-${Date.now()}-expired00` });
+    await db.scanRequest.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expectAppError(openScanForPhone({ userId: holder.user.id, token: tokenOf(expired.qrContent) }), "gone");
+
+    // A decrypt request cannot be signed for.
+    const dec = await scanned(holder, platform.id, { type: "decrypt", ciphertext: Buffer.from(sm2Encrypt(holder.enc.publicKey, new Uint8Array(32).fill(7))).toString("base64"), title: "开标" });
+    const wrongOp = await scanLogin(holder, dec.id, "x", PIN).catch((x) => x);
+    expect(wrongOp.code).toBe("bad_request");
+    expect(status(wrongOp)).toBe(400);
+
+    // A declined request cannot be completed afterwards.
+    const declined = await scanned(holder, platform.id, { type: "sync_subject" });
+    await rejectScanRequest({ userId: holder.user.id, id: declined.id });
+    await expectAppError(scanLogin(holder, declined.id, "x", PIN), "conflict");
+  });
+
+  it("decrypt: the plaintext completes only after the PIN-checked decryption half", async () => {
+    const holder = await holderWithCertificates();
+    const { platform } = await createPlatform();
+    const key = new Uint8Array(32).map((_, i) => i + 1);
+    const req = await scanned(holder, platform.id, { type: "decrypt", ciphertext: Buffer.from(sm2Encrypt(holder.enc.publicKey, key)).toString("base64"), title: "开标" });
+    await expectAppError(completePhoneScan({ userId: holder.user.id, id: req.id, input: { certificateId: holder.enc.cert.id, result: { plaintext: Buffer.from(key).toString("base64") } } }), "forbidden");
+    await expectAppError(scanDecrypt(holder, req.id, sm2Encrypt(holder.enc.publicKey, key), "000000"), "code_invalid");
+    const result = await scanDecrypt(holder, req.id, sm2Encrypt(holder.enc.publicKey, key));
+    expect(Buffer.from(result.plaintext, "base64")).toEqual(Buffer.from(key));
+    await completePhoneScan({ userId: holder.user.id, id: req.id, input: { certificateId: holder.enc.cert.id, result } });
+    expect((await getPlatformScanRequest({ platformId: platform.id, id: req.id })).status).toBe("completed");
+  });
+
+  it("会话签章: a PIN-confirmed sign opens a session; its requests reach the phone without a scan and are signed without the PIN until it ends", async () => {
+    const holder = await holderWithCertificates();
+    const { platform } = await createPlatform();
+    const other = await createPlatform();
+    const digest = bytesToHex(sm3(new TextEncoder().encode("投标文件")));
+    const first = await scanned(holder, platform.id, { type: "sign", digest, title: "商务标" });
+    // Only sign requests open sessions.
+    const challenge = `login-${Date.now()}-session0`;
+    const login = await scanned(holder, platform.id, { type: "login", challenge });
+    const loginResult = await scanLogin(holder, login.id, challenge, PIN);
+    await expectAppError(completePhoneScan({ userId: holder.user.id, id: login.id, input: { certificateId: holder.sign.cert.id, result: loginResult, session: { minutes: 15, autoConfirm: false } } }), "bad_request");
+
+    const done = await completePhoneScan({
+      userId: holder.user.id,
+      id: first.id,
+      input: { certificateId: holder.sign.cert.id, result: await scanCms(holder, first.id, digest, PIN), session: { minutes: 15, autoConfirm: true } },
+    });
+    const sessionId = done.session!.id;
+    const view = await getPlatformScanRequest({ platformId: platform.id, id: first.id });
+    expect((view.result as { sessionId: string }).sessionId).toBe(sessionId);
+
+    // The platform sends a further request into the session; another platform naming the same id gets nothing.
+    const next = await request(platform.id, { type: "sign", digest, title: "技术标", sessionId });
+    const stray = await request(other.platform.id, { type: "sign", digest, title: "别的平台", sessionId });
+    const pending = await claimSessionRequests({ userId: holder.user.id });
+    expect(pending.map((p) => p.id)).toEqual([next.id]);
+    expect(pending[0]!.session.autoConfirm).toBe(true);
+    expect((await getPlatformScanRequest({ platformId: other.platform.id, id: stray.id })).status).toBe("pending");
+
+    // Signed with d1 kept in memory and no PIN: the session is the authorisation.
+    await completePhoneScan({ userId: holder.user.id, id: next.id, input: { certificateId: holder.sign.cert.id, result: await scanCms(holder, next.id, digest, undefined, holder.sign.d1) } });
+    expect((await getPlatformScanRequest({ platformId: platform.id, id: next.id })).status).toBe("completed");
+    expect((await listScanSessions({ userId: holder.user.id }))[0]).toMatchObject({ id: sessionId, isOpen: true, signed: 2 });
+
+    await endScanSession({ userId: holder.user.id, sessionId });
+    await expectAppError(endScanSession({ userId: holder.user.id, sessionId }), "not_found");
+    const late = await request(platform.id, { type: "sign", digest, title: "结束后", sessionId });
+    expect(await claimSessionRequests({ userId: holder.user.id })).toEqual([]);
+    expect((await getPlatformScanRequest({ platformId: platform.id, id: late.id })).status).toBe("pending");
+    // Someone else cannot end a holder's session.
+    await expectAppError(endScanSession({ userId: (await createUser()).id, sessionId }), "not_found");
+  });
+
+  it("a claimed session request needs the PIN again once the session has ended", async () => {
+    const holder = await holderWithCertificates();
+    const { platform } = await createPlatform();
+    const digest = bytesToHex(sm3(new TextEncoder().encode("x")));
+    const first = await scanned(holder, platform.id, { type: "sign", digest, title: "一" });
+    const done = await completePhoneScan({ userId: holder.user.id, id: first.id, input: { certificateId: holder.sign.cert.id, result: await scanCms(holder, first.id, digest, PIN), session: { minutes: 15, autoConfirm: false } } });
+    const next = await request(platform.id, { type: "sign", digest, title: "二", sessionId: done.session!.id });
+    await claimSessionRequests({ userId: holder.user.id });
+    await endScanSession({ userId: holder.user.id, sessionId: done.session!.id });
+    const { request: noPin } = startSign({ keyId: holder.sign.keyShareId, message: new Uint8Array([1]), publicKey: holder.sign.publicKey });
+    await expectAppError(signForScan({ userId: holder.user.id, id: next.id, input: { certificateId: holder.sign.cert.id, request: noPin } }), "validation_failed");
+    await completePhoneScan({ userId: holder.user.id, id: next.id, input: { certificateId: holder.sign.cert.id, result: await scanCms(holder, next.id, digest, PIN) } });
+  });
+
+  it("使用记录: every operation with type, platform, serial, time and result; CSV is formula-safe", async () => {
+    const holder = await holderWithCertificates();
+    const { platform } = await createPlatform();
+    const challenge = `login-${Date.now()}-usage000`;
+    const ok = await scanned(holder, platform.id, { type: "login", challenge });
+    await completePhoneScan({ userId: holder.user.id, id: ok.id, input: { certificateId: holder.sign.cert.id, result: await scanLogin(holder, ok.id, challenge, PIN) } });
+    const declined = await scanned(holder, platform.id, { type: "sign", digest: "a".repeat(64), title: "=HYPERLINK(\"x\")" });
+    await rejectScanRequest({ userId: holder.user.id, id: declined.id });
+    const records = await listUsageRecords({ userId: holder.user.id });
+    expect(records.map((r) => [r.type, r.result])).toEqual([["sign", "rejected"], ["login", "completed"]]);
+    expect(records[1]!.serialHex).toBe(holder.sign.cert.serialHex);
+    expect(records[1]!.platform).toBe(platform.name);
+    expect(await listUsageRecords({ userId: (await createUser()).id })).toEqual([]);
+    const csv = usageRecordsCsv({ records, labels: { header: ["时间", "操作", "平台", "内容", "序列号", "结果"], type: (t) => t, result: (r) => r } });
+    expect(csv.startsWith("\uFEFF时间,")).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+});
