@@ -1,4 +1,4 @@
-import { NextResponse } from "next/server";
+import { seeOther } from "@/lib/server/http/see-other";
 import { getSessionUser } from "@/lib/server/auth/get-session-user";
 import { isAppError } from "@/lib/errors";
 import { resumeOrder } from "@/lib/server/orders/resume-order";
@@ -7,12 +7,12 @@ import { resumeOrder } from "@/lib/server/orders/resume-order";
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await getSessionUser();
-  if (!user) return NextResponse.redirect(new URL(`/login?next=${encodeURIComponent(`/orders/${id}/resume`)}`, req.url));
+  if (!user) return seeOther(`/login?next=${encodeURIComponent(`/orders/${id}/resume`)}`);
   try {
     const { path } = await resumeOrder({ userId: user.id, orderId: id });
-    return NextResponse.redirect(new URL(path, req.url), 303);
+    return seeOther(path);
   } catch (err) {
-    if (isAppError(err) && err.code === "not_found") return NextResponse.redirect(new URL("/orders", req.url), 303);
+    if (isAppError(err) && err.code === "not_found") return seeOther("/orders");
     throw err;
   }
 }

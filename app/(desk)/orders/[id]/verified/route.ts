@@ -1,4 +1,4 @@
-import { NextResponse } from "next/server";
+import { seeOther } from "@/lib/server/http/see-other";
 import { getSessionUser } from "@/lib/server/auth/get-session-user";
 import { isAppError } from "@/lib/errors";
 import { completeStepCheck } from "@/lib/server/orders/complete-step-check";
@@ -9,15 +9,15 @@ import { resumeOrder } from "@/lib/server/orders/resume-order";
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await getSessionUser();
-  if (!user) return NextResponse.redirect(new URL(`/login?next=${encodeURIComponent(`/orders/${id}/resume`)}`, req.url));
+  if (!user) return seeOther(`/login?next=${encodeURIComponent(`/orders/${id}/resume`)}`);
   const which = new URL(req.url).searchParams.get("which") === "handler" ? "handler" : "subject";
   try {
     const { nextPath } = await completeStepCheck({ userId: user.id, orderId: id, which });
-    return NextResponse.redirect(new URL(nextPath, req.url), 303);
+    return seeOther(nextPath);
   } catch (err) {
     if (!isAppError(err)) throw err;
     // Not passed (or not a draft any more): back to wherever the order stands.
     const target = await resumeOrder({ userId: user.id, orderId: id }).catch(() => ({ path: "/orders" }));
-    return NextResponse.redirect(new URL(target.path, req.url), 303);
+    return seeOther(target.path);
   }
 }
