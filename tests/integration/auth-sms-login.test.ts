@@ -29,7 +29,7 @@ describe("SMS login", () => {
     const ip = uniqueIp();
     await sendVerificationCode({ phone, purpose: "LOGIN", ip, locale: "zh-CN" });
     const first = await loginWithSms({ phone, code: await latestSmsCode(phone), ip });
-    await db.rateLimitHit.deleteMany({ where: { key: `sms:phone:${phone}` } });
+    await db.rateLimitHit.deleteMany({ where: { key: { contains: phone } } });
     await sendVerificationCode({ phone, purpose: "LOGIN", ip, locale: "zh-CN" });
     const second = await loginWithSms({ phone, code: await latestSmsCode(phone), ip });
     expect(second.userId).toBe(first.userId);
@@ -89,14 +89,23 @@ describe("SMS login", () => {
     expect(err.retryAfter).toBeLessThanOrEqual(60);
     // Four more codes, each more than a minute apart (hits back-dated), reach the hourly cap.
     for (let i = 1; i <= 4; i++) {
-      await db.rateLimitHit.updateMany({ where: { key: `sms:phone:${phone}` }, data: { createdAt: new Date(t0 - i * 61_000) } });
+      await db.rateLimitHit.updateMany({ where: { key: { contains: phone } }, data: { createdAt: new Date(t0 - i * 61_000) } });
       await sendVerificationCode({ phone, purpose: "LOGIN", ip, locale: "zh-CN" });
     }
     const hits = await db.rateLimitHit.findMany({ where: { key: `sms:phone:${phone}` } });
     expect(hits).toHaveLength(5);
-    await db.rateLimitHit.updateMany({ where: { key: `sms:phone:${phone}` }, data: { createdAt: new Date(t0 - 5 * 60_000) } });
+    await db.rateLimitHit.updateMany({ where: { key: { contains: phone } }, data: { createdAt: new Date(t0 - 5 * 60_000) } });
     const capped = await expectAppError(sendVerificationCode({ phone, purpose: "LOGIN", ip, locale: "zh-CN" }), "rate_limited");
     expect(capped.retryAfter).toBeGreaterThan(60);
+  });
+
+  it("lets a code of another purpose go out within the minute, counting it against the number's hourly cap", async () => {
+    const phone = uniquePhone();
+    const ip = uniqueIp();
+    await sendVerificationCode({ phone, purpose: "LOGIN", ip, locale: "zh-CN" });
+    await sendVerificationCode({ phone, purpose: "RESET_PASSWORD", ip, locale: "zh-CN" });
+    await expectAppError(sendVerificationCode({ phone, purpose: "RESET_PASSWORD", ip, locale: "zh-CN" }), "rate_limited");
+    expect(await db.rateLimitHit.count({ where: { key: `sms:phone:${phone}` } })).toBe(2);
   });
 
   it("caps codes per client address across many numbers", async () => {

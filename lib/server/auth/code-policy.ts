@@ -9,10 +9,18 @@ function cap(name: string, fallback: number): number {
   return Number.isFinite(v) && v > 0 ? v : fallback;
 }
 
-/** Per number: one code a minute, 5 an hour, 10 a day. */
+/**
+ * Resending the same kind of code (same number, purpose and context): once a minute. A different
+ * purpose is not a resend — logging in and then asking for a signing code to the same number in
+ * the same minute is ordinary use — and the number's hourly and daily caps still count it.
+ */
+export function resendWindows(): Window[] {
+  return [{ seconds: RESEND_AFTER_SECONDS, max: 1 }];
+}
+
+/** Per number, all purposes together: 5 an hour, 10 a day. */
 export function phoneWindows(): Window[] {
   return [
-    { seconds: RESEND_AFTER_SECONDS, max: 1 },
     { seconds: 3600, max: cap("SMS_PHONE_HOURLY_CAP", 5) },
     { seconds: 86400, max: cap("SMS_PHONE_DAILY_CAP", 10) },
   ];

@@ -6,7 +6,7 @@ import { queueSms } from "@/lib/server/notify/queue-sms";
 import { wakeWorker } from "@/lib/server/jobs/start-worker";
 import { keyedHash } from "@/lib/server/security/keyed-hash";
 import { consumeRateLimit } from "@/lib/server/security/rate-limit";
-import { CODE_TTL_SECONDS, ipWindows, phoneWindows, RESEND_AFTER_SECONDS } from "./code-policy";
+import { CODE_TTL_SECONDS, ipWindows, phoneWindows, RESEND_AFTER_SECONDS, resendWindows } from "./code-policy";
 
 export function codeHash(phone: string, purpose: CodePurpose, context: string, code: string) {
   return keyedHash("sms-code", phone, purpose, context, code);
@@ -35,6 +35,7 @@ export async function sendVerificationCode({
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const now = new Date();
   await db.$transaction(async (tx) => {
+    await consumeRateLimit(tx, `sms:resend:${phone}:${purpose}:${context}`, resendWindows(), now);
     await consumeRateLimit(tx, `sms:phone:${phone}`, phoneWindows(), now);
     await consumeRateLimit(tx, `sms:ip:${ip}`, ipWindows(), now);
     if (!deliver) return;
