@@ -23,15 +23,16 @@ export async function reverifyKey({ userId, keyShareId, input, ip }: { userId: s
   if (!orderId) throw new AppError("not_found");
   const order = await db.order.findFirstOrThrow({ where: { id: orderId, userId }, select: { subjectType: true, draft: true } });
   const holder = holderOfOrder(order);
-  // Guessing ID numbers costs tries, like the code does.
+  // Guessing ID numbers costs tries (10 an hour per key), like the code does.
   await consumeRateLimit(db, `reverify:key:${keyShareId}`, [{ seconds: 3600, max: 10 }]);
+  // The ID number first: a typo there must not burn the SMS code the holder just received.
+  if (!safeEqual(data.idNumber, holder.idNumber)) {
+    throw new AppError("validation_failed", { userMessage: "phone.errors.idNumberMismatch", fields: { idNumber: ["phone.errors.idNumberMismatch"] } });
+  }
   await checkVerificationCode({ phone: holder.phone, purpose: "REVERIFY", code: data.code, context: keyShareId }).catch((err: unknown) => {
     if (err instanceof AppError) throw new AppError(err.code, { userMessage: err.userMessage, params: err.params, fields: { code: [err.userMessage] } });
     throw err;
   });
-  if (!safeEqual(data.idNumber, holder.idNumber)) {
-    throw new AppError("validation_failed", { userMessage: "phone.errors.idNumberMismatch", fields: { idNumber: ["phone.errors.idNumberMismatch"] } });
-  }
   const check = await startIdentityCheck({ userId, method: "PHONE3", role: holder.role, subject: { name: holder.name, idNumber: holder.idNumber, phone: holder.phone } });
   if (check.status !== "PASSED") throw new AppError("forbidden", { userMessage: "phone.errors.reverifyFailed" });
 
