@@ -21,10 +21,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 // 订单管理: one tab per stage; unfinished drafts continue where they stopped.
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<{ tab?: string }> }) {
-  const tab = toOrderTab((await searchParams).tab);
-  const user = await requirePageUser({ next: `/orders?tab=${tab}` });
+  const asked = toOrderTab((await searchParams).tab);
+  const user = await requirePageUser({ next: asked ? `/orders?tab=${asked}` : "/orders" });
   const t = await getT();
-  const { orders, counts } = await listOrders({ userId: user.id, tab });
+  const { orders, counts, tab } = await listOrders({ userId: user.id, tab: asked });
   type Row = (typeof orders)[number];
   return (
     <div className={styles.page}>

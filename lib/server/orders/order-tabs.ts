@@ -12,6 +12,14 @@ export const ORDER_TABS = {
 
 export type OrderTab = keyof typeof ORDER_TABS;
 
-export function toOrderTab(value: string | undefined | null): OrderTab {
-  return value && value in ORDER_TABS ? (value as OrderTab) : "unfinished";
+/** The tab asked for in the address, or null (then the page opens the first tab that has orders). */
+export function toOrderTab(value: string | undefined | null): OrderTab | null {
+  return value && Object.hasOwn(ORDER_TABS, value) ? (value as OrderTab) : null;
+}
+
+// Without a tab in the address: the first tab with orders, those that need the applicant first.
+const ATTENTION_ORDER: readonly OrderTab[] = ["unfinished", "awaiting_payment", "rejected", "in_review", "completed", "cancelled"];
+
+export function defaultOrderTab(counts: Record<OrderTab, number>): OrderTab {
+  return ATTENTION_ORDER.find((tab) => counts[tab] > 0) ?? "unfinished";
 }
