@@ -126,6 +126,7 @@ export const review = defineMessages({
       backToQueue: "返回审核队列",
     },
     checkStatus: { PENDING: "进行中", PASSED: "通过", FAILED: "未通过", EXPIRED: "已过期" },
+    evidence: { name: "姓名", idType: "证件类型", idNumber: "证件号码", phone: "手机号", bankCard: "银行卡号", bankName: "开户银行", bankBranch: "开户网点", bankAccount: "对公账号", uscc: "统一社会信用代码" },
     checkRole: { ENTERPRISE: "单位", LEGAL_REP: "法定代表人", HANDLER: "经办人", APPLICANT: "申请人" },
     method: { CORP_DEPOSIT: "对公打款", PERSONAL_DEPOSIT: "个人银行账户打款", PHONE3: "手机号三要素", BANK4: "银行卡四要素", FACE: "人脸识别" },
     material: {
@@ -403,6 +404,7 @@ export const review = defineMessages({
       backToQueue: "Back to the queue",
     },
     checkStatus: { PENDING: "Pending", PASSED: "Passed", FAILED: "Failed", EXPIRED: "Expired" },
+    evidence: { name: "Name", idType: "ID type", idNumber: "ID number", phone: "Mobile", bankCard: "Bank card", bankName: "Bank", bankBranch: "Branch", bankAccount: "Account", uscc: "USCC" },
     checkRole: { ENTERPRISE: "Unit", LEGAL_REP: "Legal rep", HANDLER: "Handler", APPLICANT: "Applicant" },
     method: { CORP_DEPOSIT: "Corporate micro-deposit", PERSONAL_DEPOSIT: "Personal micro-deposit", PHONE3: "Mobile 3-element check", BANK4: "Bank card 4-element check", FACE: "Face check" },
     material: {

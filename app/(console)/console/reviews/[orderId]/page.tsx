@@ -12,6 +12,7 @@ import { ReviewDecisionForm } from "@/components/console/review-decision-form";
 import styles from "@/components/console/console.module.css";
 import { formatFen } from "@/components/orders/format-fen";
 import { AppError } from "@/lib/errors";
+import type { MessageKey } from "@/lib/i18n/catalogue";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { getReviewOrder } from "@/lib/server/reviews/get-review-order";
@@ -37,6 +38,9 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 const CHECK_TONE: Record<string, BadgeTone> = { PASSED: "success", FAILED: "danger", PENDING: "warning", EXPIRED: "neutral" };
 
+const ID_TYPES = new Set(["RESIDENT_ID", "HK_MO_RESIDENCE", "TW_RESIDENCE"]);
+const EVIDENCE_KEYS = new Set(["name", "idType", "idNumber", "phone", "bankCard", "bankName", "bankBranch", "bankAccount", "uscc"]);
+
 function Rows({ rows }: { rows: Array<[string, ReactNode]> }) {
   return (
     <dl className={styles.dl}>
@@ -59,7 +63,8 @@ export default async function ReviewOrderPage({ params }: Params) {
   const channelName = t.locale === "en" && order.channel.nameEn ? order.channel.nameEn : order.channel.name;
   const isReviewable = order.status === "IN_REVIEW";
   const isPaper = order.status === "AWAITING_PAPER";
-  const idType = (v?: string) => (v ? ({ RESIDENT_ID: "居民身份证", HK_MO_RESIDENCE: "港澳居民居住证", TW_RESIDENCE: "台湾居民居住证" } as Record<string, string>)[v] ?? v : "");
+  const idType = (v?: string) => (!v ? "" : ID_TYPES.has(v) ? t(`wizard.idType.${v}` as MessageKey) : v);
+  const evidenceLabel = (k: string) => (EVIDENCE_KEYS.has(k) ? t(`review.evidence.${k}` as MessageKey) : k);
 
   const subjectRows: Array<[string, ReactNode]> =
     order.subjectType === "UNIT"
@@ -125,7 +130,7 @@ export default async function ReviewOrderPage({ params }: Params) {
                 {
                   key: "e",
                   header: t("review.order.checkEvidence"),
-                  cell: (c) => <span className={styles.muted}>{Object.entries((c.subject ?? {}) as Record<string, string>).map(([k, v]) => `${k}: ${v}`).join(" · ")}</span>,
+                  cell: (c) => <span className={styles.muted}>{Object.entries((c.subject ?? {}) as Record<string, string>).map(([k, v]) => `${evidenceLabel(k)}: ${k === "idType" ? idType(v) : v}`).join(" · ")}</span>,
                 },
                 { key: "p", header: t("review.order.checkProvider"), cell: (c) => <span className={styles.mono}>{c.provider}{c.providerRef ? ` / ${c.providerRef}` : ""}</span> },
                 { key: "t", header: t("review.order.checkTime"), cell: (c) => at(c.completedAt ?? c.createdAt) },
