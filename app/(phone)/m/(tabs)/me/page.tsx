@@ -34,6 +34,8 @@ export default async function MePage() {
         <ul className={styles.menu}>
           <li><Link href="/m/certs">{t("phone.me.certs")}</Link></li>
           <li><Link href="/m/messages">{t("phone.tabs.messages")}</Link></li>
+          <li><Link href="/m/scan/sessions" data-testid="me-sessions">{t("scanner.sessions")}</Link></li>
+          <li><Link href="/m/scan/usage" data-testid="me-usage">{t("scanner.usage")}</Link></li>
           <li><a href="/">{t("phone.me.desk")}</a></li>
         </ul>
         <Card title={t("phone.me.security")}>
