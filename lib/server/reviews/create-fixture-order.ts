@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { db } from "@/lib/server/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
+import { maskSubject } from "@/lib/server/identity/identity-subject.types";
 import { idNumberCheckChar } from "@/lib/validators/id-number";
 
 /**
@@ -23,6 +24,7 @@ export async function createFixtureOrder({ userId, holderPhone, fourEyes }: { us
       })
     : await db.channel.findUniqueOrThrow({ where: { code: "demo" } });
   const now = new Date();
+  const person = { name: "张三", idType: "RESIDENT_ID", idNumber, phone: holderPhone, email: "e2e@example.test" };
   return db.$transaction(async (tx) => {
     const order = await tx.order.create({
       data: {
@@ -35,7 +37,11 @@ export async function createFixtureOrder({ userId, holderPhone, fourEyes }: { us
         status: "IN_REVIEW",
         step: "pay",
         verificationMethod: "PHONE3",
-        draft: { person: { name: "张三", idType: "RESIDENT_ID", idNumber, phone: holderPhone, email: "e2e@example.test" } },
+        draft: {
+          agreedUserAgreementAt: now.toISOString(),
+          person,
+          goods: { years: 1, medium: "CLOUD", withSeal: false, invoice: { wanted: false } },
+        },
         years: 1,
         priceFen: 9800,
         agreementVersion: "CD-CSA-2026.11",
@@ -46,6 +52,21 @@ export async function createFixtureOrder({ userId, holderPhone, fourEyes }: { us
         paidAt: now,
       },
     });
+    // The applicant's real-name check as the wizard's PHONE3 step leaves it (sandbox, passed).
+    const check = await tx.identityCheck.create({
+      data: {
+        userId,
+        orderId: order.id,
+        method: "PHONE3",
+        role: "APPLICANT",
+        status: "PASSED",
+        subject: maskSubject({ name: person.name, idNumber, phone: holderPhone }),
+        provider: "sandbox",
+        providerRef: `e2e-${order.no}`,
+        completedAt: now,
+      },
+    });
+    await tx.order.update({ where: { id: order.id }, data: { draft: { ...(order.draft as object), checks: { subject: check.id } } } });
     await tx.orderEvent.create({ data: { orderId: order.id, type: "fixture", toStatus: "IN_REVIEW", actorId: userId } });
     await writeAudit(tx, { actorId: userId, action: "order.fixture_created", targetType: "Order", targetId: order.id, data: { no: order.no } });
     return { orderId: order.id, no: order.no, idNumber };

@@ -1,0 +1,148 @@
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { DEMO, loginWithPassword, readSmsCode } from "./fixtures/auth";
+import { applicantWithOrder, approveInConsole, downloadOnPhone, phoneContext } from "./fixtures/review";
+import { settle } from "./wizard-helpers";
+
+// Two-party key generation, issuance and first compiles of the pages on a shared 2-core machine.
+test.setTimeout(300_000);
+
+async function consoleAs(context: BrowserContext, phone: string): Promise<Page> {
+  await loginWithPassword(context, phone);
+  return context.newPage();
+}
+
+test("four-eyes: one reviewer's approval waits for a second, different reviewer; then the holder downloads", async ({ browser }) => {
+  const phone = await phoneContext(browser);
+  const order = await applicantWithOrder(phone, { fourEyes: true });
+
+  const first = await consoleAs(await browser.newContext({ viewport: { width: 1280, height: 900 } }), DEMO.reviewer);
+  await approveInConsole(first, order.no);
+  await expect(first.getByTestId("decision-result")).toHaveText("已记录您的通过意见，等待第二名审核员。");
+  // The same reviewer cannot give the second approval.
+  await first.reload();
+  await expect(first.getByText("您已在本轮给出意见，需要另一名审核员完成审核。")).toBeVisible();
+  await expect(first.getByTestId("approve")).toHaveCount(0);
+
+  // Not yet downloadable for the applicant.
+  const page = await phone.newPage();
+  await page.goto(`/m/download/${order.orderId}`);
+  await expect(page.getByText("该订单当前无法下载证书")).toBeVisible();
+
+  const second = await consoleAs(await browser.newContext({ viewport: { width: 1280, height: 900 } }), DEMO.admin);
+  await approveInConsole(second, order.no);
+  await expect(second.getByTestId("decision-result")).toHaveText("已审核通过，申请人已收到通知。");
+
+  await page.goto("/m");
+  await expect(page.getByTestId(`download-${order.orderId}`)).toBeVisible();
+  await downloadOnPhone(page, order.orderId, "285714");
+});
+
+test("PIN lockout after 5 wrong tries; unlock by a fresh real-name check; the old PIN works again", async ({ browser }) => {
+  const phone = await phoneContext(browser);
+  const order = await applicantWithOrder(phone);
+  await approveInConsole(await consoleAs(await browser.newContext(), DEMO.reviewer), order.no);
+
+  const page = await phone.newPage();
+  await page.goto("/m");
+  const certId = await downloadOnPhone(page, order.orderId, "285714");
+  await page.waitForLoadState("networkidle");
+
+  for (let left = 4; left >= 1; left--) {
+    await page.getByTestId("pin").fill("111222");
+    await page.getByTestId("test-sign").click();
+    await expect(page.getByTestId("sign-result")).toHaveText(`PIN 错误，还可以尝试 ${left} 次`);
+  }
+  await page.getByTestId("pin").fill("111222");
+  await page.getByTestId("test-sign").click();
+  await expect(page.getByTestId("sign-result")).toContainText("证书已锁定");
+  await expect(page.getByTestId("test-sign")).toHaveCount(0);
+
+  // Locked on the server: even the right PIN is refused, after a reload too.
+  await page.reload();
+  await settle(page);
+  await expect(page.getByTestId("test-sign")).toHaveCount(0);
+  await expect(page.getByText("已锁定").first()).toBeVisible();
+
+  // Unlock: the holder's ID number and an SMS code to the holder's phone; the server re-runs PHONE3.
+  await page.getByTestId("unlock-link").click();
+  await settle(page, new RegExp(`/m/certs/${certId}/unlock$`));
+  await page.getByTestId("id-number").fill("110105194912310021"); // a valid ID that is not the holder's
+  const at = new Date(Date.now() - 1000);
+  await page.getByTestId("send-code").click();
+  await expect(page.getByTestId("form-notice")).toBeVisible();
+  const code = await readSmsCode(phone.request, order.phone, { after: at });
+  await page.getByTestId("code").fill(code);
+  await page.getByTestId("submit").click();
+  await expect(page.getByTestId("form-error")).not.toBeEmpty();
+  await page.getByTestId("id-number").fill(order.idNumber);
+  await page.getByTestId("submit").click();
+  await expect(page.getByTestId("form-result")).toHaveText("证书已解锁，请使用原 PIN。");
+
+  await page.goto(`/m/certs/${certId}`);
+  await settle(page);
+  await page.getByTestId("pin").fill("285714");
+  await page.getByTestId("test-sign").click();
+  await expect(page.getByTestId("sign-result")).toHaveText("签名成功并已验证");
+});
+
+test("rejection with a reason; the applicant corrects and resubmits; round 2 is approved", async ({ browser }) => {
+  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+  const order = await applicantWithOrder(desk);
+
+  const reviewer = await consoleAs(await browser.newContext({ viewport: { width: 1280, height: 900 } }), DEMO.reviewer);
+  await reviewer.goto("/console/reviews");
+  await reviewer.goto((await reviewer.getByRole("link", { name: order.no }).getAttribute("href"))!);
+  await settle(reviewer);
+  // The reason is required.
+  await reviewer.getByTestId("reject").click();
+  await expect(reviewer.getByText("请填写退回原因（至少 4 个字）")).toBeVisible();
+  const reason = "身份证人像面照片模糊，请重新上传清晰照片";
+  await reviewer.getByTestId("reject-reason").fill(reason);
+  await reviewer.getByTestId("reject").click();
+  await expect(reviewer.getByTestId("decision-result")).toHaveText("已退回，申请人已收到退回原因。");
+
+  // The applicant sees the reason in 订单管理 and in the phone inbox.
+  const page = await desk.newPage();
+  await page.goto("/orders");
+  const row = page.getByRole("row").filter({ hasText: order.no });
+  await expect(row).toContainText(reason);
+  const inbox = await desk.newPage();
+  await inbox.goto("/m/messages");
+  await expect(inbox.getByText(reason).first()).toBeVisible();
+  await inbox.close();
+
+  // 重新申请 reopens the same order at the subject step with what was entered before.
+  await settle(page);
+  await page.getByTestId(`reapply-${order.no}`).click();
+  await settle(page, new RegExp(`/apply/individual/${order.orderId}/person$`));
+  await expect(page.getByTestId("field-idNumber")).toHaveValue(order.idNumber);
+  await page.getByTestId("next").click();
+  await settle(page, /\/goods$/);
+  await page.getByTestId("next").click();
+  await settle(page, /\/confirm$/);
+  await page.getByTestId("confirm").click();
+  await settle(page, /\/materials$/);
+  for (const input of await page.locator('input[type="file"]').all()) {
+    await input.setInputFiles({ name: "id-clear.png", mimeType: "image/png", buffer: PNG });
+  }
+  await expect(page.getByTestId("material-ID_BACK")).toContainText("id-clear.png");
+  await page.getByTestId("next").click();
+  await settle(page, /\/sign$/);
+  // The earlier signature covered the rejected content: the application is signed again.
+  const at = new Date(Date.now() - 1000);
+  await page.getByTestId("send-sign-code").click();
+  await page.getByTestId("sign-code").fill(await readSmsCode(desk.request, order.phone, { after: at }));
+  await page.getByTestId("sign-agree").check();
+  await page.getByTestId("sign-submit").click();
+  // Already paid: straight back to review, no second payment.
+  await settle(page, new RegExp(`/orders/${order.orderId}$`));
+  await expect(page.getByTestId("timeline")).toContainText("重新申请");
+
+  await approveInConsole(reviewer, order.no);
+  await expect(reviewer.getByTestId("decision-result")).toHaveText("已审核通过，申请人已收到通知。");
+  await expect(reviewer.getByText("第 2 轮")).toBeVisible();
+  await expect(reviewer.getByText(reason).first()).toBeVisible();
+});
+
+// A 1×1 PNG: the materials domain sniffs the content type.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
