@@ -200,3 +200,41 @@ test("usage records list every operation, on the phone and as CSV", async () => 
   expect(text).toContain("解密");
   expect(text.split("\r\n").filter((l) => l.includes("成功")).length).toBeGreaterThanOrEqual(5);
 });
+
+test("expiry: a CA admin registers a platform; its QR, left unanswered past expiresIn, is refused on the phone and reported expired", async ({ browser }) => {
+  // The admin registers a trading platform and is shown its credentials once.
+  const admin = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+  await loginWithPassword(admin, DEMO.admin);
+  const console = await admin.newPage();
+  await console.goto("/console/platforms/new");
+  await console.waitForLoadState("networkidle");
+  const code = `e2e-${Date.now().toString(36)}`;
+  await console.getByLabel(/^平台代码/).fill(code);
+  await console.getByLabel(/^名称/).fill("过期测试交易平台");
+  await console.getByLabel(/^回调地址/).fill("https://e2e.example.test/callback");
+  await console.getByTestId("save-platform").click();
+  const clientId = (await console.getByTestId("client-id").textContent())!.trim();
+  const clientSecret = (await console.getByTestId("client-secret").textContent())!.trim();
+  await admin.close();
+  const authorization = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`;
+
+  const created = await phoneCtx.request.post("/api/v1/scan-requests", { headers: { authorization }, data: { type: "login", challenge: `expiry-${Date.now()}`, expiresIn: 30 } });
+  expect(created.status(), await created.text()).toBe(201);
+  const scan = (await created.json()) as { id: string; qrContent: string; expiresAt: string };
+  expect(Date.parse(scan.expiresAt) - Date.now()).toBeLessThanOrEqual(30_000);
+
+  // Opened in time, answered too late.
+  await phone.goto(new URL(scan.qrContent).pathname);
+  await expect(phone.getByTestId("scan-confirm")).toBeVisible();
+  await expect
+    .poll(async () => ((await (await phoneCtx.request.get(`/api/v1/scan-requests/${scan.id}`, { headers: { authorization } })).json()) as { status: string }).status, { timeout: 45_000, intervals: [2_000] })
+    .toBe("expired");
+  await phone.waitForLoadState("networkidle");
+  await enterPin(phone, PIN);
+  await expect(phone.getByTestId("scan-error")).toHaveText("二维码已过期，请在平台页面刷新后重新扫码");
+  await phone.goto(new URL(scan.qrContent).pathname);
+  await expect(phone.getByTestId("scan-failure")).toHaveText("二维码已过期，请在平台页面刷新后重新扫码");
+  // The expired request shows in the holder's usage records as such.
+  await phone.goto("/m/scan/usage");
+  await expect(phone.getByTestId("usage-row").filter({ hasText: "过期测试交易平台" })).toContainText("已过期");
+});
