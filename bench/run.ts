@@ -36,7 +36,9 @@ function printTable(rows: BenchResult[]) {
 
 async function main() {
   const all: BenchResult[] = [];
-  for (const runner of RUNNERS) {
+  // `npm run bench -- scan` runs only the modules whose name contains "scan".
+  const only = process.argv[2];
+  for (const runner of RUNNERS.filter((r) => !only || r.name.includes(only))) {
     console.log(`\n== ${runner.name}`);
     const rows = await runner.run();
     printTable(rows);
