@@ -17,6 +17,7 @@ import {
   sm2Point,
 } from "./sm2-curve";
 import { sm2Digest } from "./sm2-digest";
+import { verifyingPoint } from "./sm2-verify-key";
 import { decodeSignatureDer, encodeSignatureDer } from "./sm2-signature-der";
 
 export { SM2_N, sm2Point } from "./sm2-curve";
@@ -78,7 +79,7 @@ export function verifyDigest(signature: Uint8Array, e: Uint8Array, publicKey: Ui
     if (r < 1n || r >= SM2_N || s < 1n || s >= SM2_N) return false;
     const t = modN(r + s);
     if (t === 0n) return false;
-    const P = pointFromBytes(publicKey);
+    const P = verifyingPoint(publicKey);
     const X = sm2Point.BASE.multiplyUnsafe(s).add(P.multiplyUnsafe(t));
     if (X.is0()) return false;
     return modN(digestToScalar(e) + X.x) === r;
