@@ -74,6 +74,23 @@ describe("phone certificate download and PIN-gated key use", () => {
     await expectAppError(startPhoneKeygen({ userId: user.id, input: { orderId: order.id, usage: "SIGN", request } }), "conflict");
   });
 
+  it("issues one certificate pair when two downloads of one order race (two phones, a double tap)", async () => {
+    const user = await createUser();
+    const order = await createSubmittedOrder({ userId: user.id, status: "APPROVED" });
+    const results = await Promise.allSettled([downloadAsPhone(user.id, order.id), downloadAsPhone(user.id, order.id)]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(rejected.reason).toMatchObject({ code: "conflict" });
+    const certificates = await db.certificate.findMany({ where: { orderId: order.id } });
+    expect(certificates.map((c) => c.usage).sort()).toEqual(["ENCRYPT", "SIGN"]);
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("COMPLETED");
+    // The loser's key shares got no PIN: nothing half-bound is left behind.
+    const winner = (results.find((r) => r.status === "fulfilled") as PromiseFulfilledResult<Awaited<ReturnType<typeof downloadAsPhone>>>).value;
+    const bound = await db.keyShare.count({ where: { userId: user.id, pinVerifier: { not: null } } });
+    expect(bound).toBe(2);
+    expect(certificates.map((c) => c.keyShareId).sort()).toEqual([winner.sign.keyShareId, winner.enc.keyShareId].sort());
+  });
+
   it("refuses weak or mismatched PINs when they are chosen", async () => {
     const user = await createUser();
     const order = await createSubmittedOrder({ userId: user.id, status: "APPROVED" });

@@ -5,11 +5,12 @@ import { ZEndEntitySubjectSchema } from "@/lib/pki/x509/end-entity.types";
 import { endEntitySubjectName } from "@/lib/pki/x509/end-entity-profile";
 import { nameToString } from "@/lib/pki/x509/name";
 import type { IssuedCertificate } from "@/lib/pki/x509/issued-certificate";
+import type { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db, type Tx } from "@/lib/server/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { CA_PROFILE, addMs, addYears } from "./ca-profile";
-import { loadIssuingCa } from "./load-issuing-ca";
+import { loadIssuingCa, type IssuingCa } from "./load-issuing-ca";
 import { isUniqueViolation } from "./is-unique-violation";
 import { parseInput } from "./parse-input";
 import { pkiUrls } from "./pki-urls";
@@ -21,18 +22,36 @@ export interface IssuedPair {
 }
 
 // 126 random bits make a serial collision practically impossible; a unique index still guards
-// it, and a collision only costs signing the pair again with new serials.
+// it, and a collision only costs signing the pair again with new serials (in a transaction of
+// our own; inside the caller's, the caller's retry decides).
 const MAX_ATTEMPTS = 3;
 
 /**
  * Issues a subject's dual certificates (GM/T 0015: one signing, one encryption) for two joint
  * keys from two-party key generation, signed by the issuing CA, stored VALID with their links
- * (key share, order, user, organisation) and an audit row each, in one transaction.
+ * (key share, order, user, organisation) and an audit row each, in one transaction — the caller's
+ * when `within` is given, so that issuing and what it completes (an order) stand or fall together.
  */
-export async function issueCertificates(input: TIssueCertificates): Promise<IssuedPair> {
+export async function issueCertificates(
+  input: TIssueCertificates,
+  within?: { tx: Tx; issuing: IssuingCa },
+): Promise<IssuedPair> {
   const parsed = parseInput(ZIssueCertificatesSchema, input);
-  const { ca: issuing, certificate: issuingCertificate, signer } = await loadIssuingCa();
-  const shares = await db.keyShare.findMany({
+  // Inside the caller's transaction the CA comes loaded (loadIssuingCa may query): on the
+  // single-connection embedded database a query outside the open transaction would wait for it.
+  if (within) return issueIn(within.tx, parsed, within.issuing);
+  const issuing = await loadIssuingCa();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction((t) => issueIn(t, parsed, issuing));
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function issueIn(tx: Tx, parsed: z.output<typeof ZIssueCertificatesSchema>, { ca: issuing, certificate: issuingCertificate, signer }: IssuingCa): Promise<IssuedPair> {
+  const shares = await tx.keyShare.findMany({
     where: { id: { in: [parsed.keyShares.sign, parsed.keyShares.encrypt] }, userId: parsed.userId },
     select: { id: true, status: true, publicKey: true },
   });
@@ -45,7 +64,7 @@ export async function issueCertificates(input: TIssueCertificates): Promise<Issu
   const signShare = share(parsed.keyShares.sign);
   const encryptShare = share(parsed.keyShares.encrypt);
   if (parsed.orderId) {
-    const order = await db.order.findFirst({ where: { id: parsed.orderId, userId: parsed.userId }, select: { id: true } });
+    const order = await tx.order.findFirst({ where: { id: parsed.orderId, userId: parsed.userId }, select: { id: true } });
     if (!order) throw new AppError("not_found", { userMessage: "errors.not_found" });
   }
   const s = parsed.subject;
@@ -55,7 +74,7 @@ export async function issueCertificates(input: TIssueCertificates): Promise<Issu
       : { type: "individual", personName: s.name, idNumber: s.idNumber, discloseIdNumber: s.discloseIdNumber },
   );
   const orgId =
-    parsed.orgId ?? (s.type === "UNIT" ? (await db.organization.findUnique({ where: { uscc: s.uscc }, select: { id: true } }))?.id : undefined);
+    parsed.orgId ?? (s.type === "UNIT" ? (await tx.organization.findUnique({ where: { uscc: s.uscc }, select: { id: true } }))?.id : undefined);
   const subjectDn = nameToString(endEntitySubjectName(subject));
   const subjectName = s.type === "UNIT" ? s.orgName : s.name;
 
@@ -75,46 +94,37 @@ export async function issueCertificates(input: TIssueCertificates): Promise<Issu
       issuer,
     );
 
-  for (let attempt = 1; ; attempt++) {
-    const signCert = await build("signing", signShare.publicKey);
-    const encryptCert = await build("encryption", encryptShare.publicKey);
-    const row = (cert: IssuedCertificate, usage: CertUsage, keyShareId: string) => ({
-      serialHex: cert.serialHex,
-      caId: issuing.id,
-      usage,
-      subjectType: s.type,
-      subjectDn,
-      subjectName,
-      der: new Uint8Array(cert.der),
-      fingerprint: cert.fingerprintSha256,
-      notBefore: cert.notBefore,
-      notAfter: cert.notAfter,
-      keyShareId,
-      orderId: parsed.orderId ?? null,
-      userId: parsed.userId,
-      orgId: orgId ?? null,
+  const signCert = await build("signing", signShare.publicKey);
+  const encryptCert = await build("encryption", encryptShare.publicKey);
+  const row = (cert: IssuedCertificate, usage: CertUsage, keyShareId: string) => ({
+    serialHex: cert.serialHex,
+    caId: issuing.id,
+    usage,
+    subjectType: s.type,
+    subjectDn,
+    subjectName,
+    der: new Uint8Array(cert.der),
+    fingerprint: cert.fingerprintSha256,
+    notBefore: cert.notBefore,
+    notAfter: cert.notAfter,
+    keyShareId,
+    orderId: parsed.orderId ?? null,
+    userId: parsed.userId,
+    orgId: orgId ?? null,
+  });
+  const created = await tx.certificate.createManyAndReturn({
+    data: [row(signCert, "SIGN", signShare.id), row(encryptCert, "ENCRYPT", encryptShare.id)],
+  });
+  const bySerial = (serialHex: string) => created.find((c) => c.serialHex === serialHex)!;
+  const [sign, encrypt] = [bySerial(signCert.serialHex), bySerial(encryptCert.serialHex)];
+  for (const stored of [sign, encrypt]) {
+    await writeAudit(tx, {
+      actorId: parsed.actorId === undefined ? parsed.userId : parsed.actorId,
+      action: "certificate.issued",
+      targetType: "Certificate",
+      targetId: stored.id,
+      data: { serialHex: stored.serialHex, usage: stored.usage, caId: issuing.id, orderId: parsed.orderId ?? null, fingerprintSha256: stored.fingerprint },
     });
-    try {
-      const [sign, encrypt] = await db.$transaction(async (tx) => {
-        const created = await tx.certificate.createManyAndReturn({
-          data: [row(signCert, "SIGN", signShare.id), row(encryptCert, "ENCRYPT", encryptShare.id)],
-        });
-        const bySerial = (serialHex: string) => created.find((c) => c.serialHex === serialHex)!;
-        const pair = [bySerial(signCert.serialHex), bySerial(encryptCert.serialHex)];
-        for (const stored of pair) {
-          await writeAudit(tx, {
-            actorId: parsed.actorId === undefined ? parsed.userId : parsed.actorId,
-            action: "certificate.issued",
-            targetType: "Certificate",
-            targetId: stored.id,
-            data: { serialHex: stored.serialHex, usage: stored.usage, caId: issuing.id, orderId: parsed.orderId ?? null, fingerprintSha256: stored.fingerprint },
-          });
-        }
-        return pair;
-      });
-      return { sign: { ...sign, pem: signCert.pem }, encrypt: { ...encrypt, pem: encryptCert.pem } };
-    } catch (error) {
-      if (!isUniqueViolation(error) || attempt >= MAX_ATTEMPTS) throw error;
-    }
   }
+  return { sign: { ...sign, pem: signCert.pem }, encrypt: { ...encrypt, pem: encryptCert.pem } };
 }

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { issueCertificates } from "@/lib/server/certs/issue-certificates";
+import { loadIssuingCa } from "@/lib/server/certs/load-issuing-ca";
 import { db } from "@/lib/server/db/client";
 import { transitionOrder } from "@/lib/server/orders/transition-order";
 import { certificateSubjectOfOrder } from "./certificate-subject-of-order";
@@ -12,20 +13,26 @@ const SHARE_MAX_AGE_MS = 60 * 60_000;
 
 /**
  * Last step of 证书下载: binds the PIN to both fresh key shares (one W for the pair, sealed with the
- * PIN verifier), issues the dual certificates for their joint public keys, and completes the order.
+ * PIN verifier), issues the dual certificates for their joint public keys, and completes the order —
+ * all in one transaction with the order row locked, so two racing downloads (two phones, a double
+ * tap) issue one pair, and a crash leaves either nothing or a completed order with its certificates.
  * The answer carries W once, for the phone to encrypt d1 with before it forgets W.
  */
 export async function finishPhoneDownload({ userId, input, ip }: { userId: string; input: unknown; ip?: string }) {
   const { orderId, signKeyShareId, encryptKeyShareId, pin } = ZFinishDownloadSchema.parse(input);
   if (signKeyShareId === encryptKeyShareId) throw new AppError("validation_failed", { fields: { encryptKeyShareId: ["phone.errors.sameKey"] } });
-  const order = await db.order.findFirst({ where: { id: orderId, userId } });
-  if (!order) throw new AppError("not_found");
-  if (order.status !== "APPROVED") throw new AppError("conflict", { userMessage: "phone.errors.notDownloadable" });
+  const found = await db.order.findFirst({ where: { id: orderId, userId }, select: { id: true } });
+  if (!found) throw new AppError("not_found");
 
   const shareIds = [signKeyShareId, encryptKeyShareId];
   const wrapKey = newWrapKey();
+  // argon2id before the transaction: it takes tens of milliseconds and needs no row.
   const secret = await makePinSecret(pin, wrapKey);
-  await db.$transaction(async (tx) => {
+  const issuing = await loadIssuingCa();
+  const issued = await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
+    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
+    if (order.status !== "APPROVED") throw new AppError("conflict", { userMessage: "phone.errors.notDownloadable" });
     const shares = await tx.keyShare.findMany({
       where: { id: { in: shareIds }, userId },
       select: { id: true, status: true, createdAt: true, pinVerifier: true, _count: { select: { certificates: true } } },
@@ -37,18 +44,14 @@ export async function finishPhoneDownload({ userId, input, ip }: { userId: strin
     if (!shares.every(isFresh)) throw new AppError("conflict", { userMessage: "phone.errors.staleKeys" });
     for (const id of shareIds) await tx.keyShare.update({ where: { id }, data: { pinVerifier: sealPinSecret(id, secret), pinFailures: 0 } });
     await writeAudit(tx, { actorId: userId, action: "key.pin_set", targetType: "Order", targetId: orderId, data: { group: shareIds }, ip });
-  });
 
-  const issued = await issueCertificates({
-    orderId,
-    userId,
-    keyShares: { sign: signKeyShareId, encrypt: encryptKeyShareId },
-    subject: certificateSubjectOfOrder(order),
-    years: order.years ?? 1,
+    const pair = await issueCertificates(
+      { orderId, userId, keyShares: { sign: signKeyShareId, encrypt: encryptKeyShareId }, subject: certificateSubjectOfOrder(order), years: order.years ?? 1 },
+      { tx, issuing },
+    );
+    await transitionOrder(tx, { orderId, to: "COMPLETED", actorId: userId, type: "downloaded", ip, note: `${pair.sign.serialHex},${pair.encrypt.serialHex}` });
+    return pair;
   });
-  await db.$transaction((tx) =>
-    transitionOrder(tx, { orderId, to: "COMPLETED", actorId: userId, type: "downloaded", ip, note: `${issued.sign.serialHex},${issued.encrypt.serialHex}` }),
-  );
   const view = (c: typeof issued.sign) => ({ id: c.id, usage: c.usage, serialHex: c.serialHex, keyShareId: c.keyShareId!, pem: c.pem, notAfter: c.notAfter });
   return { wrapKey, certificates: [view(issued.sign), view(issued.encrypt)] };
 }
