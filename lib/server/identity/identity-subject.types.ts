@@ -5,6 +5,7 @@ import { isValidIdNumber } from "@/lib/validators/id-number";
 import { maskAccount, maskBankCard, maskIdNumber, maskName } from "@/lib/validators/mask";
 import { isValidUscc } from "@/lib/validators/uscc";
 import { maskPhone } from "@/lib/server/auth/session-user";
+import { ID_TYPES } from "@/lib/server/orders/order-fields.types";
 
 // What each method checks (the `subject` of startIdentityCheck). Keys match the wizard's draft
 // fields so the wizard can pass its step data straight through. Messages are catalogue keys.
@@ -13,7 +14,7 @@ const idNumber = z.string().trim().transform((v) => v.toUpperCase()).refine(isVa
 const phone = z.string().trim().regex(/^1[3-9]\d{9}$/, "identity.errors.phoneInvalid");
 const bankCard = z.string().transform((v) => v.replace(/\s+/g, "")).refine(isValidBankCard, "identity.errors.bankCardInvalid");
 // Resident ID, or the HK/Macao/Taiwan residence permits: all carry an 18-character GB 11643 number.
-const idType = z.enum(["RESIDENT_ID", "HK_MO_RESIDENCE", "TW_RESIDENCE"]).optional();
+const idType = z.enum(ID_TYPES).optional();
 const bankName = z.string().trim().min(2, "identity.errors.bankNameInvalid").max(60, "identity.errors.bankNameInvalid");
 
 export const ZIdentitySubjectSchemas = {

@@ -21,6 +21,7 @@ const SHARE_MAX_AGE_MS = 60 * 60_000;
 export async function finishPhoneDownload({ userId, input, ip }: { userId: string; input: unknown; ip?: string }) {
   const { orderId, signKeyShareId, encryptKeyShareId, pin } = ZFinishDownloadSchema.parse(input);
   if (signKeyShareId === encryptKeyShareId) throw new AppError("validation_failed", { fields: { encryptKeyShareId: ["phone.errors.sameKey"] } });
+  // Someone else's order is refused before the costly PIN hash; the status is checked under the lock.
   const found = await db.order.findFirst({ where: { id: orderId, userId }, select: { id: true } });
   if (!found) throw new AppError("not_found");
 

@@ -14,6 +14,7 @@ import { formatFen } from "@/components/orders/format-fen";
 import { AppError } from "@/lib/errors";
 import type { MessageKey } from "@/lib/i18n/catalogue";
 import { getT } from "@/lib/i18n/server";
+import { hasMessage } from "@/lib/i18n/translate";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { getReviewOrder } from "@/lib/server/reviews/get-review-order";
 import { approveOrderAction, receivePaperAction, rejectOrderAction } from "./actions";
@@ -38,9 +39,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 const CHECK_TONE: Record<string, BadgeTone> = { PASSED: "success", FAILED: "danger", PENDING: "warning", EXPIRED: "neutral" };
 
-const ID_TYPES = new Set(["RESIDENT_ID", "HK_MO_RESIDENCE", "TW_RESIDENCE"]);
-const EVIDENCE_KEYS = new Set(["name", "idType", "idNumber", "phone", "bankCard", "bankName", "bankBranch", "bankAccount", "uscc"]);
-
 function Rows({ rows }: { rows: Array<[string, ReactNode]> }) {
   return (
     <dl className={styles.dl}>
@@ -63,8 +61,10 @@ export default async function ReviewOrderPage({ params }: Params) {
   const channelName = t.locale === "en" && order.channel.nameEn ? order.channel.nameEn : order.channel.name;
   const isReviewable = order.status === "IN_REVIEW";
   const isPaper = order.status === "AWAITING_PAPER";
-  const idType = (v?: string) => (!v ? "" : ID_TYPES.has(v) ? t(`wizard.idType.${v}` as MessageKey) : v);
-  const evidenceLabel = (k: string) => (EVIDENCE_KEYS.has(k) ? t(`review.evidence.${k}` as MessageKey) : k);
+  // Catalogue labels where there is one; anything else (an older row's key or value) as stored.
+  const label = (key: string, fallback: string) => (hasMessage(key) ? t(key as MessageKey) : fallback);
+  const idType = (v?: string) => (v ? label(`wizard.idType.${v}`, v) : "");
+  const evidenceLabel = (k: string) => label(`review.evidence.${k}`, k);
 
   const subjectRows: Array<[string, ReactNode]> =
     order.subjectType === "UNIT"
