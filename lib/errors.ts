@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   code_expired: 422,
   gone: 410,
   bad_request: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   payment_required: 402,
   provider_failed: 502,
   internal: 500,

@@ -82,3 +82,39 @@ describe("password login", () => {
     await expectAppError(resetPassword({ phone, code: "123456", password: "new12345", confirm: "new12345", ip: uniqueIp() }), "code_expired");
   });
 });
+
+describe("password lock under parallel guesses", () => {
+  it("evaluates at most 5 of 100 parallel wrong guesses; the right password is then refused until the window ends", async () => {
+    const user = await createUser({ password: "right1234" });
+    const results = await Promise.allSettled(
+      Array.from({ length: 100 }, (_, i) => loginWithPassword({ phone: user.phone, password: `wrong${i}xyz`, ip: uniqueIp() })),
+    );
+    const codes = results.map((r) => (r.status === "rejected" ? (r.reason as { code?: string; userMessage?: string }) : null));
+    expect(codes.every((c) => c !== null)).toBe(true);
+    // Checked guesses answer badCredentials (4 of them; the fifth answers with the lock); every
+    // other guess was refused before argon2 ran. Exactly 5 attempts were taken.
+    expect(codes.filter((c) => c!.userMessage === "auth.errors.badCredentials").length).toBe(4);
+    expect(codes.filter((c) => c!.code === "locked").length).toBeGreaterThanOrEqual(95);
+    expect(await db.rateLimitHit.count({ where: { key: `pw:phone:${user.phone}` } })).toBe(5);
+    await expectAppError(loginWithPassword({ phone: user.phone, password: "right1234", ip: uniqueIp() }), "locked");
+    await db.rateLimitHit.updateMany({ where: { key: `pw:phone:${user.phone}` }, data: { createdAt: new Date(Date.now() - 16 * 60_000) } });
+    expect((await loginWithPassword({ phone: user.phone, password: "right1234", ip: uniqueIp() })).userId).toBe(user.id);
+  });
+
+  it("counts the current-password check of a password change against the same lock", async () => {
+    const user = await createUser({ password: "right1234" });
+    const ip = uniqueIp();
+    const { sessionId } = await loginWithPassword({ phone: user.phone, password: "right1234", ip });
+    const tries = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        setPassword({ userId: user.id, sessionId, currentPassword: `guess${i}abc`, password: "new12345", confirm: "new12345", ip }),
+      ),
+    );
+    const reasons = tries.map((t) => (t.status === "rejected" ? (t.reason as { code: string }).code : "ok"));
+    expect(reasons.filter((c) => c === "validation_failed").length).toBeLessThanOrEqual(5);
+    expect(reasons.filter((c) => c === "locked").length).toBeGreaterThanOrEqual(25);
+    // The stolen session cannot guess on, and the login form is locked too.
+    await expectAppError(setPassword({ userId: user.id, sessionId, currentPassword: "right1234", password: "new12345", confirm: "new12345", ip }), "locked");
+    await expectAppError(loginWithPassword({ phone: user.phone, password: "right1234", ip }), "locked");
+  });
+});

@@ -79,7 +79,7 @@ describe("Stripe payments", () => {
     expect(forged.status).toBe(400);
     const tampered = await deliver(body, { tamper: true });
     expect(tampered.status).toBe(400);
-    const unsigned = await webhook(new Request("http://localhost/x", { method: "POST", body }));
+    const unsigned = await webhook(new Request("http://localhost/x", { method: "POST", body, headers: { "content-type": "application/json" } }));
     expect(unsigned.status).toBe(400);
     expect((await db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("PENDING");
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("AWAITING_PAYMENT");

@@ -1,32 +1,21 @@
-import { NextResponse } from "next/server";
-import { getLocale } from "@/lib/i18n/server";
-import type { Locale } from "@/lib/i18n/locales";
+import type { z } from "zod";
 import { requireUser } from "@/lib/server/auth/require-user";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import type { Permission } from "@/lib/server/auth/permissions";
-import { clientIp } from "./client-ip";
-import { toErrorResponse } from "./error-response";
+import { guardedRoute, type RouteInput, type RouteOptions } from "./guarded-route";
 
-export type UserRouteContext<P> = { user: SessionUser; input: unknown; params: P; ip: string; locale: Locale; req: Request };
+export type UserRouteContext<P, S = undefined, Q = undefined> = RouteInput<S, Q> & { user: SessionUser; params: P };
 
 /**
- * A JSON route handler for a signed-in caller: checks the session (and permission), hands the
- * body to one domain function, answers its result uncached (key material and PIN answers must
- * never sit in a cache) or the error as `{ error }`.
+ * A route handler for a signed-in caller (desk and phone): session and permission, same-origin
+ * and content-type checks on writes, a bounded body parsed by `body` (zod), errors as `{ error }`.
+ * Answers are uncached: key material and PIN answers must never sit in a cache.
  */
-export function userRoute<P = Record<string, never>>(
-  body: (ctx: UserRouteContext<P>) => Promise<unknown>,
-  { permission = "desk.use" as Permission }: { permission?: Permission } = {},
+export function userRoute<S extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, P = Record<string, string>>(
+  handler: (ctx: UserRouteContext<P, S, Q>) => Promise<unknown>,
+  { permission = "desk.use", ...opts }: RouteOptions<S, Q> & { permission?: Permission } = {},
 ) {
-  return async (req: Request, ctx: { params: Promise<P> }) => {
-    const locale = await getLocale();
-    try {
-      const user = await requireUser({ permission });
-      const input: unknown = req.method === "GET" ? Object.fromEntries(new URL(req.url).searchParams) : await req.json().catch(() => ({}));
-      const result = await body({ user, input, params: await ctx.params, ip: clientIp(req.headers), locale, req });
-      return NextResponse.json(result ?? { ok: true }, { headers: { "Cache-Control": "no-store" } });
-    } catch (err) {
-      return toErrorResponse(err, locale);
-    }
-  };
+  return guardedRoute<SessionUser, P, S, Q>({ ...opts, authenticate: () => requireUser({ permission }) }, ({ caller, ...ctx }) =>
+    handler({ ...ctx, user: caller }),
+  );
 }

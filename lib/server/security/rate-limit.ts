@@ -6,7 +6,12 @@ export type Window = { seconds: number; max: number };
 // Sliding windows counted in the database, so every app instance sees the same numbers.
 // Returns how many seconds to wait, or 0 when another hit is allowed.
 export async function secondsUntilAllowed(client: Db | Tx, key: string, windows: Window[], now = new Date()): Promise<number> {
+  return (await windowState(client, key, windows, now)).wait;
+}
+
+async function windowState(client: Db | Tx, key: string, windows: Window[], now: Date) {
   let wait = 0;
+  let remaining = Infinity;
   for (const w of windows) {
     const since = new Date(now.getTime() - w.seconds * 1000);
     const hits = await client.rateLimitHit.findMany({
@@ -15,23 +20,44 @@ export async function secondsUntilAllowed(client: Db | Tx, key: string, windows:
       take: w.max,
       select: { createdAt: true },
     });
+    remaining = Math.min(remaining, w.max - hits.length);
     if (hits.length >= w.max) {
       const oldest = hits[hits.length - 1]!.createdAt.getTime();
       wait = Math.max(wait, Math.ceil((oldest + w.seconds * 1000 - now.getTime()) / 1000));
     }
   }
-  return wait;
+  return { wait, remaining };
 }
 
-export async function recordHit(client: Db | Tx, key: string, at = new Date()) {
-  await client.rateLimitHit.create({ data: { key, createdAt: at } });
+const isDb = (client: Db | Tx): client is Db => typeof (client as { $disconnect?: unknown }).$disconnect === "function";
+
+/**
+ * Takes one hit atomically: a per-key advisory lock serialises the count and the insert, so 100
+ * parallel requests against a window of 5 let exactly 5 through, on every instance (the lock and
+ * the rows are in the database). Throws RATE_LIMITED (with retryAfter) when any window is full, or
+ * the error `refuse` builds. Returns the hit's id and how many hits the tightest window has left.
+ * Take the hit BEFORE the work it limits (a password check), not after.
+ */
+export async function consumeRateLimit(
+  client: Db | Tx,
+  key: string,
+  windows: Window[],
+  now = new Date(),
+  { refuse }: { refuse?: (wait: number) => AppError } = {},
+): Promise<{ hitId: bigint; remaining: number }> {
+  const take = async (tx: Tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rate-limit:${key}`}, 0))`;
+    const { wait, remaining } = await windowState(tx, key, windows, now);
+    if (wait > 0) throw refuse ? refuse(wait) : new AppError("rate_limited", { params: { seconds: wait }, retryAfter: wait });
+    const hit = await tx.rateLimitHit.create({ data: { key, createdAt: now }, select: { id: true } });
+    return { hitId: hit.id, remaining: remaining - 1 };
+  };
+  return isDb(client) ? client.$transaction(take) : take(client);
 }
 
-/** Throws RATE_LIMITED (with retryAfter) when any window is full; otherwise records the hit. */
-export async function consumeRateLimit(client: Db | Tx, key: string, windows: Window[], now = new Date()) {
-  const wait = await secondsUntilAllowed(client, key, windows, now);
-  if (wait > 0) throw new AppError("rate_limited", { params: { seconds: wait }, retryAfter: wait });
-  await recordHit(client, key, now);
+/** Gives one hit back (the attempt it counted turned out to be legitimate). */
+export async function releaseHit(client: Db | Tx, hitId: bigint) {
+  await client.rateLimitHit.deleteMany({ where: { id: hitId } });
 }
 
 export async function clearHits(client: Db | Tx, key: string) {

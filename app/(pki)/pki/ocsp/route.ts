@@ -1,20 +1,14 @@
 import { respondOcsp } from "@/lib/server/certs/ocsp-respond";
 import { ocspHttpResponse } from "@/lib/server/certs/ocsp-http-response";
+import { publicRoute } from "@/lib/server/http/public-route";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-// An OCSP request is a few hundred bytes; anything much larger is not one.
-const MAX_REQUEST_BYTES = 16 * 1024;
-
-// POST /pki/ocsp — OCSP (RFC 6960 A.1): application/ocsp-request in, application/ocsp-response out; public
-export async function POST(request: Request) {
-  const type = request.headers.get("content-type")?.split(";")[0].trim().toLowerCase();
-  if (type && type !== "application/ocsp-request") {
-    return new Response("expected application/ocsp-request", { status: 415, headers: { "Content-Type": "text/plain" } });
-  }
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_REQUEST_BYTES) return new Response(null, { status: 413 });
-  const body = new Uint8Array(await request.arrayBuffer());
-  if (body.length > MAX_REQUEST_BYTES) return new Response(null, { status: 413 });
-  return ocspHttpResponse(await respondOcsp({ request: { der: body } }));
-}
+// POST /pki/ocsp — OCSP (RFC 6960 A.1): application/ocsp-request in, application/ocsp-response out; public.
+// OCSP clients are not browsers: no origin check. A request is a few hundred bytes; 16 KiB is plenty.
+export const POST = publicRoute(async ({ raw }) => ocspHttpResponse(await respondOcsp({ request: { der: raw! } })), {
+  crossOrigin: true,
+  accepts: { raw: ["application/ocsp-request", ""] },
+  maxBody: 16 * 1024,
+});

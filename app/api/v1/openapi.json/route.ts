@@ -1,9 +1,7 @@
-import { NextResponse } from "next/server";
+import { publicRoute } from "@/lib/server/http/public-route";
 import { openApiDocument } from "@/lib/server/scan/openapi-document";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/openapi.json — the API description (OpenAPI 3.1)
-export function GET() {
-  return NextResponse.json(openApiDocument());
-}
+export const GET = publicRoute(async () => openApiDocument());

@@ -5,10 +5,7 @@ import { ZCreateScanRequestSchema } from "@/lib/server/scan/scan.types";
 export const dynamic = "force-dynamic";
 
 // POST /api/v1/scan-requests — create a QR request (login, sign, decrypt, sync_subject)
-export const POST = platformRoute<Record<string, never>>(
-  async ({ platform, req }) => {
-    const input = ZCreateScanRequestSchema.parse(await req.json().catch(() => undefined));
-    return createScanRequest({ platformId: platform.id, input });
-  },
-  { status: 201 },
-);
+export const POST = platformRoute(({ platform, input }) => createScanRequest({ platformId: platform.id, input }), {
+  body: ZCreateScanRequestSchema,
+  status: 201,
+});

@@ -1,6 +1,4 @@
-import { getLocale } from "@/lib/i18n/server";
-import { requireUser } from "@/lib/server/auth/require-user";
-import { toErrorResponse } from "@/lib/server/http/error-response";
+import { userRoute } from "@/lib/server/http/user-route";
 import { getIdentityCheck } from "@/lib/server/identity/get-identity-check";
 
 export const dynamic = "force-dynamic";
@@ -10,16 +8,9 @@ const POLL_MS = 1000;
 const MAX_MS = 10 * 60_000;
 
 // GET /api/identity-checks/[id]/events — server-sent "status" events until the check is final
-export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  let user;
-  let checkId: string;
-  try {
-    user = await requireUser();
-    checkId = (await params).id;
-    await getIdentityCheck({ userId: user.id, checkId }); // 404 before opening a stream
-  } catch (err) {
-    return toErrorResponse(err, await getLocale());
-  }
+export const GET = userRoute(async ({ user, params, req }) => {
+  const checkId = params.id;
+  await getIdentityCheck({ userId: user.id, checkId }); // 404 before opening a stream
   const userId = user.id;
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
@@ -56,4 +47,4 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   return new Response(stream, {
     headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" },
   });
-}
+});

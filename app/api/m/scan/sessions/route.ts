@@ -1,20 +1,7 @@
-import { NextResponse } from "next/server";
-import { requireUser } from "@/lib/server/auth/require-user";
-import { toErrorResponse } from "@/lib/server/http/error-response";
-import { getLocale } from "@/lib/i18n/server";
+import { userRoute } from "@/lib/server/http/user-route";
 import { listScanSessions } from "@/lib/server/scan/list-scan-sessions";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/m/scan/sessions — the caller's signing sessions
-export async function GET() {
-  const locale = await getLocale();
-  try {
-    const user = await requireUser({ permission: "desk.use" });
-    const result = { sessions: await listScanSessions({ userId: user.id }) };
-    // Key material and one-time answers never sit in a cache.
-    return NextResponse.json(result, { headers: { "Cache-Control": "no-store" } });
-  } catch (err) {
-    return toErrorResponse(err, locale);
-  }
-}
+export const GET = userRoute(async ({ user }) => ({ sessions: await listScanSessions({ userId: user.id }) }));

@@ -4,4 +4,4 @@ import { getPlatformScanRequest } from "@/lib/server/scan/get-platform-scan-requ
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/scan-requests/:id — status and, once completed, the result (polling)
-export const GET = platformRoute<{ id: string }>(({ platform, params }) => getPlatformScanRequest({ platformId: platform.id, id: params.id }));
+export const GET = platformRoute(({ platform, params }) => getPlatformScanRequest({ platformId: platform.id, id: params.id }));

@@ -4,4 +4,4 @@ import { changePin } from "@/lib/server/phone/change-pin";
 export const dynamic = "force-dynamic";
 
 // POST /api/m/keys/:keyShareId/pin — change the PIN (old PIN required)
-export const POST = userRoute<{ keyShareId: string }>(({ user, input, params, ip }) => changePin({ userId: user.id, keyShareId: params.keyShareId, input, ip }));
+export const POST = userRoute(({ user, input, params, ip }) => changePin({ userId: user.id, keyShareId: params.keyShareId, input, ip }));

@@ -4,4 +4,4 @@ import { sendReverifyCode } from "@/lib/server/phone/send-reverify-code";
 export const dynamic = "force-dynamic";
 
 // POST /api/m/keys/:keyShareId/reverify-code — text a REVERIFY code to the certificate holder
-export const POST = userRoute<{ keyShareId: string }>(({ user, params, ip, locale }) => sendReverifyCode({ userId: user.id, keyShareId: params.keyShareId, ip, locale }));
+export const POST = userRoute(({ user, params, ip, locale }) => sendReverifyCode({ userId: user.id, keyShareId: params.keyShareId, ip, locale }));

@@ -4,4 +4,4 @@ import { reverifyKey } from "@/lib/server/phone/reverify-key";
 export const dynamic = "force-dynamic";
 
 // POST /api/m/keys/:keyShareId/reverify — unlock, or reset the PIN, after a fresh real-name check
-export const POST = userRoute<{ keyShareId: string }>(({ user, input, params, ip }) => reverifyKey({ userId: user.id, keyShareId: params.keyShareId, input, ip }));
+export const POST = userRoute(({ user, input, params, ip }) => reverifyKey({ userId: user.id, keyShareId: params.keyShareId, input, ip }));

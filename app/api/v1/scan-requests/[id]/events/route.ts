@@ -1,6 +1,5 @@
-import { authenticatePlatform } from "@/lib/server/scan/authenticate-platform";
+import { platformRoute } from "@/lib/server/http/platform-route";
 import { getPlatformScanRequest } from "@/lib/server/scan/get-platform-scan-request";
-import { toErrorResponse } from "@/lib/server/http/error-response";
 
 export const dynamic = "force-dynamic";
 
@@ -8,15 +7,10 @@ const TERMINAL = new Set(["completed", "rejected", "expired", "failed"]);
 
 // GET /api/v1/scan-requests/:id/events — server-sent events: one `status` event per change, until a final state.
 // The stream reads the database once a second, so any app instance can serve it.
-export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
-  let platformId: string;
-  const { id } = await params;
-  try {
-    platformId = (await authenticatePlatform(req.headers.get("authorization"))).id;
-    await getPlatformScanRequest({ platformId, id });
-  } catch (err) {
-    return toErrorResponse(err);
-  }
+export const GET = platformRoute(async ({ platform, params, req }) => {
+  const platformId = platform.id;
+  const { id } = params;
+  await getPlatformScanRequest({ platformId, id });
   const encoder = new TextEncoder();
   const stream = new ReadableStream({
     async start(controller) {
@@ -41,4 +35,4 @@ export async function GET(req: Request, { params }: { params: Promise<{ id: stri
   return new Response(stream, {
     headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store", "X-Accel-Buffering": "no" },
   });
-}
+});
