@@ -1,7 +1,28 @@
 import { z } from "zod";
+import { CodePurpose } from "@/lib/generated/prisma/enums";
+
+/** The SMS template names the desk sends (lib/server/notify/templates.ts); each maps to a gateway template id. */
+export const SMS_TEMPLATE_NAMES = [...Object.values(CodePurpose).map((p) => `code_${p}` as const), "generic"] as const;
+
+/** The variable holding the gateway template id of an SMS template: code_LOGIN → SMS_TEMPLATE_CODE_LOGIN. */
+export function smsTemplateVariable(template: string): `SMS_TEMPLATE_${string}` {
+  return `SMS_TEMPLATE_${template.toUpperCase()}`;
+}
+
+// What each real SMS gateway needs (besides one template id per template name).
+const SMS_GATEWAY_VARIABLES = {
+  aliyun: ["SMS_ALIYUN_ACCESS_KEY_ID", "SMS_ALIYUN_ACCESS_KEY_SECRET", "SMS_ALIYUN_SIGN_NAME"],
+  tencent: ["SMS_TENCENT_SECRET_ID", "SMS_TENCENT_SECRET_KEY", "SMS_TENCENT_SDK_APP_ID", "SMS_TENCENT_SIGN_NAME"],
+} as const;
+
+// An endpoint override: a host ("dysmsapi.aliyuncs.com") or a URL ("http://127.0.0.1:8080" for tests, a private endpoint).
+const ZEndpoint = z
+  .string()
+  .regex(/^(https?:\/\/)?[A-Za-z0-9.-]+(:\d{1,5})?\/?$/, "must be a host[:port] or an http(s)://host[:port] URL")
+  .optional();
 
 // Environment, parsed once. A bad value stops the start with a message naming the variable.
-const ZEnvSchema = z.object({
+const ZEnvFields = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
     .string()
@@ -15,7 +36,29 @@ const ZEnvSchema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   // 32-byte key-encryption key (hex or base64) for key shares, CA keys and platform secrets.
   CERTDESK_KEK: z.string().optional(),
-  SMS_PROVIDER: z.enum(["outbox"]).default("outbox"),
+  // Demo mode: messages go to the public outbox (/dev/outbox) and every page says so. `npm start`
+  // turns it on when no SMS gateway is configured; unset elsewhere means on only outside production.
+  CERTDESK_DEMO: z.enum(["0", "1"]).optional(),
+  // Number of reverse proxies in front of the app (which X-Forwarded-For hop is the client).
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  SMS_PROVIDER: z.enum(["outbox", "aliyun", "tencent"]).default("outbox"),
+  // Aliyun SMS (dysmsapi 2017-05-25).
+  SMS_ALIYUN_ACCESS_KEY_ID: z.string().min(1).optional(),
+  SMS_ALIYUN_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+  SMS_ALIYUN_SIGN_NAME: z.string().min(1).optional(),
+  SMS_ALIYUN_REGION: z.string().default("cn-hangzhou"),
+  SMS_ALIYUN_ENDPOINT: ZEndpoint,
+  // Tencent Cloud SMS (2021-01-11).
+  SMS_TENCENT_SECRET_ID: z.string().min(1).optional(),
+  SMS_TENCENT_SECRET_KEY: z.string().min(1).optional(),
+  SMS_TENCENT_SDK_APP_ID: z.string().regex(/^\d+$/, "must be the numeric SmsSdkAppId").optional(),
+  SMS_TENCENT_SIGN_NAME: z.string().min(1).optional(),
+  SMS_TENCENT_REGION: z.string().default("ap-guangzhou"),
+  SMS_TENCENT_ENDPOINT: ZEndpoint,
+  // Gateway template id per SMS template (SMS_TEMPLATE_CODE_LOGIN, …, SMS_TEMPLATE_GENERIC).
+  ...Object.fromEntries(SMS_TEMPLATE_NAMES.map((name) => [smsTemplateVariable(name), z.string().min(1).optional()])) as {
+    [K in (typeof SMS_TEMPLATE_NAMES)[number] as `SMS_TEMPLATE_${Uppercase<K>}`]: z.ZodOptional<z.ZodString>;
+  },
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
   MAIL_FROM: z.string().default("CertDesk <no-reply@certdesk.local>"),
   IDENTITY_PROVIDER: z.enum(["sandbox"]).default("sandbox"),
@@ -36,6 +79,15 @@ const ZEnvSchema = z.object({
   // Test-only routes that create orders directly (end-to-end fixtures). Never on a real desk.
   CERTDESK_E2E_FIXTURES: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+// A real gateway needs all of its variables and a template id for every message the desk sends.
+const ZEnvSchema = ZEnvFields.superRefine((e, ctx) => {
+  if (e.SMS_PROVIDER === "outbox") return;
+  const required = [...SMS_GATEWAY_VARIABLES[e.SMS_PROVIDER], ...SMS_TEMPLATE_NAMES.map(smsTemplateVariable)];
+  for (const name of required) {
+    if (!(e as Record<string, unknown>)[name]) ctx.addIssue({ code: "custom", path: [name], message: `required when SMS_PROVIDER=${e.SMS_PROVIDER}` });
+  }
 });
 
 export type Env = z.infer<typeof ZEnvSchema>;
@@ -59,4 +111,13 @@ export function env(): Env {
 /** For tests that change variables. */
 export function resetEnvCache() {
   cached = undefined;
+}
+
+/**
+ * Demo mode: the outbox is public and a banner says so on every page. On when CERTDESK_DEMO=1;
+ * when the variable is unset, on only outside production (next dev, tests) — so `next start` run
+ * directly is not a demo, and refuses to start with the outbox (assertProductionConfig).
+ */
+export function isDemoMode(e: Env = env()): boolean {
+  return e.CERTDESK_DEMO === undefined ? e.NODE_ENV !== "production" : e.CERTDESK_DEMO === "1";
 }

@@ -1,6 +1,8 @@
 import { db } from "@/lib/server/db/client";
 import type { EmailProvider } from "./email-provider";
 
+// Without SMTP_URL mail lands in the outbox table; the log names the template only (a subject can
+// carry an order number, a body links and codes).
 export const outboxEmailProvider: EmailProvider = {
   name: "outbox",
   async send({ to, subject, text, template, attachments }) {
@@ -15,7 +17,7 @@ export const outboxEmailProvider: EmailProvider = {
         attachments: attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.content.length })),
       },
     });
-    if (process.env.NODE_ENV !== "test") console.info(`[outbox] email to ${to}: ${subject}`);
+    if (process.env.NODE_ENV !== "test") console.info(`[outbox] email queued (template ${template})`);
     return { providerRef: row.id };
   },
 };

@@ -1,12 +1,15 @@
 import { db } from "@/lib/server/db/client";
 import type { SmsProvider } from "./sms-provider";
 
-/** The offline default: messages land in the outbox table (shown at /dev/outbox) and the server log. */
+/**
+ * The demo default: messages land in the outbox table (shown at /dev/outbox in demo mode). The
+ * server log gets the template name only: never the number, the text, a code or a link.
+ */
 export const outboxSmsProvider: SmsProvider = {
   name: "outbox",
   async send({ to, text, template }) {
     const row = await db.outboxMessage.create({ data: { channel: "SMS", to, body: text, template, provider: "outbox" } });
-    if (process.env.NODE_ENV !== "test") console.info(`[outbox] SMS to ${to}: ${text}`);
+    if (process.env.NODE_ENV !== "test") console.info(`[outbox] SMS queued (template ${template})`);
     return { providerRef: row.id };
   },
 };

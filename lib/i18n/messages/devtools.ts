@@ -4,7 +4,8 @@ export const devtools = defineMessages({
   "zh-CN": {
     outbox: {
       title: "开发发件箱",
-      intro: "未配置真实短信/邮件网关时，系统发出的所有短信和邮件都显示在这里（最新在前）。配置网关后此页面关闭。",
+      intro: "演示环境：系统发出的所有短信和邮件都显示在这里（最新在前），任何人都能看到。正式环境请配置短信网关。",
+      introStaff: "未配置 SMTP 邮件服务时，系统发出的邮件显示在这里（最新在前），仅管理员可见。",
       filter: "按手机号或邮箱筛选",
       apply: "筛选",
       empty: "暂无消息",
@@ -19,7 +20,8 @@ export const devtools = defineMessages({
   en: {
     outbox: {
       title: "Development outbox",
-      intro: "While no real SMS or email gateway is configured, every message the desk sends shows here (newest first). The page closes once a gateway is set.",
+      intro: "Demo desk: every SMS and email the desk sends shows here (newest first), visible to anyone. A production desk needs an SMS gateway.",
+      introStaff: "With no SMTP server configured, the emails the desk sends show here (newest first), for administrators only.",
       filter: "Filter by number or email",
       apply: "Filter",
       empty: "No messages yet",

@@ -11,7 +11,7 @@ export const PERMISSIONS = [
   "users.manage",
   "ca.manage",
   "audit.read",
-  "outbox.read", // the dev outbox page (only while the outbox provider is active)
+  "outbox.read", // the outbox page outside demo mode (where an outbox exists: email without SMTP)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -29,6 +29,7 @@ export const ROLE_PERMISSIONS = {
     "users.manage",
     "ca.manage",
     "audit.read",
+    "outbox.read",
   ],
 } as const satisfies Record<Role, readonly Permission[]>;
 

@@ -11,7 +11,7 @@ import type { JobPayloads, JobType } from "./job-types";
 export const jobHandlers: { [K in JobType]: (payload: JobPayloads[K]) => Promise<void> } = {
   async "notify.sms"({ to, template, sealedParams, locale }) {
     const params = JSON.parse(new TextDecoder().decode(openSecret(sealedParams, SMS_PARAMS_AAD))) as Record<string, string>;
-    await getSmsProvider().send({ to, text: renderSms(template, params, locale), template });
+    await getSmsProvider().send({ to, template, params, text: renderSms(template, params, locale) });
   },
   async "notify.email"({ to, subject, text, template, attachments }) {
     const storage = getFileStorage();

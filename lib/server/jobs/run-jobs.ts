@@ -19,7 +19,9 @@ async function runOne(job: ClaimedJob) {
     await db.job.update({ where: { id: job.id }, data: { status: "DONE", finishedAt: new Date(), lockedAt: null, lastError: null } });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const failed = job.attempts >= job.maxAttempts;
+    // A permanent refusal (an SMS gateway's "invalid number") fails at once: retrying cannot fix it.
+    const isPermanent = (err as { permanent?: unknown } | null)?.permanent === true;
+    const failed = isPermanent || job.attempts >= job.maxAttempts;
     await db.job.update({
       where: { id: job.id },
       data: {

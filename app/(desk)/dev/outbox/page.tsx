@@ -4,8 +4,10 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { getT } from "@/lib/i18n/server";
+import { isAppError } from "@/lib/errors";
+import { getSessionUser } from "@/lib/server/auth/get-session-user";
 import { listOutbox } from "@/lib/server/notify/list-outbox";
-import { isOutboxActive } from "@/lib/sms/get-sms-provider";
+import { outboxAccess } from "@/lib/sms/outbox-access";
 import styles from "./outbox.module.css";
 
 export const dynamic = "force-dynamic";
@@ -14,14 +16,21 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("devtools.outbox.title") };
 }
 
+// Public in demo mode; outside it, where an outbox still exists (email without SMTP), for holders
+// of outbox.read only (CA admin); a 404 for everyone else.
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
-  if (!isOutboxActive()) notFound();
+  const access = outboxAccess();
+  if (access === "none") notFound();
+  const viewer = access === "public" ? null : await getSessionUser();
   const { to } = await searchParams;
   const t = await getT();
-  const messages = await listOutbox({ to: to?.trim() || undefined, limit: 100 });
+  const messages = await listOutbox({ to: to?.trim() || undefined, limit: 100, viewer }).catch((err: unknown) => {
+    if (isAppError(err) && err.code === "not_found") notFound();
+    throw err;
+  });
   return (
     <div className={styles.page}>
-      <PageHeader title={t("devtools.outbox.title")} description={t("devtools.outbox.intro")} />
+      <PageHeader title={t("devtools.outbox.title")} description={t(access === "public" ? "devtools.outbox.intro" : "devtools.outbox.introStaff")} />
       <form className={styles.filter} method="get">
         <label className={styles.label} htmlFor="outbox-to">{t("devtools.outbox.filter")}</label>
         <input id="outbox-to" name="to" defaultValue={to ?? ""} className={styles.input} />
