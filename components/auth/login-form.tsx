@@ -14,6 +14,7 @@ import { parseAuthError, type ApiError } from "@/components/forms/api-error";
 import { ZPasswordLoginSchema, ZSmsLoginSchema, type TPasswordLogin, type TSmsLogin } from "@/lib/server/auth/auth.types";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { SendCodeButton } from "./send-code-button";
+import { PasskeyLoginButton } from "./passkey-login-button";
 import styles from "./auth-form.module.css";
 
 type Mode = "sms" | "password";
@@ -108,6 +109,7 @@ export function LoginForm({ next }: { next: string }) {
           </Link>
         </form>
       )}
+      <PasskeyLoginButton next={next} onError={setError} />
       <p className={styles.small}>{t("auth.login.agreement")}</p>
     </div>
   );

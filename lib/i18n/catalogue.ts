@@ -18,8 +18,9 @@ import { phone } from "./messages/phone";
 import { materials } from "./messages/materials";
 import { payments } from "./messages/payments";
 import { scanner } from "./messages/scanner";
+import { passkeys } from "./messages/passkeys";
 
-const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner };
+const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner, passkeys };
 
 type Ns = typeof namespaces;
 type ZhTree = { [K in keyof Ns]: Ns[K]["zh-CN"] };

@@ -6,6 +6,13 @@ import { ChangePhoneForm } from "@/components/auth/change-phone-form";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { maskPhone } from "@/lib/server/auth/session-user";
+import { getSessionUser } from "@/lib/server/auth/get-session-user";
+import { hasPermission } from "@/lib/server/auth/permissions";
+import { listPasskeys } from "@/lib/server/auth/passkeys/list-passkeys";
+import { getSecondFactorStatus } from "@/lib/server/auth/second-factor/get-second-factor-status";
+import { PasskeyList } from "@/components/auth/passkey-list";
+import { TotpCard } from "@/components/auth/totp-card";
+import { formatDateTime } from "@/components/console/format";
 import styles from "./account.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -13,8 +20,19 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AccountPage() {
-  const user = await requirePageUser({ next: "/account" });
+  await requirePageUser({ next: "/account" });
+  // The account's real role (requirePageUser shows a staff session without second factor the desk as an applicant).
+  const user = (await getSessionUser())!;
   const t = await getT();
+  const isStaff = hasPermission(user.role, "console.access");
+  const [passkeys, factors] = await Promise.all([listPasskeys({ userId: user.id }), getSecondFactorStatus({ userId: user.id, sessionId: user.sessionId })]);
+  const rows = passkeys.map((p) => ({
+    id: p.id,
+    name: p.name,
+    backedUp: p.backedUp,
+    createdAt: formatDateTime(p.createdAt, t.locale),
+    lastUsedAt: p.lastUsedAt ? formatDateTime(p.lastUsedAt, t.locale) : null,
+  }));
   return (
     <div className={styles.page}>
       <PageHeader title={t("auth.account.title")} />
@@ -32,6 +50,14 @@ export default async function AccountPage() {
       <Card title={t("auth.account.phoneSection")} description={t("auth.account.phoneHint")}>
         <ChangePhoneForm currentPhone={user.phone} />
       </Card>
+      <Card title={t("passkeys.account.title")} description={t("passkeys.account.lead")}>
+        <PasskeyList passkeys={rows} />
+      </Card>
+      {isStaff && (
+        <Card title={t("passkeys.account.totpTitle")} description={t("passkeys.account.totpLead")}>
+          <TotpCard isEnabled={factors.hasTotp} />
+        </Card>
+      )}
     </div>
   );
 }

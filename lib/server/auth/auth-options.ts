@@ -3,6 +3,8 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { ZPasswordLoginSchema, ZSmsLoginSchema } from "./auth.types";
 import { loginWithSms } from "./login-with-sms";
 import { loginWithPassword } from "./login-with-password";
+import { loginWithPasskey } from "./passkeys/login-with-passkey";
+import { ZAuthenticationResponseSchema, ZPasskeyLoginSchema } from "./passkeys/passkeys.types";
 import { SESSION_MAX_AGE_SECONDS } from "./create-session";
 import { authSecret } from "@/lib/server/secrets";
 import { clientIp } from "@/lib/server/http/client-ip";
@@ -55,6 +57,25 @@ export function authOptions(): NextAuthOptions {
             const input = ZPasswordLoginSchema.parse(creds);
             const h = (req as Req).headers ?? {};
             return loginWithPassword({ ...input, ip: clientIp(h), userAgent: h["user-agent"] });
+          }),
+      }),
+      // The browser's WebAuthn assertion (a discoverable passkey), verified server-side against a
+      // challenge from POST /api/auth/passkeys/authentication/options; no phone number needed.
+      CredentialsProvider({
+        id: "passkey",
+        name: "Passkey",
+        credentials: { response: { type: "text" } },
+        authorize: (creds, req) =>
+          authorizeWith(req as Req, async () => {
+            const { response } = ZPasskeyLoginSchema.parse(creds);
+            let parsed: unknown;
+            try {
+              parsed = JSON.parse(response);
+            } catch {
+              parsed = null;
+            }
+            const h = (req as Req).headers ?? {};
+            return loginWithPasskey({ response: ZAuthenticationResponseSchema.parse(parsed), ip: clientIp(h), userAgent: h["user-agent"] });
           }),
       }),
     ],

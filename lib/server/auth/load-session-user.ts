@@ -9,5 +9,13 @@ export async function loadSessionUser({ sessionId }: { sessionId: string }): Pro
   });
   if (!session || session.revokedAt || session.expiresAt <= new Date() || session.user.disabledAt) return null;
   const u = session.user;
-  return { id: u.id, phone: u.phone, role: u.role, name: u.name, hasPassword: Boolean(u.passwordHash), sessionId };
+  return {
+    id: u.id,
+    phone: u.phone,
+    role: u.role,
+    name: u.name,
+    hasPassword: Boolean(u.passwordHash),
+    sessionId,
+    secondFactorAt: session.secondFactorAt,
+  };
 }

@@ -7,6 +7,8 @@ export type SessionUser = {
   name: string | null;
   hasPassword: boolean;
   sessionId: string;
+  /** When this session passed a second factor (passkey or TOTP); console permissions need it. */
+  secondFactorAt: Date | null;
 };
 
 export function maskPhone(phone: string): string {
