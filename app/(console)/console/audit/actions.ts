@@ -1,8 +1,6 @@
 "use server";
-import { requireUser } from "@/lib/server/auth/require-user";
-import { runAction } from "@/lib/server/http/run-action";
+import { z } from "zod";
+import { userAction } from "@/lib/server/http/user-action";
 import { verifyAuditLog } from "@/lib/server/admin/verify-audit-log";
 
-export async function verifyAuditChainAction() {
-  return runAction(async () => verifyAuditLog({ user: await requireUser({ permission: "audit.read" }) }));
-}
+export const verifyAuditChainAction = userAction({ args: z.tuple([]), permission: "audit.read" }, ({ user }) => verifyAuditLog({ user }));

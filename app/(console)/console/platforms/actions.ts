@@ -1,20 +1,16 @@
 "use server";
-import { requireUser } from "@/lib/server/auth/require-user";
-import { runAction } from "@/lib/server/http/run-action";
+import { z } from "zod";
+import { userAction } from "@/lib/server/http/user-action";
 import { createPlatform } from "@/lib/server/admin/create-platform";
 import { rotatePlatformSecret } from "@/lib/server/admin/rotate-platform-secret";
 import { updatePlatform } from "@/lib/server/admin/update-platform";
 
-export async function createPlatformAction(input: unknown) {
-  return runAction(async ({ ip }) => createPlatform({ user: await requireUser({ permission: "platforms.manage" }), input, ip }));
-}
+const manage = { args: z.tuple([z.unknown()]), permission: "platforms.manage" } as const;
 
-export async function updatePlatformAction(input: unknown) {
-  return runAction(async ({ ip }) => {
-    await updatePlatform({ user: await requireUser({ permission: "platforms.manage" }), input, ip });
-  });
-}
+export const createPlatformAction = userAction(manage, ({ user, args: [input], ip }) => createPlatform({ user, input, ip }));
 
-export async function rotatePlatformSecretAction(input: unknown) {
-  return runAction(async ({ ip }) => rotatePlatformSecret({ user: await requireUser({ permission: "platforms.manage" }), input, ip }));
-}
+export const updatePlatformAction = userAction(manage, async ({ user, args: [input], ip }) => {
+  await updatePlatform({ user, input, ip });
+});
+
+export const rotatePlatformSecretAction = userAction(manage, ({ user, args: [input], ip }) => rotatePlatformSecret({ user, input, ip }));

@@ -1,10 +1,9 @@
 "use server";
+import { z } from "zod";
 import { ZResetPasswordSchema } from "@/lib/server/auth/auth.types";
 import { resetPassword } from "@/lib/server/auth/reset-password";
-import { runAction } from "@/lib/server/http/run-action";
+import { publicAction } from "@/lib/server/http/public-action";
 
-export async function resetPasswordAction(input: unknown) {
-  return runAction(async ({ ip }) => {
-    await resetPassword({ ...ZResetPasswordSchema.parse(input), ip });
-  });
-}
+export const resetPasswordAction = publicAction({ args: z.tuple([ZResetPasswordSchema]) }, async ({ args: [input], ip }) => {
+  await resetPassword({ ...input, ip });
+});

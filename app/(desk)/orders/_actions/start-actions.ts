@@ -1,14 +1,17 @@
 "use server";
 import { redirect } from "next/navigation";
-import { requireUser } from "@/lib/server/auth/require-user";
+import { z } from "zod";
+import { userFormAction } from "@/lib/server/http/user-action";
 import { createOrder } from "@/lib/server/orders/create-order";
 import { wizardPath } from "@/lib/server/orders/wizard-steps";
 
+const ZStartFields = z.object({
+  subjectType: z.enum(["UNIT", "INDIVIDUAL"]).catch("UNIT"),
+  channel: z.string().max(40).optional(),
+});
+
 /** 开始办理: opens a draft and goes to its first step. A form action, so it works before hydration. */
-export async function startOrderAction(formData: FormData): Promise<void> {
-  const user = await requireUser();
-  const subjectType = formData.get("subjectType") === "INDIVIDUAL" ? "INDIVIDUAL" : "UNIT";
-  const channel = formData.get("channel");
-  const order = await createOrder({ userId: user.id, subjectType, channelCode: typeof channel === "string" && channel ? channel : null });
+export const startOrderAction = userFormAction({ fields: ZStartFields, loginNext: "/apply" }, async ({ user, fields }) => {
+  const order = await createOrder({ userId: user.id, subjectType: fields.subjectType, channelCode: fields.channel || null });
   redirect(wizardPath(order, "method"));
-}
+});

@@ -1,6 +1,6 @@
 "use server";
-import { requireUser } from "@/lib/server/auth/require-user";
-import { runAction } from "@/lib/server/http/run-action";
+import { z } from "zod";
+import { userAction } from "@/lib/server/http/user-action";
 import { completeMaterialsStep } from "@/lib/server/orders/complete-materials-step";
 import { completeStepCheck } from "@/lib/server/orders/complete-step-check";
 import { confirmOrder } from "@/lib/server/orders/confirm-order";
@@ -13,24 +13,26 @@ import { SubjectBusyError, type BlockingOrder } from "@/lib/server/orders/subjec
 import { switchToOffline } from "@/lib/server/orders/switch-to-offline";
 import type { StepCheckOutcome } from "@/lib/server/orders/run-step-check";
 import { wizardPath } from "@/lib/server/orders/wizard-steps";
+import { ZId } from "@/lib/validators/id";
 
-// Server actions of the wizard steps. Each checks the session itself; the domain functions check
-// that the order is the caller's (NOT_FOUND otherwise) and validate with the step's zod schema.
+// Server actions of the wizard steps. userAction checks origin and session and parses the
+// arguments; the domain functions check that the order is the caller's (NOT_FOUND otherwise) and
+// validate the step's input with its zod schema.
 
-export async function saveMethodAction(orderId: string, input: unknown) {
-  return runAction(async () => {
-    const user = await requireUser();
-    const order = await saveMethodStep({ userId: user.id, orderId, input });
-    return { nextPath: wizardPath(order, order.subjectType === "UNIT" ? "enterprise" : "person") };
-  });
-}
+const ZOrderOnly = z.tuple([ZId]);
+const ZOrderInput = z.tuple([ZId, z.unknown()]);
+
+export const saveMethodAction = userAction({ args: ZOrderInput }, async ({ user, args: [orderId, input] }) => {
+  const order = await saveMethodStep({ userId: user.id, orderId, input });
+  return { nextPath: wizardPath(order, order.subjectType === "UNIT" ? "enterprise" : "person") };
+});
 
 export type SubjectStepResult = ({ kind: "saved" } & StepCheckOutcome) | { kind: "busy"; blocking: BlockingOrder };
 
 /** Step 2 (unit or individual). A subject that already has an unfinished order comes back as `busy`. */
-export async function saveSubjectAction(orderId: string, kind: "unit" | "individual", input: unknown) {
-  return runAction(async (): Promise<SubjectStepResult> => {
-    const user = await requireUser();
+export const saveSubjectAction = userAction(
+  { args: z.tuple([ZId, z.enum(["unit", "individual"]), z.unknown()]) },
+  async ({ user, args: [orderId, kind, input] }): Promise<SubjectStepResult> => {
     try {
       const save = kind === "unit" ? saveEnterpriseStep : savePersonStep;
       return { kind: "saved", ...(await save({ userId: user.id, orderId, input })) };
@@ -38,48 +40,22 @@ export async function saveSubjectAction(orderId: string, kind: "unit" | "individ
       if (err instanceof SubjectBusyError) return { kind: "busy", blocking: err.blocking };
       throw err;
     }
-  });
-}
+  },
+);
 
-export async function saveHandlerAction(orderId: string, input: unknown) {
-  return runAction(async () => {
-    const user = await requireUser();
-    return saveHandlerStep({ userId: user.id, orderId, input });
-  });
-}
+export const saveHandlerAction = userAction({ args: ZOrderInput }, ({ user, args: [orderId, input] }) => saveHandlerStep({ userId: user.id, orderId, input }));
 
-export async function completeCheckAction(orderId: string, which: "subject" | "handler") {
-  return runAction(async () => {
-    const user = await requireUser();
-    return completeStepCheck({ userId: user.id, orderId, which });
-  });
-}
+export const completeCheckAction = userAction({ args: z.tuple([ZId, z.enum(["subject", "handler"])]) }, ({ user, args: [orderId, which] }) =>
+  completeStepCheck({ userId: user.id, orderId, which }),
+);
 
-export async function saveGoodsAction(orderId: string, input: unknown) {
-  return runAction(async () => {
-    const user = await requireUser();
-    const { nextPath } = await saveGoodsStep({ userId: user.id, orderId, input });
-    return { nextPath };
-  });
-}
+export const saveGoodsAction = userAction({ args: ZOrderInput }, async ({ user, args: [orderId, input] }) => {
+  const { nextPath } = await saveGoodsStep({ userId: user.id, orderId, input });
+  return { nextPath };
+});
 
-export async function confirmOrderAction(orderId: string) {
-  return runAction(async ({ ip }) => {
-    const user = await requireUser();
-    return confirmOrder({ userId: user.id, orderId, ip });
-  });
-}
+export const confirmOrderAction = userAction({ args: ZOrderOnly }, ({ user, args: [orderId], ip }) => confirmOrder({ userId: user.id, orderId, ip }));
 
-export async function completeMaterialsAction(orderId: string) {
-  return runAction(async () => {
-    const user = await requireUser();
-    return completeMaterialsStep({ userId: user.id, orderId });
-  });
-}
+export const completeMaterialsAction = userAction({ args: ZOrderOnly }, ({ user, args: [orderId] }) => completeMaterialsStep({ userId: user.id, orderId }));
 
-export async function switchOfflineAction(orderId: string) {
-  return runAction(async ({ ip }) => {
-    const user = await requireUser();
-    return switchToOffline({ userId: user.id, orderId, ip });
-  });
-}
+export const switchOfflineAction = userAction({ args: ZOrderOnly }, ({ user, args: [orderId], ip }) => switchToOffline({ userId: user.id, orderId, ip }));

@@ -1,11 +1,8 @@
 "use server";
-import { requireUser } from "@/lib/server/auth/require-user";
-import { runAction } from "@/lib/server/http/run-action";
+import { z } from "zod";
+import { userAction } from "@/lib/server/http/user-action";
 import { updateChannel } from "@/lib/server/admin/update-channel";
 
-export async function updateChannelAction(input: unknown) {
-  return runAction(async ({ ip }) => {
-    const user = await requireUser({ permission: "channels.manage" });
-    await updateChannel({ user, input, ip });
-  });
-}
+export const updateChannelAction = userAction({ args: z.tuple([z.unknown()]), permission: "channels.manage" }, async ({ user, args: [input], ip }) => {
+  await updateChannel({ user, input, ip });
+});

@@ -1,18 +1,14 @@
 "use server";
-import { requireUser } from "@/lib/server/auth/require-user";
-import { runAction } from "@/lib/server/http/run-action";
+import { z } from "zod";
+import { userAction } from "@/lib/server/http/user-action";
 import { approveOrder } from "@/lib/server/reviews/approve-order";
 import { receivePaper } from "@/lib/server/reviews/receive-paper";
 import { rejectOrder } from "@/lib/server/reviews/reject-order";
 
-export async function approveOrderAction(input: unknown) {
-  return runAction(async ({ ip }) => approveOrder({ user: await requireUser({ permission: "orders.review" }), input, ip }));
-}
+const review = { args: z.tuple([z.unknown()]), permission: "orders.review" } as const;
 
-export async function rejectOrderAction(input: unknown) {
-  return runAction(async ({ ip }) => rejectOrder({ user: await requireUser({ permission: "orders.review" }), input, ip }));
-}
+export const approveOrderAction = userAction(review, ({ user, args: [input], ip }) => approveOrder({ user, input, ip }));
 
-export async function receivePaperAction(input: unknown) {
-  return runAction(async ({ ip }) => receivePaper({ user: await requireUser({ permission: "orders.review" }), input, ip }));
-}
+export const rejectOrderAction = userAction(review, ({ user, args: [input], ip }) => rejectOrder({ user, input, ip }));
+
+export const receivePaperAction = userAction(review, ({ user, args: [input], ip }) => receivePaper({ user, input, ip }));
