@@ -38,7 +38,7 @@ if (process.env.TEST_PG_URL) {
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
 execFileSync(tsx, ["scripts/db-migrate.ts"], { cwd: root, env, stdio: "inherit" });
 execFileSync(tsx, ["prisma/seed.ts"], { cwd: root, env, stdio: "inherit" });
-const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", port, "-H", "127.0.0.1"], {
+const child = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), "-p", port, "-H", "127.0.0.1"], {
   cwd: root,
   env,
   stdio: "inherit",

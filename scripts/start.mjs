@@ -54,6 +54,7 @@ ${demo.accounts.map((a) => `    ${a.phone}  ${a.label}`).join("\n")}
   CertDesk 云证书服务台 is starting on http://localhost:${port} (production: SMS through ${process.env.SMS_PROVIDER})
 `,
 );
-const child = spawn(nextBin(), ["start", "-p", port], { cwd: root, stdio: "inherit" });
+// scripts/serve.mjs: `next start` plus the socket peer address for rate limits (see that file).
+const child = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), "-p", port], { cwd: root, stdio: "inherit" });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));
