@@ -6,6 +6,7 @@ import { platformApi } from "./platform-api";
 import { verifyLoginResult } from "./verify-login-result";
 import { verifyBidSignature } from "./verify-bid-signature";
 import { openBid } from "./bid-envelope";
+import { readDemoWebhook } from "./demo-webhooks";
 
 /**
  * Polled by the demo's pages: reads a request's status from the public API and, the first time it
@@ -14,7 +15,8 @@ import { openBid } from "./bid-envelope";
  */
 export async function refreshDemoRequest({ state, id }: { state: TDemoState; id: string }) {
   const scan = await platformApi(`/scan-requests/${id}`);
-  const webhook = await getFileStorage().get(`demo/webhooks/${id}.json`).then((b) => JSON.parse(new TextDecoder().decode(b)) as { verified: boolean; status: string }, () => null);
+  const last = await readDemoWebhook(id);
+  const webhook = last && { verified: last.verified, status: last.status, sequence: last.sequence };
   let changed = false;
   const result = scan.result ?? {};
   if (scan.status === "completed") {

@@ -3,11 +3,15 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getT } from "@/lib/i18n/server";
 import { openApiDocument } from "@/lib/server/scan/openapi-document";
+import { WEBHOOK_TOLERANCE_SECONDS } from "@/lib/platform/webhook-signature";
+import { SEEN_DELIVERY_RETENTION_SECONDS } from "@/lib/platform/webhook-delivery";
 import styles from "./developers.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("scan.docs.title") };
 }
+
+const RULES = ["signature", "tolerance", "fields", "seen", "sequence", "answer"] as const;
 
 type Op = { summary: string; requestBody?: unknown; responses: Record<string, { description: string }>; parameters?: unknown[] };
 
@@ -45,6 +49,33 @@ export default async function DevelopersPage() {
           </ul>
         </Card>
       ))}
+      <Card title={t("scan.docs.webhooks")} description={doc.webhooks.scanRequestUpdated.post.summary}>
+        <p>{t("scan.docs.webhooksIntro")}</p>
+        <h3 className={styles.h3}>{t("scan.docs.webhookHeaders")}</h3>
+        <ul>
+          {doc.webhooks.scanRequestUpdated.post.parameters.map((p) => (
+            <li key={p.name}>
+              <code>{p.name}</code> {p.description}
+            </li>
+          ))}
+        </ul>
+        <h3 className={styles.h3}>{t("scan.docs.webhookBody")}</h3>
+        <pre className={styles.pre}>{JSON.stringify(doc.components.schemas.WebhookDelivery, null, 2)}</pre>
+        <h3 className={styles.h3}>{t("scan.docs.webhookRulesTitle")}</h3>
+        <ol data-testid="webhook-rules">
+          {RULES.map((rule) => (
+            <li key={rule}>{t(`scan.docs.webhookRules.${rule}`, { seconds: WEBHOOK_TOLERANCE_SECONDS, retention: SEEN_DELIVERY_RETENTION_SECONDS })}</li>
+          ))}
+        </ol>
+        <h3 className={styles.h3}>{t("scan.docs.responses")}</h3>
+        <ul>
+          {Object.entries(doc.webhooks.scanRequestUpdated.post.responses).map(([code, r]) => (
+            <li key={code}>
+              <code>{code}</code> {r.description}
+            </li>
+          ))}
+        </ul>
+      </Card>
       <Card title={t("scan.docs.objects")}>
         <pre className={styles.pre}>{JSON.stringify(doc.components.schemas.ScanRequest, null, 2)}</pre>
         <h3 className={styles.h3}>{t("scan.docs.errors")}</h3>

@@ -12,8 +12,10 @@ export type JobPayloads = {
   };
   // CA upkeep: CRLs before nextUpdate, expiry marking, OCSP responder renewal; re-enqueues itself.
   "certs.maintain": Record<string, never>;
-  // Tells a trading platform that its scan request completed or was declined.
-  "scan.webhook": { scanRequestId: string };
+  // Tells a trading platform of one state its scan request reached. deliveryId, sequence and
+  // occurredAt are fixed at enqueue time (retries are the same delivery); jobs queued before they
+  // existed carry only scanRequestId.
+  "scan.webhook": { scanRequestId: string; deliveryId?: string; sequence?: number; occurredAt?: string };
 };
 
 export type JobType = keyof JobPayloads;

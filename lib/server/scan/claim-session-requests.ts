@@ -1,4 +1,6 @@
 import { db } from "@/lib/server/db/client";
+import { wakeWorker } from "@/lib/server/jobs/start-worker";
+import { queueScanWebhook } from "./queue-scan-webhook";
 import { SCAN_TYPE_FROM_DB } from "./scan.types";
 
 /**
@@ -16,11 +18,15 @@ export async function claimSessionRequests({ userId }: { userId: string }) {
       take: 10,
     });
     for (const row of waiting) {
-      await db.scanRequest.updateMany({
-        where: { id: row.id, status: "PENDING" },
-        data: { status: "SCANNED", userId, scannedAt: now, sessionId: session.id },
+      await db.$transaction(async (tx) => {
+        const claimed = await tx.scanRequest.updateMany({
+          where: { id: row.id, status: "PENDING" },
+          data: { status: "SCANNED", userId, scannedAt: now, sessionId: session.id },
+        });
+        if (claimed.count === 1) await queueScanWebhook(tx, { scanRequestId: row.id });
       });
     }
+    if (waiting.length > 0) wakeWorker();
   }
   const mine = await db.scanRequest.findMany({
     where: { userId, status: "SCANNED", expiresAt: { gt: now }, session: { endedAt: null, expiresAt: { gt: now } } },

@@ -1,5 +1,14 @@
 import { z } from "zod";
 import { env } from "@/lib/env";
+import { SIGNATURE_HEADER, WEBHOOK_TOLERANCE_SECONDS } from "@/lib/platform/webhook-signature";
+import {
+  DELIVERY_HEADER,
+  EVENT_TIME_HEADER,
+  SEEN_DELIVERY_RETENTION_SECONDS,
+  SEQUENCE_HEADER,
+  WEBHOOK_EVENT,
+  WEBHOOK_SEQUENCE,
+} from "@/lib/platform/webhook-delivery";
 import { ZCreateScanRequestSchema } from "./scan.types";
 
 const ERROR_CODES = ["unauthenticated", "validation_failed", "not_found", "conflict", "gone", "rate_limited", "internal"];
@@ -40,6 +49,38 @@ const scanView = {
   },
 };
 
+/** A header's name as documented: x-certdesk-signature → X-CertDesk-Signature. */
+export const headerName = (name: string) => name.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase()).replace("Certdesk", "CertDesk");
+const sequenceList = Object.entries(WEBHOOK_SEQUENCE)
+  .map(([status, n]) => `${status} ${n}`)
+  .join(", ");
+
+/** What a receiver must do with a delivery, in order (also shown on /developers). */
+export const WEBHOOK_RECEIVER_RULES = [
+  `Verify ${headerName(SIGNATURE_HEADER)}: t=<unix seconds>,v1=<hex>, where v1 = HMAC-SHA256(client_secret, "<t>.<raw body bytes>"). Compute it over the raw bytes before parsing JSON and compare in constant time; refuse (401) a bad MAC.`,
+  `Refuse (401) a delivery whose t is more than ${WEBHOOK_TOLERANCE_SECONDS} seconds from your clock, either way. Retries are signed afresh, so a genuine retry is never stale.`,
+  `Take deliveryId, sequence and occurredAt from the verified body: the MAC covers them. The ${headerName(DELIVERY_HEADER)}, ${headerName(SEQUENCE_HEADER)} and ${headerName(EVENT_TIME_HEADER)} headers repeat them for routing and logs; refuse a delivery whose headers disagree with its body.`,
+  `Drop a deliveryId you have already seen, and answer 2xx: it is a retry or a replay of something you applied. Keep seen ids for at least ${SEEN_DELIVERY_RETENTION_SECONDS} seconds (twice the tolerance, since a timestamp may be ahead of your clock), in storage every instance of your platform shares.`,
+  `Keep, per scan request (data.id), the highest sequence you applied. Drop a delivery whose sequence is not greater, and answer 2xx: it is an older state arriving late (out of order, or replayed). This rule also catches a retry that arrives after its id has expired.`,
+  `Answer 2xx only after the delivery is applied or dropped; any other answer or no answer within 10 seconds is retried with the same deliveryId and body, with exponential backoff (2^n seconds, at most 1 hour, 10 attempts). A delivery for a state the request has already left is not sent, so sequences may skip a number.`,
+];
+
+const webhookDelivery = {
+  type: "object",
+  required: ["deliveryId", "sequence", "occurredAt", "event", "data"],
+  properties: {
+    deliveryId: { type: "string", description: "Unique per event; every retry of the event carries the same id (and the same body)." },
+    sequence: {
+      type: "integer",
+      minimum: 1,
+      description: `The state's place in the request's life, increasing with each state it reaches: ${sequenceList}. A later state always has a greater sequence than an earlier one.`,
+    },
+    occurredAt: { type: "string", format: "date-time", description: "When the request reached this state (not when this attempt was sent)." },
+    event: { type: "string", enum: [WEBHOOK_EVENT] },
+    data: { $ref: "#/components/schemas/ScanRequest" },
+  },
+};
+
 const errors = (codes: number[]) =>
   Object.fromEntries(codes.map((c) => [String(c), { description: "Error", content: { "application/json": { schema: errorSchema } } }]));
 
@@ -51,14 +92,38 @@ export function openApiDocument() {
       title: "CertDesk trading-platform API",
       version: "1.0.0",
       description:
-        "Ask a cloud-certificate holder to log in, sign, decrypt or share subject data by scanning a QR code with the CertDesk phone app. Authenticate with HTTP Basic (client id and secret from the CA console). Completion is reported by polling, by server-sent events, and by a webhook signed with X-CertDesk-Signature: t=<unix>,v1=HMAC-SHA256(secret, `${t}.${body}`); refuse deliveries older than 5 minutes.",
+        "Ask a cloud-certificate holder to log in, sign, decrypt or share subject data by scanning a QR code with the CertDesk phone app. Authenticate with HTTP Basic (client id and secret from the CA console). Progress is reported by polling, by server-sent events, and by webhooks: each state a request reaches (scanned, then completed or rejected) is POSTed to the platform's webhook URL, signed with X-CertDesk-Signature: t=<unix>,v1=HMAC-SHA256(secret, `${t}.${body}`). Every delivery carries a deliveryId and a per-request sequence inside the signed body: receivers verify the signature, refuse timestamps older than 5 minutes, and drop (with a 2xx) delivery ids already seen and sequences not greater than the last one applied. See webhooks → scanRequestUpdated.",
     },
     servers: [{ url: `${env().APP_URL}/api/v1` }],
     components: {
       securitySchemes: { basic: { type: "http", scheme: "basic" } },
-      schemas: { Error: errorSchema, ScanRequest: scanView, CreateScanRequest: z.toJSONSchema(ZCreateScanRequestSchema, { io: "input" }) },
+      schemas: {
+        Error: errorSchema,
+        ScanRequest: scanView,
+        CreateScanRequest: z.toJSONSchema(ZCreateScanRequestSchema, { io: "input" }),
+        WebhookDelivery: webhookDelivery,
+      },
     },
     security: [{ basic: [] }],
+    webhooks: {
+      scanRequestUpdated: {
+        post: {
+          summary: `${WEBHOOK_EVENT}: a scan request reached a new state`,
+          description: `CertDesk POSTs to the platform's webhook URL. Receiver rules:\n${WEBHOOK_RECEIVER_RULES.map((r, i) => `${i + 1}. ${r}`).join("\n")}`,
+          parameters: [
+            { name: headerName(SIGNATURE_HEADER), in: "header", required: true, schema: { type: "string" }, description: "t=<unix seconds>,v1=<hex HMAC-SHA256 over `${t}.${raw body}`>" },
+            { name: headerName(DELIVERY_HEADER), in: "header", required: true, schema: { type: "string" }, description: "The body's deliveryId." },
+            { name: headerName(SEQUENCE_HEADER), in: "header", required: true, schema: { type: "integer" }, description: "The body's sequence." },
+            { name: headerName(EVENT_TIME_HEADER), in: "header", required: true, schema: { type: "string", format: "date-time" }, description: "The body's occurredAt." },
+          ],
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/WebhookDelivery" } } } },
+          responses: {
+            "200": { description: "Applied, or dropped as a duplicate id or an older sequence: CertDesk stops retrying this delivery." },
+            "401": { description: "Bad signature or stale timestamp: CertDesk retries (a genuine delivery is re-signed on each attempt)." },
+          },
+        },
+      },
+    },
     paths: {
       "/scan-requests": {
         post: {

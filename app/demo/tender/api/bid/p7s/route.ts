@@ -1,3 +1,4 @@
+import { publicRoute } from "@/lib/server/http/public-route";
 import { readDemoState } from "@/lib/demo-tender/demo-state";
 import { platformApi } from "@/lib/demo-tender/platform-api";
 import { demoError } from "@/lib/demo-tender/demo-error";
@@ -5,7 +6,7 @@ import { demoError } from "@/lib/demo-tender/demo-error";
 export const dynamic = "force-dynamic";
 
 // GET /demo/tender/api/bid/p7s — the visitor's signed bid's detached CMS (.p7s), as the platform received it
-export async function GET() {
+export const GET = publicRoute(async () => {
   try {
     const state = await readDemoState();
     if (!state.bid?.signRequestId || !state.bid.signature) return demoError(new Error("scanner.demo.needBid"), 404);
@@ -17,4 +18,4 @@ export async function GET() {
   } catch (err) {
     return demoError(err);
   }
-}
+});

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { publicRoute } from "@/lib/server/http/public-route";
 import { readDemoState, updateDemoState } from "@/lib/demo-tender/demo-state";
 import { refreshDemoRequest } from "@/lib/demo-tender/refresh-demo-request";
 import { demoError } from "@/lib/demo-tender/demo-error";
@@ -7,9 +8,9 @@ import { ZDemoRequestIdSchema } from "@/lib/demo-tender/demo.types";
 export const dynamic = "force-dynamic";
 
 // GET /demo/tender/api/requests/:id — status of one of the visitor's own requests (others are 404), verified on completion
-export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = publicRoute<undefined, undefined, { id: string }>(async ({ params }) => {
   try {
-    const id = ZDemoRequestIdSchema.parse((await params).id);
+    const id = ZDemoRequestIdSchema.parse(params.id);
     const seen = await readDemoState();
     const mine = [seen.login?.requestId, seen.bid?.signRequestId, seen.bid?.openRequestId, ...seen.extraSigns.map((e) => e.requestId)];
     if (!mine.includes(id)) return demoError(new Error("scan.errors.notFound"), 404);
@@ -18,4 +19,4 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   } catch (err) {
     return demoError(err);
   }
-}
+});

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { publicRoute, type PublicRouteContext } from "@/lib/server/http/public-route";
 import { updateDemoState } from "@/lib/demo-tender/demo-state";
 import { startDemoRequest } from "@/lib/demo-tender/start-demo-request";
 import { demoError } from "@/lib/demo-tender/demo-error";
@@ -9,14 +10,14 @@ export const dynamic = "force-dynamic";
 const ZStep = z.enum(["login", "sign", "encrypt", "open", "session_sign"]);
 const MAX_BYTES = 10 * 1024 * 1024;
 
-// POST /demo/tender/api/steps/:step — the visitor (signed cookie) starts a step; sign takes the PDF as multipart
-export async function POST(req: Request, { params }: { params: Promise<{ step: string }> }) {
+type Params = { step: string };
+
+async function runStep({ params, form }: PublicRouteContext<Params>) {
   try {
-    const step = ZStep.parse((await params).step);
+    const step = ZStep.parse(params.step);
     let file: { name: string; bytes: Uint8Array } | undefined;
     if (step === "sign") {
-      const form = await req.formData();
-      const upload = form.get("file");
+      const upload = form?.get("file");
       if (!(upload instanceof File) || upload.size === 0 || upload.size > MAX_BYTES) return demoError(new Error("scanner.demo.badFile"), 422);
       const bytes = new Uint8Array(await upload.arrayBuffer());
       // A PDF starts with %PDF-; anything else is refused before it is stored.
@@ -28,4 +29,15 @@ export async function POST(req: Request, { params }: { params: Promise<{ step: s
   } catch (err) {
     return demoError(err);
   }
+}
+
+// The demo page's own browser calls: same-origin only. `sign` uploads the PDF as multipart (the
+// stream is cut at the file limit plus the form's overhead); the other steps carry no body.
+const withUpload = publicRoute<undefined, undefined, Params>(runStep, { accepts: "multipart", maxBody: MAX_BYTES + 64 * 1024 });
+const withoutBody = publicRoute<undefined, undefined, Params>(runStep, { accepts: "none" });
+
+// POST /demo/tender/api/steps/:step — the visitor (signed cookie) starts a step; sign takes the PDF as multipart
+export async function POST(req: Request, ctx: { params: Promise<Params> }) {
+  const { step } = await ctx.params;
+  return (step === "sign" ? withUpload : withoutBody)(req, ctx);
 }
