@@ -7,6 +7,7 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { badRequest, isServablePath, recordPeer } from "./serve-request.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const argv = process.argv.slice(2);
@@ -18,30 +19,14 @@ const port = Number(arg("-p") ?? process.env.PORT ?? 3000);
 const hostname = arg("-H") ?? process.env.HOSTNAME ?? "0.0.0.0";
 
 process.env.NODE_ENV ??= "production";
-process.env.CERTDESK_PEER_HEADER = "1";
 
 const app = next({ dev: false, dir: root, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-function badRequest(res) {
-  res.writeHead(400, { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" });
-  res.end(JSON.stringify({ error: { code: "bad_request", message: "请求无效 / Invalid request" } }));
-}
-
 const server = http.createServer((req, res) => {
-  const peer = (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "");
-  req.headers["x-certdesk-peer"] = peer;
-  const xff = req.headers["x-forwarded-for"];
-  req.headers["x-forwarded-for"] = xff ? `${Array.isArray(xff) ? xff.join(", ") : xff}, ${peer}` : peer;
-  const url = req.url ?? "/";
-  const pathname = url.split("?")[0];
-  try {
-    decodeURIComponent(pathname);
-  } catch {
-    return badRequest(res);
-  }
-  if (/%00|[\u0000-\u001f]/i.test(pathname)) return badRequest(res);
+  recordPeer(req);
+  if (!isServablePath(req.url)) return badRequest(res);
   handle(req, res).catch((err) => {
     console.error("[serve] unhandled", err);
     if (!res.headersSent) res.writeHead(500);
