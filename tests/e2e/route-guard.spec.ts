@@ -1,0 +1,401 @@
+// Generated from the source tree: every route handler (app/**/route.ts × exported method) and every
+// server action of the build is called anonymously and as applicant B on applicant A's resources;
+// console actions also as an applicant. EXPECTATIONS below names each one's audience: a handler or
+// action found on disk without an entry fails, so a route added later needs a decision.
+import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { actionTable, fillPattern, routeTable, serverActionSources, type ActionEntry, type HttpMethod, type RouteEntry } from "../support/route-table";
+import { callAction, errorCodeOf, goesToLogin, type ActionCall, type FormArg } from "./support-guard/call-action";
+import { loginRequestAs } from "./support-guard/login";
+import { createOwnedResources, decryptRequestFor, keygenRequest, NEW_PIN, PIN, signRequestFor, TINY_PNG, type OwnedResources } from "./support-guard/owned-resources";
+
+test.setTimeout(240_000);
+
+type Audience =
+  | "public" // anyone: PKI, health, login codes, links sent by SMS, outside webhooks, the demo platform
+  | "platform" // trading platforms, HTTP Basic; a browser session is no credential
+  | "user" // any signed-in user, on their own resources only
+  | "staff" // a console permission
+  | "test-only"; // fixture routes of the e2e server (CERTDESK_E2E_FIXTURES=1), still signed-in only
+
+/** A's ids, with a placeholder for what could not be made (B's call must then be refused anyway). */
+type Ids = { [K in keyof OwnedResources]: NonNullable<OwnedResources[K]> };
+
+type Call = {
+  params?: Record<string, string | string[]>;
+  body?: unknown;
+  multipart?: Record<string, string | { name: string; mimeType: string; buffer: Buffer }>;
+  query?: string;
+};
+
+type RouteExpectation = {
+  audience: Audience;
+  /**
+   * "resource": B calls it with A's ids and must be refused (403/404, or a redirect that does not
+   * lead into A's resource). "own": it acts on the caller's own data, B may succeed.
+   */
+  scope?: "resource" | "own";
+  /** The call B (and the anonymous caller) makes; default: parameters from A's ids, an empty JSON body. */
+  call?: (r: Ids) => Call;
+  /** A server-sent-events stream: not called as the owner (it stays open). */
+  stream?: boolean;
+  /** Ends the caller's session: called last. */
+  endsSession?: boolean;
+  /** Statuses that refuse B without telling anything about A's resource (default 403, 404). */
+  refusedWith?: number[];
+};
+
+const UNKNOWN = "cmguardunknown000000000a";
+/** Stands for an id of A that the setup could not make (one per kind, so two of them never look alike). */
+const placeholder = (kind: string) => `cmguardmissing${kind}`.slice(0, 40);
+
+const own = { audience: "user", scope: "own" } as const;
+const pub = { audience: "public" } as const;
+
+// Key: "METHOD /pattern" (route groups removed).
+const EXPECTATIONS: Record<string, RouteExpectation> = {
+  // desk pages' redirect routes
+  "GET /orders/[id]/resume": { audience: "user", call: (r) => ({ params: { id: r.orderId } }) },
+  "GET /orders/[id]/verified": { audience: "user", call: (r) => ({ params: { id: r.draftOrderId }, query: "?which=subject" }) },
+  // PKI (public by nature: relying parties fetch them)
+  "GET /pki/ca": pub,
+  "GET /pki/ca/[file]": { ...pub, call: () => ({ params: { file: `${UNKNOWN}.cer` } }) },
+  "GET /pki/crl/[file]": { ...pub, call: () => ({ params: { file: `${UNKNOWN}.crl` } }) },
+  "GET /pki/ocsp/[...request]": { ...pub, call: () => ({ params: { request: ["MEMwQTA_MD0wOzAJBgUrDgMCGgUABBQ"] } }) },
+  "POST /pki/ocsp": { ...pub, call: () => ({ body: "" }) },
+  // sign-in
+  "GET /api/auth/[...nextauth]": { ...pub, call: () => ({ params: { nextauth: ["session"] } }) },
+  "POST /api/auth/[...nextauth]": { ...pub, call: () => ({ params: { nextauth: ["callback", "sms"] }, body: {} }) },
+  "POST /api/auth/codes": { ...pub, call: () => ({ body: { phone: "19900000000", purpose: "LOGIN" } }) },
+  "POST /api/auth/logout": { ...pub, endsSession: true },
+  "PATCH /api/auth/passkeys/[passkeyId]": { audience: "user", call: () => ({ params: { passkeyId: UNKNOWN }, body: { name: "x" } }) },
+  "DELETE /api/auth/passkeys/[passkeyId]": { audience: "user", call: () => ({ params: { passkeyId: UNKNOWN } }) },
+  "POST /api/auth/passkeys/authentication/options": pub,
+  "POST /api/auth/passkeys/authentication/verify": own,
+  "POST /api/auth/passkeys/registration/options": own,
+  "POST /api/auth/passkeys/registration/verify": own,
+  "GET /api/auth/second-factor": own,
+  "DELETE /api/auth/second-factor/totp": own,
+  "POST /api/auth/second-factor/totp/confirm": { ...own, call: () => ({ body: { code: "000000" } }) },
+  "POST /api/auth/second-factor/totp/setup": own,
+  "POST /api/auth/second-factor/totp/verify": { ...own, call: () => ({ body: { code: "000000" } }) },
+  // The outbox is how a demo desk's visitor logs in (CERTDESK_DEMO=1, as the e2e server runs); 404 otherwise.
+  "GET /api/dev/outbox": pub,
+  "POST /api/dev/sandbox-order": { audience: "test-only", scope: "own" },
+  "POST /api/m/dev/fixture-order": { audience: "test-only", scope: "own" },
+  "GET /api/health": pub,
+  // identity checks
+  "POST /api/identity-checks": {
+    audience: "user",
+    call: (r) => ({ body: { method: "PHONE3", role: "APPLICANT", orderId: r.draftOrderId, subject: { name: "张三", idNumber: "11010519491231002X", phone: "13800138000" } } }),
+  },
+  "GET /api/identity-checks/[id]": { audience: "user", call: (r) => ({ params: { id: r.identityCheckId } }) },
+  "POST /api/identity-checks/[id]/code": { audience: "user", call: (r) => ({ params: { id: r.identityCheckId }, body: { code: "123456" } }) },
+  "GET /api/identity-checks/[id]/events": { audience: "user", stream: true, call: (r) => ({ params: { id: r.identityCheckId } }) },
+  "POST /api/identity-checks/[id]/face-link": { audience: "user", call: (r) => ({ params: { id: r.identityCheckId }, body: { phone: "13800138000" } }) },
+  // payments and invoices
+  "GET /api/invoices/[id]": { audience: "user", call: (r) => ({ params: { id: r.invoiceId } }) },
+  "POST /api/invoices/[id]/reissue": { audience: "user", call: (r) => ({ params: { id: r.invoiceId }, body: { title: "某某科技有限公司", email: "b@example.test" } }) },
+  "POST /api/orders/[id]/payments": { audience: "user", call: (r) => ({ params: { id: r.draftOrderId }, body: { method: "wechat_pay" } }) },
+  "GET /api/payments/[id]": { audience: "user", call: (r) => ({ params: { id: r.paymentId } }) },
+  "POST /api/payments/stripe/webhook": { ...pub, call: () => ({ body: { id: "evt_guard", type: "payment_intent.succeeded" } }) },
+  // orders and materials
+  "GET /api/orders/[id]/application-form": { audience: "user", call: (r) => ({ params: { id: r.orderId } }) },
+  "GET /api/orders/[id]/authorization": { audience: "user", call: (r) => ({ params: { id: r.draftOrderId } }) },
+  "GET /api/orders/[id]/authorization-letter": { audience: "user", call: (r) => ({ params: { id: r.orderId } }) },
+  "GET /api/orders/[id]/materials": { audience: "user", call: (r) => ({ params: { id: r.draftOrderId } }) },
+  "POST /api/orders/[id]/materials": {
+    audience: "user",
+    call: (r) => ({ params: { id: r.draftOrderId }, multipart: { kind: "ID_BACK", file: { name: "b.png", mimeType: "image/png", buffer: TINY_PNG } } }),
+  },
+  "GET /api/materials/[materialId]": { audience: "user", call: (r) => ({ params: { materialId: r.materialId } }) },
+  "GET /api/usage.csv": own,
+  // phone: certificates, keys, messages, scanning
+  "GET /api/m/certificates/[certificateId]": { audience: "user", call: (r) => ({ params: { certificateId: r.certificateId } }) },
+  "POST /api/m/inbox/read": own,
+  "POST /api/m/keygen": { audience: "user", call: (r) => ({ body: { orderId: r.approvedOrderId, usage: "SIGN", request: keygenRequest() } }) },
+  "POST /api/m/keys/[keyShareId]/decrypt": {
+    audience: "user",
+    call: (r) => ({ params: { keyShareId: r.encryptKeyShareId }, body: { pin: PIN, request: decryptRequestFor(r.encryptKeyShareId) } }),
+  },
+  "POST /api/m/keys/[keyShareId]/pin": { audience: "user", call: (r) => ({ params: { keyShareId: r.keyShareId }, body: { oldPin: PIN, pin: NEW_PIN, confirm: NEW_PIN } }) },
+  "POST /api/m/keys/[keyShareId]/reverify": { audience: "user", call: (r) => ({ params: { keyShareId: r.keyShareId }, body: { code: "123456", idNumber: "11010519491231002X", pin: NEW_PIN, confirm: NEW_PIN } }) },
+  "POST /api/m/keys/[keyShareId]/reverify-code": { audience: "user", call: (r) => ({ params: { keyShareId: r.keyShareId } }) },
+  "POST /api/m/keys/[keyShareId]/sign": { audience: "user", call: (r) => ({ params: { keyShareId: r.keyShareId }, body: { pin: PIN, request: signRequestFor(r.keyShareId) } }) },
+  "POST /api/m/keys/[keyShareId]/wrap-key": { audience: "user", call: (r) => ({ params: { keyShareId: r.keyShareId }, body: { pin: PIN } }) },
+  "POST /api/m/orders/[orderId]/certificates": {
+    audience: "user",
+    call: (r) => ({ params: { orderId: r.approvedOrderId }, body: { orderId: r.approvedOrderId, signKeyShareId: r.keyShareId, encryptKeyShareId: r.encryptKeyShareId, pin: PIN } }),
+  },
+  "POST /api/m/scan/[id]/complete": { audience: "user", call: (r) => ({ params: { id: r.scanRequestId }, body: { certificateId: r.certificateId, result: { signature: "00" } } }) },
+  "POST /api/m/scan/[id]/decrypt": {
+    audience: "user",
+    call: (r) => ({ params: { id: r.scanRequestId }, body: { certificateId: r.certificateId, pin: PIN, request: decryptRequestFor(r.encryptKeyShareId) } }),
+  },
+  "POST /api/m/scan/[id]/reject": { audience: "user", call: (r) => ({ params: { id: r.scanRequestId } }) },
+  "POST /api/m/scan/[id]/sign": {
+    audience: "user",
+    call: (r) => ({ params: { id: r.scanRequestId }, body: { certificateId: r.certificateId, pin: PIN, request: signRequestFor(r.keyShareId) } }),
+  },
+  // The first holder to open a QR binds it; A opened this one, so B is refused ("already used": B holds the QR's secret token).
+  "POST /api/m/scan/open": { audience: "user", refusedWith: [403, 404, 409, 410], call: (r) => ({ body: { token: r.scanToken } }) },
+  "GET /api/m/scan/pending": own,
+  "GET /api/m/scan/sessions": own,
+  "POST /api/m/scan/sessions/[sessionId]/end": { audience: "user", call: () => ({ params: { sessionId: UNKNOWN } }) },
+  // platform API
+  "GET /api/v1/openapi.json": pub,
+  "POST /api/v1/scan-requests": { audience: "platform", call: () => ({ body: { type: "login", challenge: "00" } }) },
+  "GET /api/v1/scan-requests/[id]": { audience: "platform", call: (r) => ({ params: { id: r.scanRequestId } }) },
+  "GET /api/v1/scan-requests/[id]/events": { audience: "platform", stream: true, call: (r) => ({ params: { id: r.scanRequestId } }) },
+  // the demo trading platform: an outside platform with its own visitor cookie
+  "GET /demo/tender/api/bid/p7s": pub,
+  "POST /demo/tender/api/logout": pub,
+  "GET /demo/tender/api/requests/[id]": { ...pub, call: (r) => ({ params: { id: r.scanRequestId } }) },
+  "POST /demo/tender/api/steps/[step]": { ...pub, call: () => ({ params: { step: "login" } }) },
+  "POST /demo/tender/api/webhook": pub,
+};
+
+type ActionExpectation = {
+  audience: Exclude<Audience, "platform" | "test-only">;
+  scope?: "resource" | "own";
+  /** The arguments B (and the anonymous caller) sends. */
+  args: (r: Ids) => unknown[] | FormArg;
+};
+
+const subject = { name: "张三", idType: "RESIDENT_ID", idNumber: "11010519491231002X", phone: "13800138000", email: "b@example.test" };
+
+// Key: "file#export".
+const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
+  "app/(console)/console/audit/actions.ts#verifyAuditChainAction": { audience: "staff", args: () => [] },
+  "app/(console)/console/channels/[channelId]/actions.ts#updateChannelAction": { audience: "staff", args: () => [{ channelId: UNKNOWN, name: "x", allowedMethods: ["PHONE3"] }] },
+  "app/(console)/console/platforms/actions.ts#createPlatformAction": { audience: "staff", args: () => [{ code: "guard-x", name: "x", callbackUrls: [] }] },
+  "app/(console)/console/platforms/actions.ts#updatePlatformAction": { audience: "staff", args: () => [{ platformId: UNKNOWN, name: "x" }] },
+  "app/(console)/console/platforms/actions.ts#rotatePlatformSecretAction": { audience: "staff", args: () => [{ platformId: UNKNOWN }] },
+  "app/(console)/console/reviews/[orderId]/actions.ts#approveOrderAction": { audience: "staff", args: (r) => [{ orderId: r.orderId }] },
+  "app/(console)/console/reviews/[orderId]/actions.ts#rejectOrderAction": { audience: "staff", args: (r) => [{ orderId: r.orderId, reason: "资料不全，请补充" }] },
+  "app/(console)/console/reviews/[orderId]/actions.ts#receivePaperAction": { audience: "staff", args: (r) => [{ orderId: r.orderId }] },
+  // B trying to make itself an admin.
+  "app/(console)/console/users/actions.ts#changeUserRoleAction": { audience: "staff", args: () => [{ userId: UNKNOWN, role: "ADMIN" }] },
+  "app/(desk)/account/actions.ts#setPasswordAction": { audience: "user", scope: "own", args: () => [{ currentPassword: "", password: "guard-pass-2026", confirm: "guard-pass-2026" }] },
+  "app/(desk)/account/actions.ts#changePhoneAction": { audience: "user", scope: "own", args: () => [{ newPhone: "19900000001", oldCode: "123456", newCode: "123456" }] },
+  // A legal representative's signing link: the token and an SMS code are the credentials.
+  "app/(desk)/authorize/[token]/actions.ts#sendAuthorizationCodeAction": { audience: "public", args: () => [UNKNOWN] },
+  "app/(desk)/authorize/[token]/actions.ts#signAuthorizationAction": { audience: "public", args: () => [UNKNOWN, { code: "123456" }] },
+  "app/(desk)/login/forgot/actions.ts#resetPasswordAction": { audience: "public", args: () => [{ phone: "19900000002", code: "123456", password: "guard-pass-2026" }] },
+  "app/(desk)/orders/_actions/order-actions.ts#cancelOrderAction": { audience: "user", args: (r) => [r.draftOrderId] },
+  "app/(desk)/orders/_actions/order-actions.ts#reapplyOrderAction": { audience: "user", args: (r) => [r.orderId] },
+  "app/(desk)/orders/_actions/sign-actions.ts#sendAuthorizationLinkAction": { audience: "user", args: (r) => [r.draftOrderId] },
+  "app/(desk)/orders/_actions/sign-actions.ts#sendSignCodeAction": { audience: "user", args: (r) => [r.draftOrderId] },
+  "app/(desk)/orders/_actions/sign-actions.ts#signApplicationAction": { audience: "user", args: (r) => [r.draftOrderId, { code: "123456", agreed: true }] },
+  "app/(desk)/orders/_actions/start-actions.ts#startOrderAction": { audience: "user", scope: "own", args: () => ({ form: { subjectType: "INDIVIDUAL", channel: "demo" } }) },
+  "app/(desk)/orders/_actions/step-actions.ts#completeCheckAction": { audience: "user", args: (r) => [r.draftOrderId, "subject"] },
+  "app/(desk)/orders/_actions/step-actions.ts#completeMaterialsAction": { audience: "user", args: (r) => [r.draftOrderId] },
+  "app/(desk)/orders/_actions/step-actions.ts#confirmOrderAction": { audience: "user", args: (r) => [r.draftOrderId] },
+  "app/(desk)/orders/_actions/step-actions.ts#saveGoodsAction": {
+    audience: "user",
+    args: (r) => [r.draftOrderId, { years: 1, medium: "CLOUD", withSeal: false, invoice: { wanted: false } }],
+  },
+  "app/(desk)/orders/_actions/step-actions.ts#saveHandlerAction": { audience: "user", args: (r) => [r.draftOrderId, { ...subject, isLegalRep: false, method: "PHONE3" }] },
+  "app/(desk)/orders/_actions/step-actions.ts#saveMethodAction": { audience: "user", args: (r) => [r.draftOrderId, { method: "PHONE3", agreed: true }] },
+  "app/(desk)/orders/_actions/step-actions.ts#saveSubjectAction": { audience: "user", args: (r) => [r.draftOrderId, "individual", subject] },
+  "app/(desk)/orders/_actions/step-actions.ts#switchOfflineAction": { audience: "user", args: (r) => [r.draftOrderId] },
+  "app/actions/set-locale.ts#setLocale": { audience: "public", args: () => ({ form: { locale: "en" } }) },
+  "app/m/face/[token]/actions.ts#completeFaceAction": { audience: "public", args: () => [UNKNOWN] },
+  // Like a real payment QR, whoever has the link may pay (sandbox only).
+  "app/pay/sandbox/[paymentId]/actions.ts#confirmSandboxPaymentAction": { audience: "public", args: (r) => [r.paymentId] },
+};
+
+const WRAPPERS_BY_AUDIENCE: Record<Audience, string[]> = {
+  public: ["publicRoute", "next-auth"],
+  platform: ["platformRoute"],
+  user: ["userRoute"],
+  staff: ["userRoute"],
+  "test-only": ["userRoute"],
+};
+const ACTION_WRAPPERS_BY_AUDIENCE: Record<ActionExpectation["audience"], string[]> = {
+  public: ["publicAction", "publicFormAction"],
+  user: ["userAction", "userFormAction"],
+  staff: ["userAction", "userFormAction"],
+};
+
+type Failure = { what: string; caller: string; status: number | string; body: string };
+
+const routes = routeTable();
+const routeKeys = routes.flatMap((r) => r.methods.map((m) => ({ key: `${m} ${r.pattern}`, route: r, method: m })));
+
+test("every route handler and server action on disk has an audience in EXPECTATIONS, through its audience's wrapper", () => {
+  const missing = routeKeys.filter(({ key }) => !EXPECTATIONS[key]).map(({ key, route }) => `${key}  (${route.file})`);
+  const stale = Object.keys(EXPECTATIONS).filter((k) => !routeKeys.some((r) => r.key === k));
+  const actionKeys = serverActionSources().flatMap((s) => s.exports.map((e) => ({ key: `${s.file}#${e}`, wrapper: s.wrappers[e]! })));
+  const missingActions = actionKeys.filter(({ key }) => !ACTION_EXPECTATIONS[key]).map(({ key }) => key);
+  const staleActions = Object.keys(ACTION_EXPECTATIONS).filter((k) => !actionKeys.some((a) => a.key === k));
+  const unwrapped = [
+    ...routeKeys
+      .filter(({ key, route, method }) => EXPECTATIONS[key] && !WRAPPERS_BY_AUDIENCE[EXPECTATIONS[key]!.audience].includes(route.wrappers[method]!))
+      .map(({ key, route, method }) => `${key}: ${route.wrappers[method]} (audience ${EXPECTATIONS[key]!.audience})`),
+    ...actionKeys
+      .filter(({ key, wrapper }) => ACTION_EXPECTATIONS[key] && !ACTION_WRAPPERS_BY_AUDIENCE[ACTION_EXPECTATIONS[key]!.audience].includes(wrapper))
+      .map(({ key, wrapper }) => `${key}: ${wrapper} (audience ${ACTION_EXPECTATIONS[key]!.audience})`),
+  ];
+  console.log(`route table: ${routeKeys.length} route × method, ${actionKeys.length} actions on disk; not through their audience's wrapper: ${unwrapped.length}`);
+  for (const u of unwrapped) console.log(`  unwrapped: ${u}`);
+  expect(missing, "route handlers without a decision in EXPECTATIONS").toEqual([]);
+  expect(missingActions, "server actions without a decision in ACTION_EXPECTATIONS").toEqual([]);
+  expect(stale, "EXPECTATIONS entries for routes that no longer exist").toEqual([]);
+  expect(staleActions, "ACTION_EXPECTATIONS entries for actions that no longer exist").toEqual([]);
+  expect(unwrapped, "handlers and actions not going through their audience's wrapper").toEqual([]);
+});
+
+const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3200}`;
+
+let a: APIRequestContext;
+let b: APIRequestContext;
+let anon: APIRequestContext;
+let ids: Ids;
+let actions: Map<string, ActionEntry>;
+
+test.describe("called over HTTP", () => {
+  test.beforeAll(async ({ playwright }) => {
+    test.setTimeout(240_000);
+    const table = actionTable();
+    expect(table, "no server-reference-manifest.json: run `next build` first").not.toBeNull();
+    actions = new Map(table!.map((x) => [x.key, x]));
+    const newRequest = () => playwright.request.newContext({ baseURL });
+    [a, b, anon] = await Promise.all([newRequest(), newRequest(), newRequest()]);
+    const [owned] = await Promise.all([createOwnedResources({ newRequest, a, actions }), loginRequestAs(b)]);
+    for (const note of owned.notes) console.log(`  setup: ${note} (placeholder id used)`);
+    ids = Object.fromEntries(Object.entries(owned).map(([k, v]) => [k, v ?? placeholder(k)])) as Ids;
+  });
+
+  test.afterAll(async () => {
+    await Promise.all([a?.dispose(), b?.dispose(), anon?.dispose()]);
+  });
+
+  // One test for both, so a refusal found in the routes does not skip the actions (nor set A up twice).
+  test("every route handler and server action refuses anonymous callers and other applicants", async () => {
+    const r = await test.step("route handlers", checkRoutes);
+    const x = await test.step("server actions", checkActions);
+    report("route", r.failures);
+    report("action", x.failures);
+    const unexpected = r.failures.length + x.failures.length;
+    console.log(`route guard: ${routeKeys.length} routes × 3 callers checked (${r.checked} calls), ${actions.size} actions (${x.checked} calls), ${unexpected} unexpected`);
+    expect.soft(r.failures, "unexpected route answers (see the list above)").toEqual([]);
+    expect.soft(x.failures, "unexpected action answers (see the list above)").toEqual([]);
+  });
+});
+
+
+function defaultCall(route: RouteEntry): Call {
+  return { params: Object.fromEntries(route.params.map((p) => [p.name, p.catchAll ? [UNKNOWN] : UNKNOWN])) };
+}
+
+async function send(request: APIRequestContext, route: RouteEntry, method: HttpMethod, c: Call): Promise<{ status: number | string; location: string; body: string }> {
+  const url = fillPattern(route.pattern, { ...defaultCall(route).params, ...c.params }) + (c.query ?? "");
+  const opts: Parameters<APIRequestContext["fetch"]>[1] = { method, maxRedirects: 0, failOnStatusCode: false, timeout: 15_000 };
+  if (method !== "GET" && method !== "HEAD") {
+    if (c.multipart) opts.multipart = c.multipart;
+    else if (typeof c.body === "string") opts.data = c.body;
+    else opts.data = c.body ?? {};
+  }
+  let res: APIResponse;
+  try {
+    res = await request.fetch(url, opts);
+  } catch (err) {
+    return { status: "timeout (stream left open?)", location: "", body: String(err).slice(0, 200) };
+  }
+  return { status: res.status(), location: res.headers()["location"] ?? "", body: (await res.text().catch(() => "")).slice(0, 300) };
+}
+
+const is2xx = (s: number | string) => typeof s === "number" && s >= 200 && s < 300;
+const is3xx = (s: number | string) => typeof s === "number" && s >= 300 && s < 400;
+const isServerError = (s: number | string) => typeof s !== "number" || s >= 500;
+
+/** Why an answer to this caller is wrong, or null. */
+function judgeRoute(exp: RouteExpectation, caller: "anonymous" | "applicant B" | "owner A", r: { status: number | string; location: string }, resourceIds: string[]): string | null {
+  if (isServerError(r.status)) return "server error";
+  // The owner may get a conflict (the order is not at that step), which still shows the id is A's.
+  if (caller === "owner A") return [401, 403, 404].includes(r.status as number) ? "the owner is refused (are the test's ids right?)" : null;
+  if (exp.audience === "public") return null;
+  if (exp.audience === "platform") return r.status === 401 ? null : "expected 401 without platform credentials";
+  if (caller === "anonymous") {
+    if ([401, 403, 404].includes(r.status as number)) return null;
+    if (is3xx(r.status) && goesToLogin(r.location)) return null;
+    return "expected 401/403/404 or a redirect to /login";
+  }
+  // applicant B
+  if (exp.audience === "staff") return r.status === 403 ? null : "expected 403 for an applicant";
+  if (exp.scope === "own" || exp.audience === "test-only") return null;
+  if ((exp.refusedWith ?? [403, 404]).includes(r.status as number)) return null;
+  if (is3xx(r.status) && !resourceIds.some((id) => id && r.location.includes(id))) return null;
+  return "expected 403/404 on another applicant's resource";
+}
+
+async function checkRoutes(): Promise<{ checked: number; failures: Failure[] }> {
+  const failures: Failure[] = [];
+  let checked = 0;
+  const ordered = [...routeKeys].sort((x, y) => Number(Boolean(EXPECTATIONS[x.key]?.endsSession)) - Number(Boolean(EXPECTATIONS[y.key]?.endsSession)));
+  for (const { key, route, method } of ordered) {
+    const exp = EXPECTATIONS[key];
+    if (!exp) continue; // reported by the table test
+    const c = exp.call?.(ids) ?? {};
+    const resourceIds = Object.values(c.params ?? {}).flat().filter((v) => v !== UNKNOWN && !v.startsWith("cmguardmissing"));
+    const callers: Array<["anonymous" | "applicant B" | "owner A", APIRequestContext]> = [
+      ["anonymous", anon],
+      ["applicant B", b],
+    ];
+    // The owner's GET proves the ids are real, so B's refusal means something.
+    if (method === "GET" && exp.audience === "user" && exp.scope !== "own" && !exp.stream && resourceIds.length > 0) callers.push(["owner A", a]);
+    for (const [caller, request] of callers) {
+      if (exp.endsSession && caller === "applicant B") continue; // B's session is still needed by the action test
+      const r = await send(request, route, method, c);
+      checked++;
+      const why = judgeRoute(exp, caller, r, resourceIds);
+      if (why) failures.push({ what: `${key}${c.query ?? ""} [${exp.audience}] ${why}`, caller, status: r.status, body: r.location ? `→ ${r.location}` : r.body });
+    }
+  }
+  return { checked, failures };
+}
+
+function judgeAction(exp: ActionExpectation, caller: "anonymous" | "applicant B", call: ActionCall): string | null {
+  const code = errorCodeOf(call);
+  if (call.status >= 500 || call.thrown) return "server error (the action threw)";
+  if (exp.audience === "public") return null;
+  if (caller === "anonymous") {
+    if (code === "unauthenticated" || goesToLogin(call.redirect) || call.status === 401) return null;
+    return "expected { ok: false, error: { code: 'unauthenticated' } } or a redirect to /login";
+  }
+  if (exp.audience === "staff") return code === "forbidden" || call.status === 403 ? null : "expected forbidden for an applicant";
+  if (exp.scope === "own") return null;
+  if (code === "not_found" || code === "forbidden" || call.status === 404 || call.status === 403) return null;
+  return "expected not_found/forbidden on another applicant's resource";
+}
+
+async function checkActions(): Promise<{ checked: number; failures: Failure[] }> {
+  const failures: Failure[] = [];
+  let checked = 0;
+  const notBuilt: string[] = [];
+  for (const [key, exp] of Object.entries(ACTION_EXPECTATIONS)) {
+    const action = actions.get(key);
+    if (!action) {
+      notBuilt.push(key); // on disk but used by no page: not reachable over HTTP
+      continue;
+    }
+    for (const [caller, request] of [
+      ["anonymous", anon],
+      ["applicant B", b],
+    ] as const) {
+      const call = await callAction(request, action, exp.args(ids));
+      checked++;
+      const why = judgeAction(exp, caller, call);
+      if (why) {
+        const shown = call.result !== undefined ? JSON.stringify(call.result) : call.redirect ? `→ ${call.redirect}` : call.thrown ? `E${call.thrown}` : call.text;
+        failures.push({ what: `${key} [${exp.audience}] ${why}`, caller, status: call.status, body: shown.slice(0, 300) });
+      }
+    }
+  }
+  if (notBuilt.length) console.log(`  actions not in the build (no page uses them): ${notBuilt.join(", ")}`);
+  return { checked, failures };
+}
+
+function report(kind: string, failures: Failure[]) {
+  for (const f of failures) console.log(`  UNEXPECTED ${kind} ${f.what}\n    caller: ${f.caller}, status: ${f.status}, body: ${f.body.replace(/\s+/g, " ")}`);
+}
