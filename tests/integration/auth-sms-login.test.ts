@@ -118,4 +118,37 @@ describe("SMS login", () => {
       process.env.SMS_IP_HOURLY_CAP = "100000";
     }
   });
+
+  it("sends one code for 20 parallel requests to one number (the resend wait holds under concurrency)", async () => {
+    const phone = uniquePhone();
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => sendVerificationCode({ phone, purpose: "LOGIN", ip: uniqueIp(), locale: "zh-CN" })));
+    expect(results.filter((r) => r.status === "fulfilled").length).toBe(1);
+    expect(results.filter((r) => r.status === "rejected" && (r.reason as { code: string }).code === "rate_limited").length).toBe(19);
+    expect(await db.verificationCode.count({ where: { phone } })).toBe(1);
+  });
+
+  it("caps one address under 30 parallel requests for different numbers", async () => {
+    const ip = uniqueIp();
+    process.env.SMS_IP_HOURLY_CAP = "3";
+    try {
+      const results = await Promise.allSettled(Array.from({ length: 30 }, () => sendVerificationCode({ phone: uniquePhone(), purpose: "LOGIN", ip, locale: "zh-CN" })));
+      expect(results.filter((r) => r.status === "fulfilled").length).toBe(3);
+    } finally {
+      process.env.SMS_IP_HOURLY_CAP = "100000";
+    }
+  });
+
+  it("compares at most 5 of 50 parallel guesses with the code: the right one sent 50th loses", async () => {
+    const phone = uniquePhone();
+    await sendVerificationCode({ phone, purpose: "LOGIN", ip: uniqueIp(), locale: "zh-CN" });
+    const code = await latestSmsCode(phone);
+    const wrong = (i: number) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, "0");
+    const guesses = [...Array.from({ length: 49 }, (_, i) => wrong(i)), code];
+    const results = await Promise.allSettled(guesses.map((g) => loginWithSms({ phone, code: g, ip: uniqueIp() })));
+    const codes = results.map((r) => (r.status === "rejected" ? (r.reason as { code: string }).code : "ok"));
+    expect(codes.filter((c) => c === "ok")).toEqual([]);
+    expect(codes.filter((c) => c === "code_invalid").length).toBe(4);
+    await expectAppError(loginWithSms({ phone, code, ip: uniqueIp() }), "code_expired");
+    expect(await db.user.findUnique({ where: { phone } })).toBeNull();
+  });
 });

@@ -6,8 +6,8 @@ import { CODE_MAX_ATTEMPTS } from "./code-policy";
 import { codeHash } from "./send-verification-code";
 
 /**
- * Consumes the newest live code for (phone, purpose, context). A wrong guess costs one of five
- * tries; the fifth wrong guess kills the code. Throws CODE_INVALID / CODE_EXPIRED.
+ * Consumes the newest live code for (phone, purpose, context). Every guess costs one of five
+ * tries, taken before the comparison; the fifth wrong guess kills the code. Throws CODE_INVALID / CODE_EXPIRED.
  * It runs in its own statements, not the caller's transaction: a rolled-back change must not
  * give a wrong guess back.
  */
@@ -29,17 +29,19 @@ export async function checkVerificationCode({
     omit: { codeHash: false },
   });
   if (!row || row.expiresAt <= now) throw new AppError("code_expired");
-  if (row.attempts >= CODE_MAX_ATTEMPTS) throw new AppError("code_expired", { userMessage: "auth.errors.codeTooManyAttempts" });
+  // Take the try BEFORE comparing (one conditional statement): however many guesses arrive at
+  // once, at most five are ever compared with the code.
+  const taken = await db.$queryRaw<Array<{ attempts: number }>>`
+    UPDATE "VerificationCode" SET "attempts" = "attempts" + 1
+    WHERE "id" = ${row.id} AND "consumedAt" IS NULL AND "attempts" < ${CODE_MAX_ATTEMPTS}
+    RETURNING "attempts"`;
+  if (taken.length === 0) throw new AppError("code_expired", { userMessage: "auth.errors.codeTooManyAttempts" });
+  const attempt = Number(taken[0]!.attempts);
 
   if (!safeEqual(row.codeHash, codeHash(phone, purpose, context, code))) {
-    // Conditional increment: concurrent wrong guesses cannot exceed the limit.
-    const updated = await db.verificationCode.updateMany({
-      where: { id: row.id, attempts: { lt: CODE_MAX_ATTEMPTS } },
-      data: { attempts: { increment: 1 } },
-    });
-    const left = CODE_MAX_ATTEMPTS - row.attempts - 1;
-    if (updated.count === 0 || left <= 0) {
-      await db.verificationCode.update({ where: { id: row.id }, data: { consumedAt: now } });
+    const left = CODE_MAX_ATTEMPTS - attempt;
+    if (left <= 0) {
+      await db.verificationCode.updateMany({ where: { id: row.id, consumedAt: null }, data: { consumedAt: now } });
       throw new AppError("code_expired", { userMessage: "auth.errors.codeTooManyAttempts" });
     }
     throw new AppError("code_invalid", { userMessage: "auth.errors.codeWrong", params: { left } });
