@@ -5,6 +5,7 @@ import { defineMessages } from "../define-messages";
 export const shell = defineMessages({
   "zh-CN": {
     skipToContent: "跳到主要内容",
+    demoBanner: { label: "演示环境", text: "演示环境：短信与邮件显示在发件箱，请勿用于真实业务", outbox: "打开发件箱" },
     homeLink: "云证书服务台首页",
     tagline: "公共资源交易数字证书服务",
     nav: {
@@ -80,6 +81,7 @@ export const shell = defineMessages({
     },
   },
   en: {
+    demoBanner: { label: "Demo environment", text: "Demo environment: SMS and email show in the outbox. Do not use for real business.", outbox: "Open the outbox" },
     skipToContent: "Skip to main content",
     homeLink: "CertDesk home",
     tagline: "Digital certificates for public-resource trading",
