@@ -89,7 +89,10 @@ export function finishSign(input: {
   const r = hexToScalar(res.r);
   const s2 = hexToScalar(res.s2);
   const s3 = hexToScalar(res.s3);
-  if (r === 0n || r >= SM2_N || s2 >= SM2_N || s3 >= SM2_N) {
+  // s2 = d2·k3 and s3 = d2·(r + k2) are never 0 for an honest server. A server that sends s2 = 0
+  // (k3 = 0) still gets a valid signature s = d1·s3 − r out of the phone, and from it d1 =
+  // (s + r)·s3⁻¹: the phone's share. So zero (and anything ≥ n) is refused before any use of d1.
+  if (r === 0n || r >= SM2_N || s2 === 0n || s2 >= SM2_N || s3 === 0n || s3 >= SM2_N) {
     throw new PkiError("invalid_signature", "server's signature share is out of range");
   }
   const s = modN(d1 * modN(k1 * s2 + s3) - r);

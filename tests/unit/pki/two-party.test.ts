@@ -208,3 +208,41 @@ describe("two-party decryption", () => {
     expect(() => serverDecrypt({ d2: key.d2, request: offCurve })).toThrow(PkiError);
   });
 });
+
+describe("two-party signing against a malicious server half", () => {
+  // A server that picks k3 = 0 sends s2 = d2·k3 = 0. The signature still verifies, and from it the
+  // server would learn the phone's share: s = d1·s3 − r, so d1 = (s + r)·s3⁻¹.
+  function zeroK3Server(d2: Uint8Array, request: TSignRequest, which: "s2" | "s3") {
+    const d2n = bytesToBigInt(d2);
+    const e = BigInt(`0x${request.e}`);
+    const k2 = 12345678901234567890n;
+    const R = sm2Point.BASE.multiply(k2);
+    const r = (e + R.toAffine().x) % SM2_N;
+    const hex = (x: bigint) => x.toString(16).padStart(64, "0");
+    const s2 = which === "s2" ? 0n : (d2n * 7n) % SM2_N;
+    const s3 = which === "s3" ? 0n : (d2n * (r + k2)) % SM2_N;
+    return { v: request.v, kind: "sign-response" as const, keyId: request.keyId, nonce: request.nonce, r: hex(r), s2: hex(s2), s3: hex(s3) };
+  }
+
+  it("refuses s2 = 0 before using d1: the k3 = 0 server gets no signature to solve for d1", () => {
+    const key = jointKey();
+    const started = startSign({ keyId: key.keyId, message: utf8ToBytes("bid"), publicKey: key.publicKey });
+    const response = zeroK3Server(key.d2, started.request, "s2");
+    // What the attack needs: with s2 = 0 the joint value s = d1·s3 − r would be a valid signature.
+    const s3 = BigInt(`0x${response.s3}`);
+    const r = BigInt(`0x${response.r}`);
+    const s = (((bytesToBigInt(key.d1) * s3 - r) % SM2_N) + SM2_N) % SM2_N;
+    expect(((s + r) * sm2Point.Fn.inv(s3)) % SM2_N).toBe(bytesToBigInt(key.d1));
+    expect(() => finishSign({ d1: key.d1, publicKey: key.publicKey, ...started, response })).toThrow(PkiError);
+  });
+
+  it("refuses s3 = 0 and shares ≥ n", () => {
+    const key = jointKey();
+    const started = startSign({ keyId: key.keyId, message: utf8ToBytes("bid"), publicKey: key.publicKey });
+    expect(() => finishSign({ d1: key.d1, publicKey: key.publicKey, ...started, response: zeroK3Server(key.d2, started.request, "s3") })).toThrow(PkiError);
+    const honest = serverSign({ d2: key.d2, request: started.request }).response;
+    const big = { ...honest, s2: SM2_N.toString(16).padStart(64, "0") };
+    expect(() => finishSign({ d1: key.d1, publicKey: key.publicKey, ...started, response: big })).toThrow(PkiError);
+    expect(finishSign({ d1: key.d1, publicKey: key.publicKey, ...started, response: honest }).length).toBeGreaterThan(60);
+  });
+});
