@@ -24,6 +24,11 @@ export const materials = defineMessages({
       network: "网络中断，上传未完成，请重试",
       size: "{size}",
     },
+    viewer: {
+      pdf: "PDF 文件",
+      pdfDownload: "下载 PDF",
+      pdfNote: "为安全起见，PDF 不在页面中打开：请下载后用本机阅读器查看",
+    },
     errors: {
       badType: "文件内容不是 JPG/PNG/PDF，请上传扫描件或照片（仅修改扩展名无效）",
       tooLarge: "文件超过 10 MB，请压缩后再上传",
@@ -31,6 +36,12 @@ export const materials = defineMessages({
       fileMissing: "请选择要上传的文件",
       kindInvalid: "材料类型不正确",
       orderNotDraft: "订单已提交，材料不能再修改",
+      imageTooLarge: "图片尺寸过大（{width}×{height} 像素），请缩小到 4000 万像素、单边 16384 像素以内后上传",
+      imageBroken: "图片已损坏或无法读取，请重新拍摄或扫描后上传",
+      pdfActive: "PDF 含有脚本或自动操作，请另存为普通 PDF 后上传",
+      pdfEncrypted: "PDF 已加密或设有密码，请去除密码后上传",
+      pdfBroken: "PDF 文件已损坏或无法解析，请重新导出后上传",
+      pdfUnsupported: "PDF 使用了无法检查的压缩或结构，请另存为普通 PDF 后上传",
     },
   },
   en: {
@@ -56,6 +67,11 @@ export const materials = defineMessages({
       network: "The connection dropped before the upload finished: try again",
       size: "{size}",
     },
+    viewer: {
+      pdf: "PDF document",
+      pdfDownload: "Download PDF",
+      pdfNote: "For safety, PDFs do not open inside the page: download it and view it in your own reader",
+    },
     errors: {
       badType: "The file's content is not JPG/PNG/PDF: upload a scan or photo (renaming a file does not change its content)",
       tooLarge: "The file is over 10 MB: compress it and upload again",
@@ -63,6 +79,12 @@ export const materials = defineMessages({
       fileMissing: "Choose a file to upload",
       kindInvalid: "Unknown document type",
       orderNotDraft: "The order was submitted: its documents can no longer change",
+      imageTooLarge: "The image is too large ({width}×{height} pixels): scale it to at most 40 megapixels and 16384 pixels a side, then upload it again",
+      imageBroken: "The image is damaged or cannot be read: take the photo or scan again",
+      pdfActive: "The PDF contains scripts or automatic actions: save it as a plain PDF and upload it again",
+      pdfEncrypted: "The PDF is encrypted or password-protected: remove the password and upload it again",
+      pdfBroken: "The PDF is damaged or cannot be read: export it again",
+      pdfUnsupported: "The PDF uses a compression or structure that cannot be checked: save it as a plain PDF and upload it again",
     },
   },
 });

@@ -1,12 +1,19 @@
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/server/db/client";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
-import { visibleOrderWhere } from "./material-access";
+import { visibleOrderWhere, type MaterialReader } from "./material-access";
+import { isReencodedImageKey } from "./material-storage-key";
 
-/** The stored bytes of a material for a preview: the order's owner, or staff with orders.viewAll. */
-export async function readMaterial({ userId, materialId }: { userId: string; materialId: string }) {
-  const material = await db.material.findFirst({ where: { id: materialId, order: await visibleOrderWhere(userId) } });
+export type StoredMaterial = { bytes: Uint8Array; mime: string; name: string; sha256: string; inline: boolean };
+
+/**
+ * The stored bytes of a material: the order's owner, or staff with orders.viewAll. `inline` is
+ * true only for images re-encoded at upload.
+ */
+export async function readMaterial({ user, materialId }: { user: MaterialReader; materialId: string }): Promise<StoredMaterial> {
+  const material = await db.material.findFirst({ where: { id: materialId, order: visibleOrderWhere(user) } });
   if (!material) throw new AppError("not_found");
   const bytes = await getFileStorage().get(material.storageKey);
-  return { bytes, mime: material.mime, name: material.originalName, sha256: material.sha256 };
+  const inline = material.mime.startsWith("image/") && isReencodedImageKey(material.storageKey);
+  return { bytes, mime: material.mime, name: material.originalName, sha256: material.sha256, inline };
 }

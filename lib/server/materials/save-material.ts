@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { MaterialKind } from "@/lib/generated/prisma/enums";
@@ -6,6 +6,9 @@ import { db } from "@/lib/server/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { consumeRateLimit } from "@/lib/server/security/rate-limit";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
+import { assertSafePdf } from "./assert-safe-pdf";
+import { materialStorageKey } from "./material-storage-key";
+import { reencodeImage } from "./reencode-image";
 import { sniffContent } from "./sniff-content";
 
 export const MATERIAL_MAX_BYTES = 10 * 1024 * 1024;
@@ -26,8 +29,10 @@ function cleanName(name: string, ext: string): string {
 
 /**
  * Stores one document for a draft order (licence, ID card sides, authorization letter...). The type
- * comes from the content, not the name. A newer upload of the same kind replaces the older one;
- * the old file stays in storage, marked replacedAt, for the audit trail.
+ * comes from the content, not the name. Images are decoded under limits and stored re-encoded
+ * (what is kept, hashed and shown is what this server wrote); PDFs are stored as sent, once they
+ * are shown to hold no script, actions or embedded files. A newer upload of the same kind
+ * replaces the older one; the old file stays in storage, marked replacedAt, for the audit trail.
  */
 export async function saveMaterial({ userId, orderId, kind, file }: { userId: string; orderId: string; kind: string; file: { name: string; bytes: Uint8Array } }): Promise<MaterialView> {
   const parsedKind = ZMaterialKind.parse(kind);
@@ -38,25 +43,30 @@ export async function saveMaterial({ userId, orderId, kind, file }: { userId: st
   if (file.bytes.length > MATERIAL_MAX_BYTES) throw new AppError("validation_failed", { userMessage: "materials.errors.tooLarge", fields: { file: ["materials.errors.tooLarge"] } });
   const type = sniffContent(file.bytes);
   if (!type) throw new AppError("validation_failed", { userMessage: "materials.errors.badType", fields: { file: ["materials.errors.badType"] } });
+  // Before the decoding and parsing below, which cost far more than reading the upload.
   await consumeRateLimit(db, `materials:user:${userId}`, [{ seconds: 3600, max: 120 }]);
 
-  const sha256 = createHash("sha256").update(file.bytes).digest("hex");
-  const storageKey = `orders/${order.id}/${parsedKind.toLowerCase()}-${Date.now().toString(36)}-${randomBytes(6).toString("hex")}.${type.ext}`;
-  await getFileStorage().put(storageKey, file.bytes, type.mime);
+  const isPdf = type.mime === "application/pdf";
+  if (isPdf) await assertSafePdf(file.bytes);
+  const stored = type.mime === "application/pdf" ? file.bytes : (await reencodeImage({ bytes: file.bytes, mime: type.mime })).bytes;
+  const receivedSha256 = createHash("sha256").update(file.bytes).digest("hex");
+  const sha256 = createHash("sha256").update(stored).digest("hex");
+  const storageKey = materialStorageKey({ orderId: order.id, kind: parsedKind, ext: type.ext, reencoded: !isPdf });
+  await getFileStorage().put(storageKey, stored, type.mime);
 
   const material = await db.$transaction(async (tx) => {
     // Serialise uploads per order so two racing uploads of one kind leave exactly one current file.
     await tx.$queryRaw`SELECT id FROM "Order" WHERE id = ${order.id} FOR UPDATE`;
     const replaced = await tx.material.updateMany({ where: { orderId: order.id, kind: parsedKind, replacedAt: null }, data: { replacedAt: new Date() } });
     const created = await tx.material.create({
-      data: { orderId: order.id, kind: parsedKind, storageKey, mime: type.mime, size: file.bytes.length, sha256, originalName: cleanName(file.name, type.ext) },
+      data: { orderId: order.id, kind: parsedKind, storageKey, mime: type.mime, size: stored.length, sha256, originalName: cleanName(file.name, type.ext) },
     });
     await writeAudit(tx, {
       actorId: userId,
       action: "material.uploaded",
       targetType: "Order",
       targetId: order.id,
-      data: { materialId: created.id, kind: parsedKind, sha256, size: created.size, replaced: replaced.count },
+      data: { materialId: created.id, kind: parsedKind, sha256, size: created.size, receivedSha256, receivedSize: file.bytes.length, replaced: replaced.count },
     });
     return created;
   });
