@@ -1,18 +1,30 @@
 "use client";
 import { useState } from "react";
+import { useT } from "@/lib/i18n/client";
 import styles from "./material-viewer.module.css";
 
 /**
- * One uploaded material, inline: images zoom on click (reviewers compare small print on licences
- * and ID cards), PDFs open in an embedded viewer with a plain link as the fallback.
+ * One uploaded material, inline: images (re-encoded at upload) zoom on click, since reviewers
+ * compare small print on licences and ID cards. PDFs are never opened inside the console: the
+ * server sends them as downloads in a sandbox (Chromium's viewer refuses sandboxed documents), so
+ * the reviewer downloads the file and reads it in a local viewer. Uploads were checked to carry no
+ * script or actions.
  */
-export function MaterialViewer({ src, mime, label, zoomLabel, openLabel }: { src: string; mime: string; label: string; zoomLabel: string; openLabel: string }) {
+export function MaterialViewer({ src, mime, label, zoomLabel }: { src: string; mime: string; label: string; zoomLabel: string; openLabel?: string }) {
+  const t = useT();
   const [isZoomed, setZoomed] = useState(false);
-  if (mime === "application/pdf") {
+  if (!mime.startsWith("image/")) {
     return (
-      <object data={src} type="application/pdf" className={styles.pdf} aria-label={label}>
-        <a href={src} target="_blank" rel="noreferrer">{openLabel}</a>
-      </object>
+      <div className={styles.pdf} data-testid="material-pdf">
+        <span className={styles.pdfBadge} aria-hidden="true">PDF</span>
+        <span className={styles.pdfText}>
+          <strong>{t("materials.viewer.pdf")}</strong>
+          <span className={styles.pdfNote}>{t("materials.viewer.pdfNote")}</span>
+          <a href={src} download aria-label={`${t("materials.viewer.pdfDownload")}: ${label}`}>
+            {t("materials.viewer.pdfDownload")}
+          </a>
+        </span>
+      </div>
     );
   }
   return (
