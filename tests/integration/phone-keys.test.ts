@@ -16,6 +16,7 @@ import { sendReverifyCode } from "@/lib/server/phone/send-reverify-code";
 import { reverifyKey } from "@/lib/server/phone/reverify-key";
 import { getPhoneCertificate } from "@/lib/server/phone/get-phone-certificate";
 import { listPhoneCertificates } from "@/lib/server/phone/list-phone-certificates";
+import { revokeCertificate } from "@/lib/server/certs/revoke-certificate";
 import { unwrapShare, wrapShare } from "@/lib/phone/wrap-share";
 import { createUser, uniqueIp } from "../support/factories";
 import { expectAppError } from "../support/expect-app-error";
@@ -102,6 +103,24 @@ describe("phone certificate download and PIN-gated key use", () => {
     const { user, stored } = await setup();
     const { signature, message } = await phoneSign(user.id, stored.sign, PIN);
     expect(verify(signature, message, stored.sign.publicKey)).toBe(true);
+  });
+
+  it("revocation destroys the key's server share at once: the PIN signs nothing, the sealed share is wiped", async () => {
+    const { user, stored } = await setup();
+    await phoneSign(user.id, stored.sign, PIN);
+    const cert = await db.certificate.findFirstOrThrow({ where: { keyShareId: stored.sign.keyShareId } });
+    await revokeCertificate({ certificateId: cert.id, reason: "keyCompromise", actorId: user.id });
+    await expectAppError(phoneSign(user.id, stored.sign, PIN), "not_found");
+    const share = await db.keyShare.findUniqueOrThrow({ where: { id: stored.sign.keyShareId }, omit: { wrappedShare: false, pinVerifier: false } });
+    expect(share).toMatchObject({ status: "DESTROYED", wrappedShare: "", pinVerifier: null });
+    // The other key of the pair (its certificate not revoked) is untouched.
+    expect((await db.keyShare.findUniqueOrThrow({ where: { id: stored.enc.keyShareId } })).status).toBe("ACTIVE");
+  });
+
+  it("an expired certificate's share gives no server half, even with the right PIN", async () => {
+    const { user, stored } = await setup();
+    await db.certificate.updateMany({ where: { keyShareId: stored.sign.keyShareId }, data: { notAfter: new Date(Date.now() - 1000) } });
+    await expectAppError(phoneSign(user.id, stored.sign, PIN), "gone", "errors.certificateNotValid");
   });
 
   it("decrypts with the PIN (W first, then the PIN-checked server half)", async () => {

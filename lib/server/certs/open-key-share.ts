@@ -7,7 +7,8 @@ import { keyShareAad } from "./key-share-aad";
 /**
  * The common gate of every two-party operation on a stored share, in the caller's transaction:
  * the share must be the caller's (else NOT_FOUND, so ids of other users' shares reveal nothing)
- * and ACTIVE (LOCKED answers `locked`), the message must name this share, and its nonce must be
+ * and ACTIVE (LOCKED answers `locked`), its certificate valid now (else `gone`), the message must
+ * name this share, and its nonce must be
  * new: it is recorded here, so a replay fails on the primary key even when two copies race.
  * Returns d2, unsealed.
  */
@@ -15,12 +16,22 @@ export async function openKeyShare(
   tx: Tx,
   input: { userId: string; keyShareId: string; message: { keyId: string; nonce: string } },
 ): Promise<Uint8Array> {
+  const now = new Date();
   const share = await tx.keyShare.findFirst({
     where: { id: input.keyShareId, userId: input.userId },
-    select: { id: true, status: true, publicKey: true, wrappedShare: true },
+    select: {
+      id: true,
+      status: true,
+      publicKey: true,
+      wrappedShare: true,
+      certificates: { where: { status: "VALID", notBefore: { lte: now }, notAfter: { gt: now } }, select: { id: true }, take: 1 },
+    },
   });
   if (!share || share.status === "DESTROYED") throw new AppError("not_found", { userMessage: "errors.not_found" });
   if (share.status !== "ACTIVE") throw new AppError("locked", { userMessage: "errors.locked" });
+  // The server half only works for a certificate that is valid now: a revoked or expired
+  // certificate's key signs and decrypts nothing, whatever the phone still holds.
+  if (share.certificates.length === 0) throw new AppError("gone", { userMessage: "errors.certificateNotValid" });
   if (input.message.keyId !== share.id) {
     throw new AppError("validation_failed", { fields: { keyId: ["keyId does not name this key share"] } });
   }

@@ -11,7 +11,8 @@ import { ZRevokeCertificateSchema, type TRevokeCertificate } from "./revoke-cert
 
 /**
  * Revokes a VALID certificate: status, time and RFC 5280 reason code, its cached OCSP answer
- * dropped (the next request is signed fresh and says revoked), an audit row, and the CA's next
+ * dropped (the next request is signed fresh and says revoked), the key's server share destroyed,
+ * an audit row, and the CA's next
  * CRL listing it: all in one transaction, so no relying party can see the revocation in one
  * place and not the other.
  */
@@ -29,6 +30,14 @@ export async function revokeCertificate(input: TRevokeCertificate): Promise<{ ce
       if (!certificate) throw new AppError("not_found", { userMessage: "errors.not_found" });
       if (count === 0) throw new AppError("conflict", { userMessage: "certificate is not valid", params: { status: certificate.status } });
       await tx.ocspCache.deleteMany({ where: { certificateId } });
+      // Revocation is permanent (no certificateHold here): the server half of the key goes with it,
+      // sealed share and PIN verifier wiped, so not even an unlock can bring the key back.
+      if (certificate.keyShareId) {
+        await tx.keyShare.update({
+          where: { id: certificate.keyShareId },
+          data: { status: "DESTROYED", wrappedShare: "", pinVerifier: null, lockedAt: revokedAt },
+        });
+      }
       await writeAudit(tx, {
         actorId,
         ip,
