@@ -291,7 +291,7 @@ function defaultCall(route: RouteEntry): Call {
 async function send(request: APIRequestContext, route: RouteEntry, method: HttpMethod, c: Call): Promise<{ status: number | string; location: string; body: string }> {
   const url = fillPattern(route.pattern, { ...defaultCall(route).params, ...c.params }) + (c.query ?? "");
   const opts: Parameters<APIRequestContext["fetch"]>[1] = { method, maxRedirects: 0, failOnStatusCode: false, timeout: 15_000 };
-  if (method !== "GET" && method !== "HEAD") {
+  if (method !== "GET") {
     if (c.multipart) opts.multipart = c.multipart;
     else if (typeof c.body === "string") opts.data = c.body;
     else opts.data = c.body ?? {};
