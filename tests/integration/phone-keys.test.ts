@@ -92,6 +92,20 @@ describe("phone certificate download and PIN-gated key use", () => {
     expect(certificates.map((c) => c.keyShareId).sort()).toEqual([winner.sign.keyShareId, winner.enc.keyShareId].sort());
   });
 
+  it("refuses the holder's birth date and pieces of their ID or phone number as the PIN, at download and at a change", async () => {
+    const user = await createUser();
+    const order = await createSubmittedOrder({ userId: user.id, status: "APPROVED" });
+    const idNumber = (order.draft as { person: { idNumber: string } }).person.idNumber;
+    for (const pin of [idNumber.slice(8, 14), idNumber.slice(0, 6), user.phone.slice(5, 11)]) {
+      const err = await expectAppError(downloadAsPhone(user.id, order.id, pin), "validation_failed");
+      expect(err.fields).toEqual({ pin: ["phone.errors.pinGuessable"] });
+    }
+    const { stored } = await downloadAsPhone(user.id, order.id);
+    const birth = idNumber.slice(8, 14);
+    const err = await expectAppError(changePin({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { oldPin: PIN, pin: birth, confirm: birth } }), "validation_failed");
+    expect(err.fields).toEqual({ pin: ["phone.errors.pinGuessable"] });
+  });
+
   it("refuses weak or mismatched PINs when they are chosen", async () => {
     const user = await createUser();
     const order = await createSubmittedOrder({ userId: user.id, status: "APPROVED" });

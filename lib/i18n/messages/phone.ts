@@ -150,6 +150,7 @@ export const phone = defineMessages({
     errors: {
       pinFormat: "PIN 为 6 位数字",
       pinWeak: "PIN 过于简单，请不要使用连续或相同的数字",
+      pinGuessable: "PIN 容易被猜到：请不要使用连续、重复的数字，或您的生日、身份证号、手机号中的数字",
       pinMismatch: "两次输入的 PIN 不一致",
       pinSame: "新 PIN 不能与当前 PIN 相同",
       pinWrong: "PIN 错误，还可以尝试 {left} 次",
@@ -315,6 +316,7 @@ export const phone = defineMessages({
     errors: {
       pinFormat: "The PIN is 6 digits",
       pinWeak: "Too simple: avoid runs and repeated digits",
+      pinGuessable: "Easy to guess: avoid runs, repeats, your birth date and digits of your ID or phone number",
       pinMismatch: "The two PINs differ",
       pinSame: "The new PIN must differ from the current one",
       pinWrong: "Wrong PIN: {left} tries left",

@@ -7,6 +7,8 @@ import { transitionOrder } from "@/lib/server/orders/transition-order";
 import { certificateSubjectOfOrder } from "./certificate-subject-of-order";
 import { makePinSecret, newWrapKey, sealPinSecret } from "./pin-secret";
 import { ZFinishDownloadSchema } from "./phone.types";
+import { assertPinAllowed } from "./pin-policy";
+import { pinHolderOfOrder } from "./pin-holder-of-order";
 
 // The two keygens and this call belong to one sitting; an older share is an abandoned attempt.
 const SHARE_MAX_AGE_MS = 60 * 60_000;
@@ -22,8 +24,9 @@ export async function finishPhoneDownload({ userId, input, ip }: { userId: strin
   const { orderId, signKeyShareId, encryptKeyShareId, pin } = ZFinishDownloadSchema.parse(input);
   if (signKeyShareId === encryptKeyShareId) throw new AppError("validation_failed", { fields: { encryptKeyShareId: ["phone.errors.sameKey"] } });
   // Someone else's order is refused before the costly PIN hash; the status is checked under the lock.
-  const found = await db.order.findFirst({ where: { id: orderId, userId }, select: { id: true } });
+  const found = await db.order.findFirst({ where: { id: orderId, userId }, select: { id: true, subjectType: true, draft: true, user: { select: { phone: true } } } });
   if (!found) throw new AppError("not_found");
+  assertPinAllowed(pin, pinHolderOfOrder(found));
 
   const shareIds = [signKeyShareId, encryptKeyShareId];
   const wrapKey = newWrapKey();

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { ZKeygenRequestSchema, ZSignRequestSchema, ZDecryptRequestSchema } from "@/lib/pki/two-party";
 
-// Sequences and repeated digits are the first PINs anyone tries: refuse them when a PIN is chosen.
-const WEAK_PINS = new Set(["123456", "654321", "012345", "123123", "112233", "121212", "520520", "520131"]);
+import { isGuessablePin } from "./pin-policy";
 
 export const ZPinSchema = z.string({ error: "phone.errors.pinFormat" }).regex(/^\d{6}$/, "phone.errors.pinFormat");
 
-export const ZNewPinSchema = ZPinSchema.refine((p) => !/^(\d)\1{5}$/.test(p) && !WEAK_PINS.has(p), "phone.errors.pinWeak");
+// Runs, repeats and well-known PINs are refused here (the phone's form shows it at once); the
+// holder's own numbers are checked by assertPinAllowed where the holder is known.
+export const ZNewPinSchema = ZPinSchema.refine((p) => !isGuessablePin(p), "phone.errors.pinWeak");
 
 /** Choosing a PIN: typed twice, the second must match. */
 export const ZChoosePinSchema = z

@@ -9,6 +9,8 @@ import { findKeyGroup } from "./find-key-group";
 import { holderOfOrder } from "./holder-of-order";
 import { makePinSecret, openPinSecret, sealPinSecret } from "./pin-secret";
 import { ZReverifySchema } from "./phone.types";
+import { assertPinAllowed } from "./pin-policy";
+import { pinHolderOfOrder } from "./pin-holder-of-order";
 
 /**
  * 证书解锁 and 忘记PIN. The holder proves who they are afresh: the ID number they type must be the
@@ -21,8 +23,9 @@ export async function reverifyKey({ userId, keyShareId, input, ip }: { userId: s
   const data = ZReverifySchema.parse(input);
   const { orderId, shareIds } = await findKeyGroup({ userId, keyShareId });
   if (!orderId) throw new AppError("not_found");
-  const order = await db.order.findFirstOrThrow({ where: { id: orderId, userId }, select: { subjectType: true, draft: true } });
+  const order = await db.order.findFirstOrThrow({ where: { id: orderId, userId }, select: { subjectType: true, draft: true, user: { select: { phone: true } } } });
   const holder = holderOfOrder(order);
+  if (data.pin) assertPinAllowed(data.pin, pinHolderOfOrder(order));
   // Guessing ID numbers costs tries (10 an hour per key), like the code does.
   await consumeRateLimit(db, `reverify:key:${keyShareId}`, [{ seconds: 3600, max: 10 }]);
   // The ID number first: a typo there must not burn the SMS code the holder just received.
