@@ -275,21 +275,26 @@ test("fuzz: no input makes the server answer 5xx (routes, pages, actions, next-a
   const noAnswer = outcomes.filter((o) => o.status === "no response" || (o.status === "timeout" && !isStream(o.req.path.split("?")[0]!)));
   const byStatus = new Map<string, number>();
   for (const o of outcomes) byStatus.set(String(o.status), (byStatus.get(String(o.status)) ?? 0) + 1);
-  console.log(`fuzz: ${outcomes.length} requests sent in ${seconds}s, 500s = ${serverErrors.length}, no answer = ${noAnswer.length} (statuses ${[...byStatus].sort().map(([s, n]) => `${s}×${n}`).join(" ")})`);
+  console.log(`fuzz: ${outcomes.length} requests sent, 500s = ${serverErrors.length}`);
+  console.log(`fuzz: ${seconds}s, no answer = ${noAnswer.length}, statuses ${[...byStatus].sort().map(([s, n]) => `${s}×${n}`).join(" ")}`);
   const failures = [...serverErrors, ...noAnswer];
-  // Grouped by handler, so one bug does not hide the others behind its twenty failures.
+  // Grouped by handler and input class, listed round-robin over the classes, so one bug (say, every
+  // action's answer to a broken body) does not hide the others behind its twenty lines.
+  const kindOf = (f: Outcome) => f.req.kind.replace(/^action [^:]+: /, "action: ");
   const groups = new Map<string, Outcome[]>();
   for (const f of failures) {
-    const key = `${f.req.method} ${f.req.kind.startsWith("action") ? f.req.kind.split(":")[0] : f.req.path.split("?")[0]!.replace(/\/[^/]*%[^/]*/g, "/…")}`;
+    const where = f.req.kind.startsWith("action") ? f.req.kind.split(":")[0]! : f.req.path.split("?")[0]!.replace(/\/[^/]*%[^/]*/g, "/…");
+    const key = `${kindOf(f)} | ${f.req.method} ${where}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
-  console.log(`fuzz: failing handlers: ${groups.size}`);
-  let shown = 0;
-  for (const [key, group] of groups) {
-    if (shown >= 20) break;
+  const byKind = new Map<string, Array<[string, Outcome[]]>>();
+  for (const [key, group] of groups) byKind.set(kindOf(group[0]!), [...(byKind.get(kindOf(group[0]!)) ?? []), [key, group]]);
+  console.log(`fuzz: failing: ${groups.size} handler × input class; by class: ${[...byKind].map(([k, gs]) => `${k} (${gs.length})`).join(", ")}`);
+  const listed: Array<[string, Outcome[]]> = [];
+  for (let i = 0; listed.length < Math.min(20, groups.size); i++) for (const gs of byKind.values()) if (gs[i] && listed.length < 20) listed.push(gs[i]!);
+  for (const [key, group] of listed) {
     const f = group[0]!;
-    shown++;
-    console.log(`  ${f.status} ×${group.length} ${key} [${f.req.caller}; ${f.req.kind}]\n    ${f.req.method} ${f.req.path.slice(0, 200)}  body: ${describeBody(f.req.body).replace(/\s+/g, " ")}  → ${f.text.replace(/\s+/g, " ").slice(0, 200)}`);
+    console.log(`  ${f.status} ×${group.length} ${key} [${f.req.caller}]\n    ${f.req.method} ${f.req.path.slice(0, 200)}  body: ${describeBody(f.req.body).replace(/\s+/g, " ")}  → ${f.text.replace(/\s+/g, " ").slice(0, 200)}`);
   }
   const health = await fetch(`${baseURL}/api/health`).then((r) => r.status).catch(() => 0);
   await applicant.dispose();

@@ -5,7 +5,8 @@
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
 import { actionTable, fillPattern, routeTable, serverActionSources, type ActionEntry, type HttpMethod, type RouteEntry } from "../support/route-table";
 import { callAction, errorCodeOf, goesToLogin, type ActionCall, type FormArg } from "./support-guard/call-action";
-import { loginRequestAs } from "./support-guard/login";
+import { DEMO } from "./fixtures/auth";
+import { loginRequestAs, loginRequestWithPassword } from "./support-guard/login";
 import { createOwnedResources, decryptRequestFor, keygenRequest, NEW_PIN, PIN, signRequestFor, TINY_PNG, type OwnedResources } from "./support-guard/owned-resources";
 
 test.setTimeout(240_000);
@@ -250,6 +251,8 @@ const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_
 let a: APIRequestContext;
 let b: APIRequestContext;
 let anon: APIRequestContext;
+/** The seeded reviewer after the password step only: console actions need the second factor too. */
+let halfStaff: APIRequestContext;
 let ids: Ids;
 let actions: Map<string, ActionEntry>;
 
@@ -260,14 +263,18 @@ test.describe("called over HTTP", () => {
     expect(table, "no server-reference-manifest.json: run `next build` first").not.toBeNull();
     actions = new Map(table!.map((x) => [x.key, x]));
     const newRequest = () => playwright.request.newContext({ baseURL });
-    [a, b, anon] = await Promise.all([newRequest(), newRequest(), newRequest()]);
-    const [owned] = await Promise.all([createOwnedResources({ newRequest, a, actions }), loginRequestAs(b)]);
+    [a, b, anon, halfStaff] = await Promise.all([newRequest(), newRequest(), newRequest(), newRequest()]);
+    const [owned] = await Promise.all([
+      createOwnedResources({ newRequest, a, actions }),
+      loginRequestAs(b),
+      loginRequestWithPassword(halfStaff, DEMO.reviewer, { secondFactor: false }),
+    ]);
     for (const note of owned.notes) console.log(`  setup: ${note} (placeholder id used)`);
     ids = Object.fromEntries(Object.entries(owned).map(([k, v]) => [k, v ?? placeholder(k)])) as Ids;
   });
 
   test.afterAll(async () => {
-    await Promise.all([a?.dispose(), b?.dispose(), anon?.dispose()]);
+    await Promise.all([a?.dispose(), b?.dispose(), anon?.dispose(), halfStaff?.dispose()]);
   });
 
   // One test for both, so a refusal found in the routes does not skip the actions (nor set A up twice).
@@ -277,7 +284,7 @@ test.describe("called over HTTP", () => {
     report("route", r.failures);
     report("action", x.failures);
     const unexpected = r.failures.length + x.failures.length;
-    console.log(`route guard: ${routeKeys.length} routes × 3 callers checked (${r.checked} calls), ${actions.size} actions (${x.checked} calls), ${unexpected} unexpected`);
+    console.log(`route guard: ${routeKeys.length} routes × 3 callers checked, ${actions.size} actions, ${unexpected} unexpected (${r.checked} route calls, ${x.checked} action calls)`);
     expect.soft(r.failures, "unexpected route answers (see the list above)").toEqual([]);
     expect.soft(x.failures, "unexpected action answers (see the list above)").toEqual([]);
   });
@@ -355,15 +362,19 @@ async function checkRoutes(): Promise<{ checked: number; failures: Failure[] }> 
   return { checked, failures };
 }
 
-function judgeAction(exp: ActionExpectation, caller: "anonymous" | "applicant B", call: ActionCall): string | null {
+type ActionCaller = "anonymous" | "applicant B" | "reviewer without second factor";
+
+function judgeAction(exp: ActionExpectation, caller: ActionCaller, call: ActionCall): string | null {
   const code = errorCodeOf(call);
-  if (call.status >= 500 || call.thrown) return "server error (the action threw)";
+  // redirect()/notFound()/forbidden() are thrown on purpose (digest NEXT_…); anything else is a crash.
+  const crashed = call.thrown !== null && !/"digest":"NEXT_/.test(call.thrown);
+  if (call.status >= 500 || crashed) return "server error (the action threw)";
   if (exp.audience === "public") return null;
   if (caller === "anonymous") {
     if (code === "unauthenticated" || goesToLogin(call.redirect) || call.status === 401) return null;
     return "expected { ok: false, error: { code: 'unauthenticated' } } or a redirect to /login";
   }
-  if (exp.audience === "staff") return code === "forbidden" || call.status === 403 ? null : "expected forbidden for an applicant";
+  if (exp.audience === "staff") return code === "forbidden" || call.status === 403 ? null : `expected forbidden for the ${caller}`;
   if (exp.scope === "own") return null;
   if (code === "not_found" || code === "forbidden" || call.status === 404 || call.status === 403) return null;
   return "expected not_found/forbidden on another applicant's resource";
@@ -379,10 +390,12 @@ async function checkActions(): Promise<{ checked: number; failures: Failure[] }>
       notBuilt.push(key); // on disk but used by no page: not reachable over HTTP
       continue;
     }
-    for (const [caller, request] of [
+    const callers: Array<[ActionCaller, APIRequestContext]> = [
       ["anonymous", anon],
       ["applicant B", b],
-    ] as const) {
+    ];
+    if (exp.audience === "staff") callers.push(["reviewer without second factor", halfStaff]);
+    for (const [caller, request] of callers) {
       const call = await callAction(request, action, exp.args(ids));
       checked++;
       const why = judgeAction(exp, caller, call);

@@ -1,7 +1,7 @@
 // The API login fixtures of fixtures/auth.ts for a bare APIRequestContext (no browser: these specs
 // only speak HTTP). Same steps: an SMS code read from the outbox, next-auth's credentials callback.
-import { expect, type APIRequestContext } from "@playwright/test";
-import { DEMO_PASSWORD, readSmsCode, uniquePhone } from "../fixtures/auth";
+import { expect, type APIRequestContext, type BrowserContext } from "@playwright/test";
+import { completeSecondFactor, DEMO_PASSWORD, readSmsCode, uniquePhone } from "../fixtures/auth";
 
 export type NewRequest = () => Promise<APIRequestContext>;
 
@@ -28,7 +28,11 @@ export async function loginRequestAs(request: APIRequestContext, phone: string =
   return phone;
 }
 
-/** Password login (seeded accounts). */
-export async function loginRequestWithPassword(request: APIRequestContext, phone: string, password = DEMO_PASSWORD) {
+/**
+ * Password login (seeded accounts); staff then pass their second factor with the fixture's software
+ * passkey (the same one every spec uses for that account: it only needs the context's `request`).
+ */
+export async function loginRequestWithPassword(request: APIRequestContext, phone: string, { password = DEMO_PASSWORD, secondFactor = true } = {}) {
   await callback(request, "password", { phone, password });
+  if (secondFactor) await completeSecondFactor({ request } as unknown as BrowserContext, phone);
 }

@@ -5,7 +5,6 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 import { bytesToHex, hexToBytes } from "../../../lib/pki/encoding";
 import { finishKeygen, startKeygen, startSign, TWO_PARTY_VERSION, type TDecryptRequest, type TKeygenResponse, type TSignRequest } from "../../../lib/pki/two-party";
-import { base32Decode, totpCode } from "../../../lib/server/auth/totp/totp";
 import { DEMO } from "../fixtures/auth";
 import type { ActionEntry } from "../../support/route-table";
 import { callAction, goesToLogin } from "./call-action";
@@ -67,24 +66,11 @@ function action(actions: Actions, key: string): ActionEntry {
   return a;
 }
 
-/**
- * A staff session that has passed its second factor: the seeded reviewer signs in with the password
- * and enrols TOTP (allowed while it has no factor), which counts as this session's second factor.
- * Returns a cleanup that turns TOTP off again, so the shared demo account is left as found.
- */
-async function reviewerWithSecondFactor(newRequest: NewRequest) {
+/** The seeded reviewer, signed in with the password and its second factor passed (the login fixture's passkey). */
+async function reviewerSession(newRequest: NewRequest) {
   const request = await newRequest();
   await loginRequestWithPassword(request, DEMO.reviewer);
-  const setup = await request.post("/api/auth/second-factor/totp/setup", { headers: { "Content-Type": "application/json" } });
-  const { secret } = await json<{ secret: string }>(setup, "TOTP setup");
-  const code = totpCode(base32Decode(secret), Date.now());
-  const confirm = await request.post("/api/auth/second-factor/totp/confirm", { data: { code } });
-  await json(confirm, "TOTP confirm");
-  const cleanup = async () => {
-    await request.delete("/api/auth/second-factor/totp", { headers: { "Content-Type": "application/json" } }).catch(() => undefined);
-    await request.dispose();
-  };
-  return { request, cleanup };
+  return request;
 }
 
 async function jointKey(api: APIRequestContext, orderId: string, usage: "SIGN" | "ENCRYPT") {
@@ -154,13 +140,13 @@ export async function createOwnedResources({ newRequest, a, actions }: { newRequ
   // Approval needs a reviewer with a second factor; then the two-party download, as the phone does it.
   const approvedOrderId = await attempt("approved order", async () => {
     const { orderId: id } = await fixture();
-    const reviewer = await reviewerWithSecondFactor(newRequest);
+    const reviewer = await reviewerSession(newRequest);
     try {
-      const call = await callAction(reviewer.request, { ...action(actions, "app/(console)/console/reviews/[orderId]/actions.ts#approveOrderAction"), pagePath: `/console/reviews/${id}` }, [{ orderId: id }]);
+      const call = await callAction(reviewer, { ...action(actions, "app/(console)/console/reviews/[orderId]/actions.ts#approveOrderAction"), pagePath: `/console/reviews/${id}` }, [{ orderId: id }]);
       const result = call.result as { ok?: boolean; data?: { outcome?: string } } | undefined;
       if (result?.data?.outcome !== "APPROVED") throw new Error(`approve: ${call.status} ${call.text.slice(0, 200)}`);
     } finally {
-      await reviewer.cleanup();
+      await reviewer.dispose();
     }
     return id;
   });
