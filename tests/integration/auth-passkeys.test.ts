@@ -10,6 +10,8 @@ import { startPasskeyAuthentication } from "@/lib/server/auth/passkeys/start-pas
 import { loginWithPasskey } from "@/lib/server/auth/passkeys/login-with-passkey";
 import { passSecondFactorWithPasskey } from "@/lib/server/auth/passkeys/pass-second-factor-with-passkey";
 import { deletePasskey } from "@/lib/server/auth/passkeys/delete-passkey";
+import { renamePasskey } from "@/lib/server/auth/passkeys/rename-passkey";
+import { listPasskeys } from "@/lib/server/auth/passkeys/list-passkeys";
 import { relyingParty } from "@/lib/server/auth/passkeys/relying-party";
 import { ZAuthenticationResponseSchema, ZRegistrationResponseSchema } from "@/lib/server/auth/passkeys/passkeys.types";
 import { createUser, uniqueIp } from "../support/factories";
@@ -202,5 +204,24 @@ describe("console enforcement", () => {
     const wrong = ZAuthenticationResponseSchema.parse(softAssertion(theirs, { challenge: opt.challenge, ...rp() }));
     await expectAppError(passSecondFactorWithPasskey({ userId: user.id, sessionId: mine.sessionId, response: wrong, ip: "127.0.0.1" }), "code_invalid", "passkeys.errors.assertionFailed");
     expect((await loadSessionUser({ sessionId: mine.sessionId }))?.secondFactorAt).toBeNull();
+  });
+});
+
+describe("managing passkeys", () => {
+  it("lists, renames and deletes only the caller's own, with audit rows", async () => {
+    const { user, session } = await userWithSession();
+    const { passkey, cred } = await register(session);
+    const other = await userWithSession();
+    await expectAppError(renamePasskey({ userId: other.user.id, passkeyId: passkey.id, name: "mine now", ip: "127.0.0.1" }), "not_found");
+    await expectAppError(deletePasskey({ userId: other.user.id, sessionId: other.session.sessionId, passkeyId: passkey.id, ip: "127.0.0.1" }), "not_found");
+    await renamePasskey({ userId: user.id, passkeyId: passkey.id, name: "办公室电脑", ip: "127.0.0.1" });
+    const listed = await listPasskeys({ userId: user.id });
+    expect(listed).toEqual([expect.objectContaining({ id: passkey.id, name: "办公室电脑" })]);
+    expect(listed[0]).not.toHaveProperty("publicKey");
+    await deletePasskey({ userId: user.id, sessionId: session.sessionId, passkeyId: passkey.id, ip: "127.0.0.1" });
+    expect(await listPasskeys({ userId: user.id })).toEqual([]);
+    expect(await db.auditLog.count({ where: { targetId: passkey.id, action: { in: ["passkey.rename", "passkey.delete"] } } })).toBe(2);
+    // A deleted passkey no longer logs in.
+    await expectAppError(loginWithPasskey({ response: await loginAssertion(cred), ip: "127.0.0.1" }), "code_invalid", "passkeys.errors.unknownPasskey");
   });
 });
