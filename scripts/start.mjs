@@ -1,5 +1,5 @@
 // `npm start`: install what is missing, migrate and seed the database, build, and serve the desk.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { ensureDependencies, nextBin, root, run, tsx } from "./setup-lib.mjs";
@@ -12,7 +12,9 @@ process.env.CERTDESK_DEMO ??= noSmsGateway ? "1" : "0";
 const isDemo = process.env.CERTDESK_DEMO === "1";
 
 ensureDependencies();
-tsx("scripts/check-config.ts");
+// The start-up check (the server repeats it): a refused configuration stops here, before a build.
+const check = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["scripts/check-config.ts"], { cwd: root, stdio: "inherit" });
+if (check.status !== 0) process.exit(check.status ?? 1);
 tsx("scripts/db-migrate.ts");
 tsx("prisma/seed.ts");
 

@@ -19,6 +19,7 @@ export function assertProductionConfig(e: Env = env()): void {
     problems.push("CERTDESK_E2E_FIXTURES=1 (test-only fixture routes) needs CERTDESK_DEMO=1.");
   }
   if (problems.length) {
-    throw new Error(`CertDesk refuses to start outside demo mode (CERTDESK_DEMO=${e.CERTDESK_DEMO ?? "unset"}, NODE_ENV=${e.NODE_ENV}):\n  ${problems.join("\n  ")}`);
+    const why = e.CERTDESK_DEMO === undefined ? `CERTDESK_DEMO unset, NODE_ENV=${e.NODE_ENV}` : `CERTDESK_DEMO=${e.CERTDESK_DEMO}`;
+    throw new Error(`CertDesk refuses to start outside demo mode (${why}):\n  ${problems.join("\n  ")}`);
   }
 }

@@ -47,6 +47,6 @@ describe("demo mode and the start-up check", () => {
     expect(refused.stdout).not.toContain("STARTED");
     const unset = run({});
     expect(unset.status).toBe(1);
-    expect(unset.stderr).toMatch(/CERTDESK_DEMO=unset/);
+    expect(unset.stderr).toMatch(/CERTDESK_DEMO unset, NODE_ENV=production/);
   });
 });
