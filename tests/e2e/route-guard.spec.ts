@@ -144,7 +144,7 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   "POST /api/m/scan/sessions/[sessionId]/end": { audience: "user", call: () => ({ params: { sessionId: UNKNOWN } }) },
   // platform API
   "GET /api/v1/openapi.json": pub,
-  "POST /api/v1/scan-requests": { audience: "platform", call: () => ({ body: { type: "login", challenge: "00" } }) },
+  "POST /api/v1/scan-requests": { audience: "platform", scope: "own", call: () => ({ body: { type: "login", challenge: "00" } }) },
   "GET /api/v1/scan-requests/[id]": { audience: "platform", call: (r) => ({ params: { id: r.scanRequestId } }) },
   "GET /api/v1/scan-requests/[id]/events": { audience: "platform", stream: true, call: (r) => ({ params: { id: r.scanRequestId } }) },
   // the demo trading platform: an outside platform with its own visitor cookie
@@ -284,7 +284,7 @@ test.describe("called over HTTP", () => {
     report("route", r.failures);
     report("action", x.failures);
     const unexpected = r.failures.length + x.failures.length;
-    console.log(`route guard: ${routeKeys.length} routes × 3 callers checked, ${actions.size} actions, ${unexpected} unexpected (${r.checked} route calls, ${x.checked} action calls)`);
+    console.log(`route guard: ${routeKeys.length} routes × ${r.callers} callers checked, ${actions.size} actions, ${unexpected} unexpected (${r.checked} route calls, ${x.checked} action calls)`);
     expect.soft(r.failures, "unexpected route answers (see the list above)").toEqual([]);
     expect.soft(x.failures, "unexpected action answers (see the list above)").toEqual([]);
   });
@@ -295,9 +295,9 @@ function defaultCall(route: RouteEntry): Call {
   return { params: Object.fromEntries(route.params.map((p) => [p.name, p.catchAll ? [UNKNOWN] : UNKNOWN])) };
 }
 
-async function send(request: APIRequestContext, route: RouteEntry, method: HttpMethod, c: Call): Promise<{ status: number | string; location: string; body: string }> {
+async function send(request: APIRequestContext, route: RouteEntry, method: HttpMethod, c: Call, headers?: Record<string, string>): Promise<{ status: number | string; location: string; body: string }> {
   const url = fillPattern(route.pattern, { ...defaultCall(route).params, ...c.params }) + (c.query ?? "");
-  const opts: Parameters<APIRequestContext["fetch"]>[1] = { method, maxRedirects: 0, failOnStatusCode: false, timeout: 15_000 };
+  const opts: Parameters<APIRequestContext["fetch"]>[1] = { method, headers, maxRedirects: 0, failOnStatusCode: false, timeout: 15_000 };
   if (method !== "GET") {
     if (c.multipart) opts.multipart = c.multipart;
     else if (typeof c.body === "string") opts.data = c.body;
@@ -317,12 +317,18 @@ const is3xx = (s: number | string) => typeof s === "number" && s >= 300 && s < 4
 const isServerError = (s: number | string) => typeof s !== "number" || s >= 500;
 
 /** Why an answer to this caller is wrong, or null. */
-function judgeRoute(exp: RouteExpectation, caller: "anonymous" | "applicant B" | "owner A", r: { status: number | string; location: string }, resourceIds: string[]): string | null {
+type RouteCaller = "anonymous" | "applicant B" | "owner A" | "another platform";
+
+function judgeRoute(exp: RouteExpectation, caller: RouteCaller, r: { status: number | string; location: string }, resourceIds: string[]): string | null {
   if (isServerError(r.status)) return "server error";
   // The owner may get a conflict (the order is not at that step), which still shows the id is A's.
   if (caller === "owner A") return [401, 403, 404].includes(r.status as number) ? "the owner is refused (are the test's ids right?)" : null;
   if (exp.audience === "public") return null;
-  if (exp.audience === "platform") return r.status === 401 ? null : "expected 401 without platform credentials";
+  if (exp.audience === "platform") {
+    if (caller !== "another platform") return r.status === 401 ? null : "expected 401 without platform credentials";
+    if (resourceIds.length === 0) return null;
+    return [403, 404].includes(r.status as number) ? null : "expected 404 on another platform's request";
+  }
   if (caller === "anonymous") {
     if ([401, 403, 404].includes(r.status as number)) return null;
     if (is3xx(r.status) && goesToLogin(r.location)) return null;
@@ -336,8 +342,9 @@ function judgeRoute(exp: RouteExpectation, caller: "anonymous" | "applicant B" |
   return "expected 403/404 on another applicant's resource";
 }
 
-async function checkRoutes(): Promise<{ checked: number; failures: Failure[] }> {
+async function checkRoutes(): Promise<{ checked: number; callers: number; failures: Failure[] }> {
   const failures: Failure[] = [];
+  const callerKinds = new Set<RouteCaller>();
   let checked = 0;
   const ordered = [...routeKeys].sort((x, y) => Number(Boolean(EXPECTATIONS[x.key]?.endsSession)) - Number(Boolean(EXPECTATIONS[y.key]?.endsSession)));
   for (const { key, route, method } of ordered) {
@@ -345,21 +352,23 @@ async function checkRoutes(): Promise<{ checked: number; failures: Failure[] }> 
     if (!exp) continue; // reported by the table test
     const c = exp.call?.(ids) ?? {};
     const resourceIds = Object.values(c.params ?? {}).flat().filter((v) => v !== UNKNOWN && !v.startsWith("cmguardmissing"));
-    const callers: Array<["anonymous" | "applicant B" | "owner A", APIRequestContext]> = [
+    const callers: Array<[RouteCaller, APIRequestContext]> = [
       ["anonymous", anon],
       ["applicant B", b],
     ];
+    if (exp.audience === "platform" && ids.otherPlatformAuth.startsWith("Basic ")) callers.push(["another platform", anon]);
     // The owner's GET proves the ids are real, so B's refusal means something.
     if (method === "GET" && exp.audience === "user" && exp.scope !== "own" && !exp.stream && resourceIds.length > 0) callers.push(["owner A", a]);
     for (const [caller, request] of callers) {
       if (exp.endsSession && caller === "applicant B") continue; // B's session is still needed by the action test
-      const r = await send(request, route, method, c);
+      callerKinds.add(caller);
+      const r = await send(request, route, method, c, caller === "another platform" ? { Authorization: ids.otherPlatformAuth } : undefined);
       checked++;
       const why = judgeRoute(exp, caller, r, resourceIds);
       if (why) failures.push({ what: `${key}${c.query ?? ""} [${exp.audience}] ${why}`, caller, status: r.status, body: r.location ? `→ ${r.location}` : r.body });
     }
   }
-  return { checked, failures };
+  return { checked, callers: callerKinds.size, failures };
 }
 
 type ActionCaller = "anonymous" | "applicant B" | "reviewer without second factor";

@@ -29,6 +29,8 @@ export type OwnedResources = {
   scanRequestId: string | null;
   scanToken: string | null;
   authorizationToken: string | null;
+  /** HTTP Basic credentials of a second trading platform (not the one that made A's scan request). */
+  otherPlatformAuth: string | null;
   /** What could not be made, and why (printed; the ids above are then placeholders). */
   notes: string[];
 };
@@ -66,10 +68,10 @@ function action(actions: Actions, key: string): ActionEntry {
   return a;
 }
 
-/** The seeded reviewer, signed in with the password and its second factor passed (the login fixture's passkey). */
-async function reviewerSession(newRequest: NewRequest) {
+/** A seeded staff account, signed in with the password and its second factor passed (the login fixture's passkey). */
+async function staffSession(newRequest: NewRequest, phone: string) {
   const request = await newRequest();
-  await loginRequestWithPassword(request, DEMO.reviewer);
+  await loginRequestWithPassword(request, phone);
   return request;
 }
 
@@ -140,7 +142,7 @@ export async function createOwnedResources({ newRequest, a, actions }: { newRequ
   // Approval needs a reviewer with a second factor; then the two-party download, as the phone does it.
   const approvedOrderId = await attempt("approved order", async () => {
     const { orderId: id } = await fixture();
-    const reviewer = await reviewerSession(newRequest);
+    const reviewer = await staffSession(newRequest, DEMO.reviewer);
     try {
       const call = await callAction(reviewer, { ...action(actions, "app/(console)/console/reviews/[orderId]/actions.ts#approveOrderAction"), pagePath: `/console/reviews/${id}` }, [{ orderId: id }]);
       const result = call.result as { ok?: boolean; data?: { outcome?: string } } | undefined;
@@ -176,6 +178,22 @@ export async function createOwnedResources({ newRequest, a, actions }: { newRequ
     }
   });
 
+  // A second platform, registered by the CA admin as the console does it: it must not see the demo platform's requests.
+  const otherPlatformAuth = await attempt("second platform", async () => {
+    const admin = await staffSession(newRequest, DEMO.admin);
+    try {
+      const code = `guard-${Date.now().toString(36)}`;
+      const call = await callAction(admin, action(actions, "app/(console)/console/platforms/actions.ts#createPlatformAction"), [
+        { code, name: "路由守卫测试平台", callbackUrls: "https://guard.example.test/callback" },
+      ]);
+      const created = (call.result as { ok?: boolean; data?: { clientId: string; clientSecret: string } } | undefined)?.data;
+      if (!created) throw new Error(`createPlatformAction: ${call.status} ${call.text.slice(0, 200)}`);
+      return `Basic ${Buffer.from(`${created.clientId}:${created.clientSecret}`).toString("base64")}`;
+    } finally {
+      await admin.dispose();
+    }
+  });
+
   return {
     phone,
     orderId,
@@ -192,6 +210,7 @@ export async function createOwnedResources({ newRequest, a, actions }: { newRequ
     scanRequestId: scan?.scanRequestId ?? null,
     scanToken: scan?.scanToken ?? null,
     authorizationToken: null,
+    otherPlatformAuth,
     notes,
   };
 }
