@@ -166,6 +166,7 @@ export const phone = defineMessages({
       notOnThisPhone: "本机没有这张证书的密钥分量",
       storage: "无法在本机保存密钥，请确认浏览器未处于无痕模式",
       network: "网络异常，请稍后重试",
+      digestMismatch: "签名内容与服务器核对的不一致，已拒绝",
     },
   },
   en: {
@@ -332,6 +333,7 @@ export const phone = defineMessages({
       notOnThisPhone: "This phone does not hold this certificate's key share",
       storage: "Cannot store the key on this phone: make sure the browser is not in private mode",
       network: "Network problem: try again later",
+      digestMismatch: "What is being signed does not match what the server expects: refused",
     },
   },
 });

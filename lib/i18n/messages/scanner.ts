@@ -75,6 +75,10 @@ export const scanner = defineMessages({
       pinRequired: "未经 PIN 码验证，无法完成该请求",
       sessionOnlySign: "仅签署请求可以开启会话签章",
       noSeal: "所选印章不可用",
+      halfUsed: "该请求已签署过一次，请在平台重新发起",
+      wrongContent: "签署内容与平台的请求不符，已拒绝",
+      signingTime: "手机时间与服务器相差过大，请校准时间后重试",
+      sessionMinutes: "会话签章时长只能为 15、30 或 60 分钟",
     },
     demo: {
       name: "演示招投标交易平台",
@@ -185,6 +189,10 @@ export const scanner = defineMessages({
       pinRequired: "Without a PIN check this request cannot be completed",
       sessionOnlySign: "Only sign requests can open a signing session",
       noSeal: "That seal is not available",
+      halfUsed: "This request has been signed once already: start again on the platform",
+      wrongContent: "What the phone signed does not match the platform's request: refused",
+      signingTime: "The phone's clock is too far off: set the time and try again",
+      sessionMinutes: "A signing session lasts 15, 30 or 60 minutes",
     },
     demo: {
       name: "Demo tender platform",
