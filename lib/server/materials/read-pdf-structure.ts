@@ -5,6 +5,24 @@ export type PdfStructure =
   | { ok: false; reason: "encrypted" | "broken" | "limits" };
 
 const TIMEOUT_MS = 15_000;
+/** pdf-lib's heap for one file: a 3000-page document parses in far less; an attack runs out of it. */
+const WORKER_HEAP_MB = 128;
+/** Workers at once per process; more uploads wait their turn (each worker costs up to its heap). */
+const MAX_WORKERS = 2;
+
+let running = 0;
+const waiting: Array<() => void> = [];
+
+async function inTurn<T>(run: () => Promise<T>): Promise<T> {
+  if (running >= MAX_WORKERS) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await run();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
 
 // Runs in a worker thread: pdf-lib keeps every PDF name it ever parsed in a module-wide pool that
 // never shrinks, so parsing uploads in the server process would let each upload grow it. A worker
@@ -36,7 +54,12 @@ const { PDFDocument, PDFDict, PDFArray, PDFName, PDFRawStream, PDFStream, PDFRef
     else if (o instanceof PDFDict) {
       for (const [k, v] of o.entries()) {
         names.add(k.decodeText());
-        if (k.decodeText() === "OpenAction") { openActions++; if (v instanceof PDFArray) openAtPage++; }
+        if (k.decodeText() === "OpenAction") {
+          openActions++;
+          const target = v instanceof PDFRef ? doc.context.lookup(v) : v;
+          const isGoTo = target instanceof PDFDict && target.get(PDFName.of("S")) === PDFName.of("GoTo") && !target.has(PDFName.of("Next"));
+          if (target instanceof PDFArray || isGoTo) openAtPage++;
+        }
         todo.push(v);
       }
     }
@@ -51,11 +74,15 @@ const { PDFDocument, PDFDict, PDFArray, PDFName, PDFRawStream, PDFStream, PDFRef
  * files without a catalog or pages say so.
  */
 export function readPdfStructure(bytes: Uint8Array): Promise<PdfStructure> {
+  return inTurn(() => runWorker(bytes));
+}
+
+function runWorker(bytes: Uint8Array): Promise<PdfStructure> {
   return new Promise((resolve) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: bytes,
-      resourceLimits: { maxOldGenerationSizeMb: 384, maxYoungGenerationSizeMb: 48 },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 32 },
     });
     const done = (result: PdfStructure) => {
       clearTimeout(timer);

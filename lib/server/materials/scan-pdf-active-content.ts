@@ -1,5 +1,5 @@
 import { constants, inflateSync } from "node:zlib";
-import { PdfSyntaxError, readPdfSyntax, type PdfStream, type PdfValue } from "./pdf-syntax";
+import { isPdfDestination, PdfSyntaxError, readPdfSyntax, type PdfStream, type PdfValue } from "./pdf-syntax";
 
 /**
  * Names that make a PDF do something when it is opened or clicked: run script (JavaScript, JS),
@@ -26,13 +26,27 @@ export class PdfScanError extends Error {
 
 const isName = (v: PdfValue | undefined, ...names: string[]) => v?.t === "name" && names.includes(v.v);
 
-/** An object stream, named or not: readers unpack any stream with /N and /First, whatever its /Type says. */
-function isObjectStream(dict: PdfValue | null): dict is Extract<PdfValue, { t: "dict" }> {
-  return dict?.t === "dict" && (isName(dict.map.get("Type"), "ObjStm") || (dict.map.has("N") && dict.map.has("First")));
+type PdfDict = Extract<PdfValue, { t: "dict" }>;
+
+/** Standard filter names (and their abbreviations) other than FlateDecode. */
+const OTHER_FILTERS = new Set(["LZWDecode", "LZW", "ASCII85Decode", "A85", "ASCIIHexDecode", "AHx", "RunLengthDecode", "RL", "CCITTFaxDecode", "CCF", "JBIG2Decode", "DCTDecode", "DCT", "JPXDecode", "Crypt"]);
+
+/**
+ * Whether a reader could take this stream for an object stream: any stream whose object names
+ * ObjStm, or has both /N and /First (readers do not all check /Type). Judged from the object's
+ * names, not from how its dictionary parsed, so a dictionary built to parse differently here than
+ * in a viewer cannot hide one. Such a stream must then have a dictionary that parsed cleanly.
+ */
+function objectStreamDict(stream: PdfStream): PdfDict | null {
+  const names = stream.objectNames;
+  if (!names.has("ObjStm") && !(names.has("N") && names.has("First"))) return null;
+  if (stream.dict?.t !== "dict") throw new PdfScanError("unsupported", "object stream dictionary");
+  if ([...names].some((n) => OTHER_FILTERS.has(n))) throw new PdfScanError("unsupported", "object stream filter");
+  return stream.dict;
 }
 
 /** FlateDecode (any number of times) without a predictor, or no filter: anything else cannot be read here, so it is refused. */
-function flateCount(dict: Extract<PdfValue, { t: "dict" }>): number {
+function flateCount(dict: PdfDict): number {
   const filter = dict.map.get("Filter");
   const filters = filter === undefined ? [] : filter.t === "array" ? filter.items : [filter];
   if (!filters.every((f) => isName(f, "FlateDecode", "Fl"))) throw new PdfScanError("unsupported", "object stream filter");
@@ -48,6 +62,22 @@ function flateCount(dict: Extract<PdfValue, { t: "dict" }>): number {
   return filters.length;
 }
 
+/**
+ * Which objects of an object stream are destinations. Its content is N "number offset" pairs, then
+ * the N objects in order; when it does not read as exactly that, no object in it counts as one.
+ */
+function objectStreamDestinations(values: PdfValue[]): Map<number, boolean> {
+  const out = new Map<number, boolean>();
+  if (values.length % 3 !== 0) return out;
+  const n = values.length / 3;
+  if (!values.slice(0, 2 * n).every((v) => v.t === "num")) return out;
+  for (let k = 0; k < n; k++) {
+    const num = (values[2 * k] as { v: number }).v;
+    out.set(num, (out.get(num) ?? true) && isPdfDestination(values[2 * n + k]));
+  }
+  return out;
+}
+
 function inflateCapped(data: Uint8Array, budget: { left: number }): Uint8Array {
   if (budget.left <= 0) throw new PdfScanError("unsupported", "inflate budget");
   try {
@@ -60,23 +90,32 @@ function inflateCapped(data: Uint8Array, budget: { left: number }): Uint8Array {
   }
 }
 
-function unpack(bytes: Uint8Array, stream: PdfStream & { dict: Extract<PdfValue, { t: "dict" }> }, budget: { left: number }): Uint8Array {
+function unpack(bytes: Uint8Array, stream: PdfStream, dict: PdfDict, budget: { left: number }): Uint8Array {
+  const flates = flateCount(dict);
+  // The object names a filter its dictionary (as parsed here) does not apply: do not guess.
+  if (flates === 0 && (stream.objectNames.has("FlateDecode") || stream.objectNames.has("Fl"))) throw new PdfScanError("unsupported", "object stream filter");
   let data = bytes.subarray(stream.start, stream.end);
-  for (let k = flateCount(stream.dict); k > 0; k--) data = inflateCapped(data, budget);
+  for (let k = flates; k > 0; k--) data = inflateCapped(data, budget);
   return data;
 }
 
 /**
  * Lists the active-content names a PDF holds, in the file itself and inside its compressed object
  * streams (where producers, and attackers, put most dictionaries). Names are compared after their
- * #xx escapes are decoded. An /OpenAction that is a plain destination (`[page /Fit]`, what LaTeX
- * and many exporters write: open at page 1) is not active; any other /OpenAction is.
+ * #xx escapes are decoded. An /OpenAction that only opens a page (`[page /Fit]`, or a GoTo action
+ * to one, inline or by reference: what LaTeX and many exporters write) is not active; any other
+ * /OpenAction is.
  */
 export function scanPdfActiveContent(bytes: Uint8Array): PdfScan {
   const counts = new Map<string, number>();
-  let openAtPage = 0;
+  const openActions: PdfValue[] = [];
+  const destinations = new Map<number, boolean>();
+  const merge = (found: Map<number, boolean>) => {
+    for (const [num, isDest] of found) destinations.set(num, (destinations.get(num) ?? true) && isDest);
+  };
   const onDict = (map: Map<string, PdfValue>) => {
-    if (map.get("OpenAction")?.t === "array") openAtPage++;
+    const openAction = map.get("OpenAction");
+    if (openAction) openActions.push(openAction);
   };
   const budget = { left: PDF_INFLATE_BUDGET };
   const queue: Array<{ bytes: Uint8Array; depth: number }> = [{ bytes, depth: 0 }];
@@ -90,13 +129,18 @@ export function scanPdfActiveContent(bytes: Uint8Array): PdfScan {
       throw err;
     }
     for (const [name, count] of syntax.names) counts.set(name, (counts.get(name) ?? 0) + count);
+    merge(syntax.destinations);
+    if (item.depth > 0) merge(objectStreamDestinations(syntax.topValues));
     for (const stream of syntax.streams) {
-      if (!isObjectStream(stream.dict)) continue;
+      const dict = objectStreamDict(stream);
+      if (!dict) continue;
       // Object streams may not nest; a file that does so is not one a reader would show.
       if (item.depth >= 2) throw new PdfScanError("unsupported", "nested object streams");
-      queue.push({ bytes: unpack(item.bytes, { ...stream, dict: stream.dict }, budget), depth: item.depth + 1 });
+      queue.push({ bytes: unpack(item.bytes, stream, dict, budget), depth: item.depth + 1 });
     }
   }
+  // A destination inline, or by reference to an object that is one (every definition of it).
+  const openAtPage = openActions.filter((v) => isPdfDestination(v) || (v.t === "ref" && destinations.get(v.num) === true)).length;
   const active = [...PDF_ACTIVE_NAMES].filter((name) => (name === "OpenAction" ? (counts.get(name) ?? 0) > openAtPage : counts.has(name)));
   return { active, encrypted: counts.has("Encrypt") };
 }

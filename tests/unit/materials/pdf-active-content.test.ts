@@ -61,6 +61,17 @@ describe("PDF active content", () => {
     expect(scanPdfActiveContent(untyped).active).toContain("JavaScript");
   });
 
+  it("reads object stream dictionaries the way viewers do, and refuses ones it cannot read the same way", async () => {
+    const hidden = deflateSync(Buffer.from("5 0 << /Type /Action /S /JavaScript /JS (app.alert(1)) >>"));
+    // A stray token where a key belongs: viewers skip it and still see /N, /First and /Filter.
+    expect(scanPdfActiveContent(pdfWithObjectStream("5 /N 1 /First 4 /Filter /FlateDecode", hidden)).active).toEqual(expect.arrayContaining(["JavaScript", "JS"]));
+    // A dictionary that does not parse cleanly here, or names a filter it does not apply: refused, not skipped.
+    expect(await refusal(pdfWithObjectStream("/Type /ObjStm /N 1 /First 4 endobj /Filter /FlateDecode", hidden))).toBe("materials.errors.pdfUnsupported");
+    expect(await refusal(pdfWithObjectStream("/Type /ObjStm obj /N 1 /First 4 /Filter /FlateDecode", hidden))).toBe("materials.errors.pdfUnsupported");
+    expect(await refusal(pdfWithObjectStream("/Type /ObjStm /N 1 /First 4 /X [ /Filter /FlateDecode ]", hidden))).toBe("materials.errors.pdfUnsupported");
+    expect(await refusal(pdfWithObjectStream("/Type /ObjStm /N 1 /First 4 /Filter [ /FlateDecode /A85 ]", hidden))).toBe("materials.errors.pdfUnsupported");
+  });
+
   it("refuses Launch, embedded files, XFA, SubmitForm and remote go-to actions", async () => {
     const doc = await PDFDocument.create();
     doc.addPage([200, 200]);
@@ -94,6 +105,29 @@ describe("PDF active content", () => {
     }
   });
 
+  it("accepts a GoTo action to a page on open, by reference and in an object stream (what LaTeX hyperref writes)", async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([200, 200]);
+    const goto = doc.context.register(doc.context.obj({ S: "GoTo", D: [page.ref, "Fit"] }));
+    doc.catalog.set(PDFName.of("OpenAction"), goto);
+    for (const bytes of [await doc.save(), await doc.save({ useObjectStreams: false })]) {
+      expect(scanPdfActiveContent(bytes).active).toEqual([]);
+      await expect(assertSafePdf(bytes)).resolves.toBeUndefined();
+    }
+  });
+
+  it("refuses any other action on open: a URL, or a GoTo with more actions chained", async () => {
+    for (const action of [{ S: "URI", URI: PDFString.of("https://attacker.example/opened") }, { S: "GoTo", D: [0, "Fit"], Next: { S: "URI", URI: PDFString.of("https://attacker.example/") } }]) {
+      const doc = await PDFDocument.create();
+      doc.addPage([200, 200]);
+      doc.catalog.set(PDFName.of("OpenAction"), doc.context.register(doc.context.obj(action)));
+      for (const bytes of [await doc.save(), await doc.save({ useObjectStreams: false })]) {
+        expect(scanPdfActiveContent(bytes).active).toEqual(["OpenAction"]);
+        expect(await refusal(bytes)).toBe("materials.errors.pdfActive");
+      }
+    }
+  });
+
   it("ignores the same letters inside strings and compressed page content", async () => {
     const doc = await PDFDocument.create();
     doc.addPage([300, 200]).drawText("/JavaScript /OpenAction /JS");
@@ -116,6 +150,27 @@ describe("PDF active content", () => {
     expect(await refusal(predictor)).toBe("materials.errors.pdfUnsupported");
     const deep = rewrite(await plainPdf({ objectStreams: false }), (t) => t.replace("%%EOF", `${"[".repeat(10_000)}\n%%EOF`));
     expect(await refusal(deep)).toBe("materials.errors.pdfUnsupported");
+  });
+
+  it("keeps memory bounded on files built to exhaust a parser, refusing them", async () => {
+    const page = "2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R >> endobj\n";
+    const tail = `${page}trailer << /Root 1 0 R >>\nstartxref\n0\n%%EOF\n`;
+    // 200,000 distinct names (documents use hundreds): refused by the scan before pdf-lib reads them.
+    const names = new TextEncoder().encode(`%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R ${Array.from({ length: 200_000 }, (_, i) => `/n${i} 1`).join(" ")} >> endobj\n${tail}`);
+    expect(await refusal(names)).toBe("materials.errors.pdfUnsupported");
+    // Five million numbers in one array (10 MB): the scan keeps none of them; pdf-lib, which
+    // would, runs out of its worker's heap. Four at once: at most two workers, each capped.
+    const numbers = new TextEncoder().encode(`%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R /X [${"1 ".repeat(5_000_000)}] >> endobj\n${tail}`);
+    const heapBefore = process.memoryUsage().heapUsed;
+    expect(scanPdfActiveContent(numbers)).toEqual({ active: [], encrypted: false });
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(100 * 1024 * 1024);
+    const rssBefore = process.memoryUsage().rss;
+    let peak = 0;
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss - rssBefore)), 5);
+    const results = await Promise.all([1, 2, 3, 4].map(() => refusal(numbers)));
+    clearInterval(timer);
+    expect(results).toEqual(Array(4).fill("materials.errors.pdfUnsupported"));
+    expect(peak).toBeLessThan(600 * 1024 * 1024);
   });
 
   it("refuses encrypted PDFs and PDFs that do not parse", async () => {
