@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { takeTurns } from "./take-turns";
 
 export type PdfStructure =
   | { ok: true; names: string[]; openActions: number; openAtPage: number }
@@ -10,19 +11,7 @@ const WORKER_HEAP_MB = 128;
 /** Workers at once per process; more uploads wait their turn (each worker costs up to its heap). */
 const MAX_WORKERS = 2;
 
-let running = 0;
-const waiting: Array<() => void> = [];
-
-async function inTurn<T>(run: () => Promise<T>): Promise<T> {
-  if (running >= MAX_WORKERS) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await run();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
+const inTurn = takeTurns(MAX_WORKERS);
 
 // Runs in a worker thread: pdf-lib keeps every PDF name it ever parsed in a module-wide pool that
 // never shrinks, so parsing uploads in the server process would let each upload grow it. A worker

@@ -1,12 +1,15 @@
 import sharp from "sharp";
 import { AppError } from "@/lib/errors";
 import { readImageSize } from "./image-size";
+import { takeTurns } from "./take-turns";
 
 /** Largest image decoded: 40 megapixels (a 48 MP phone's binned photo is 12 MP; an A4 scan at 600 dpi 35 MP). */
 export const MAX_IMAGE_PIXELS = 40_000_000;
 export const MAX_IMAGE_SIDE = 16_384;
 /** A re-encoded image larger than this is refused (a 10 MB upload does not legitimately grow past it). */
 const MAX_OUTPUT_BYTES = 24 * 1024 * 1024;
+/** Decodes at once per process: each may hold up to 40 MP × 4 bytes; a burst queues. */
+const inTurn = takeTurns(2);
 
 export type ImageMime = "image/jpeg" | "image/png";
 
@@ -30,7 +33,7 @@ export async function reencodeImage({ bytes, mime }: { bytes: Uint8Array; mime: 
   }
   const image = sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: "error", autoOrient: true, animated: false }).timeout({ seconds: 20 });
   const encoded = mime === "image/jpeg" ? image.jpeg({ quality: 85 }) : image.png({ compressionLevel: 6 });
-  const out = await encoded.toBuffer({ resolveWithObject: true }).catch((err: unknown) => {
+  const out = await inTurn(() => encoded.toBuffer({ resolveWithObject: true })).catch((err: unknown) => {
     if (/pixel limit/i.test(String(err))) refuse("materials.errors.imageTooLarge", { width: size.width, height: size.height });
     refuse("materials.errors.imageBroken");
   });
