@@ -157,7 +157,10 @@ function actionRequests(action: ActionEntry, caller: Caller, n: number): FuzzReq
   });
   const out: FuzzRequest[] = [];
   const args = fc.oneof(fc.array(anyValue, { maxLength: 4 }), fc.tuple(oddStrings), fc.tuple(oddStrings, anyValue), fc.tuple(fc.dictionary(fc.string({ maxLength: 12 }), anyValue)));
-  for (const a of sample(args, Math.max(1, n - 4))) out.push(post(encodeArgs(a), "random arguments", { "Content-Type": "text/plain;charset=UTF-8" }));
+  const shaped = fc.oneof(fc.tuple(schemaShaped(action.fieldNames)), fc.tuple(oddStrings, schemaShaped(action.fieldNames)), fc.tuple(oddStrings, oddStrings, schemaShaped(action.fieldNames)));
+  const count = Math.max(2, n - 4);
+  for (const a of sample(args, Math.ceil(count / 2))) out.push(post(encodeArgs(a), "random arguments", { "Content-Type": "text/plain;charset=UTF-8" }));
+  for (const a of sample(shaped, Math.floor(count / 2))) out.push(post(encodeArgs(a), "schema-shaped arguments", { "Content-Type": "text/plain;charset=UTF-8" }));
   // Form data to an action that takes plain arguments (and plain arguments to a form action, above).
   const form = new FormData();
   form.append("0", '["$K1"]');

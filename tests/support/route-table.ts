@@ -42,6 +42,8 @@ export type ActionEntry = {
   /** A page URL to POST the action to (an action runs only on a page whose bundle has it). */
   pagePath: string;
   wrapper: ActionWrapper;
+  /** Field names of the schemas the action's file uses (as for routes). */
+  fieldNames: string[];
 };
 
 export type ActionSource = { file: string; exports: string[]; wrappers: Record<string, ActionWrapper> };
@@ -131,7 +133,8 @@ const FIELD_RE = /(?:^|[{,\s])([A-Za-z_$][\w$]*)\s*:\s*(?:z\s*\.|Z[A-Z]\w*|ZId\b
 /**
  * Field names of the zod schemas a handler uses: in its own file, in what it imports, and in the
  * `*.types.ts` files those import (where the boundary schemas live). Approximate on purpose: the
- * fuzz test only needs plausible keys to build schema-shaped bodies.
+ * fuzz test only needs plausible keys to build schema-shaped bodies. (Importing the schemas instead
+ * does not work from Playwright: its loader does not resolve the `@/…` imports the schema files use.)
  */
 export function harvestFieldNames(root: string, file: string): string[] {
   const names = new Set<string>();
@@ -237,6 +240,7 @@ export function actionTable(root: string = ROOT): ActionEntry[] | null {
         workers,
         pagePath: pagePathFor(workers),
         wrapper: sources.get(src)?.wrappers[v.exportedName!] ?? "none",
+        fieldNames: existsSync(path.join(root, src)) ? harvestFieldNames(root, src) : [],
       };
     })
     .sort((a, b) => a.key.localeCompare(b.key));
