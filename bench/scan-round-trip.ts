@@ -80,11 +80,13 @@ export async function runScanRoundTripBench(): Promise<BenchResult[]> {
     };
     type Holder = (typeof holders)[number];
     /** The phone's joint signature through the scan gate; d1 from W (PIN) or kept in memory (session). */
-    const signer = (h: Holder, id: string, pin?: string) => ({
+    const signer = (h: Holder, id: string, pin?: string, isDocument = false) => ({
       publicKey: h.sign.publicKey,
       async sign(message: Uint8Array) {
         const { e, k1, request } = startSign({ keyId: h.sign.keyShareId, message, publicKey: h.sign.publicKey });
-        const out = await call<{ wrapKey?: string; response: never }>(`/__bench/phone/${id}/sign`, { user: h.user.id, body: { certificateId: h.sign.cert.id, pin, request } });
+        // A document's signed attributes go along: the server recomputes e from them.
+        const signedAttributes = isDocument ? Buffer.from(message).toString("base64") : undefined;
+        const out = await call<{ wrapKey?: string; response: never }>(`/__bench/phone/${id}/sign`, { user: h.user.id, body: { certificateId: h.sign.cert.id, pin, request, signedAttributes } });
         const d1 = out.wrapKey ? await unwrapShare({ wrapped: h.sign.wrapped, wrapKey: out.wrapKey, keyShareId: h.sign.keyShareId }) : h.sign.d1;
         return finishSign({ d1, k1, e, publicKey: h.sign.publicKey, request, response: out.response });
       },
@@ -103,7 +105,7 @@ export async function runScanRoundTripBench(): Promise<BenchResult[]> {
     // One session per holder, opened by a PIN-confirmed sign.
     const digest = bytesToHex(sm3(new TextEncoder().encode("投标文件 基准")));
     const cms = async (h: Holder, id: string, pin?: string) =>
-      Buffer.from((await signCmsDetached({ digest: hexToBytes(digest), signer: { certificate: h.sign.cert.der, signer: signer(h, id, pin) } })).der).toString("base64");
+      Buffer.from((await signCmsDetached({ digest: hexToBytes(digest), signer: { certificate: h.sign.cert.der, signer: signer(h, id, pin, true) } })).der).toString("base64");
     const sessions = new Map<string, string>();
     for (const h of holders) {
       const created = await call<{ id: string; qrContent: string }>("/api/v1/scan-requests", { auth: true, body: { type: "sign", digest, title: "开启会话" } });

@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { useT } from "@/lib/i18n/client";
 import { loadKey } from "@/lib/phone/key-store";
-import { signWithStoredKey } from "@/lib/phone/sign-with-stored-key";
+import { signPinCheck } from "@/lib/phone/sign-pin-check";
 import { verify } from "@/lib/pki/sm2";
 import { hexToBytes } from "@/lib/pki/encoding";
 import { usePhoneError } from "./use-phone-error";
@@ -15,8 +15,8 @@ import { PinInput } from "./pin-input";
 import styles from "./phone.module.css";
 
 /**
- * What this phone can do with the certificate's key: a PIN-checked test signature (verified here
- * against the certificate's key), and the PIN pages. Whether the key share is on this phone is only
+ * What this phone can do with the certificate's key: a PIN-checked test signature over the server's
+ * PIN-check message (verified here against the certificate's key), and the PIN pages. Whether the key share is on this phone is only
  * known in the browser (IndexedDB).
  */
 export function CertKeyActions({ certificateId, keyShareId, usage, isLocked }: { certificateId: string; keyShareId: string; usage: "SIGN" | "ENCRYPT"; isLocked: boolean }) {
@@ -39,8 +39,7 @@ export function CertKeyActions({ certificateId, keyShareId, usage, isLocked }: {
     setBusy(true);
     try {
       const stored = await loadKey(keyShareId);
-      const message = new TextEncoder().encode(`CertDesk test ${new Date().toISOString()}`);
-      const signature = await signWithStoredKey({ keyShareId, pin, message });
+      const { message, signature } = await signPinCheck({ keyShareId, pin });
       const ok = stored ? verify(signature, message, hexToBytes(stored.publicKey)) : false;
       setResult(ok ? { tone: "success", text: t("phone.pin.testOk") } : { tone: "error", text: t("phone.errors.network") });
     } catch (err) {

@@ -2,11 +2,12 @@
 // routes (which tie the PIN check to the request). d1 is opened only for the operation, except
 // when a signing session is opened: then a copy stays in this page's memory (session-keys.ts).
 import { signCmsDetached } from "@/lib/pki/cms/sign-cms-detached";
-import { bytesToHex, hexToBytes } from "@/lib/pki/encoding";
+import { hexToBytes } from "@/lib/pki/encoding";
 import { pemToDer } from "@/lib/pki/pem";
 import { finishDecrypt, finishSign, startDecrypt, startSign, type TDecryptResponse, type TSignResponse } from "@/lib/pki/two-party";
 import { loadKey } from "@/lib/phone/key-store";
 import { phoneApi } from "@/lib/phone/phone-api";
+import { syncSubjectMessage } from "@/lib/phone/signed-messages";
 import { unwrapShare } from "@/lib/phone/wrap-share";
 import { forgetSessionKey, sessionKey } from "./session-keys";
 
@@ -26,11 +27,16 @@ async function storedKey(keyShareId: string) {
   return stored;
 }
 
-/** One joint signature for the request: PIN path (W comes back) or session path (d1 from memory). */
+/**
+ * One joint signature for the request: PIN path (W comes back) or session path (d1 from memory).
+ * The server recomputes e from the request (the challenge, the sync message, or for a document the
+ * signed attributes sent along here) and refuses a request signing anything else.
+ */
 function scanSigner({ op, cert, pin, sessionId, keep }: { op: ScanOp; cert: ScanCert; pin?: string; sessionId?: string; keep: (d1: Uint8Array) => void }) {
   return async (publicKey: Uint8Array, message: Uint8Array) => {
     const { e, k1, request } = startSign({ keyId: cert.keyShareId, message, publicKey });
-    const { wrapKey, response } = await phoneApi<{ wrapKey?: string; response: TSignResponse }>(`/api/m/scan/${op.id}/sign`, { certificateId: cert.id, pin, request });
+    const body = { certificateId: cert.id, pin, request, ...(op.type === "sign" ? { signedAttributes: b64(message) } : {}) };
+    const { wrapKey, response } = await phoneApi<{ wrapKey?: string; response: TSignResponse }>(`/api/m/scan/${op.id}/sign`, body);
     const held = sessionId ? sessionKey(sessionId) : undefined;
     const stored = await storedKey(cert.keyShareId);
     const d1 = wrapKey ? await unwrapShare({ wrapped: stored.wrapped, wrapKey, keyShareId: cert.keyShareId }) : held ? Uint8Array.from(held) : null;
@@ -72,8 +78,8 @@ export async function performScan({ op, cert, pin, sessionId, keep = () => {} }:
     const { response } = await phoneApi<{ response: TDecryptResponse }>(`/api/m/scan/${op.id}/decrypt`, { certificateId: cert.id, pin, request: started.request });
     return { plaintext: b64(finishDecrypt({ ...started, response })) };
   }
-  // sync_subject: a signature over the request id proves the key is here and the PIN is right.
-  await sign(publicKey, new TextEncoder().encode(`sync_subject:${op.id}:${bytesToHex(crypto.getRandomValues(new Uint8Array(8)))}`));
+  // sync_subject: a signature over the request's sync message proves the key is here and the PIN is right.
+  await sign(publicKey, syncSubjectMessage({ scanRequestId: op.id }));
   return {};
 }
 

@@ -18,6 +18,8 @@ import { getPhoneCertificate } from "@/lib/server/phone/get-phone-certificate";
 import { listPhoneCertificates } from "@/lib/server/phone/list-phone-certificates";
 import { revokeCertificate } from "@/lib/server/certs/revoke-certificate";
 import { unwrapShare, wrapShare } from "@/lib/phone/wrap-share";
+import { pinCheckMessage } from "@/lib/phone/signed-messages";
+import { sm2Digest } from "@/lib/pki/sm2-digest";
 import { createUser, uniqueIp } from "../support/factories";
 import { expectAppError } from "../support/expect-app-error";
 import { expectInvalid } from "../support/expect-invalid";
@@ -51,9 +53,17 @@ async function setup() {
   return { user, order, ...phone };
 }
 
+/** The 测试签名 request as the phone builds it: e over the server's PIN-check message for the request's nonce. */
+function pinCheckRequest(key: { keyShareId: string; publicKey: Uint8Array }) {
+  const started = startSign({ keyId: key.keyShareId, message: new Uint8Array(0), publicKey: key.publicKey });
+  const message = pinCheckMessage({ keyShareId: key.keyShareId, nonce: started.request.nonce });
+  const e = sm2Digest(message, key.publicKey);
+  return { e, k1: started.k1, message, request: { ...started.request, e: bytesToHex(e) } };
+}
+
 /** A joint signature as the phone makes it: PIN → server half + W → open d1 → finish. */
-async function phoneSign(userId: string, key: { keyShareId: string; publicKey: Uint8Array; wrapped: { iv: string; ct: string } }, pin: string, message = new TextEncoder().encode("投标文件摘要")) {
-  const { e, k1, request } = startSign({ keyId: key.keyShareId, message, publicKey: key.publicKey });
+async function phoneSign(userId: string, key: { keyShareId: string; publicKey: Uint8Array; wrapped: { iv: string; ct: string } }, pin: string) {
+  const { e, k1, request, message } = pinCheckRequest(key);
   const { wrapKey, response } = await signWithPin({ userId, keyShareId: key.keyShareId, input: { pin, request } });
   const d1 = await unwrapShare({ wrapped: key.wrapped, wrapKey, keyShareId: key.keyShareId });
   return { signature: finishSign({ d1, k1, e, publicKey: key.publicKey, request, response }), message };

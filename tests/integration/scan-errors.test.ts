@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { startSign, finishSign } from "@/lib/pki/two-party";
+import { startSign } from "@/lib/pki/two-party";
 import { encrypt as sm2Encrypt } from "@/lib/pki/sm2-encrypt";
 import { sm3 } from "@/lib/pki/sm3";
 import { bytesToHex } from "@/lib/pki/encoding";
 import { pemToDer } from "@/lib/pki/pem";
 import { certificatePublicKey, toCertificate } from "@/lib/pki/x509/certificate-input";
-import { unwrapShare } from "@/lib/phone/wrap-share";
 import { db } from "@/lib/server/db/client";
 import { describeError } from "@/lib/server/http/describe-error";
 import { signWithPin } from "@/lib/server/phone/sign-with-pin";
@@ -55,12 +54,9 @@ describe("phone scan API: PIN gating and error codes", () => {
     expect(err.code).toBe("forbidden");
     expect(status(err)).toBe(403);
 
-    // A valid signature made outside this request (the phone engineer's own /sign, PIN and all) does not count.
-    const { e, k1, request: sreq } = startSign({ keyId: holder.sign.keyShareId, message: new TextEncoder().encode(challenge), publicKey: holder.sign.publicKey });
-    const { wrapKey, response } = await signWithPin({ userId: holder.user.id, keyShareId: holder.sign.keyShareId, input: { pin: PIN, request: sreq } });
-    const d1 = await unwrapShare({ wrapped: holder.sign.wrapped, wrapKey, keyShareId: holder.sign.keyShareId });
-    const outside = Buffer.from(finishSign({ d1, k1, e, publicKey: holder.sign.publicKey, request: sreq, response })).toString("base64");
-    await expectAppError(completePhoneScan({ userId: holder.user.id, id: req.id, input: { certificateId: holder.sign.cert.id, result: { signature: outside } } }), "forbidden");
+    // The generic /sign (PIN and all) does not sign the challenge outside this request: it signs only its PIN-check message.
+    const { request: sreq } = startSign({ keyId: holder.sign.keyShareId, message: new TextEncoder().encode(challenge), publicKey: holder.sign.publicKey });
+    await expectAppError(signWithPin({ userId: holder.user.id, keyShareId: holder.sign.keyShareId, input: { pin: PIN, request: sreq } }), "validation_failed", "phone.errors.digestMismatch");
 
     // A wrong PIN: 422 code_invalid, and still nothing to complete with.
     const wrong = await scanLogin(holder, req.id, challenge, "111111").catch((x) => x);

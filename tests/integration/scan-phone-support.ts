@@ -38,14 +38,18 @@ export async function holderWithCertificates() {
 
 type Holder = Awaited<ReturnType<typeof holderWithCertificates>>;
 
-/** The joint signature for request `id` through signForScan (PIN, or none inside a session). */
-export function scanSigner(holder: Holder, id: string, pin?: string, sessionD1?: Uint8Array) {
+/**
+ * The joint signature for request `id` through signForScan (PIN, or none inside a session). For a
+ * document the phone sends the signed attributes it signs along (`isDocument`).
+ */
+export function scanSigner(holder: Holder, id: string, pin?: string, sessionD1?: Uint8Array, { isDocument = false } = {}) {
   const { sign, user } = holder;
   return {
     publicKey: sign.publicKey,
     async sign(message: Uint8Array) {
       const { e, k1, request } = startSign({ keyId: sign.keyShareId, message, publicKey: sign.publicKey });
-      const out = await signForScan({ userId: user.id, id, input: { certificateId: sign.cert.id, pin, request } });
+      const signedAttributes = isDocument ? Buffer.from(message).toString("base64") : undefined;
+      const out = await signForScan({ userId: user.id, id, input: { certificateId: sign.cert.id, pin, request, signedAttributes } });
       const d1 = out.wrapKey ? await unwrapShare({ wrapped: sign.wrapped, wrapKey: out.wrapKey, keyShareId: sign.keyShareId }) : sessionD1!;
       return finishSign({ d1, k1, e, publicKey: sign.publicKey, request, response: out.response });
     },
@@ -58,7 +62,7 @@ export async function scanLogin(holder: Holder, id: string, challenge: string, p
 }
 
 export async function scanCms(holder: Holder, id: string, digestHex: string, pin?: string, sessionD1?: Uint8Array) {
-  const { der } = await signCmsDetached({ digest: hexToBytes(digestHex), signer: { certificate: holder.sign.cert.der, signer: scanSigner(holder, id, pin, sessionD1) } });
+  const { der } = await signCmsDetached({ digest: hexToBytes(digestHex), signer: { certificate: holder.sign.cert.der, signer: scanSigner(holder, id, pin, sessionD1, { isDocument: true }) } });
   return { cms: Buffer.from(der).toString("base64") };
 }
 

@@ -1,14 +1,42 @@
-import { serverDecryptWithShare } from "@/lib/server/certs/server-decrypt-with-share";
+import type { Tx } from "@/lib/server/db/client";
+import { db } from "@/lib/server/db/client";
+import { consumeRateLimit } from "@/lib/server/security/rate-limit";
 import { ZDecryptWithPinSchema } from "./phone.types";
+import { runDecryptHalf } from "./run-decrypt-half";
 import { verifyPin } from "./verify-pin";
+
+/** Decryption halves per key share: a holder opening bids by hand stays far below this. */
+export const DECRYPT_LIMITS = [
+  { seconds: 60, max: 10 },
+  { seconds: 86_400, max: 200 },
+];
 
 /**
  * A two-party decryption gated by the PIN. The phone needs d1 before it can even build the request
  * (T1 = d1^-1·C1), so it first fetches W with releaseWrapKey; this second call checks the PIN again
- * before the server half runs, so W alone never buys a decryption.
+ * before the server half runs, so W alone never buys a decryption. Each attempt takes a hit of the
+ * share's decryption limit first (atomic, before the PIN and the half); each half is audited.
  */
-export async function decryptWithPin({ userId, keyShareId, input, ip }: { userId: string; keyShareId: string; input: unknown; ip?: string }) {
+export async function decryptWithPin({
+  userId,
+  keyShareId,
+  input,
+  ip,
+  route = "POST /api/m/keys/:keyShareId/decrypt",
+  scanRequestId,
+  record,
+}: {
+  userId: string;
+  keyShareId: string;
+  input: unknown;
+  ip?: string;
+  route?: string;
+  scanRequestId?: string;
+  record?: (tx: Tx) => Promise<void>;
+}) {
   const { pin, request } = ZDecryptWithPinSchema.parse(input);
+  // Keyed by caller too, so nobody can use up a holder's decryptions by naming their key share.
+  await consumeRateLimit(db, `key-decrypt:${userId}:${keyShareId}`, DECRYPT_LIMITS);
   await verifyPin({ userId, keyShareId, pin, ip });
-  return { response: await serverDecryptWithShare({ userId, keyShareId, request }) };
+  return { response: await runDecryptHalf({ userId, keyShareId, request, route, scanRequestId, ip, record }) };
 }

@@ -7,9 +7,19 @@ const ZId = z.string().min(1).max(64);
 // POST /api/m/scan/open — the token from the QR's URL (/m/s/<token>).
 export const ZOpenScanSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "scanner.errors.badQr") });
 
+/** How long a signing session may last (minutes), offered on the confirmation screen. */
+export const SESSION_MINUTES = [15, 30, 60] as const;
+
 // POST /api/m/scan/:id/sign — the server half of the joint signature for this request. The PIN is
-// required unless the request belongs to an open signing session for the same certificate.
-export const ZScanSignSchema = z.object({ certificateId: ZId, pin: ZPinSchema.optional(), request: ZSignRequestSchema });
+// required unless the request belongs to an open signing session for the same certificate. For a
+// document (sign request) the phone sends the CMS signed attributes it signs (DER SET, base64);
+// the server checks them and computes e itself, for every type.
+export const ZScanSignSchema = z.object({
+  certificateId: ZId,
+  pin: ZPinSchema.optional(),
+  request: ZSignRequestSchema,
+  signedAttributes: z.string().max(2048).regex(/^[A-Za-z0-9+/]+={0,2}$/, "base64").optional(),
+});
 export type TScanSign = z.infer<typeof ZScanSignSchema>;
 
 // POST /api/m/scan/:id/decrypt — the server half of the joint decryption, always PIN-checked.
@@ -25,9 +35,11 @@ export const ZScanCompleteSchema = z.object({
     plaintext: z.string().max(8192).optional(),
     sealId: ZId.optional(),
   }),
-  session: z.object({ minutes: z.number().int().min(5).max(120), autoConfirm: z.boolean().default(false) }).optional(),
+  session: z
+    .object({
+      minutes: z.number().refine((m) => (SESSION_MINUTES as readonly number[]).includes(m), "scanner.errors.sessionMinutes"),
+      autoConfirm: z.boolean().default(false),
+    })
+    .optional(),
 });
 export type TScanComplete = z.infer<typeof ZScanCompleteSchema>;
-
-/** How long a signing session may last (minutes), offered on the confirmation screen. */
-export const SESSION_MINUTES = [15, 30, 60] as const;

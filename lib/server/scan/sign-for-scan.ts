@@ -1,31 +1,48 @@
 import { AppError } from "@/lib/errors";
-import { serverSignWithShare } from "@/lib/server/certs/server-sign-with-share";
-import { signWithPin } from "@/lib/server/phone/sign-with-pin";
+import { assertSignsMessage } from "@/lib/server/phone/assert-signs-message";
+import { runSignHalf } from "@/lib/server/phone/run-sign-half";
+import { verifyPin } from "@/lib/server/phone/verify-pin";
 import { ZScanSignSchema } from "./phone-scan.types";
 import { findScannedRequest } from "./find-scanned-request";
 import { findOpenSession } from "./find-open-session";
-import { recordScanGate } from "./record-scan-gate";
+import { claimScanHalf } from "./claim-scan-half";
+import { readScanGate } from "./scan-gate";
+import { messageForScan } from "./message-for-scan";
 
 /**
- * The server half of the joint signature for a login or sign request (and for sync_subject, where
- * a signature over a throwaway message proves the PIN and the key before subject data is shared). Outside a session it runs
- * only through the phone engineer's PIN-gated signWithPin (which also returns W to open d1).
- * Inside an open session for the same certificate the PIN was checked when the session opened and
- * the phone still holds d1 in memory, so no PIN and no W: the session is the authorisation.
+ * The server half of the joint signature for a login, sign or sync_subject request. The server
+ * computes e itself from what the request signs (messageForScan: the platform's challenge, the
+ * sync message, or the checked CMS signed attributes) and refuses any other e. Outside a session
+ * the PIN is checked first and the answer carries W to open d1; inside an open session for the
+ * same certificate the PIN was checked when the session opened and the phone still holds d1 in
+ * memory, so no PIN and no W. Either way the request gets exactly one half (claimScanHalf, in the
+ * half's transaction, with its audit row).
  */
 export async function signForScan({ userId, id, input, ip }: { userId: string; id: string; input: unknown; ip?: string }) {
-  const { certificateId, pin, request } = ZScanSignSchema.parse(input);
+  const { certificateId, pin, request, signedAttributes } = ZScanSignSchema.parse(input);
   const { row, certificate } = await findScannedRequest({ userId, id, certificateId, types: ["LOGIN", "SIGN", "SYNC_SUBJECT"] });
-  if (request.keyId !== certificate.keyShareId) throw new AppError("validation_failed", { fields: { request: ["keyId"] } });
+  const keyShareId = certificate.keyShareId;
+  if (request.keyId !== keyShareId) throw new AppError("validation_failed", { fields: { request: ["keyId"] } });
+  // Early answer for a request that already had its half (the claim below is what enforces it).
+  if (readScanGate(row.result)) throw new AppError("conflict", { userMessage: "scanner.errors.halfUsed" });
+  const message = messageForScan({ type: row.type, id, payload: row.payload as Record<string, unknown>, signedAttributes });
+  await assertSignsMessage({ userId, keyShareId, request, message });
 
   const session = row.sessionId ? await findOpenSession({ userId, sessionId: row.sessionId, platformId: row.platformId, certificateId }) : null;
-  if (session && pin === undefined) {
-    const response = await serverSignWithShare({ userId, keyShareId: certificate.keyShareId, request });
-    await recordScanGate({ userId, id, certificateId, r: response.r, viaSession: true });
-    return { response, viaSession: true };
+  const viaSession = Boolean(session) && pin === undefined;
+  let wrapKey: string | undefined;
+  if (!viaSession) {
+    if (pin === undefined) throw new AppError("validation_failed", { userMessage: "phone.errors.pinFormat", fields: { pin: ["phone.errors.pinFormat"] } });
+    ({ wrapKey } = await verifyPin({ userId, keyShareId, pin, ip }));
   }
-  if (pin === undefined) throw new AppError("validation_failed", { userMessage: "phone.errors.pinFormat", fields: { pin: ["phone.errors.pinFormat"] } });
-  const { wrapKey, response } = await signWithPin({ userId, keyShareId: certificate.keyShareId, input: { pin, request }, ip });
-  await recordScanGate({ userId, id, certificateId, r: response.r });
-  return { wrapKey, response, viaSession: false };
+  const response = await runSignHalf({
+    userId,
+    keyShareId,
+    request,
+    route: "POST /api/m/scan/:id/sign",
+    scanRequestId: id,
+    ip,
+    record: (tx, { r }) => claimScanHalf(tx, { userId, id, certificateId, r, viaSession }),
+  });
+  return viaSession ? { response, viaSession } : { wrapKey, response, viaSession };
 }

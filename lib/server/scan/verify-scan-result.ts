@@ -4,8 +4,11 @@ import { derToPem } from "@/lib/pki/pem";
 import { verify } from "@/lib/pki/sm2";
 import { verifyCmsDetached } from "@/lib/pki/verify/verify-cms-detached";
 import { hexToBytes } from "@/lib/pki/encoding";
+import { parseCmsSignedData } from "@/lib/pki/cms/parse-cms-signed-data";
+import { signedAttributesSignedBytes } from "@/lib/pki/cms/signed-attributes";
 import type { ScanType } from "@/lib/generated/prisma/enums";
 import { scanResultExtras } from "./scan-result-extras";
+import { checkDocumentSignedAttributes } from "./check-document-signed-attributes";
 
 type Cert = { der: Uint8Array; serialHex: string; subjectDn: string; subjectName: string };
 
@@ -17,7 +20,8 @@ function b64(s: unknown, field: string): Uint8Array {
 /**
  * Checks what the phone sends back before a platform ever sees it: a login signature over the
  * challenge, a CMS whose messageDigest is the requested digest and whose signer is the chosen
- * certificate. Returns the result the platform receives.
+ * certificate, with exactly the signed attributes the server half was asked to sign for
+ * (checkDocumentSignedAttributes, as in signForScan). Returns the result the platform receives.
  */
 export async function verifyScanResult({
   type,
@@ -47,6 +51,9 @@ export async function verifyScanResult({
       if (!check.valid || check.signer?.serialHex.toLowerCase() !== certificate.serialHex.toLowerCase()) {
         throw new AppError("validation_failed", { userMessage: "scan.errors.badSignature" });
       }
+      const signedAttrs = parseCmsSignedData(p7s).signerInfos[0]?.signedAttrs;
+      if (!signedAttrs) throw new AppError("validation_failed", { userMessage: "scan.errors.badSignature" });
+      checkDocumentSignedAttributes({ der: signedAttributesSignedBytes(signedAttrs), digestHex: String(payload.digest) });
       return { ...base, digest: String(payload.digest), cms: Buffer.from(p7s).toString("base64"), sealId: typeof result.sealId === "string" ? result.sealId : null };
     }
     case "DECRYPT": {
