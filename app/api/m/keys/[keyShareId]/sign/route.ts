@@ -3,5 +3,5 @@ import { signWithPin } from "@/lib/server/phone/sign-with-pin";
 
 export const dynamic = "force-dynamic";
 
-// POST /api/m/keys/:keyShareId/sign — PIN check, then the server half of a joint signature (and W)
+// POST /api/m/keys/:keyShareId/sign — 测试签名: PIN check, then the server half over the server's PIN-check message only (and W)
 export const POST = userRoute(({ user, input, params, ip }) => signWithPin({ userId: user.id, keyShareId: params.keyShareId, input, ip }));
