@@ -43,6 +43,8 @@ type RouteExpectation = {
   endsSession?: boolean;
   /** Statuses that refuse B without telling anything about A's resource (default 403, 404). */
   refusedWith?: number[];
+  /** Its callers are not browsers (no cookies to ride on): a write from another site is not refused. */
+  crossOrigin?: boolean;
 };
 
 const UNKNOWN = "cmguardunknown000000000a";
@@ -62,10 +64,11 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   "GET /pki/ca/[file]": { ...pub, call: () => ({ params: { file: `${UNKNOWN}.cer` } }) },
   "GET /pki/crl/[file]": { ...pub, call: () => ({ params: { file: `${UNKNOWN}.crl` } }) },
   "GET /pki/ocsp/[...request]": { ...pub, call: () => ({ params: { request: ["MEMwQTA_MD0wOzAJBgUrDgMCGgUABBQ"] } }) },
-  "POST /pki/ocsp": { ...pub, call: () => ({ body: "" }) },
+  "POST /pki/ocsp": { ...pub, crossOrigin: true, call: () => ({ body: "" }) },
   // sign-in
   "GET /api/auth/[...nextauth]": { ...pub, call: () => ({ params: { nextauth: ["session"] } }) },
-  "POST /api/auth/[...nextauth]": { ...pub, call: () => ({ params: { nextauth: ["callback", "sms"] }, body: {} }) },
+  // next-auth checks its own CSRF token on writes.
+  "POST /api/auth/[...nextauth]": { ...pub, crossOrigin: true, call: () => ({ params: { nextauth: ["callback", "sms"] }, body: {} }) },
   "POST /api/auth/codes": { ...pub, call: () => ({ body: { phone: "19900000000", purpose: "LOGIN" } }) },
   "POST /api/auth/logout": { ...pub, endsSession: true },
   "PATCH /api/auth/passkeys/[passkeyId]": { audience: "user", call: () => ({ params: { passkeyId: UNKNOWN }, body: { name: "x" } }) },
@@ -98,7 +101,7 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   "POST /api/invoices/[id]/reissue": { audience: "user", call: (r) => ({ params: { id: r.invoiceId }, body: { title: "某某科技有限公司", email: "b@example.test" } }) },
   "POST /api/orders/[id]/payments": { audience: "user", call: (r) => ({ params: { id: r.draftOrderId }, body: { method: "wechat_pay" } }) },
   "GET /api/payments/[id]": { audience: "user", call: (r) => ({ params: { id: r.paymentId } }) },
-  "POST /api/payments/stripe/webhook": { ...pub, call: () => ({ body: { id: "evt_guard", type: "payment_intent.succeeded" } }) },
+  "POST /api/payments/stripe/webhook": { ...pub, crossOrigin: true, call: () => ({ body: { id: "evt_guard", type: "payment_intent.succeeded" } }) },
   // orders and materials
   "GET /api/orders/[id]/application-form": { audience: "user", call: (r) => ({ params: { id: r.orderId } }) },
   "GET /api/orders/[id]/authorization": { audience: "user", call: (r) => ({ params: { id: r.draftOrderId } }) },
@@ -152,7 +155,7 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   "POST /demo/tender/api/logout": pub,
   "GET /demo/tender/api/requests/[id]": { ...pub, call: (r) => ({ params: { id: r.scanRequestId } }) },
   "POST /demo/tender/api/steps/[step]": { ...pub, call: () => ({ params: { step: "login" } }) },
-  "POST /demo/tender/api/webhook": pub,
+  "POST /demo/tender/api/webhook": { ...pub, crossOrigin: true },
 };
 
 type ActionExpectation = {
@@ -251,6 +254,8 @@ const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_
 let a: APIRequestContext;
 let b: APIRequestContext;
 let anon: APIRequestContext;
+/** A third applicant, whose session a page on another site tries to ride (CSRF). */
+let c3: APIRequestContext;
 /** The seeded reviewer after the password step only: console actions need the second factor too. */
 let halfStaff: APIRequestContext;
 let ids: Ids;
@@ -263,10 +268,11 @@ test.describe("called over HTTP", () => {
     expect(table, "no server-reference-manifest.json: run `next build` first").not.toBeNull();
     actions = new Map(table!.map((x) => [x.key, x]));
     const newRequest = () => playwright.request.newContext({ baseURL });
-    [a, b, anon, halfStaff] = await Promise.all([newRequest(), newRequest(), newRequest(), newRequest()]);
+    [a, b, c3, anon, halfStaff] = await Promise.all([newRequest(), newRequest(), newRequest(), newRequest(), newRequest()]);
     const [owned] = await Promise.all([
       createOwnedResources({ newRequest, a, actions }),
       loginRequestAs(b),
+      loginRequestAs(c3),
       loginRequestWithPassword(halfStaff, DEMO.reviewer, { secondFactor: false }),
     ]);
     for (const note of owned.notes) console.log(`  setup: ${note} (placeholder id used)`);
@@ -274,7 +280,7 @@ test.describe("called over HTTP", () => {
   });
 
   test.afterAll(async () => {
-    await Promise.all([a?.dispose(), b?.dispose(), anon?.dispose(), halfStaff?.dispose()]);
+    await Promise.all([a?.dispose(), b?.dispose(), c3?.dispose(), anon?.dispose(), halfStaff?.dispose()]);
   });
 
   // One test for both, so a refusal found in the routes does not skip the actions (nor set A up twice).
@@ -317,10 +323,14 @@ const is3xx = (s: number | string) => typeof s === "number" && s >= 300 && s < 4
 const isServerError = (s: number | string) => typeof s !== "number" || s >= 500;
 
 /** Why an answer to this caller is wrong, or null. */
-type RouteCaller = "anonymous" | "applicant B" | "owner A" | "another platform";
+type RouteCaller = "anonymous" | "applicant B" | "owner A" | "another platform" | "applicant C from another site";
+
+/** What a page on another site (or another port of this host) makes the victim's browser send. */
+const CROSS_SITE = { Origin: "http://127.0.0.1:1", "Sec-Fetch-Site": "same-site" };
 
 function judgeRoute(exp: RouteExpectation, caller: RouteCaller, r: { status: number | string; location: string }, resourceIds: string[]): string | null {
   if (isServerError(r.status)) return "server error";
+  if (caller === "applicant C from another site") return r.status === 403 ? null : "expected 403 for a write from another site (CSRF)";
   // The owner may get a conflict (the order is not at that step), which still shows the id is A's.
   if (caller === "owner A") return [401, 403, 404].includes(r.status as number) ? "the owner is refused (are the test's ids right?)" : null;
   if (exp.audience === "public") return null;
@@ -357,12 +367,15 @@ async function checkRoutes(): Promise<{ checked: number; callers: number; failur
       ["applicant B", b],
     ];
     if (exp.audience === "platform" && ids.otherPlatformAuth.startsWith("Basic ")) callers.push(["another platform", anon]);
+    // Every browser-facing write checks where it comes from, before anything else (C's own data included).
+    if (method !== "GET" && exp.audience !== "platform" && !exp.crossOrigin) callers.push(["applicant C from another site", c3]);
     // The owner's GET proves the ids are real, so B's refusal means something.
     if (method === "GET" && exp.audience === "user" && exp.scope !== "own" && !exp.stream && resourceIds.length > 0) callers.push(["owner A", a]);
     for (const [caller, request] of callers) {
       if (exp.endsSession && caller === "applicant B") continue; // B's session is still needed by the action test
       callerKinds.add(caller);
-      const r = await send(request, route, method, c, caller === "another platform" ? { Authorization: ids.otherPlatformAuth } : undefined);
+      const headers = caller === "another platform" ? { Authorization: ids.otherPlatformAuth } : caller === "applicant C from another site" ? CROSS_SITE : undefined;
+      const r = await send(request, route, method, c, headers);
       checked++;
       const why = judgeRoute(exp, caller, r, resourceIds);
       if (why) failures.push({ what: `${key}${c.query ?? ""} [${exp.audience}] ${why}`, caller, status: r.status, body: r.location ? `→ ${r.location}` : r.body });
@@ -371,13 +384,14 @@ async function checkRoutes(): Promise<{ checked: number; callers: number; failur
   return { checked, callers: callerKinds.size, failures };
 }
 
-type ActionCaller = "anonymous" | "applicant B" | "reviewer without second factor";
+type ActionCaller = "anonymous" | "applicant B" | "reviewer without second factor" | "applicant C from another site";
 
 function judgeAction(exp: ActionExpectation, caller: ActionCaller, call: ActionCall): string | null {
   const code = errorCodeOf(call);
   // redirect()/notFound()/forbidden() are thrown on purpose (digest NEXT_…); anything else is a crash.
   const crashed = call.thrown !== null && !/"digest":"NEXT_/.test(call.thrown);
   if (call.status >= 500 || crashed) return "server error (the action threw)";
+  if (caller === "applicant C from another site") return call.status === 403 || code === "forbidden" ? null : "expected 403 for an action posted from another site (CSRF)";
   if (exp.audience === "public") return null;
   if (caller === "anonymous") {
     if (code === "unauthenticated" || goesToLogin(call.redirect) || call.status === 401) return null;
@@ -404,8 +418,9 @@ async function checkActions(): Promise<{ checked: number; failures: Failure[] }>
       ["applicant B", b],
     ];
     if (exp.audience === "staff") callers.push(["reviewer without second factor", halfStaff]);
+    callers.push(["applicant C from another site", c3]);
     for (const [caller, request] of callers) {
-      const call = await callAction(request, action, exp.args(ids));
+      const call = await callAction(request, action, exp.args(ids), caller === "applicant C from another site" ? { headers: CROSS_SITE } : {});
       checked++;
       const why = judgeAction(exp, caller, call);
       if (why) {
