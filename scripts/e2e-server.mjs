@@ -17,7 +17,8 @@ const env = {
   CERTDESK_E2E_FIXTURES: "1",
   // The suite logs in with codes read from the outbox: a demo desk (the production check refuses the outbox otherwise).
   CERTDESK_DEMO: "1",
-  DATA_DIR: path.join(root, ".data-e2e"),
+  // One data folder per port: two e2e servers (another developer, another build folder) may run at once.
+  DATA_DIR: path.join(root, port === "3200" ? ".data-e2e" : `.data-e2e-${port}`),
 };
 rmSync(env.DATA_DIR, { recursive: true, force: true });
 
