@@ -87,7 +87,7 @@ export function guardedRoute<C, P, S extends z.ZodType | undefined, Q extends z.
         assertContentType(req.headers, accepts, bytes.byteLength > 0);
         if (accepts === "json" || accepts === "none") input = accepts === "json" ? parseJsonBytes(bytes) : undefined;
         else if (accepts === "multipart" || accepts === "form") {
-          form = await parseFormBytes(bytes, req.headers.get("content-type") ?? "");
+          form = bytes.byteLength === 0 ? new FormData() : await parseFormBytes(bytes, req.headers.get("content-type") ?? "");
           if (accepts === "form") input = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
         } else raw = bytes;
       }
