@@ -253,7 +253,10 @@ describe("materials routes", () => {
     const { req, stats, CHUNK } = endlessUpload(order.id, cookie);
     const { result: res, rss, arrayBuffers } = await peakGrowth(() => callRoute(uploadRoute, req, { id: order.id }));
     expect(res.status).toBe(413);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("payload_too_large");
+    const body = (await res.json()) as { error: { code: string; message: string; fields?: Record<string, string[]> } };
+    expect(body.error.code).toBe("payload_too_large");
+    // The uploader's own message next to the file field, not a generic one.
+    expect(body.error.fields?.file).toEqual(["文件超过 10 MB，请压缩后再上传"]);
     // Read up to the cap plus the chunk that crossed it (and one the stream had queued), then stopped.
     expect(stats.pulled).toBeGreaterThan(MAX_BODY);
     expect(stats.pulled).toBeLessThanOrEqual(MAX_BODY + 2 * CHUNK);

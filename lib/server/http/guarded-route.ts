@@ -28,6 +28,8 @@ export type RouteOptions<S extends z.ZodType | undefined, Q extends z.ZodType | 
   accepts?: Accepts;
   /** Largest body read, in bytes; more is a 413 before parsing. Default 64 KiB. */
   maxBody?: number;
+  /** Message key of that 413, for routes where the user chose what to send (an upload). */
+  tooLargeMessage?: string;
   /** Skip the same-origin check: callers that are not browsers (OCSP clients, Stripe, platforms). */
   crossOrigin?: boolean;
   /** Status of a successful JSON answer. */
@@ -83,7 +85,12 @@ export function guardedRoute<C, P, S extends z.ZodType | undefined, Q extends z.
         const declared = req.headers.get("content-length");
         assertContentType(req.headers, accepts, declared === null ? req.body !== null : Number(declared) > 0);
       } else if (!isRead) {
-        const bytes = await readBodyLimited(req, maxBody);
+        const bytes = await readBodyLimited(req, maxBody).catch((err: unknown) => {
+          if (opts.tooLargeMessage && err instanceof AppError && err.code === "payload_too_large") {
+            throw new AppError("payload_too_large", { userMessage: opts.tooLargeMessage, fields: { file: [opts.tooLargeMessage] } });
+          }
+          throw err;
+        });
         assertContentType(req.headers, accepts, bytes.byteLength > 0);
         if (accepts === "json" || accepts === "none") input = accepts === "json" ? parseJsonBytes(bytes) : undefined;
         else if (accepts === "multipart" || accepts === "form") {

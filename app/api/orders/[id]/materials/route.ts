@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 // counted as it arrives and cut off past the cap, with or without a Content-Length.
 export const POST = userRoute(
   ({ user, params, form }) => saveMaterialUpload({ userId: user.id, orderId: params.id, form }),
-  { accepts: "multipart", maxBody: MATERIAL_MAX_BYTES + MATERIAL_FORM_OVERHEAD, status: 201 },
+  { accepts: "multipart", maxBody: MATERIAL_MAX_BYTES + MATERIAL_FORM_OVERHEAD, tooLargeMessage: "materials.errors.tooLarge", status: 201 },
 );
 
 // GET /api/orders/[id]/materials — the order's current documents
