@@ -223,6 +223,14 @@ const ACTION_WRAPPERS_BY_AUDIENCE: Record<ActionExpectation["audience"], string[
 
 type Failure = { what: string; caller: string; status: number | string; body: string };
 
+/** Statuses per caller, printed with the summary: shows the refusals are real answers, not one accident. */
+const statusesByCaller = new Map<string, Map<string, number>>();
+function tally(caller: string, status: number | string) {
+  const m = statusesByCaller.get(caller) ?? new Map<string, number>();
+  m.set(String(status), (m.get(String(status)) ?? 0) + 1);
+  statusesByCaller.set(caller, m);
+}
+
 const routes = routeTable();
 const routeKeys = routes.flatMap((r) => r.methods.map((m) => ({ key: `${m} ${r.pattern}`, route: r, method: m })));
 
@@ -290,6 +298,7 @@ test.describe("called over HTTP", () => {
     report("route", r.failures);
     report("action", x.failures);
     const unexpected = r.failures.length + x.failures.length;
+    for (const [caller, m] of statusesByCaller) console.log(`  ${caller}: ${[...m].map(([k, n]) => `${k}×${n}`).join(" ")}`);
     console.log(`route guard: ${routeKeys.length} routes × ${r.callers} callers checked, ${actions.size} actions, ${unexpected} unexpected (${r.checked} route calls, ${x.checked} action calls)`);
     expect.soft(r.failures, "unexpected route answers (see the list above)").toEqual([]);
     expect.soft(x.failures, "unexpected action answers (see the list above)").toEqual([]);
@@ -376,6 +385,7 @@ async function checkRoutes(): Promise<{ checked: number; callers: number; failur
       callerKinds.add(caller);
       const headers = caller === "another platform" ? { Authorization: ids.otherPlatformAuth } : caller === "applicant C from another site" ? CROSS_SITE : undefined;
       const r = await send(request, route, method, c, headers);
+      tally(`route, ${caller}`, r.status);
       checked++;
       const why = judgeRoute(exp, caller, r, resourceIds);
       if (why) failures.push({ what: `${key}${c.query ?? ""} [${exp.audience}] ${why}`, caller, status: r.status, body: r.location ? `→ ${r.location}` : r.body });
@@ -421,6 +431,7 @@ async function checkActions(): Promise<{ checked: number; failures: Failure[] }>
     callers.push(["applicant C from another site", c3]);
     for (const [caller, request] of callers) {
       const call = await callAction(request, action, exp.args(ids), caller === "applicant C from another site" ? { headers: CROSS_SITE } : {});
+      tally(`action, ${caller}`, errorCodeOf(call) ?? (call.redirect ? `→${new URL(call.redirect, "http://x").pathname}` : call.status));
       checked++;
       const why = judgeAction(exp, caller, call);
       if (why) {
