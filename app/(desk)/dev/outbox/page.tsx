@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Badge } from "@/components/ui/badge";
 import { getT } from "@/lib/i18n/server";
 import { isAppError } from "@/lib/errors";
-import { getSessionUser } from "@/lib/server/auth/get-session-user";
+import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { listOutbox } from "@/lib/server/notify/list-outbox";
 import { outboxAccess } from "@/lib/sms/outbox-access";
 import styles from "./outbox.module.css";
@@ -21,7 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function OutboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
   const access = outboxAccess();
   if (access === "none") notFound();
-  const viewer = access === "public" ? null : await getSessionUser();
+  // Outside demo mode: a CA admin's session that has passed its second factor (requirePageUser).
+  const viewer = access === "public" ? null : await requirePageUser({ permission: "outbox.read", next: "/dev/outbox" });
   const { to } = await searchParams;
   const t = await getT();
   const messages = await listOutbox({ to: to?.trim() || undefined, limit: 100, viewer }).catch((err: unknown) => {
