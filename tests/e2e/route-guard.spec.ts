@@ -327,7 +327,6 @@ async function send(request: APIRequestContext, route: RouteEntry, method: HttpM
   return { status: res.status(), location: res.headers()["location"] ?? "", body: (await res.text().catch(() => "")).slice(0, 300) };
 }
 
-const is2xx = (s: number | string) => typeof s === "number" && s >= 200 && s < 300;
 const is3xx = (s: number | string) => typeof s === "number" && s >= 300 && s < 400;
 const isServerError = (s: number | string) => typeof s !== "number" || s >= 500;
 

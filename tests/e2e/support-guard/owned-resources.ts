@@ -28,7 +28,6 @@ export type OwnedResources = {
   encryptKeyShareId: string | null;
   scanRequestId: string | null;
   scanToken: string | null;
-  authorizationToken: string | null;
   /** HTTP Basic credentials of a second trading platform (not the one that made A's scan request). */
   otherPlatformAuth: string | null;
   /** What could not be made, and why (printed; the ids above are then placeholders). */
@@ -209,7 +208,6 @@ export async function createOwnedResources({ newRequest, a, actions }: { newRequ
     encryptKeyShareId: download?.encryptKeyShareId ?? null,
     scanRequestId: scan?.scanRequestId ?? null,
     scanToken: scan?.scanToken ?? null,
-    authorizationToken: null,
     otherPlatformAuth,
     notes,
   };
