@@ -305,7 +305,6 @@ test.describe("called over HTTP", () => {
   });
 });
 
-
 function defaultCall(route: RouteEntry): Call {
   return { params: Object.fromEntries(route.params.map((p) => [p.name, p.catchAll ? [UNKNOWN] : UNKNOWN])) };
 }
@@ -330,12 +329,12 @@ async function send(request: APIRequestContext, route: RouteEntry, method: HttpM
 const is3xx = (s: number | string) => typeof s === "number" && s >= 300 && s < 400;
 const isServerError = (s: number | string) => typeof s !== "number" || s >= 500;
 
-/** Why an answer to this caller is wrong, or null. */
 type RouteCaller = "anonymous" | "applicant B" | "owner A" | "another platform" | "applicant C from another site";
 
 /** What a page on another site (or another port of this host) makes the victim's browser send. */
 const CROSS_SITE = { Origin: "http://127.0.0.1:1", "Sec-Fetch-Site": "same-site" };
 
+/** Why an answer to this caller is wrong, or null. */
 function judgeRoute(exp: RouteExpectation, caller: RouteCaller, r: { status: number | string; location: string }, resourceIds: string[]): string | null {
   if (isServerError(r.status)) return "server error";
   if (caller === "applicant C from another site") return r.status === 403 ? null : "expected 403 for a write from another site (CSRF)";
