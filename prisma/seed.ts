@@ -1,11 +1,15 @@
-// Demo data for a fresh desk: CA staff, applicants, a channel with prices, two trading platforms.
+// Data for a fresh desk: a channel with prices; in demo mode also the demo accounts (CA staff and
+// applicants with the password printed in the README) and two demo trading platforms.
 // Idempotent: running it again keeps existing rows (and the data people created).
+// Outside demo mode the published demo accounts must not open anything: they are not created, and
+// ones left from an earlier demo run are disabled with their password removed.
 import { randomBytes } from "node:crypto";
 import { db, closeDb } from "@/lib/server/db/client";
 import { hashPassword } from "@/lib/server/auth/password-hash";
 import { keyedHash } from "@/lib/server/security/keyed-hash";
 import { sealSecret } from "@/lib/server/security/seal";
-import { env } from "@/lib/env";
+import { env, isDemoMode } from "@/lib/env";
+import { verifyPassword } from "@/lib/server/auth/password-hash";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 
 const PRICES: Array<[string, number, number]> = [
@@ -19,14 +23,18 @@ const PRICES: Array<[string, number, number]> = [
   ["USB_KEY", 1, 8000],
 ];
 
-export async function seed() {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const a of DEMO_ACCOUNTS) {
-    await db.user.upsert({
-      where: { phone: a.phone },
-      update: {},
-      create: { phone: a.phone, role: a.role, name: a.name, passwordHash },
-    });
+export async function seed({ demo = isDemoMode() }: { demo?: boolean } = {}) {
+  if (demo) {
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    for (const a of DEMO_ACCOUNTS) {
+      await db.user.upsert({
+        where: { phone: a.phone },
+        update: {},
+        create: { phone: a.phone, role: a.role, name: a.name, passwordHash },
+      });
+    }
+  } else {
+    await disableDemoAccounts();
   }
   const channel = await db.channel.upsert({
     where: { code: "demo" },
@@ -53,7 +61,7 @@ export async function seed() {
     { code: "demo-tender", name: "演示招投标交易平台", nameEn: "Demo tender platform", path: "/demo/tender" },
     { code: "city-ggzy", name: "示范市公共资源交易中心", nameEn: "Model City Public Resource Trading Centre", path: "/demo/city" },
   ];
-  for (const p of platforms) {
+  for (const p of demo ? platforms : []) {
     // The demo tender platform (app/demo/tender) computes the same credentials from the server key,
     // so it can call the public API like an outside platform without a stored secret.
     const isDemo = p.code === "demo-tender";
@@ -86,9 +94,22 @@ export async function seed() {
   }
 }
 
+/** Demo accounts still carrying the published password lose it and are disabled (sessions end). */
+async function disableDemoAccounts() {
+  const rows = await db.user.findMany({ where: { phone: { in: DEMO_ACCOUNTS.map((a) => a.phone) }, disabledAt: null }, omit: { passwordHash: false } });
+  for (const row of rows) {
+    if (!row.passwordHash || !(await verifyPassword(row.passwordHash, DEMO_PASSWORD))) continue;
+    await db.$transaction([
+      db.user.update({ where: { id: row.id }, data: { passwordHash: null, disabledAt: new Date(), role: "APPLICANT" } }),
+      db.session.updateMany({ where: { userId: row.id, revokedAt: null }, data: { revokedAt: new Date() } }),
+    ]);
+    console.warn(`[seed] demo account ${row.phone} (published password) disabled: not a demo desk (CERTDESK_DEMO=0)`);
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   await seed();
-  console.log("seeded demo data");
+  console.log(isDemoMode() ? "seeded demo data" : "seeded (no demo accounts: not a demo desk)");
   await closeDb();
   process.exit(0);
 }
