@@ -2,8 +2,9 @@ import { env, isDemoMode, type Env } from "@/lib/env";
 
 /**
  * The start-up check (instrumentation.ts register(), and `npm start` before it builds): outside demo
- * mode the desk refuses to start while SMS codes would land in the outbox, because the outbox is
- * how anyone could read anyone's login code. Throws an Error whose message names what to set.
+ * mode the desk refuses to start while SMS codes would land in the outbox (anyone could read anyone's
+ * login code) or while its KEK / session secret would be generated next to the data. Throws an
+ * Error whose message names what to set.
  */
 export function assertProductionConfig(e: Env = env()): void {
   if (isDemoMode(e)) return;
@@ -15,6 +16,15 @@ export function assertProductionConfig(e: Env = env()): void {
         "or set CERTDESK_DEMO=1 for a demo desk.",
     );
   }
+  // A KEK generated into DATA_DIR sits next to the data it protects: one copy of that folder opens
+  // every key share, PIN verifier and CA key. Outside demo mode both secrets come from outside it.
+  if (!e.CERTDESK_KEK) {
+    problems.push(
+      "CERTDESK_KEK is unset, so a key-encryption key would be generated into DATA_DIR next to the database it protects. " +
+        "Set CERTDESK_KEK (32 bytes, hex or base64) from a secret store and back it up apart from the database (README: production checklist).",
+    );
+  }
+  if (!e.AUTH_SECRET) problems.push("AUTH_SECRET is unset (it would be generated into DATA_DIR). Set it (at least 32 characters) from a secret store.");
   if (e.CERTDESK_E2E_FIXTURES === "1") {
     problems.push("CERTDESK_E2E_FIXTURES=1 (test-only fixture routes) needs CERTDESK_DEMO=1.");
   }

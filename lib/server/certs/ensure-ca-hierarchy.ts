@@ -40,7 +40,7 @@ export async function ensureCaHierarchy(input: { now?: Date } = {}): Promise<CaH
   const now = input.now ?? new Date();
   if (!env().CERTDESK_KEK && env().NODE_ENV !== "test" && !warnedAboutKek) {
     warnedAboutKek = true;
-    console.warn("[certs] CA keys are sealed with a generated local KEK (CERTDESK_KEK unset): back up the data folder's secrets.json, or set CERTDESK_KEK.");
+    console.warn("[certs] demo desk: CA keys are sealed with a KEK generated into DATA_DIR/secrets.json, next to the data it protects (a copy of that folder opens every key). A real desk refuses to start without CERTDESK_KEK.");
   }
   const current = await readHierarchy(db);
   if (isComplete(current, now)) return current;

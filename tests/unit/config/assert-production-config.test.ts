@@ -6,7 +6,8 @@ import { assertProductionConfig } from "@/lib/server/assert-production-config";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const templates = Object.fromEntries(SMS_TEMPLATE_NAMES.map((t) => [smsTemplateVariable(t), "SMS_1"]));
-const aliyun = { SMS_PROVIDER: "aliyun", SMS_ALIYUN_ACCESS_KEY_ID: "LTAI5t", SMS_ALIYUN_ACCESS_KEY_SECRET: "secret", SMS_ALIYUN_SIGN_NAME: "云证书服务台", ...templates };
+const secrets = { CERTDESK_KEK: "a".repeat(64), AUTH_SECRET: "s".repeat(40) };
+const aliyun = { ...secrets, SMS_PROVIDER: "aliyun", SMS_ALIYUN_ACCESS_KEY_ID: "LTAI5t", SMS_ALIYUN_ACCESS_KEY_SECRET: "secret", SMS_ALIYUN_SIGN_NAME: "云证书服务台", ...templates };
 
 describe("demo mode and the start-up check", () => {
   it("CERTDESK_DEMO decides; unset means demo only outside production (next dev, tests), not for next start", () => {
@@ -24,6 +25,15 @@ describe("demo mode and the start-up check", () => {
 
   it("outside demo mode the e2e fixture routes refuse to start too", () => {
     expect(() => assertProductionConfig(parseEnv({ ...aliyun, CERTDESK_DEMO: "0", CERTDESK_E2E_FIXTURES: "1" }))).toThrow(/CERTDESK_E2E_FIXTURES/);
+  });
+
+  it("outside demo mode a KEK or session secret that would be generated next to the data refuses to start", () => {
+    const { CERTDESK_KEK: _k, ...noKek } = aliyun;
+    expect(() => assertProductionConfig(parseEnv({ ...noKek, CERTDESK_DEMO: "0" }))).toThrow(/CERTDESK_KEK is unset/);
+    const { AUTH_SECRET: _a, ...noAuth } = aliyun;
+    expect(() => assertProductionConfig(parseEnv({ ...noAuth, CERTDESK_DEMO: "0" }))).toThrow(/AUTH_SECRET is unset/);
+    // A demo desk may generate them (and says so).
+    expect(() => assertProductionConfig(parseEnv({ CERTDESK_DEMO: "1" }))).not.toThrow();
   });
 
   it("starts in demo mode with the outbox, and outside it with a real gateway", () => {
