@@ -17,16 +17,24 @@ const nextConfig = {
   typedRoutes: false,
   // forbidden() (403 pages for signed-in users without a permission) is still behind this flag in Next 16.
   experimental: { authInterrupts: true },
+  // Pages get their headers from proxy.ts (CSP with a per-request nonce, Permissions-Policy, HSTS,
+  // X-Frame-Options: DENY). Here: what every response carries, build assets and files included, and
+  // a policy for route handlers that lets their answers load nothing and be framed nowhere.
+  // A header set here REPLACES the same header a route handler sets (Next.js keeps the first value),
+  // so routes that choose their own CSP are left out: stored files (/api/materials/…, framed by the
+  // review console's PDF viewer).
   async headers() {
+    const apiHeaders = [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }];
     return [
       {
         source: "/:path*",
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "SAMEORIGIN" },
         ],
       },
+      { source: "/api/:path((?!materials/).*)", headers: apiHeaders },
+      { source: "/pki/:path*", headers: apiHeaders },
     ];
   },
 };

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { DemoBanner } from "@/components/shell/demo-banner";
+import { ZodJitless } from "@/components/security/zod-jitless";
 import { LocaleProvider } from "@/lib/i18n/client";
 import { getLocale } from "@/lib/i18n/server";
 import { translator } from "@/lib/i18n/translate";
@@ -18,6 +19,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
+        <ZodJitless />
         <LocaleProvider locale={locale}>
           <DemoBanner />
           {children}

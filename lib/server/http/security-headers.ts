@@ -6,8 +6,9 @@ type HeaderSource = Pick<Headers, "get">;
 // Only the scanner uses the camera; a script injected anywhere else cannot open it.
 const CAMERA_PATHS = new Set(["/m/scan", "/m/scan/"]);
 
-// Powerful features nothing here uses. Passkeys (publickey-credentials-*) keep their default (self).
-const DENIED_FEATURES = ["microphone", "geolocation", "payment", "usb", "serial", "hid", "bluetooth", "midi", "display-capture", "browsing-topics"];
+// Powerful features nothing here uses (names Chromium knows: an unknown one is a console error).
+// Passkeys (publickey-credentials-*) keep their default (self).
+const DENIED_FEATURES = ["microphone", "geolocation", "payment", "usb", "serial", "hid", "midi", "display-capture", "browsing-topics"];
 
 export type PageSecurityHeadersInput = {
   /** A fresh random value per response (base64), given to Next.js through the request's CSP. */

@@ -5,9 +5,11 @@ import styles from "@/components/phone/phone.module.css";
 
 export const metadata: Metadata = { title: "离线 / Offline" };
 
-// Static on purpose: the service worker caches this page as the offline shell, and it must hold no
-// user data (the cached copy is shared by whoever opens the app next on this phone).
-export const dynamic = "force-static";
+// The service worker caches this page as the offline shell, so it must hold no user data (the
+// cached copy is shared by whoever opens the app next on this phone): it reads nothing of the
+// caller. Rendered per request all the same: a prerendered page has no CSP nonce on its scripts, and
+// the cached copy keeps the nonce and the policy it was served with.
+export const dynamic = "force-dynamic";
 
 export default function OfflinePage() {
   return (
