@@ -1,6 +1,6 @@
 import { createPdfDocument } from "@/lib/pdf/create-document";
 import { translator } from "@/lib/i18n/translate";
-import { maskBankCard } from "@/lib/validators/mask";
+import { maskBankCard, maskIdNumber } from "@/lib/validators/mask";
 import { getOrderForUser } from "./get-order-for-user";
 import { readDraft } from "./order-draft.types";
 
@@ -14,12 +14,16 @@ export async function renderApplicationForm({ userId, orderId }: { userId: strin
   const order = await getOrderForUser({ userId, orderId });
   const t = translator("zh-CN");
   const { enterprise, person, handler, goods } = readDraft(order.draft);
+  // Once submitted the form is a copy for the post, reachable by whoever holds the account's
+  // session (a stolen phone too): ID numbers are masked there, as the reviewer matches them
+  // against the enclosed ID copies anyway. While drafting, the applicant sees what they typed.
+  const id = (value: string | undefined) => (value && order.status !== "DRAFT" ? maskIdNumber(value) : value);
   const f = (key: Parameters<typeof t>[0], value: string | number | undefined | null) => `${t(key)}：${value ?? "—"}`;
   const sections = [
     { heading: t("wizard.form.orderSection"), lines: [f("wizard.form.orderNo", order.no), f("wizard.form.amount", yuan(order.priceFen)), f("wizard.form.years", order.years), f("wizard.form.medium", order.medium === "USB_KEY" ? t("wizard.goods.usbKey") : t("wizard.goods.cloud"))] },
-    enterprise && { heading: t("wizard.form.enterpriseSection"), lines: [f("wizard.enterprise.name", enterprise.name), f("wizard.enterprise.uscc", enterprise.uscc), f("wizard.enterprise.legalRepName", enterprise.legalRepName), f("wizard.enterprise.legalRepIdNumber", enterprise.legalRepIdNumber), f("wizard.enterprise.legalRepPhone", enterprise.legalRepPhone)] },
-    handler && { heading: t("wizard.form.handlerSection"), lines: [f("wizard.handler.name", handler.name), f("wizard.handler.idNumber", handler.idNumber), f("wizard.handler.phone", handler.phone), f("wizard.handler.email", handler.email)] },
-    person && { heading: t("wizard.form.personSection"), lines: [f("wizard.person.name", person.name), f("wizard.person.idNumber", person.idNumber), f("wizard.person.phone", person.phone), f("wizard.person.email", person.email), person.bankCard ? f("wizard.person.bankCard", maskBankCard(person.bankCard)) : ""].filter(Boolean) },
+    enterprise && { heading: t("wizard.form.enterpriseSection"), lines: [f("wizard.enterprise.name", enterprise.name), f("wizard.enterprise.uscc", enterprise.uscc), f("wizard.enterprise.legalRepName", enterprise.legalRepName), f("wizard.enterprise.legalRepIdNumber", id(enterprise.legalRepIdNumber)), f("wizard.enterprise.legalRepPhone", enterprise.legalRepPhone)] },
+    handler && { heading: t("wizard.form.handlerSection"), lines: [f("wizard.handler.name", handler.name), f("wizard.handler.idNumber", id(handler.idNumber)), f("wizard.handler.phone", handler.phone), f("wizard.handler.email", handler.email)] },
+    person && { heading: t("wizard.form.personSection"), lines: [f("wizard.person.name", person.name), f("wizard.person.idNumber", id(person.idNumber)), f("wizard.person.phone", person.phone), f("wizard.person.email", person.email), person.bankCard ? f("wizard.person.bankCard", maskBankCard(person.bankCard)) : ""].filter(Boolean) },
     goods?.shipping && { heading: t("wizard.goods.shippingTitle"), lines: [f("wizard.goods.recipient", goods.shipping.recipient), f("wizard.goods.shippingPhone", goods.shipping.phone), f("wizard.goods.address", goods.shipping.address)] },
     { heading: t("wizard.form.mailSection"), lines: [t("wizard.form.mailTo", { address: order.channel.mailingAddress ?? "" }), t(order.subjectType === "UNIT" ? "wizard.form.enclosuresUnit" : "wizard.form.enclosuresPerson")] },
     { heading: t("wizard.form.signSection"), lines: [t(order.subjectType === "UNIT" ? "wizard.form.signUnit" : "wizard.form.signPerson"), t("wizard.form.date")] },
