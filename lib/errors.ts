@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   code_expired: 422,
   gone: 410,
   bad_request: 400,
+  method_not_allowed: 405,
   payload_too_large: 413,
   unsupported_media_type: 415,
   payment_required: 402,

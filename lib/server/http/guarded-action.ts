@@ -8,7 +8,7 @@ import type { ActionResult } from "./action-result";
 import { clientIp } from "./client-ip";
 import { describeError } from "./describe-error";
 import { isNavigationSignal } from "./navigation-signal";
-import { assertSameOrigin } from "./request-guard";
+import { assertNoNul, assertSameOrigin } from "./request-guard";
 
 export type ActionContext<A> = { args: A; ip: string; locale: Locale };
 
@@ -27,6 +27,7 @@ export function guardedAction<S extends z.ZodTuple, C, T>(
       const h = await headers();
       assertSameOrigin(h);
       const caller = await authenticate();
+      assertNoNul(raw);
       const args = schema.parse(raw) as z.output<S>;
       return { ok: true, data: await body({ args, ip: clientIp(h), locale: await getLocale(), caller }) };
     } catch (err) {
@@ -52,6 +53,7 @@ export function guardedFormAction<S extends z.ZodType, C>(
       assertSameOrigin(h);
       const caller = await authenticate();
       if (!(formData instanceof FormData)) throw new AppError("bad_request");
+      assertNoNul(formData);
       const parsed = fields.parse(Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")));
       await body({ fields: parsed, ip: clientIp(h), caller });
     } catch (err) {

@@ -8,6 +8,7 @@ import { isNavigationSignal } from "./navigation-signal";
 import { toErrorResponse } from "./error-response";
 import {
   assertContentType,
+  assertNoNul,
   assertSameOrigin,
   checkParams,
   parseFormBytes,
@@ -95,6 +96,7 @@ export function guardedRoute<C, P, S extends z.ZodType | undefined, Q extends z.
         if (accepts === "json" || accepts === "none") input = accepts === "json" ? parseJsonBytes(bytes) : undefined;
         else if (accepts === "multipart" || accepts === "form") {
           form = bytes.byteLength === 0 ? new FormData() : await parseFormBytes(bytes, req.headers.get("content-type") ?? "");
+          assertNoNul(form);
           if (accepts === "form") input = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
         } else raw = bytes;
       }

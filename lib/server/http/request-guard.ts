@@ -47,7 +47,7 @@ function mediaType(headers: HeaderSource): string {
 export function assertContentType(headers: HeaderSource, accepts: Accepts, hasBody: boolean): void {
   const type = mediaType(headers);
   // An empty body carries nothing to forge; where it came from is checked by assertSameOrigin.
-  if (!hasBody && !type && (accepts === "json" || accepts === "form")) return;
+  if (!hasBody && !type && typeof accepts === "string") return;
   if (accepts === "none") {
     if (hasBody && type && type !== "application/json") throw new AppError("unsupported_media_type");
     return;
@@ -93,14 +93,33 @@ export async function readBodyLimited(req: Request, maxBytes: number): Promise<U
   return out;
 }
 
-/** JSON from bytes: an empty body is `undefined` (the schema decides), broken JSON a 400. */
+/**
+ * PostgreSQL text cannot hold U+0000: a NUL that reaches a query is an error there (a 500), so any
+ * input carrying one is refused at the door. Walks strings, keys and nested values.
+ */
+export function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (depth > 64 || value === null || typeof value !== "object") return false;
+  if (Array.isArray(value)) return value.some((v) => containsNul(v, depth + 1));
+  if (value instanceof FormData) return [...value.entries()].some(([k, v]) => k.includes("\u0000") || (typeof v === "string" ? v.includes("\u0000") : v.name.includes("\u0000")));
+  return Object.entries(value).some(([k, v]) => k.includes("\u0000") || containsNul(v, depth + 1));
+}
+
+export function assertNoNul(value: unknown): void {
+  if (containsNul(value)) throw new AppError("bad_request");
+}
+
+/** JSON from bytes: an empty body is `undefined` (the schema decides), broken JSON (or a NUL) a 400. */
 export function parseJsonBytes(bytes: Uint8Array): unknown {
   if (bytes.byteLength === 0) return undefined;
+  let value: unknown;
   try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
     throw new AppError("bad_request", { userMessage: "errors.bad_request" });
   }
+  assertNoNul(value);
+  return value;
 }
 
 export async function parseFormBytes(bytes: Uint8Array, contentType: string): Promise<FormData> {
@@ -137,5 +156,6 @@ export function isDecodablePath(pathname: string): boolean {
 export function queryObject(url: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of new URL(url).searchParams) if (!(k in out)) out[k] = v;
+  assertNoNul(out);
   return out;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { clientIp, PEER_HEADER } from "@/lib/server/http/client-ip";
-import { assertContentType, checkParams, isSameOrigin, readBodyLimited } from "@/lib/server/http/request-guard";
+import { assertContentType, checkParams, containsNul, isSameOrigin, parseJsonBytes, queryObject, readBodyLimited } from "@/lib/server/http/request-guard";
 
 const h = (o: Record<string, string>) => new Headers(o);
 const code = (f: () => unknown) => {
@@ -99,5 +99,18 @@ describe("clientIp", () => {
     expect(clientIp(h({ "x-forwarded-for": "6.6.6.6, 198.51.100.4, 192.0.2.10, 127.0.0.1" }), 2)).toBe("198.51.100.4");
     // fewer hops than proxies: the leftmost there is
     expect(clientIp(h({ "x-forwarded-for": "127.0.0.1" }), 3)).toBe("127.0.0.1");
+  });
+});
+
+describe("NUL bytes never reach PostgreSQL", () => {
+  it("refuses JSON bodies, query strings, forms and action arguments carrying U+0000 anywhere", () => {
+    expect(code(() => parseJsonBytes(new TextEncoder().encode(JSON.stringify({ a: [{ b: "x\u0000" }] }))))).toBe("bad_request");
+    expect(code(() => parseJsonBytes(new TextEncoder().encode(JSON.stringify({ ["k\u0000"]: 1 }))))).toBe("bad_request");
+    expect(code(() => queryObject("http://x/?to=%00"))).toBe("bad_request");
+    const form = new FormData();
+    form.set("name", "a\u0000");
+    expect(containsNul(form)).toBe(true);
+    expect(containsNul(["id", { input: { reason: "ok" } }])).toBe(false);
+    expect(code(() => parseJsonBytes(new TextEncoder().encode('{"reason":"正常的理由"}')))).toBe("ok");
   });
 });

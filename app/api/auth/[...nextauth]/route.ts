@@ -11,8 +11,12 @@ type Params = { nextauth: string[] };
 // A request next-auth cannot make sense of (an empty body, GET on a callback) is a 400, not a 500.
 const handler = publicRoute<undefined, undefined, Params>(
   async ({ req, params }) => {
+    // Credentials callbacks (sms, password, passkey) are form posts; next-auth answers a GET with a 500.
+    if (req.method !== "POST" && params.nextauth[0] === "callback") throw new AppError("method_not_allowed");
     try {
-      return (await NextAuth(authOptions())(req, { params: Promise.resolve(params) })) as Response;
+      const res = (await NextAuth(authOptions())(req, { params: Promise.resolve(params) })) as Response;
+      if (res.status >= 500) throw new AppError("bad_request");
+      return res;
     } catch (err) {
       if (isNavigationSignal(err)) throw err;
       throw new AppError("bad_request", { cause: err });

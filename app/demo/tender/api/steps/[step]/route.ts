@@ -31,13 +31,7 @@ async function runStep({ params, form }: PublicRouteContext<Params>) {
   }
 }
 
-// The demo page's own browser calls: same-origin only. `sign` uploads the PDF as multipart (the
-// stream is cut at the file limit plus the form's overhead); the other steps carry no body.
-const withUpload = publicRoute<undefined, undefined, Params>(runStep, { accepts: "multipart", maxBody: MAX_BYTES + 64 * 1024 });
-const withoutBody = publicRoute<undefined, undefined, Params>(runStep, { accepts: "none" });
-
-// POST /demo/tender/api/steps/:step — the visitor (signed cookie) starts a step; sign takes the PDF as multipart
-export async function POST(req: Request, ctx: { params: Promise<Params> }) {
-  const { step } = await ctx.params;
-  return (step === "sign" ? withUpload : withoutBody)(req, ctx);
-}
+// POST /demo/tender/api/steps/:step — the visitor (signed cookie) starts a step. The demo page's own
+// browser calls: same-origin only. `sign` uploads the PDF as multipart (the stream is cut at the file
+// limit plus the form's overhead); the other steps carry no body.
+export const POST = publicRoute<undefined, undefined, Params>(runStep, { accepts: "multipart", maxBody: MAX_BYTES + 64 * 1024 });
