@@ -177,6 +177,28 @@ test("route handlers: nothing loads, nothing frames them, nothing sniffs", async
   }
 });
 
+// A 1×1 PNG (the materials domain sniffs and re-encodes it).
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+
+test("a stored file keeps the policy its route sets: the config's API default does not replace it", async ({ page, context }) => {
+  await loginAs(context);
+  await page.goto("/apply/individual");
+  await page.getByTestId("start").click();
+  await expect(page).toHaveURL(/\/apply\/individual\/[^/]+\/method$/, { timeout: 30_000 });
+  const orderId = new URL(page.url()).pathname.split("/")[3]!;
+  const up = await context.request.post(`/api/orders/${orderId}/materials`, { multipart: { kind: "ID_FRONT", file: { name: "id.png", mimeType: "image/png", buffer: PNG } } });
+  expect(up.status(), await up.text()).toBe(201);
+  const { url } = (await up.json()) as { url: string };
+  const res = await context.request.get(url);
+  expect(res.status()).toBe(200);
+  const csp = res.headers()["content-security-policy"] ?? "";
+  expect(csp).not.toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(directive(csp, "default-src")).toEqual(["'none'"]);
+  // An image opened on its own needs img-src: the route's own directive reached the browser.
+  expect(directive(csp, "img-src")).toEqual(["'self'"]);
+  expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+});
+
 test("a cross-site server action is a 403 with the standard body; a same-origin one with an unknown id is not a 500", async ({ request, baseURL }) => {
   const action = { "Next-Action": `7f${"0".repeat(40)}`, "Content-Type": "text/plain;charset=UTF-8" };
   const variants: Array<Record<string, string>> = [
