@@ -47,7 +47,22 @@ function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }
 
-export function proxy(req: NextRequest) {
+/**
+ * A server action's arguments arrive as JSON text (multipart when they carry files). Next.js decodes
+ * them before any of our code runs and answers broken JSON with a 500; here it is a 400.
+ */
+async function hasUndecodableActionBody(req: NextRequest): Promise<boolean> {
+  if (req.method !== "POST" || !req.headers.get("next-action")) return false;
+  if ((req.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data")) return false;
+  try {
+    JSON.parse(await req.clone().text());
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export async function proxy(req: NextRequest) {
   const { pathname } = req.nextUrl;
 
   // A foreign page posting into the victim's session (a form, a fetch, a server action): Next.js
@@ -55,6 +70,7 @@ export function proxy(req: NextRequest) {
   if (!SAFE_METHODS.has(req.method) && !CROSS_ORIGIN_ALLOWED.some((re) => re.test(pathname)) && !isSameOrigin(req.headers)) {
     return toErrorResponse(new AppError("forbidden", { userMessage: "errors.cross_site" }), requestLocale(req));
   }
+  if (await hasUndecodableActionBody(req)) return toErrorResponse(new AppError("bad_request"), requestLocale(req));
   // Route handlers set their own headers (next.config.mjs adds the API defaults).
   if (pathname.startsWith("/api/") || pathname.startsWith("/pki/")) return NextResponse.next();
 
