@@ -19,21 +19,26 @@ export function encodeSignedAttributes(values: SignedAttributeValues): Uint8Arra
  * SignerInfo) and accepts exactly the form signCmsDetached produces: contentType, signingTime and
  * messageDigest, one value each, nothing else, in DER. The check is a re-encoding of the values
  * read compared byte for byte with the input, so any extra attribute, other order, BER length or
- * trailing byte is refused.
+ * trailing byte is refused. Bytes from the network: whatever asn1js or pkijs throws on them is a
+ * PkiError here, never another error.
  */
 export function readSignedAttributes(der: Uint8Array): SignedAttributeValues {
+  try {
+    return read(der);
+  } catch (error) {
+    if (error instanceof PkiError) throw error;
+    throw new PkiError("invalid_der", "signed attributes: unreadable");
+  }
+}
+
+function read(der: Uint8Array): SignedAttributeValues {
   const refuse = (why: string): never => {
     throw new PkiError("invalid_der", `signed attributes: ${why}`);
   };
   if (der.length === 0 || der[0] !== 0x31) refuse("not a SET");
   const parsed = asn1js.fromBER(toArrayBuffer(der));
   if (parsed.offset === -1 || parsed.offset !== der.length || !(parsed.result instanceof asn1js.Set)) refuse("not one DER SET");
-  let attributes: pkijs.Attribute[] = [];
-  try {
-    attributes = (parsed.result as asn1js.Set).valueBlock.value.map((schema) => new pkijs.Attribute({ schema }));
-  } catch {
-    refuse("not a SET OF Attribute");
-  }
+  const attributes = (parsed.result as asn1js.Set).valueBlock.value.map((schema) => new pkijs.Attribute({ schema }));
   const one = (type: string) => {
     const found = attributes.filter((a) => a.type === type);
     if (found.length !== 1 || found[0]!.values.length !== 1) refuse(`${type} must appear once with one value`);
@@ -51,6 +56,7 @@ export function readSignedAttributes(der: Uint8Array): SignedAttributeValues {
     messageDigest: new Uint8Array((messageDigest as asn1js.OctetString).valueBlock.valueHexView),
     signingTime: (signingTime as asn1js.UTCTime).toDate(),
   };
+  if (Number.isNaN(values.signingTime.getTime())) refuse("signingTime is not a valid time");
   if (!equalBytes(encodeSignedAttributes(values), der)) refuse("not in the DER form this desk signs");
   return values;
 }

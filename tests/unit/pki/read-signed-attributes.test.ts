@@ -1,4 +1,5 @@
 import * as asn1js from "asn1js";
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDemoCa, type DemoCa } from "@/lib/pki/demo/create-demo-ca";
 import { signCmsDetached } from "@/lib/pki/cms/sign-cms-detached";
@@ -52,5 +53,25 @@ describe("the signed attributes the phone signs, as the server reads them back",
     refused(new Uint8Array(new asn1js.Set({ value: [items[1]!, items[0]!, items[2]!] }).toBER(false)));
     // Long-form length for a short SET: BER, not DER.
     refused(Uint8Array.of(0x31, 0x81, message[1]!, ...message.subarray(2)));
+  });
+
+  it("answers any bytes with the values or a PkiError, never another error (property: mutations of real attributes and noise)", async () => {
+    const { message } = await capture(sm3(new Uint8Array([2])), new Date());
+    const onlyPkiErrors = (bytes: Uint8Array) => {
+      try {
+        readSignedAttributes(bytes);
+      } catch (error) {
+        expect(error).toBeInstanceOf(PkiError);
+      }
+    };
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(message.length - 1), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }), (edits) => {
+        const bytes = Uint8Array.from(message);
+        for (const [at, value] of edits) bytes[at] = value;
+        onlyPkiErrors(bytes);
+      }),
+      { numRuns: 2000, seed: 17 },
+    );
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => onlyPkiErrors(Uint8Array.of(0x31, ...bytes))), { numRuns: 1000, seed: 4 });
   });
 });
