@@ -51,11 +51,12 @@ describe("pageSecurityHeaders", () => {
     expect(directives(tls["Content-Security-Policy"]!).has("upgrade-insecure-requests")).toBe(true);
   });
 
-  it("lets only the scanner page use the camera", () => {
+  it("lets only the scanner page and the face-check page use the camera", () => {
     const policy = (pathname: string) => pageSecurityHeaders({ nonce, pathname, https: false })["Permissions-Policy"]!.split(", ");
     expect(policy("/m/scan")).toContain("camera=(self)");
     expect(policy("/m/scan/")).toContain("camera=(self)");
-    for (const p of ["/m", "/m/scan/usage", "/m/scan/sessions", "/login", "/console/reviews", "/m/scanner"]) {
+    expect(policy("/m/face/tok_abc123")).toContain("camera=(self)");
+    for (const p of ["/m", "/m/scan/usage", "/m/scan/sessions", "/login", "/console/reviews", "/m/scanner", "/m/face", "/m/face/a/b"]) {
       expect(policy(p), p).toContain("camera=()");
       expect(policy(p), p).not.toContain("camera=(self)");
     }

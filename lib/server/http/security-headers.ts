@@ -3,8 +3,9 @@
 
 type HeaderSource = Pick<Headers, "get">;
 
-// Only the scanner uses the camera; a script injected anywhere else cannot open it.
-const CAMERA_PATHS = new Set(["/m/scan", "/m/scan/"]);
+// Only the scanner and the face check (opened from the SMS link) use the camera; a script injected
+// anywhere else cannot open it.
+const isCameraPath = (pathname: string) => /^\/m\/scan\/?$/.test(pathname) || /^\/m\/face\/[^/]+\/?$/.test(pathname);
 
 // Powerful features nothing here uses (names Chromium knows: an unknown one is a console error).
 // Passkeys (publickey-credentials-*) keep their default (self).
@@ -41,7 +42,7 @@ export function pageSecurityHeaders({ nonce, pathname, https, dev = false }: Pag
     "manifest-src 'self'",
     ...(https ? ["upgrade-insecure-requests"] : []),
   ].join("; ");
-  const camera = CAMERA_PATHS.has(pathname) ? "camera=(self)" : "camera=()";
+  const camera = isCameraPath(pathname) ? "camera=(self)" : "camera=()";
   const headers: Record<string, string> = {
     "Content-Security-Policy": csp,
     "Permissions-Policy": [camera, ...DENIED_FEATURES.map((f) => `${f}=()`)].join(", "),
