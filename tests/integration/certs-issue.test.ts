@@ -102,17 +102,22 @@ describe("dual certificates for split keys", () => {
 });
 
 describe("the server half refuses", () => {
-  it("a replayed sign request (same nonce)", async () => {
+  it("a share whose key has no valid certificate (a keygen never finished): gone", async () => {
     const user = await createUser();
     const key = await phoneKeygen(user.id);
+    const { request } = startSign({ keyId: key.keyShareId, message: utf8ToBytes("x"), publicKey: key.publicKey });
+    await expectAppError(serverSignWithShare({ userId: user.id, keyShareId: key.keyShareId, request }), "gone", "errors.certificateNotValid");
+  });
+
+  it("a replayed sign request (same nonce)", async () => {
+    const { user, sign: key } = await issuedUnit();
     const { request } = startSign({ keyId: key.keyShareId, message: utf8ToBytes("once"), publicKey: key.publicKey });
     await serverSignWithShare({ userId: user.id, keyShareId: key.keyShareId, request });
     await expectAppError(serverSignWithShare({ userId: user.id, keyShareId: key.keyShareId, request }), "conflict", "replayed");
   });
 
   it("a replayed sign request sent twice at the same moment: exactly one is answered", async () => {
-    const user = await createUser();
-    const key = await phoneKeygen(user.id);
+    const { user, sign: key } = await issuedUnit();
     const { request } = startSign({ keyId: key.keyShareId, message: utf8ToBytes("race"), publicKey: key.publicKey });
     const results = await Promise.allSettled(
       Array.from({ length: 4 }, () => serverSignWithShare({ userId: user.id, keyShareId: key.keyShareId, request })),
@@ -136,9 +141,7 @@ describe("the server half refuses", () => {
   });
 
   it("a request whose keyId names another share, a locked share, and an off-curve point", async () => {
-    const user = await createUser();
-    const key = await phoneKeygen(user.id);
-    const second = await phoneKeygen(user.id);
+    const { user, sign: key, encrypt: second } = await issuedUnit();
     const wrongKeyId = startSign({ keyId: second.keyShareId, message: utf8ToBytes("x"), publicKey: key.publicKey }).request;
     await expectAppError(serverSignWithShare({ userId: user.id, keyShareId: key.keyShareId, request: wrongKeyId }), "validation_failed");
     const offCurve = { ...startSign({ keyId: key.keyShareId, message: utf8ToBytes("x"), publicKey: key.publicKey }).request, Q1: `04${"11".repeat(64)}` };
