@@ -10,8 +10,8 @@ import { DEMO_ID_NUMBER, DEMO_USCC } from "@/lib/pki/demo/demo-profile";
 import { db } from "@/lib/server/db/client";
 import { ensureCaHierarchy } from "@/lib/server/certs/ensure-ca-hierarchy";
 import { issueCertificates } from "@/lib/server/certs/issue-certificates";
-import { serverSignWithShare } from "@/lib/server/certs/server-sign-with-share";
-import { serverDecryptWithShare } from "@/lib/server/certs/server-decrypt-with-share";
+import { runSignHalf } from "@/lib/server/phone/run-sign-half";
+import { runDecryptHalf } from "@/lib/server/phone/run-decrypt-half";
 import { verifyCertificateStatus } from "@/lib/server/certs/verify-certificate-status";
 import { pkiUrls } from "@/lib/server/certs/pki-urls";
 import { createUser } from "../support/factories";
@@ -80,7 +80,7 @@ describe("dual certificates for split keys", () => {
     const ct = scratch.file("plain.ct");
     opensslOk(["pkeyutl", "-encrypt", "-certin", "-inkey", encPem, "-in", plain, "-out", ct]);
     const started = startDecrypt({ keyId: encrypt.keyShareId, d1: encrypt.d1, ciphertext: new Uint8Array(readFileSync(ct)) });
-    const response = await serverDecryptWithShare({ userId: user.id, keyShareId: encrypt.keyShareId, request: started.request });
+    const response = await runDecryptHalf({ userId: user.id, keyShareId: encrypt.keyShareId, request: started.request, route: "test" });
     expect(new TextDecoder().decode(finishDecrypt({ ...started, response }))).toBe("开标时间 2026-12-01 09:30");
   });
 
@@ -106,21 +106,21 @@ describe("the server half refuses", () => {
     const user = await createUser();
     const key = await phoneKeygen(user.id);
     const { request } = startSign({ keyId: key.keyShareId, message: utf8ToBytes("x"), publicKey: key.publicKey });
-    await expectAppError(serverSignWithShare({ userId: user.id, keyShareId: key.keyShareId, request }), "gone", "errors.certificateNotValid");
+    await expectAppError(runSignHalf({ userId: user.id, keyShareId: key.keyShareId, request, route: "test" }), "gone", "errors.certificateNotValid");
   });
 
   it("a replayed sign request (same nonce)", async () => {
     const { user, sign: key } = await issuedUnit();
     const { request } = startSign({ keyId: key.keyShareId, message: utf8ToBytes("once"), publicKey: key.publicKey });
-    await serverSignWithShare({ userId: user.id, keyShareId: key.keyShareId, request });
-    await expectAppError(serverSignWithShare({ userId: user.id, keyShareId: key.keyShareId, request }), "conflict", "replayed");
+    await runSignHalf({ userId: user.id, keyShareId: key.keyShareId, request, route: "test" });
+    await expectAppError(runSignHalf({ userId: user.id, keyShareId: key.keyShareId, request, route: "test" }), "conflict", "replayed");
   });
 
   it("a replayed sign request sent twice at the same moment: exactly one is answered", async () => {
     const { user, sign: key } = await issuedUnit();
     const { request } = startSign({ keyId: key.keyShareId, message: utf8ToBytes("race"), publicKey: key.publicKey });
     const results = await Promise.allSettled(
-      Array.from({ length: 4 }, () => serverSignWithShare({ userId: user.id, keyShareId: key.keyShareId, request })),
+      Array.from({ length: 4 }, () => runSignHalf({ userId: user.id, keyShareId: key.keyShareId, request, route: "test" })),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
   });
@@ -130,10 +130,10 @@ describe("the server half refuses", () => {
     const other = await createUser();
     const key = await phoneKeygen(owner.id);
     const { request } = startSign({ keyId: key.keyShareId, message: utf8ToBytes("x"), publicKey: key.publicKey });
-    await expectAppError(serverSignWithShare({ userId: other.id, keyShareId: key.keyShareId, request }), "not_found");
+    await expectAppError(runSignHalf({ userId: other.id, keyShareId: key.keyShareId, request, route: "test" }), "not_found");
     const ciphertext = encrypt(key.publicKey, utf8ToBytes("secret"));
     const started = startDecrypt({ keyId: key.keyShareId, d1: key.d1, ciphertext }).request;
-    await expectAppError(serverDecryptWithShare({ userId: other.id, keyShareId: key.keyShareId, request: started }), "not_found");
+    await expectAppError(runDecryptHalf({ userId: other.id, keyShareId: key.keyShareId, request: started, route: "test" }), "not_found");
     await expectAppError(
       issueCertificates({ userId: other.id, keyShares: { sign: key.keyShareId, encrypt: (await phoneKeygen(other.id)).keyShareId }, subject: { type: "UNIT", orgName: "X", uscc: DEMO_USCC }, years: 1 }),
       "not_found",
@@ -143,11 +143,11 @@ describe("the server half refuses", () => {
   it("a request whose keyId names another share, a locked share, and an off-curve point", async () => {
     const { user, sign: key, encrypt: second } = await issuedUnit();
     const wrongKeyId = startSign({ keyId: second.keyShareId, message: utf8ToBytes("x"), publicKey: key.publicKey }).request;
-    await expectAppError(serverSignWithShare({ userId: user.id, keyShareId: key.keyShareId, request: wrongKeyId }), "validation_failed");
+    await expectAppError(runSignHalf({ userId: user.id, keyShareId: key.keyShareId, request: wrongKeyId, route: "test" }), "validation_failed");
     const offCurve = { ...startSign({ keyId: key.keyShareId, message: utf8ToBytes("x"), publicKey: key.publicKey }).request, Q1: `04${"11".repeat(64)}` };
-    await expectAppError(serverSignWithShare({ userId: user.id, keyShareId: key.keyShareId, request: offCurve }), "validation_failed");
+    await expectAppError(runSignHalf({ userId: user.id, keyShareId: key.keyShareId, request: offCurve, route: "test" }), "validation_failed");
     await db.keyShare.update({ where: { id: key.keyShareId }, data: { status: "LOCKED" } });
     const fresh = startSign({ keyId: key.keyShareId, message: utf8ToBytes("x"), publicKey: key.publicKey }).request;
-    await expectAppError(serverSignWithShare({ userId: user.id, keyShareId: key.keyShareId, request: fresh }), "locked");
+    await expectAppError(runSignHalf({ userId: user.id, keyShareId: key.keyShareId, request: fresh, route: "test" }), "locked");
   });
 });

@@ -7,7 +7,7 @@ import { expect } from "vitest";
 import { bytesToHex } from "@/lib/pki/encoding";
 import { finishKeygen, jointSigner, startKeygen } from "@/lib/pki/two-party";
 import { createKeyShare } from "@/lib/server/certs/create-key-share";
-import { serverSignWithShare } from "@/lib/server/certs/server-sign-with-share";
+import { runSignHalf } from "@/lib/server/phone/run-sign-half";
 import { issueCertificates } from "@/lib/server/certs/issue-certificates";
 import { DEMO_USCC } from "@/lib/pki/demo/demo-profile";
 import { createUser } from "../support/factories";
@@ -27,13 +27,13 @@ export async function phoneKeygen(userId: string): Promise<PhoneKey> {
   return { keyShareId: created.keyShareId, d1, publicKey };
 }
 
-/** The phone's signer for a split key, each signature one call to serverSignWithShare. */
+/** The phone's signer for a split key, each signature one server half (runSignHalf). */
 export function phoneSigner(userId: string, key: PhoneKey) {
   return jointSigner({
     keyId: key.keyShareId,
     d1: key.d1,
     publicKey: key.publicKey,
-    roundTrip: (request) => serverSignWithShare({ userId, keyShareId: key.keyShareId, request }),
+    roundTrip: (request) => runSignHalf({ userId, keyShareId: key.keyShareId, request, route: "test" }),
   });
 }
 

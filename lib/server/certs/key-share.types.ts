@@ -1,14 +1,11 @@
 import { z } from "zod";
-import { ZDecryptRequestSchema, ZKeygenRequestSchema, ZSignRequestSchema } from "@/lib/pki/two-party";
+import { ZKeygenRequestSchema } from "@/lib/pki/two-party";
 
-// Boundary schemas of the server half of split keys. The two-party message schemas are the
-// protocol's own; these add who asks and for which stored share.
+// Boundary schema of the server half of a split key's creation. The two-party message schemas are
+// the protocol's own; this adds who asks. (Signing and decryption halves run through
+// lib/server/phone/run-sign-half.ts and run-decrypt-half.ts, after the caller recomputed what is signed.)
 const ZId = z.string().min(1).max(64);
 
 export const ZCreateKeyShareSchema = z.object({ userId: ZId, request: ZKeygenRequestSchema });
-export const ZServerSignWithShareSchema = z.object({ userId: ZId, keyShareId: ZId, request: ZSignRequestSchema });
-export const ZServerDecryptWithShareSchema = z.object({ userId: ZId, keyShareId: ZId, request: ZDecryptRequestSchema });
 
 export type TCreateKeyShare = z.input<typeof ZCreateKeyShareSchema>;
-export type TServerSignWithShare = z.input<typeof ZServerSignWithShareSchema>;
-export type TServerDecryptWithShare = z.input<typeof ZServerDecryptWithShareSchema>;
