@@ -1,6 +1,8 @@
 // 证书下载 on the phone: two two-party key generations (signing key, encryption key), then the
 // server issues both certificates and hands back W once; d1 is stored only encrypted under W.
 import { bytesToHex } from "@/lib/pki/encoding";
+import { pemToDer } from "@/lib/pki/pem";
+import { readCertificatePublicKey } from "@/lib/pki/x509/certificate-public-key";
 import { finishKeygen, startKeygen, type TKeygenResponse } from "@/lib/pki/two-party";
 import { saveKeys } from "./key-store";
 import { phoneApi } from "./phone-api";
@@ -41,6 +43,11 @@ export async function downloadCertificate({ orderId, pin, onStep }: { orderId: s
       [sign, encrypt].map(async (k) => {
         const cert = issued.certificates.find((c) => c.keyShareId === k.keyShareId);
         if (!cert) throw { code: "internal", message: "certificate missing" };
+        // The certificate must certify the joint key this phone just generated, for the right use:
+        // a server that swapped keys would otherwise get this phone to sign for someone else's key.
+        if (bytesToHex(readCertificatePublicKey(pemToDer(cert.pem, "CERTIFICATE"))) !== k.publicKey || cert.usage !== (k === sign ? "SIGN" : "ENCRYPT")) {
+          throw { code: "internal", message: "certificate does not certify this phone's key" };
+        }
         return {
           keyShareId: k.keyShareId,
           usage: cert.usage,
