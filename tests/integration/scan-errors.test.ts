@@ -17,6 +17,7 @@ import { rejectScanRequest } from "@/lib/server/scan/reject-scan-request";
 import { claimSessionRequests } from "@/lib/server/scan/claim-session-requests";
 import { endScanSession } from "@/lib/server/scan/end-scan-session";
 import { listScanSessions } from "@/lib/server/scan/list-scan-sessions";
+import { wipeScanPlaintexts } from "@/lib/server/scan/wipe-scan-plaintexts";
 import { getPlatformScanRequest } from "@/lib/server/scan/get-platform-scan-request";
 import { listUsageRecords } from "@/lib/server/scan/list-usage-records";
 import { usageRecordsCsv } from "@/lib/server/scan/usage-records-csv";
@@ -121,7 +122,19 @@ describe("phone scan API: PIN gating and error codes", () => {
     const result = await scanDecrypt(holder, req.id, sm2Encrypt(holder.enc.publicKey, key));
     expect(Buffer.from(result.plaintext, "base64")).toEqual(Buffer.from(key));
     await completePhoneScan({ userId: holder.user.id, id: req.id, input: { certificateId: holder.enc.cert.id, result } });
-    expect((await getPlatformScanRequest({ platformId: platform.id, id: req.id })).status).toBe("completed");
+    const view = await getPlatformScanRequest({ platformId: platform.id, id: req.id });
+    expect(view.status).toBe("completed");
+    expect(Buffer.from((view.result as { plaintext: string }).plaintext, "base64")).toEqual(Buffer.from(key));
+    // At rest the plaintext is sealed: the row (a database copy) does not carry it.
+    const row = await db.scanRequest.findUniqueOrThrow({ where: { id: req.id } });
+    expect(JSON.stringify(row.result)).not.toContain(Buffer.from(key).toString("base64"));
+    expect(row.result).toHaveProperty("plaintextSealed");
+    // A day after completion maintenance wipes it; the platform then reads plaintext null.
+    await db.scanRequest.update({ where: { id: req.id }, data: { completedAt: new Date(Date.now() - 25 * 3600_000) } });
+    expect(await wipeScanPlaintexts()).toBeGreaterThanOrEqual(1);
+    const later = await getPlatformScanRequest({ platformId: platform.id, id: req.id });
+    expect(later.result).toMatchObject({ plaintext: null, plaintextWiped: true });
+    expect((await db.scanRequest.findUniqueOrThrow({ where: { id: req.id } })).result).not.toHaveProperty("plaintextSealed");
   });
 
   it("会话签章: a PIN-confirmed sign opens a session; its requests reach the phone without a scan and are signed without the PIN until it ends", async () => {

@@ -3,10 +3,11 @@ import { ensureCaHierarchy } from "./ensure-ca-hierarchy";
 import { markExpiredCertificates } from "./mark-expired-certificates";
 import { refreshDueCrls } from "./refresh-due-crls";
 import { scheduleCertMaintenance } from "./schedule-cert-maintenance";
+import { wipeScanPlaintexts } from "@/lib/server/scan/wipe-scan-plaintexts";
 
 /**
  * The "certs.maintain" job: renew the OCSP responder certificate when due, publish CRLs before
- * their nextUpdate, mark expired certificates, then queue the next run. The successor is queued
+ * their nextUpdate, mark expired certificates, wipe day-old decrypt plaintexts, then queue the next run. The successor is queued
  * even when a step failed (the failure is rethrown, so the queue also retries this run).
  */
 export async function runCertMaintenance(input: { now?: Date } = {}): Promise<{ crls: number; expired: number }> {
@@ -15,6 +16,7 @@ export async function runCertMaintenance(input: { now?: Date } = {}): Promise<{ 
     await ensureCaHierarchy({ now });
     const crls = await refreshDueCrls({ now });
     const expired = await markExpiredCertificates({ now });
+    await wipeScanPlaintexts({ now });
     return { crls: crls.length, expired };
   } finally {
     await scheduleCertMaintenance({ runAt: addMs(new Date(), CA_PROFILE.maintenanceEveryMs) });

@@ -4,6 +4,7 @@ import { writeAudit } from "@/lib/server/audit/write-audit";
 import { wakeWorker } from "@/lib/server/jobs/start-worker";
 import { verifyScanResult } from "./verify-scan-result";
 import { queueScanWebhook } from "./queue-scan-webhook";
+import { sealScanPlaintext } from "./scan-plaintext";
 
 /**
  * The phone finished the joint operation for a request it scanned. The result is verified, the
@@ -39,7 +40,7 @@ export async function completeScanRequest({
   await db.$transaction(async (tx) => {
     const done = await tx.scanRequest.updateMany({
       where: { id, userId, status: "SCANNED" },
-      data: { status: "COMPLETED", certificateId, result: verified, completedAt: new Date() },
+      data: { status: "COMPLETED", certificateId, result: row.type === "DECRYPT" ? sealScanPlaintext(id, verified) : verified, completedAt: new Date() },
     });
     if (done.count === 0) throw new AppError("conflict", { userMessage: "scan.errors.used" });
     await writeAudit(tx, {

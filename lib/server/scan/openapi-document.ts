@@ -43,7 +43,7 @@ const scanView = {
     failReason: { type: ["string", "null"] },
     result: {
       description:
-        "Once completed. Every type: certificate (PEM), serial, subject. login: challenge, signature (base64 DER SM2 over the challenge's UTF-8 bytes, user ID 1234567812345678), encryptionCertificate (PEM of the holder's encryption certificate, or null). sign: digest, cms (base64 detached CMS SignedData whose messageDigest is the digest), sealId, sessionId (set when the holder opened a signing session 会话签章: pass it with later sign requests for the same certificate, which then reach the phone without a scan until the session expires or the holder ends it). sync_subject: subjectName, encryptionCertificate. decrypt: plaintext (base64).",
+        "Once completed. Every type: certificate (PEM), serial, subject. login: challenge, signature (base64 DER SM2 over the challenge's UTF-8 bytes, user ID 1234567812345678), encryptionCertificate (PEM of the holder's encryption certificate, or null). sign: digest, cms (base64 detached CMS SignedData whose messageDigest is the digest), sealId, sessionId (set when the holder opened a signing session 会话签章: pass it with later sign requests for the same certificate, which then reach the phone without a scan until the session expires or the holder ends it). sync_subject: subjectName, encryptionCertificate. decrypt: plaintext (base64), kept for 24 hours after completion (sealed at rest), then null with plaintextWiped: true.",
       type: ["object", "null"],
     },
   },

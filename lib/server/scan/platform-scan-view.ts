@@ -1,5 +1,6 @@
 import type { ScanRequest } from "@/lib/generated/prisma/client";
 import { SCAN_TYPE_FROM_DB } from "./scan.types";
+import { openScanPlaintext } from "./scan-plaintext";
 
 /** What a platform sees of its request: status and, once completed, the result. */
 export function platformScanView(row: ScanRequest, now = new Date()) {
@@ -12,7 +13,7 @@ export function platformScanView(row: ScanRequest, now = new Date()) {
     expiresAt: row.expiresAt.toISOString(),
     scannedAt: row.scannedAt?.toISOString() ?? null,
     completedAt: row.completedAt?.toISOString() ?? null,
-    result: row.status === "COMPLETED" ? row.result : null,
+    result: row.status !== "COMPLETED" || !row.result ? null : row.type === "DECRYPT" ? openScanPlaintext(row.id, row.result as Record<string, unknown>) : row.result,
     failReason: row.failReason,
   };
 }
