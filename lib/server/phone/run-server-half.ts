@@ -1,0 +1,41 @@
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import { db, type Tx } from "@/lib/server/db/client";
+import { openKeyShare } from "@/lib/server/certs/open-key-share";
+import { twoPartyCall } from "@/lib/server/certs/two-party-call";
+
+export type ServerHalfInput<Req> = {
+  userId: string;
+  keyShareId: string;
+  request: Req;
+  route: string;
+  scanRequestId?: string;
+  ip?: string;
+};
+
+/**
+ * The one place d2 is used: in one transaction the share's gate (owner, ACTIVE, certificate valid
+ * now, nonce new), the half computed with d2 (zeroed after), the caller's record of it (a scan
+ * request's gate) and its audit row. Nothing is released unless all of it commits.
+ */
+export async function runServerHalf<Req extends { keyId: string; nonce: string }, Res>(
+  { userId, keyShareId, request, route, scanRequestId, ip }: ServerHalfInput<Req>,
+  half: {
+    compute: (d2: Uint8Array, request: Req) => Res;
+    record?: (tx: Tx, response: Res) => Promise<void>;
+    audit: (response: Res) => { action: string; data: Record<string, unknown> };
+  },
+): Promise<Res> {
+  return db.$transaction(async (tx) => {
+    const d2 = await openKeyShare(tx, { userId, keyShareId, message: request });
+    let response: Res;
+    try {
+      response = twoPartyCall(() => half.compute(d2, request));
+    } finally {
+      d2.fill(0);
+    }
+    await half.record?.(tx, response);
+    const { action, data } = half.audit(response);
+    await writeAudit(tx, { actorId: userId, action, targetType: "KeyShare", targetId: keyShareId, data: { ...data, route, scanRequestId: scanRequestId ?? null }, ip });
+    return response;
+  });
+}
