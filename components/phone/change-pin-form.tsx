@@ -7,13 +7,16 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { useMessage } from "@/components/forms/use-message";
 import { useT } from "@/lib/i18n/client";
-import { phoneApi } from "@/lib/phone/phone-api";
+import { changePinOnPhone } from "@/lib/phone/change-pin";
 import { ZChangePinSchema, type TChangePin } from "@/lib/server/phone/phone.types";
 import { PinInput } from "./pin-input";
 import { usePhoneError } from "./use-phone-error";
 import styles from "./phone.module.css";
 
-/** 修改PIN: old PIN, new PIN twice. Only the server's copy changes; the phone's stored share stays. */
+/**
+ * 修改PIN: old PIN, new PIN twice. The server stages a new W and refreshed shares, this phone
+ * re-wraps its share under the new W and the new PIN confirms (lib/phone/change-pin.ts).
+ */
 export function ChangePinForm({ keyShareId, backHref }: { keyShareId: string; backHref: string }) {
   const t = useT();
   const msg = useMessage();
@@ -25,7 +28,7 @@ export function ChangePinForm({ keyShareId, backHref }: { keyShareId: string; ba
   const onSubmit = form.handleSubmit(async (values) => {
     setResult(null);
     try {
-      await phoneApi(`/api/m/keys/${keyShareId}/pin`, values);
+      await changePinOnPhone({ keyShareId, ...values });
       form.reset();
       setResult({ tone: "success", text: t("phone.pin.changed") });
     } catch (err) {

@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { useMessage } from "@/components/forms/use-message";
 import { useT } from "@/lib/i18n/client";
 import { phoneApi, type PhoneApiError } from "@/lib/phone/phone-api";
+import { reverifyOnPhone } from "@/lib/phone/reverify-on-phone";
 import { ZReverifySchema, type TReverify } from "@/lib/server/phone/phone.types";
 import { PinInput } from "./pin-input";
 import { usePhoneError } from "./use-phone-error";
@@ -16,7 +17,8 @@ import styles from "./phone.module.css";
 
 /**
  * 证书解锁 / 忘记PIN: the holder's ID number + an SMS code to the holder's phone; the server then runs
- * a fresh PHONE3 check. A reset also takes the new PIN (twice).
+ * a fresh PHONE3 check. A reset also takes the new PIN (twice). Either way the server rotates W and
+ * refreshes the shares; this phone re-wraps its share (lib/phone/reverify-on-phone.ts).
  */
 export function ReverifyForm({ keyShareId, isReset, backHref }: { keyShareId: string; isReset: boolean; backHref: string }) {
   const t = useT();
@@ -58,7 +60,7 @@ export function ReverifyForm({ keyShareId, isReset, backHref }: { keyShareId: st
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
     try {
-      await phoneApi(`/api/m/keys/${keyShareId}/reverify`, isReset ? values : { code: values.code, idNumber: values.idNumber });
+      await reverifyOnPhone({ keyShareId, input: isReset ? values : { code: values.code, idNumber: values.idNumber } });
       setDone(true);
     } catch (err) {
       const apiErr = err as PhoneApiError;

@@ -1,5 +1,8 @@
 // IndexedDB records of the phone's key shares. Each record holds d1 only encrypted (wrap-share.ts)
-// plus the public data needed to use it; nothing here is secret without W from the server.
+// plus the public data needed to use it; nothing here is secret without W from the server. During
+// a W rotation (rotate-stored-keys.ts) a record also holds `next`: the refreshed share d1·ρ under
+// W', kept next to the current one until the server confirms; whichever W the server releases
+// opens exactly one of them (AES-GCM fails on the other).
 import type { WrappedShare } from "./wrap-share";
 
 export type StoredKey = {
@@ -11,6 +14,8 @@ export type StoredKey = {
   /** Joint public key, hex (uncompressed point), from the certificate. */
   publicKey: string;
   wrapped: WrappedShare;
+  /** A refreshed share under the next W, not yet confirmed by the server. */
+  next?: { wrapped: WrappedShare; createdAt: string };
   createdAt: string;
 };
 

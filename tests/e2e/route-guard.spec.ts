@@ -122,6 +122,7 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
     call: (r) => ({ params: { keyShareId: r.encryptKeyShareId }, body: { pin: PIN, request: decryptRequestFor(r.encryptKeyShareId) } }),
   },
   "POST /api/m/keys/[keyShareId]/pin": { audience: "user", call: (r) => ({ params: { keyShareId: r.keyShareId }, body: { oldPin: PIN, pin: NEW_PIN, confirm: NEW_PIN } }) },
+  "POST /api/m/keys/[keyShareId]/pin/confirm": { audience: "user", call: (r) => ({ params: { keyShareId: r.keyShareId }, body: { pin: NEW_PIN } }) },
   "POST /api/m/keys/[keyShareId]/reverify": { audience: "user", call: (r) => ({ params: { keyShareId: r.keyShareId }, body: { code: "123456", idNumber: "11010519491231002X", pin: NEW_PIN, confirm: NEW_PIN } }) },
   "POST /api/m/keys/[keyShareId]/reverify-code": { audience: "user", call: (r) => ({ params: { keyShareId: r.keyShareId } }) },
   "POST /api/m/keys/[keyShareId]/sign": { audience: "user", call: (r) => ({ params: { keyShareId: r.keyShareId }, body: { pin: PIN, request: signRequestFor(r.keyShareId) } }) },

@@ -20,6 +20,13 @@ import { revokeCertificate } from "@/lib/server/certs/revoke-certificate";
 import { unwrapShare, wrapShare } from "@/lib/phone/wrap-share";
 import { pinCheckMessage } from "@/lib/phone/signed-messages";
 import { sm2Digest } from "@/lib/pki/sm2-digest";
+import { pemToDer } from "@/lib/pki/pem";
+import { readCertificatePublicKey } from "@/lib/pki/x509/certificate-public-key";
+import { refreshPhoneShare } from "@/lib/pki/two-party/refresh-share";
+import { confirmPinRotation } from "@/lib/server/phone/confirm-pin-rotation";
+import type { KeyRotation } from "@/lib/server/phone/stage-key-rotation";
+import type { StoredKey } from "@/lib/phone/key-store";
+import { openWith } from "@/lib/phone/open-stored-share";
 import { createUser, uniqueIp } from "../support/factories";
 import { expectAppError } from "../support/expect-app-error";
 import { expectInvalid } from "../support/expect-invalid";
@@ -67,6 +74,58 @@ async function phoneSign(userId: string, key: { keyShareId: string; publicKey: U
   const { wrapKey, response } = await signWithPin({ userId, keyShareId: key.keyShareId, input: { pin, request } });
   const d1 = await unwrapShare({ wrapped: key.wrapped, wrapKey, keyShareId: key.keyShareId });
   return { signature: finishSign({ d1, k1, e, publicKey: key.publicKey, request, response }), message };
+}
+
+type PhoneRecord = { keyShareId: string; publicKey: Uint8Array; wrapped: { iv: string; ct: string } };
+
+/**
+ * Phase one on the phone: each record is opened with the current W, refreshed (d1·ρ) and wrapped
+ * under W'. Returns the new records (the old ones are kept by the caller, as the phone keeps both).
+ */
+async function stageOnPhone(rotation: KeyRotation, records: PhoneRecord[]): Promise<Record<string, PhoneRecord & { d1: Uint8Array }>> {
+  const out: Record<string, PhoneRecord & { d1: Uint8Array }> = {};
+  for (const { keyShareId, rho } of rotation.refresh) {
+    const record = records.find((r) => r.keyShareId === keyShareId);
+    if (!record) continue;
+    const d1 = refreshPhoneShare(await unwrapShare({ wrapped: record.wrapped, wrapKey: rotation.wrapKey, keyShareId }), rho);
+    out[keyShareId] = { ...record, d1, wrapped: await wrapShare({ d1, wrapKey: rotation.nextWrapKey, keyShareId }) };
+  }
+  return out;
+}
+
+/** The phone's IndexedDB record during a rotation: the current encryption and the staged `next`. */
+function storedRecord(current: PhoneRecord, next: PhoneRecord): StoredKey {
+  return {
+    keyShareId: current.keyShareId,
+    usage: "SIGN",
+    orderId: "o",
+    certificateId: "c",
+    serialHex: "00",
+    publicKey: bytesToHex(current.publicKey),
+    wrapped: current.wrapped,
+    next: { wrapped: next.wrapped, createdAt: new Date().toISOString() },
+    createdAt: new Date().toISOString(),
+  };
+}
+
+/** What an attacker with one logged W and a copy of the phone's record can still do: open d1, get a half, finish. */
+async function signWithLoggedW(userId: string, key: PhoneRecord, loggedW: string, pin: string) {
+  const d1 = await unwrapShare({ wrapped: key.wrapped, wrapKey: loggedW, keyShareId: key.keyShareId });
+  const { e, k1, request } = pinCheckRequest(key);
+  const { response } = await signWithPin({ userId, keyShareId: key.keyShareId, input: { pin, request } });
+  return finishSign({ d1, k1, e, publicKey: key.publicKey, request, response });
+}
+
+async function d2Of(userId: string, keyShareId: string) {
+  const s = await db.keyShare.findUniqueOrThrow({ where: { id: keyShareId }, select: { publicKey: true, wrappedShare: true } });
+  return bytesToHex(openSecret(s.wrappedShare, keyShareAad({ userId, publicKeyHex: s.publicKey })));
+}
+
+async function reverifyAsHolder(userId: string, order: { draft: unknown }, keyShareId: string, pin?: string) {
+  const holder = (order.draft as { person: { idNumber: string; phone: string } }).person;
+  await sendReverifyCode({ userId, keyShareId, ip: uniqueIp(), locale: "zh-CN" });
+  const code = await latestSmsCode(holder.phone);
+  return reverifyKey({ userId, keyShareId, input: { code, idNumber: holder.idNumber, ...(pin ? { pin, confirm: pin } : {}) } });
 }
 
 describe("phone certificate download and PIN-gated key use", () => {
@@ -194,7 +253,7 @@ describe("phone certificate download and PIN-gated key use", () => {
     await expectAppError(reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code: code === "000000" ? "111111" : "000000", idNumber: holder.idNumber } }), "code_invalid");
     await expectAppError(reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code, idNumber: "11010519491231002X" } }), "validation_failed");
     // A mistyped ID number does not burn the code: corrected, the same code unlocks.
-    expect(await reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code, idNumber: holder.idNumber.toLowerCase() } })).toEqual({ isPinReset: false });
+    expect(await reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code, idNumber: holder.idNumber.toLowerCase() } })).toMatchObject({ isPinReset: false });
     // Used: the code does not work a second time.
     await expectAppError(reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code, idNumber: holder.idNumber } }), "code_expired");
     const check = await db.identityCheck.findFirstOrThrow({ where: { userId: user.id, method: "PHONE3" }, orderBy: { createdAt: "desc" } });
@@ -203,26 +262,31 @@ describe("phone certificate download and PIN-gated key use", () => {
     expect(verify(signature, message, stored.sign.publicKey)).toBe(true);
   });
 
-  it("forgot PIN: re-verification sets a new PIN and keeps W (the stored share still opens)", async () => {
+  it("forgot PIN: re-verification stages the new PIN with a new W; confirmed, the refreshed record signs with it", async () => {
     const { user, order, stored } = await setup();
     const holder = (order.draft as { person: { idNumber: string; phone: string } }).person;
     await sendReverifyCode({ userId: user.id, keyShareId: stored.sign.keyShareId, ip: uniqueIp(), locale: "zh-CN" });
     const code = await latestSmsCode(holder.phone);
     await expectInvalid(reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code, idNumber: holder.idNumber, pin: "463821", confirm: "463820" } }), "confirm");
-    await reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code, idNumber: holder.idNumber, pin: "463821", confirm: "463821" } });
-    await expectAppError(phoneSign(user.id, stored.sign, PIN), "code_invalid");
-    await phoneSign(user.id, stored.sign, "463821");
-    // The encryption key of the pair follows the same PIN.
-    await releaseWrapKey({ userId: user.id, keyShareId: stored.enc.keyShareId, input: { pin: "463821" } });
+    const rotation = await reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code, idNumber: holder.idNumber, pin: "463821", confirm: "463821" } });
+    const next = await stageOnPhone(rotation, [stored.sign, stored.enc]);
+    expect(await confirmPinRotation({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: "463821" } })).toMatchObject({ rotated: true });
+    await expectAppError(phoneSign(user.id, next[stored.sign.keyShareId]!, PIN), "code_invalid");
+    await phoneSign(user.id, next[stored.sign.keyShareId]!, "463821");
+    // The encryption key of the pair follows the same PIN and the same new W.
+    const { wrapKey } = await releaseWrapKey({ userId: user.id, keyShareId: stored.enc.keyShareId, input: { pin: "463821" } });
+    expect(wrapKey).toBe(rotation.nextWrapKey);
   });
 
   it("change PIN needs the old PIN", async () => {
     const { user, stored } = await setup();
     await expectAppError(changePin({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { oldPin: "000000", pin: "730915", confirm: "730915" } }), "code_invalid");
     await expectInvalid(changePin({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { oldPin: PIN, pin: PIN, confirm: PIN } }), "pin");
-    await changePin({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { oldPin: PIN, pin: "730915", confirm: "730915" } });
-    await expectAppError(phoneSign(user.id, stored.sign, PIN), "code_invalid");
-    await phoneSign(user.id, stored.sign, "730915");
+    const rotation = await changePin({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { oldPin: PIN, pin: "730915", confirm: "730915" } });
+    const next = await stageOnPhone(rotation, [stored.sign, stored.enc]);
+    await confirmPinRotation({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: "730915" } });
+    await expectAppError(phoneSign(user.id, next[stored.sign.keyShareId]!, PIN), "code_invalid");
+    await phoneSign(user.id, next[stored.sign.keyShareId]!, "730915");
   });
 
   it("the server never stores W or d2 unsealed, and the phone's record alone does not open", async () => {
@@ -266,5 +330,190 @@ describe("phone certificate download and PIN-gated key use", () => {
     const { request } = startKeygen();
     await expectAppError(startPhoneKeygen({ userId: other.id, input: { orderId: approved.id, usage: "SIGN", request } }), "not_found");
     expect(order.userId).not.toBe(other.id);
+  });
+});
+
+describe("W rotation and share refresh on PIN change, reset and unlock (issue 17, hole 5)", () => {
+  const NEW = "730915";
+
+  it("after a PIN change and its confirm, a logged W with the old record signs nothing; the refreshed record signs under the certified key", async () => {
+    const { user, issued, stored } = await setup();
+    const oldW = issued.wrapKey;
+    const d2Before = await d2Of(user.id, stored.sign.keyShareId);
+    const rotation = await changePin({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { oldPin: PIN, pin: NEW, confirm: NEW } });
+    expect(rotation.wrapKey).toBe(oldW);
+    expect(rotation.nextWrapKey).not.toBe(oldW);
+    expect(rotation.refresh.map((r) => r.keyShareId).sort()).toEqual([stored.sign.keyShareId, stored.enc.keyShareId].sort());
+    const next = await stageOnPhone(rotation, [stored.sign, stored.enc]);
+    expect(await confirmPinRotation({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: NEW } })).toMatchObject({ rotated: true });
+
+    // (c) the W released now is another one, for both keys of the pair.
+    const released = (await releaseWrapKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: NEW } })).wrapKey;
+    expect(released).not.toBe(oldW);
+    expect(released).toBe(rotation.nextWrapKey);
+    expect((await releaseWrapKey({ userId: user.id, keyShareId: stored.enc.keyShareId, input: { pin: NEW } })).wrapKey).toBe(released);
+    expect(await d2Of(user.id, stored.sign.keyShareId)).not.toBe(d2Before);
+
+    // (a) one logged W plus a copy of the old blob: d1 opens, but it no longer pairs with the server's share.
+    await expect(signWithLoggedW(user.id, stored.sign, oldW, NEW)).rejects.toMatchObject({ code: "invalid_signature" });
+    // And the old blob does not open under the new W.
+    await expect(unwrapShare({ wrapped: stored.sign.wrapped, wrapKey: released, keyShareId: stored.sign.keyShareId })).rejects.toThrow();
+
+    // (b) the new record and the new PIN sign; the signature verifies under the unchanged certificate's key.
+    const { signature, message } = await phoneSign(user.id, next[stored.sign.keyShareId]!, NEW);
+    const certKey = readCertificatePublicKey(pemToDer(issued.certificates.find((c) => c.usage === "SIGN")!.pem, "CERTIFICATE"));
+    expect(bytesToHex(certKey)).toBe(bytesToHex(stored.sign.publicKey));
+    expect(verify(signature, message, certKey)).toBe(true);
+    // The encryption key was refreshed too: the new record decrypts, the old d1 does not.
+    const ciphertext = sm2Encrypt(stored.enc.publicKey, new TextEncoder().encode("开标密钥"));
+    const decryptWith = async (d1: Uint8Array) => {
+      const started = startDecrypt({ keyId: stored.enc.keyShareId, d1, ciphertext });
+      const { response } = await decryptWithPin({ userId: user.id, keyShareId: stored.enc.keyShareId, input: { pin: NEW, request: started.request } });
+      return finishDecrypt({ ...started, response });
+    };
+    expect(new TextDecoder().decode(await decryptWith(next[stored.enc.keyShareId]!.d1))).toBe("开标密钥");
+    await expect(decryptWith(stored.enc.d1)).rejects.toMatchObject({ code: "decrypt_failed" });
+
+    const audits = await db.auditLog.findMany({ where: { action: "key.rotated", targetId: stored.sign.keyShareId } });
+    expect(audits).toHaveLength(1);
+  });
+
+  it("an unconfirmed change leaves the old PIN, W and d2 working; a new change replaces it", async () => {
+    const { user, issued, stored } = await setup();
+    const d2Before = await d2Of(user.id, stored.sign.keyShareId);
+    const first = await changePin({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { oldPin: PIN, pin: "730915", confirm: "730915" } });
+    const firstNext = await stageOnPhone(first, [stored.sign, stored.enc]);
+    // Never confirmed: nothing changed for the holder.
+    expect(await d2Of(user.id, stored.sign.keyShareId)).toBe(d2Before);
+    const { signature, message } = await phoneSign(user.id, stored.sign, PIN);
+    expect(verify(signature, message, stored.sign.publicKey)).toBe(true);
+    expect((await releaseWrapKey({ userId: user.id, keyShareId: stored.enc.keyShareId, input: { pin: PIN } })).wrapKey).toBe(issued.wrapKey);
+    await expectAppError(phoneSign(user.id, stored.sign, "730915"), "code_invalid");
+    // A second change (old PIN still current) replaces the first pending one.
+    const second = await changePin({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { oldPin: PIN, pin: "508261", confirm: "508261" } });
+    expect(second.nextWrapKey).not.toBe(first.nextWrapKey);
+    const secondNext = await stageOnPhone(second, [stored.sign, stored.enc]);
+    // The first change's PIN confirms nothing now (and counts as a wrong try).
+    await expectAppError(confirmPinRotation({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: "730915" } }), "code_invalid");
+    expect(await confirmPinRotation({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: "508261" } })).toMatchObject({ rotated: true });
+    await phoneSign(user.id, secondNext[stored.sign.keyShareId]!, "508261");
+    // The first staged record pairs with nothing: its W' was never promoted.
+    await expect(phoneSign(user.id, firstNext[stored.sign.keyShareId]!, "508261")).rejects.toThrow();
+  });
+
+  it("a confirm with the current (old) PIN leaves the rotation pending and costs no try", async () => {
+    const { user, stored } = await setup();
+    await changePin({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { oldPin: PIN, pin: NEW, confirm: NEW } });
+    expect(await confirmPinRotation({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: PIN } })).toMatchObject({ rotated: false });
+    expect((await db.keyShare.findUniqueOrThrow({ where: { id: stored.sign.keyShareId } })).pinFailures).toBe(0);
+    await phoneSign(user.id, stored.sign, PIN);
+  });
+
+  it("wrong PINs at confirm count towards the group's lock", async () => {
+    const { user, stored } = await setup();
+    await changePin({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { oldPin: PIN, pin: NEW, confirm: NEW } });
+    for (let i = 1; i <= 4; i++) {
+      const err = await expectAppError(confirmPinRotation({ userId: user.id, keyShareId: stored.enc.keyShareId, input: { pin: "000000" } }), "code_invalid");
+      expect(err.params).toEqual({ left: 5 - i });
+    }
+    await expectAppError(confirmPinRotation({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: "000000" } }), "locked");
+    await expectAppError(confirmPinRotation({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: NEW } }), "locked");
+    const shares = await db.keyShare.findMany({ where: { id: { in: [stored.sign.keyShareId, stored.enc.keyShareId] } } });
+    expect(shares.map((s) => s.status)).toEqual(["LOCKED", "LOCKED"]);
+  });
+
+  it("a lost confirm answer: the phone keeps both records, the next W opens the new one and it signs with the new PIN", async () => {
+    const { user, stored } = await setup();
+    const rotation = await changePin({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { oldPin: PIN, pin: NEW, confirm: NEW } });
+    const next = await stageOnPhone(rotation, [stored.sign, stored.enc]);
+    const record = storedRecord(stored.sign, next[stored.sign.keyShareId]!);
+    await confirmPinRotation({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: NEW } }); // the answer never arrives
+    // Next use: the phone retries the confirm (nothing pending: no second promotion) ...
+    expect(await confirmPinRotation({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: NEW } })).toMatchObject({ rotated: false });
+    // ... signs, and of its two records keeps the one the released W opens (the phone's own code).
+    const { e, k1, request, message } = pinCheckRequest(stored.sign);
+    const { wrapKey, response } = await signWithPin({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: NEW, request } });
+    const opened = await openWith(record, wrapKey);
+    expect(opened.isChanged).toBe(true);
+    expect(opened.record.wrapped).toEqual(next[stored.sign.keyShareId]!.wrapped);
+    expect(opened.record.next).toBeUndefined();
+    const signature = finishSign({ d1: opened.d1, k1, e, publicKey: stored.sign.publicKey, request, response });
+    expect(verify(signature, message, stored.sign.publicKey)).toBe(true);
+    // Before the promotion the same phone code keeps the old record (the old W opens it).
+    const unconfirmed = await setup();
+    const r2 = await changePin({ userId: unconfirmed.user.id, keyShareId: unconfirmed.stored.sign.keyShareId, input: { oldPin: PIN, pin: NEW, confirm: NEW } });
+    const n2 = await stageOnPhone(r2, [unconfirmed.stored.sign]);
+    const kept = await openWith(storedRecord(unconfirmed.stored.sign, n2[unconfirmed.stored.sign.keyShareId]!), r2.wrapKey);
+    expect(kept.isChanged).toBe(false);
+    expect(bytesToHex(kept.d1)).toBe(bytesToHex(unconfirmed.stored.sign.d1));
+  });
+
+  it("a confirm that never reached the server is made at the next use, with the new PIN", async () => {
+    const { user, stored } = await setup();
+    const rotation = await changePin({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { oldPin: PIN, pin: NEW, confirm: NEW } });
+    const next = await stageOnPhone(rotation, [stored.sign]);
+    expect(await confirmPinRotation({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: NEW } })).toMatchObject({ rotated: true });
+    await phoneSign(user.id, next[stored.sign.keyShareId]!, NEW);
+  });
+
+  it("two racing confirms: one promotion, one audit row, and the new record signs", async () => {
+    const { user, stored } = await setup();
+    const d2Before = await d2Of(user.id, stored.sign.keyShareId);
+    const rotation = await changePin({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { oldPin: PIN, pin: NEW, confirm: NEW } });
+    const next = await stageOnPhone(rotation, [stored.sign, stored.enc]);
+    const results = await Promise.all([
+      confirmPinRotation({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: NEW } }),
+      confirmPinRotation({ userId: user.id, keyShareId: stored.enc.keyShareId, input: { pin: NEW } }),
+      confirmPinRotation({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: NEW } }),
+    ]);
+    expect(results.map((r) => r.rotated).sort()).toEqual([false, false, true]);
+    const audits = await db.auditLog.findMany({ where: { action: "key.rotated", targetId: { in: [stored.sign.keyShareId, stored.enc.keyShareId] } } });
+    expect(audits).toHaveLength(1);
+    expect(await d2Of(user.id, stored.sign.keyShareId)).not.toBe(d2Before);
+    await phoneSign(user.id, next[stored.sign.keyShareId]!, NEW);
+  });
+
+  it("unlock (PIN unchanged) rotates W and refreshes the shares: the old record with the old W signs nothing after the confirm", async () => {
+    const { user, order, issued, stored } = await setup();
+    for (let i = 0; i < 5; i++) await phoneSign(user.id, stored.sign, "000000").catch(() => undefined);
+    const rotation = await reverifyAsHolder(user.id, order, stored.sign.keyShareId);
+    expect(rotation).toMatchObject({ isPinReset: false, wrapKey: issued.wrapKey });
+    expect(rotation.nextWrapKey).not.toBe(issued.wrapKey);
+    const next = await stageOnPhone(rotation, [stored.sign, stored.enc]);
+    // Unlocked at once; until the phone confirms, the old record and W still work.
+    await phoneSign(user.id, stored.sign, PIN);
+    expect(await confirmPinRotation({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: PIN } })).toMatchObject({ rotated: true });
+    expect((await releaseWrapKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: PIN } })).wrapKey).toBe(rotation.nextWrapKey);
+    await expect(signWithLoggedW(user.id, stored.sign, issued.wrapKey, PIN)).rejects.toMatchObject({ code: "invalid_signature" });
+    const { signature, message } = await phoneSign(user.id, next[stored.sign.keyShareId]!, PIN);
+    expect(verify(signature, message, stored.sign.publicKey)).toBe(true);
+  });
+
+  it("forgot PIN (new PIN) rotates W and refreshes the shares the same way", async () => {
+    const { user, order, issued, stored } = await setup();
+    const rotation = await reverifyAsHolder(user.id, order, stored.sign.keyShareId, "463821");
+    expect(rotation).toMatchObject({ isPinReset: true, wrapKey: issued.wrapKey });
+    const next = await stageOnPhone(rotation, [stored.sign, stored.enc]);
+    // Pending: the old PIN still works, the new one not yet.
+    await phoneSign(user.id, stored.sign, PIN);
+    await confirmPinRotation({ userId: user.id, keyShareId: stored.enc.keyShareId, input: { pin: "463821" } });
+    const released = (await releaseWrapKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: "463821" } })).wrapKey;
+    expect(released).not.toBe(issued.wrapKey);
+    await expect(signWithLoggedW(user.id, stored.sign, issued.wrapKey, "463821")).rejects.toMatchObject({ code: "invalid_signature" });
+    await expectAppError(phoneSign(user.id, next[stored.sign.keyShareId]!, PIN), "code_invalid");
+    const { signature, message } = await phoneSign(user.id, next[stored.sign.keyShareId]!, "463821");
+    expect(verify(signature, message, stored.sign.publicKey)).toBe(true);
+  });
+
+  it("the pending W' and d2' are stored only sealed", async () => {
+    const { user, stored } = await setup();
+    const rotation = await changePin({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { oldPin: PIN, pin: NEW, confirm: NEW } });
+    const rows = await db.$queryRaw<Array<{ j: string }>>`SELECT row_to_json(t)::text AS j FROM "KeyShare" t WHERE "userId" = ${user.id}`;
+    const audit = await db.$queryRaw<Array<{ j: string }>>`SELECT row_to_json(t)::text AS j FROM "AuditLog" t WHERE "actorId" = ${user.id}`;
+    const dump = [...rows, ...audit].map((r) => r.j).join("\n");
+    const w = Buffer.from(rotation.nextWrapKey, "base64url");
+    for (const needle of [rotation.nextWrapKey, w.toString("hex"), w.toString("base64")]) expect(dump).not.toContain(needle);
+    for (const { rho } of rotation.refresh) expect(dump).not.toContain(rho);
+    expect(dump).not.toContain("$argon2");
   });
 });

@@ -1,28 +1,30 @@
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { db } from "@/lib/server/db/client";
-import { makePinSecret, sealPinSecret } from "./pin-secret";
+import { makePinVerifier } from "./pin-secret";
 import { ZChangePinSchema } from "./phone.types";
 import { verifyPin } from "./verify-pin";
 import { findKeyGroup } from "./find-key-group";
 import { assertPinAllowed } from "./pin-policy";
 import { pinHolderOfOrder } from "./pin-holder-of-order";
+import { stageKeyRotation } from "./stage-key-rotation";
 
 /**
- * 修改PIN: the old PIN must verify (a wrong one counts towards the lock like any other try); the
- * group is re-sealed with the new PIN and the same W, so nothing changes on the phone.
+ * 修改PIN, phase one: the old PIN must verify (a wrong one counts towards the lock like any other
+ * try); then every share of the group gets a pending rotation — the new PIN, a new W' and its
+ * server share refreshed (d2·ρ⁻¹). The answer carries the current W, W' and each share's ρ: the
+ * phone re-wraps d1·ρ under W', keeps both records and confirms with the new PIN
+ * (confirm-pin-rotation.ts). Until then the old PIN, W and d2 keep working.
  */
 export async function changePin({ userId, keyShareId, input, ip }: { userId: string; keyShareId: string; input: unknown; ip?: string }) {
   const { oldPin, pin } = ZChangePinSchema.parse(input);
   const { orderId } = await findKeyGroup({ userId, keyShareId });
   const order = orderId ? await db.order.findFirst({ where: { id: orderId, userId }, select: { subjectType: true, draft: true, user: { select: { phone: true } } } }) : null;
   if (order) assertPinAllowed(pin, pinHolderOfOrder(order));
-  const { wrapKey, shareIds } = await verifyPin({ userId, keyShareId, pin: oldPin, ip });
-  const secret = await makePinSecret(pin, wrapKey);
-  await db.$transaction(async (tx) => {
-    for (const id of shareIds) {
-      await tx.keyShare.update({ where: { id }, data: { pinVerifier: sealPinSecret(id, secret) } });
-    }
-    await writeAudit(tx, { actorId: userId, action: "key.pin_changed", targetType: "KeyShare", targetId: keyShareId, data: { group: shareIds }, ip });
+  const { shareIds } = await verifyPin({ userId, keyShareId, pin: oldPin, ip });
+  const verifier = await makePinVerifier(pin);
+  return db.$transaction(async (tx) => {
+    const rotation = await stageKeyRotation(tx, { shareIds, verifier });
+    await writeAudit(tx, { actorId: userId, action: "key.pin_change_staged", targetType: "KeyShare", targetId: keyShareId, data: { group: shareIds }, ip });
+    return rotation;
   });
-  return { ok: true as const };
 }

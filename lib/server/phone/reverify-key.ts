@@ -7,17 +7,20 @@ import { safeEqual } from "@/lib/server/security/keyed-hash";
 import { consumeRateLimit } from "@/lib/server/security/rate-limit";
 import { findKeyGroup } from "./find-key-group";
 import { holderOfOrder } from "./holder-of-order";
-import { makePinSecret, openPinSecret, sealPinSecret } from "./pin-secret";
+import { makePinVerifier } from "./pin-secret";
 import { ZReverifySchema } from "./phone.types";
 import { assertPinAllowed } from "./pin-policy";
 import { pinHolderOfOrder } from "./pin-holder-of-order";
+import { stageKeyRotation } from "./stage-key-rotation";
 
 /**
  * 证书解锁 and 忘记PIN. The holder proves who they are afresh: the ID number they type must be the
  * one verified on the order, the SMS code sent to their phone must match, and a new PHONE3 check
- * (name + ID number + phone at the carrier) must pass now. Then the key group is unlocked and,
- * when a new PIN is given, re-sealed with it. W stays the same, so the phone's stored share keeps
- * working and no key is re-issued.
+ * (name + ID number + phone at the carrier) must pass now. Then the key group is unlocked and a
+ * rotation is staged (stage-key-rotation.ts): a new W', each server share refreshed (d2·ρ⁻¹) and,
+ * for a reset, the new PIN. The answer carries the current W (the phone does not know it without
+ * the PIN), W' and each ρ; the phone re-wraps d1·ρ under W' and confirms with the (new or
+ * unchanged) PIN. No key is re-issued: the joint public key, hence the certificate, is unchanged.
  */
 export async function reverifyKey({ userId, keyShareId, input, ip }: { userId: string; keyShareId: string; input: unknown; ip?: string }) {
   const data = ZReverifySchema.parse(input);
@@ -39,14 +42,12 @@ export async function reverifyKey({ userId, keyShareId, input, ip }: { userId: s
   const check = await startIdentityCheck({ userId, method: "PHONE3", role: holder.role, subject: { name: holder.name, idNumber: holder.idNumber, phone: holder.phone } });
   if (check.status !== "PASSED") throw new AppError("forbidden", { userMessage: "phone.errors.reverifyFailed" });
 
-  const newSecret = data.pin ? await makeNewSecrets(shareIds, data.pin) : null;
-  await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "KeyShare" WHERE id = ANY(${shareIds}) ORDER BY id FOR UPDATE`;
+  const verifier = data.pin ? await makePinVerifier(data.pin) : undefined;
+  const rotation = await db.$transaction(async (tx) => {
+    // Locks the group's rows in id order before anything changes.
+    const staged = await stageKeyRotation(tx, { shareIds, verifier });
     for (const id of shareIds) {
-      await tx.keyShare.updateMany({
-        where: { id, status: { not: "DESTROYED" } },
-        data: { status: "ACTIVE", pinFailures: 0, lockedAt: null, ...(newSecret ? { pinVerifier: newSecret.get(id) } : {}) },
-      });
+      await tx.keyShare.updateMany({ where: { id, status: { not: "DESTROYED" } }, data: { status: "ACTIVE", pinFailures: 0, lockedAt: null } });
     }
     await writeAudit(tx, {
       actorId: userId,
@@ -56,18 +57,7 @@ export async function reverifyKey({ userId, keyShareId, input, ip }: { userId: s
       data: { group: shareIds, identityCheckId: check.checkId },
       ip,
     });
+    return staged;
   });
-  return { isPinReset: Boolean(data.pin) };
-}
-
-// Each share's blob is re-sealed with the new verifier and its own unchanged W.
-async function makeNewSecrets(shareIds: string[], pin: string) {
-  const rows = await db.keyShare.findMany({ where: { id: { in: shareIds } }, select: { id: true, pinVerifier: true } });
-  const out = new Map<string, string>();
-  for (const row of rows) {
-    if (!row.pinVerifier) throw new AppError("conflict", { userMessage: "phone.errors.noPin" });
-    const { wrapKey } = openPinSecret(row.id, row.pinVerifier);
-    out.set(row.id, sealPinSecret(row.id, await makePinSecret(pin, wrapKey)));
-  }
-  return out;
+  return { isPinReset: Boolean(data.pin), ...rotation };
 }

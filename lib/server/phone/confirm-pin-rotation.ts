@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import { keyShareAad } from "@/lib/server/certs/key-share-aad";
+import { db } from "@/lib/server/db/client";
+import { sealSecret } from "@/lib/server/security/seal";
+import { findKeyGroup } from "./find-key-group";
+import { ZPinSchema } from "./phone.types";
+import { openPinSecret, pinMatches, sealPinSecret } from "./pin-secret";
+import { PIN_MAX_FAILURES } from "./verify-pin";
+
+const ZConfirmRotationSchema = z.object({ pin: ZPinSchema });
+
+type Row = { id: string; userId: string; status: "ACTIVE" | "LOCKED" | "DESTROYED"; pinFailures: number; publicKey: string; pinVerifier: string | null };
+
+/**
+ * Phase two of a W rotation: the phone has stored d1·ρ under W' and proves the PIN of the pending
+ * rotation. In one transaction, the group's rows locked in id order (as verifyPin does), every
+ * share's pending {verifier', W', d2'} becomes current and is audited once. Idempotent: when
+ * nothing is pending (a second, racing confirm, or a retry after a lost answer) and the PIN is the
+ * current one, it answers `rotated: false` and changes nothing; a PIN that matches the current
+ * secret but not the pending one also leaves the rotation pending. Any other PIN counts as a wrong
+ * try for the group, like verifyPin, and the fifth locks it.
+ */
+export async function confirmPinRotation({ userId, keyShareId, input, ip }: { userId: string; keyShareId: string; input: unknown; ip?: string }) {
+  const { pin } = ZConfirmRotationSchema.parse(input);
+  const { shareIds } = await findKeyGroup({ userId, keyShareId });
+  const outcome = await db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<Row[]>`
+      SELECT id, "userId", status, "pinFailures", "publicKey", "pinVerifier" FROM "KeyShare"
+      WHERE id = ANY(${shareIds}) ORDER BY id FOR UPDATE`;
+    const row = rows.find((r) => r.id === keyShareId);
+    if (!row || row.status === "DESTROYED") throw new AppError("not_found");
+    if (rows.some((r) => r.status === "LOCKED")) throw new AppError("locked", { userMessage: "phone.errors.keyLocked" });
+    if (!row.pinVerifier) throw new AppError("conflict", { userMessage: "phone.errors.noPin" });
+    const secret = openPinSecret(row.id, row.pinVerifier);
+    if (secret.pending && (await pinMatches(secret.pending, pin))) {
+      const promoted: string[] = [];
+      for (const r of rows) {
+        if (r.status === "DESTROYED" || !r.pinVerifier) continue;
+        const { pending } = openPinSecret(r.id, r.pinVerifier);
+        if (!pending) continue;
+        const d2 = Buffer.from(pending.d2, "hex");
+        const wrappedShare = sealSecret(d2, keyShareAad({ userId: r.userId, publicKeyHex: r.publicKey }));
+        d2.fill(0);
+        await tx.keyShare.update({
+          where: { id: r.id },
+          data: { pinVerifier: sealPinSecret(r.id, { verifier: pending.verifier, wrapKey: pending.wrapKey }), wrappedShare, pinFailures: 0 },
+        });
+        promoted.push(r.id);
+      }
+      await writeAudit(tx, { actorId: userId, action: "key.rotated", targetType: "KeyShare", targetId: keyShareId, data: { group: promoted }, ip });
+      return { ok: true as const, rotated: true, group: promoted };
+    }
+    if (await pinMatches(secret, pin)) return { ok: true as const, rotated: false, group: shareIds };
+    const failures = Math.max(...rows.map((r) => r.pinFailures)) + 1;
+    const isLocked = failures >= PIN_MAX_FAILURES;
+    await tx.keyShare.updateMany({
+      where: { id: { in: shareIds } },
+      data: isLocked ? { pinFailures: failures, status: "LOCKED", lockedAt: new Date() } : { pinFailures: failures },
+    });
+    await writeAudit(tx, { actorId: userId, action: isLocked ? "key.locked" : "key.pin_failed", targetType: "KeyShare", targetId: keyShareId, data: { failures, group: shareIds }, ip });
+    return { ok: false as const, isLocked, left: PIN_MAX_FAILURES - failures };
+  });
+  if (outcome.ok) return { rotated: outcome.rotated, group: outcome.group };
+  if (outcome.isLocked) throw new AppError("locked", { userMessage: "phone.errors.keyLocked" });
+  throw new AppError("code_invalid", { userMessage: "phone.errors.pinWrong", params: { left: outcome.left } });
+}
