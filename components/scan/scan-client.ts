@@ -8,7 +8,7 @@ import { finishDecrypt, finishSign, startDecrypt, startSign, type TDecryptRespon
 import { loadKey } from "@/lib/phone/key-store";
 import { phoneApi } from "@/lib/phone/phone-api";
 import { syncSubjectMessage } from "@/lib/phone/signed-messages";
-import { unwrapShare } from "@/lib/phone/wrap-share";
+import { openStoredShare } from "@/lib/phone/open-stored-share";
 import { forgetSessionKey, sessionKey } from "./session-keys";
 
 export type ScanOp = { id: string; type: "login" | "sign" | "decrypt" | "sync_subject"; payload: Record<string, unknown> };
@@ -39,7 +39,7 @@ function scanSigner({ op, cert, pin, sessionId, keep }: { op: ScanOp; cert: Scan
     const { wrapKey, response } = await phoneApi<{ wrapKey?: string; response: TSignResponse }>(`/api/m/scan/${op.id}/sign`, body);
     const held = sessionId ? sessionKey(sessionId) : undefined;
     const stored = await storedKey(cert.keyShareId);
-    const d1 = wrapKey ? await unwrapShare({ wrapped: stored.wrapped, wrapKey, keyShareId: cert.keyShareId }) : held ? Uint8Array.from(held) : null;
+    const d1 = wrapKey ? await openStoredShare({ stored, wrapKey }) : held ? Uint8Array.from(held) : null;
     if (!d1) throw { code: "session_key_missing", message: "" };
     try {
       if (wrapKey) keep(d1);
@@ -68,7 +68,7 @@ export async function performScan({ op, cert, pin, sessionId, keep = () => {} }:
   }
   if (op.type === "decrypt") {
     const { wrapKey } = await phoneApi<{ wrapKey: string }>(`/api/m/keys/${cert.keyShareId}/wrap-key`, { pin });
-    const d1 = await unwrapShare({ wrapped: stored.wrapped, wrapKey, keyShareId: cert.keyShareId });
+    const d1 = await openStoredShare({ stored, wrapKey });
     let started: ReturnType<typeof startDecrypt>;
     try {
       started = startDecrypt({ keyId: cert.keyShareId, d1, ciphertext: fromB64(String(op.payload.ciphertext).replace(/-/g, "+").replace(/_/g, "/")) });
