@@ -36,6 +36,8 @@ const ZEnvFields = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   // 32-byte key-encryption key (hex or base64) for key shares, CA keys and platform secrets.
   CERTDESK_KEK: z.string().optional(),
+  // Earlier KEKs, comma-separated, while `npm run kek:rotate` re-wraps what they sealed.
+  CERTDESK_KEK_PREVIOUS: z.string().optional(),
   // Demo mode: messages go to the public outbox (/dev/outbox) and every page says so. `npm start`
   // turns it on when no SMS gateway is configured; unset elsewhere means on only outside production.
   CERTDESK_DEMO: z.enum(["0", "1"]).optional(),

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { env } from "@/lib/env";
@@ -42,7 +42,27 @@ export function authSecret(): string {
   return cached.authSecret;
 }
 
-export function kek(): Buffer {
+export type Kek = { kid: string; key: Buffer };
+
+/** A KEK's id: a hash of the key itself, so no configuration can name two keys alike. */
+export function kekId(key: Buffer): string {
+  return `k${createHash("sha256").update("certdesk-kek-id").update(key).digest("hex").slice(0, 12)}`;
+}
+
+/** The current KEK (seals everything new) and the earlier ones (open what they sealed until re-wrapped). */
+export function keyring(): { current: Kek; previous: Kek[] } {
   cached ??= load();
-  return decodeKek(cached.kek);
+  const current = decodeKek(cached.kek);
+  const previous = (env().CERTDESK_KEK_PREVIOUS ?? "")
+    .split(",")
+    .map((v) => v.trim())
+    .filter(Boolean)
+    .map((v) => decodeKek(v))
+    .filter((k) => !k.equals(current));
+  return { current: { kid: kekId(current), key: current }, previous: previous.map((key) => ({ kid: kekId(key), key })) };
+}
+
+/** For tests that change CERTDESK_KEK / CERTDESK_KEK_PREVIOUS. */
+export function resetSecretsCache() {
+  cached = undefined;
 }

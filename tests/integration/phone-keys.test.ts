@@ -305,8 +305,8 @@ describe("phone certificate download and PIN-gated key use", () => {
     const wBytes = Buffer.from(w, "base64url");
     for (const needle of [w, wBytes.toString("hex"), wBytes.toString("base64")]) expect(dump).not.toContain(needle);
     for (const s of shares) {
-      expect(s.wrappedShare.startsWith("v1.")).toBe(true);
-      expect(s.pinVerifier!.startsWith("v1.")).toBe(true);
+      expect(s.wrappedShare.startsWith("v2.")).toBe(true);
+      expect(s.pinVerifier!.startsWith("v2.")).toBe(true);
       const d2 = Buffer.from(openSecret(s.wrappedShare, keyShareAad({ userId: user.id, publicKeyHex: s.publicKey })));
       for (const needle of [d2.toString("hex"), d2.toString("base64"), d2.toString("base64url")]) expect(dump).not.toContain(needle);
     }
