@@ -44,7 +44,7 @@ describe("TOTP second factor", () => {
     expect(await db.user.findUniqueOrThrow({ where: { id: session.id } })).not.toHaveProperty("totpSecret");
     const raw = await db.$queryRaw<Array<{ totpSecret: string; totpPendingSecret: string | null }>>`
       SELECT "totpSecret", "totpPendingSecret" FROM "User" WHERE id = ${session.id}`;
-    expect(raw[0]!.totpSecret).toMatch(/^v1\./);
+    expect(raw[0]!.totpSecret).toMatch(/^v2\.k[0-9a-f]{12}\./);
     expect(raw[0]!.totpSecret).not.toContain(setup.secret);
     expect(raw[0]!.totpPendingSecret).toBeNull();
     expect((await loadSessionUser({ sessionId: session.sessionId }))?.secondFactorAt).toBeInstanceOf(Date);

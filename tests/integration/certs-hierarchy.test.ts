@@ -35,7 +35,7 @@ describe("CA hierarchy", () => {
     const { root } = await ensureCaHierarchy();
     const row = await db.certificateAuthority.findUniqueOrThrow({ where: { id: root.id }, select: { wrappedKey: true, keyRef: true } });
     expect(row.keyRef).toMatch(/^local:root:/);
-    expect(row.wrappedKey).toMatch(/^v1\./);
+    expect(row.wrappedKey).toMatch(/^v2\.k[0-9a-f]{12}\./);
   });
 
   it("builds a chain OpenSSL accepts: root → issuing CA → delegated OCSP responder", async () => {
