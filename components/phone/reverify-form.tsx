@@ -16,11 +16,13 @@ import { usePhoneError } from "./use-phone-error";
 import styles from "./phone.module.css";
 
 /**
- * 证书解锁 / 忘记PIN: the holder's ID number + an SMS code to the holder's phone; the server then runs
- * a fresh PHONE3 check. A reset also takes the new PIN (twice). Either way the server rotates W and
+ * 证书解锁 / 忘记PIN: first the holder's face check on this phone (the face page /m/face/[token], the
+ * one document besides the scanner allowed the camera; it links back here with `?face=<checkId>`),
+ * then the holder's ID number + an SMS code to the holder's phone; the server checks the passed face
+ * check and runs a fresh PHONE3 check. A reset also takes the new PIN (twice). Either way the server rotates W and
  * refreshes the shares; this phone re-wraps its share (lib/phone/reverify-on-phone.ts).
  */
-export function ReverifyForm({ keyShareId, isReset, backHref }: { keyShareId: string; isReset: boolean; backHref: string }) {
+export function ReverifyForm({ keyShareId, isReset, backHref, faceCheckId }: { keyShareId: string; isReset: boolean; backHref: string; faceCheckId?: string }) {
   const t = useT();
   const msg = useMessage();
   const describe = usePhoneError();
@@ -28,7 +30,10 @@ export function ReverifyForm({ keyShareId, isReset, backHref }: { keyShareId: st
   const [sending, setSending] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
+  const [done, setDone] = useState<{ resetAtText?: string } | null>(null);
+  // The server checks the id at submit (PASSED, this holder, ≤ 10 minutes, unused).
+  const [face, setFace] = useState<{ checkId: string } | null>(faceCheckId ? { checkId: faceCheckId } : null);
+  const [faceStarting, setFaceStarting] = useState(false);
   const form = useForm<TReverify>({
     resolver: zodResolver(isReset ? ZReverifySchema.refine((v) => Boolean(v.pin), { message: "phone.errors.pinFormat", path: ["pin"] }) : ZReverifySchema),
     defaultValues: { code: "", idNumber: "", ...(isReset ? { pin: "", confirm: "" } : {}) },
@@ -57,14 +62,34 @@ export function ReverifyForm({ keyShareId, isReset, backHref }: { keyShareId: st
     }
   }
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  async function onStartFace() {
+    setFaceStarting(true);
     setError(null);
     try {
-      await reverifyOnPhone({ keyShareId, input: isReset ? values : { code: values.code, idNumber: values.idNumber } });
-      setDone(true);
+      const res = await phoneApi<{ checkId: string; token: string }>(`/api/m/keys/${keyShareId}/face-check`, {});
+      const here = `${window.location.pathname}${isReset ? "?mode=reset" : ""}`;
+      // A document load: the camera is allowed only on the face page's own document.
+      window.location.assign(`/m/face/${res.token}?next=${encodeURIComponent(here)}`);
+    } catch (err) {
+      setError(describe(err));
+      setFaceStarting(false);
+    }
+  }
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    setError(null);
+    if (!face) return setError(t("phone.errors.faceRequired"));
+    try {
+      const faceCheckId = face.checkId;
+      const res = await reverifyOnPhone({ keyShareId, input: isReset ? { ...values, faceCheckId } : { code: values.code, idNumber: values.idNumber, faceCheckId } });
+      setDone({ resetAtText: res.resetAtText });
     } catch (err) {
       const apiErr = err as PhoneApiError;
-      for (const [name, messages] of Object.entries(apiErr.fields ?? {})) form.setError(name as keyof TReverify, { message: messages[0] });
+      for (const [name, messages] of Object.entries(apiErr.fields ?? {})) {
+        // A stale or used face check: the holder does it again.
+        if (name === "faceCheckId") setFace(null);
+        else form.setError(name as keyof TReverify, { message: messages[0] });
+      }
       setError(describe(err));
     }
   });
@@ -72,7 +97,7 @@ export function ReverifyForm({ keyShareId, isReset, backHref }: { keyShareId: st
   if (done) {
     return (
       <div className={styles.form}>
-        <Alert tone="success" data-testid="form-result">{isReset ? t("phone.reverify.reset") : t("phone.reverify.unlocked")}</Alert>
+        <Alert tone="success" data-testid="form-result">{isReset ? (done.resetAtText ? t("phone.reverify.resetPending", { at: done.resetAtText }) : t("phone.reverify.reset")) : t("phone.reverify.unlocked")}</Alert>
         <ButtonLink href={backHref} block>{t("review.common.back")}</ButtonLink>
       </div>
     );
@@ -82,6 +107,17 @@ export function ReverifyForm({ keyShareId, isReset, backHref }: { keyShareId: st
       <p className={styles.note}>{t("phone.reverify.lead")}</p>
       <Alert tone="error" data-testid="form-error">{error}</Alert>
       {notice && <Alert tone="success" data-testid="form-notice">{notice}</Alert>}
+      <section className={styles.form} data-testid="reverify-face" data-status={face ? "DONE" : "NONE"}>
+        <h2>{t("phone.reverify.faceTitle")}</h2>
+        <p className={styles.note}>{t("phone.reverify.faceLead")}</p>
+        {face ? (
+          <Alert tone="success" data-testid="face-done">{t("phone.reverify.facePassed")}</Alert>
+        ) : (
+          <Button variant="outline" block onClick={onStartFace} isLoading={faceStarting} data-testid="start-face">
+            {t("phone.reverify.faceStart")}
+          </Button>
+        )}
+      </section>
       <Field label={t("phone.reverify.idNumber")} error={msg(e.idNumber?.message)} isRequired>
         <Input {...form.register("idNumber")} autoComplete="off" maxLength={18} data-testid="id-number" />
       </Field>

@@ -1,10 +1,25 @@
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { devices, expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO, loginWithPassword, readSmsCode } from "./fixtures/auth";
-import { applicantWithOrder, approveInConsole, downloadOnPhone, phoneContext } from "./fixtures/review";
+import { applicantWithOrder, approveInConsole, downloadOnPhone, phoneContext as plainPhoneContext } from "./fixtures/review";
 import { settle } from "./wizard-helpers";
+import { CHROMIUM_ARGS } from "../../playwright.config";
 
 // Two-party key generation, issuance and first compiles of the pages on a shared 2-core machine.
 test.setTimeout(300_000);
+
+// Chromium's fake camera, for the holder's face check at unlock (as in identity-face.spec.ts).
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [...CHROMIUM_ARGS, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
+  },
+});
+
+/** The fixtures' phone (an iPhone 13 in zh-CN) with the camera allowed from the start. */
+async function cameraPhoneContext(browser: Browser): Promise<BrowserContext> {
+  const { defaultBrowserType: _ignored, ...iphone } = devices["iPhone 13"];
+  return browser.newContext({ ...iphone, locale: "zh-CN", permissions: ["camera"] });
+}
 
 async function consoleAs(context: BrowserContext, phone: string): Promise<Page> {
   await loginWithPassword(context, phone);
@@ -12,7 +27,7 @@ async function consoleAs(context: BrowserContext, phone: string): Promise<Page> 
 }
 
 test("four-eyes: one reviewer's approval waits for a second, different reviewer; then the holder downloads", async ({ browser }) => {
-  const phone = await phoneContext(browser);
+  const phone = await plainPhoneContext(browser);
   const order = await applicantWithOrder(phone, { fourEyes: true });
 
   const first = await consoleAs(await browser.newContext({ viewport: { width: 1280, height: 900 } }), DEMO.reviewer);
@@ -38,7 +53,7 @@ test("four-eyes: one reviewer's approval waits for a second, different reviewer;
 });
 
 test("PIN lockout after 5 wrong tries; unlock by a fresh real-name check; the old PIN works again", async ({ browser }) => {
-  const phone = await phoneContext(browser);
+  const phone = await cameraPhoneContext(browser);
   const order = await applicantWithOrder(phone);
   await approveInConsole(await consoleAs(await browser.newContext(), DEMO.reviewer), order.no);
 
@@ -63,9 +78,25 @@ test("PIN lockout after 5 wrong tries; unlock by a fresh real-name check; the ol
   await expect(page.getByTestId("test-sign")).toHaveCount(0);
   await expect(page.getByText("已锁定").first()).toBeVisible();
 
-  // Unlock: the holder's ID number and an SMS code to the holder's phone; the server re-runs PHONE3.
+  // Unlock: the holder's face check on this phone, then the holder's ID number and an SMS code to
+  // the holder's phone; the server checks the face check and re-runs PHONE3.
   await page.getByTestId("unlock-link").click();
   await settle(page, new RegExp(`/m/certs/${certId}/unlock$`));
+  // Without the face check the form is refused.
+  await page.getByTestId("id-number").fill(order.idNumber);
+  await page.getByTestId("code").fill("000000");
+  await page.getByTestId("submit").click();
+  await expect(page.getByTestId("form-error")).toHaveText("请先完成证书持有人本人的人脸识别");
+  await page.getByTestId("start-face").click();
+  // The face page (/m/face/[token]), the document allowed the camera.
+  await page.waitForURL(/\/m\/face\//);
+  await expect.poll(() => page.getByTestId("face-video").evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 30_000 }).toBeGreaterThan(0);
+  await page.getByRole("button", { name: "开始识别" }).click();
+  await expect(page.getByTestId("face-result")).toHaveAttribute("data-status", "PASSED", { timeout: 30_000 });
+  // Back to the form with the passed check's id.
+  await page.getByTestId("face-return").click();
+  await settle(page, new RegExp(`/m/certs/${certId}/unlock\\?.*face=`));
+  await expect(page.getByTestId("reverify-face")).toHaveAttribute("data-status", "DONE");
   await page.getByTestId("id-number").fill("110105194912310021"); // a valid ID that is not the holder's
   const at = new Date(Date.now() - 1000);
   await page.getByTestId("send-code").click();

@@ -124,6 +124,7 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   "POST /api/m/keys/[keyShareId]/pin": { audience: "user", call: (r) => ({ params: { keyShareId: r.keyShareId }, body: { oldPin: PIN, pin: NEW_PIN, confirm: NEW_PIN } }) },
   "POST /api/m/keys/[keyShareId]/pin/confirm": { audience: "user", call: (r) => ({ params: { keyShareId: r.keyShareId }, body: { pin: NEW_PIN } }) },
   "POST /api/m/keys/[keyShareId]/reverify": { audience: "user", call: (r) => ({ params: { keyShareId: r.keyShareId }, body: { code: "123456", idNumber: "11010519491231002X", pin: NEW_PIN, confirm: NEW_PIN } }) },
+  "POST /api/m/keys/[keyShareId]/face-check": { audience: "user", call: (r) => ({ params: { keyShareId: r.keyShareId } }) },
   "POST /api/m/keys/[keyShareId]/reverify-code": { audience: "user", call: (r) => ({ params: { keyShareId: r.keyShareId } }) },
   "POST /api/m/keys/[keyShareId]/sign": { audience: "user", call: (r) => ({ params: { keyShareId: r.keyShareId }, body: { pin: PIN, request: signRequestFor(r.keyShareId) } }) },
   "POST /api/m/keys/[keyShareId]/wrap-key": { audience: "user", call: (r) => ({ params: { keyShareId: r.keyShareId }, body: { pin: PIN } }) },
@@ -205,6 +206,7 @@ const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
   "app/(desk)/orders/_actions/step-actions.ts#switchOfflineAction": { audience: "user", args: (r) => [r.draftOrderId] },
   "app/actions/set-locale.ts#setLocale": { audience: "public", args: () => ({ form: { locale: "en" } }) },
   "app/m/face/[token]/actions.ts#completeFaceAction": { audience: "public", args: () => [UNKNOWN] },
+  "app/m/pin-reset/cancel/[token]/actions.ts#cancelPinResetAction": { audience: "public", args: () => [UNKNOWN] },
   // Like a real payment QR, whoever has the link may pay (sandbox only).
   "app/pay/sandbox/[paymentId]/actions.ts#confirmSandboxPaymentAction": { audience: "public", args: (r) => [r.paymentId] },
 };

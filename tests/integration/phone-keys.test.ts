@@ -27,6 +27,15 @@ import { confirmPinRotation } from "@/lib/server/phone/confirm-pin-rotation";
 import type { KeyRotation } from "@/lib/server/phone/stage-key-rotation";
 import type { StoredKey } from "@/lib/phone/key-store";
 import { openWith } from "@/lib/phone/open-stored-share";
+import { startHolderFaceCheck } from "@/lib/server/phone/start-holder-face-check";
+import { claimReverifyFaceCheck } from "@/lib/server/phone/claim-reverify-face-check";
+import { completeFaceCheck } from "@/lib/server/identity/complete-face-check";
+import { faceToken } from "@/lib/server/identity/face-link";
+import { startIdentityCheck } from "@/lib/server/identity/start-identity-check";
+import { cancelPinReset } from "@/lib/server/phone/cancel-pin-reset";
+import { openPinSecret, sealPinSecret } from "@/lib/server/phone/pin-secret";
+import { PIN_RESET_COOLING_OFF_MS } from "@/lib/server/phone/pin-reset-cooling-off";
+import { runDueJobs } from "@/lib/server/jobs/run-jobs";
 import { createUser, uniqueIp } from "../support/factories";
 import { expectAppError } from "../support/expect-app-error";
 import { expectInvalid } from "../support/expect-invalid";
@@ -121,13 +130,36 @@ async function d2Of(userId: string, keyShareId: string) {
   return bytesToHex(openSecret(s.wrappedShare, keyShareAad({ userId, publicKeyHex: s.publicKey })));
 }
 
-async function reverifyAsHolder(userId: string, order: { draft: unknown }, keyShareId: string, pin?: string) {
-  const holder = (order.draft as { person: { idNumber: string; phone: string } }).person;
-  await sendReverifyCode({ userId, keyShareId, ip: uniqueIp(), locale: "zh-CN" });
-  const code = await latestSmsCode(holder.phone);
-  return reverifyKey({ userId, keyShareId, input: { code, idNumber: holder.idNumber, ...(pin ? { pin, confirm: pin } : {}) } });
+/** The holder's face check on the phone, done and passed (the sandbox passes the holder's face). */
+async function passedFaceCheck(userId: string, keyShareId: string) {
+  const { checkId, token } = await startHolderFaceCheck({ userId, keyShareId });
+  expect(await completeFaceCheck({ token })).toMatchObject({ status: "PASSED" });
+  return checkId;
 }
 
+async function reverifyAsHolder(userId: string, order: { draft: unknown }, keyShareId: string, pin?: string) {
+  const holder = (order.draft as { person: { idNumber: string; phone: string } }).person;
+  const faceCheckId = await passedFaceCheck(userId, keyShareId);
+  await sendReverifyCode({ userId, keyShareId, ip: uniqueIp(), locale: "zh-CN" });
+  const code = await latestSmsCode(holder.phone);
+  return reverifyKey({ userId, keyShareId, input: { code, idNumber: holder.idNumber, faceCheckId, ...(pin ? { pin, confirm: pin } : {}) } });
+}
+
+async function sealedPinOf(id: string): Promise<string> {
+  const [row] = await db.$queryRaw<Array<{ pinVerifier: string }>>`SELECT "pinVerifier" FROM "KeyShare" WHERE id = ${id}`;
+  return row!.pinVerifier;
+}
+
+/** Moves the staged reset's end of cooling-off into the past, as if the 24 hours had passed. */
+async function endCoolingOff(shareIds: string[]) {
+  for (const id of shareIds) {
+    const secret = openPinSecret(id, await sealedPinOf(id));
+    const pending = secret.pending as (typeof secret.pending & { notBefore?: string }) | undefined;
+    expect(pending?.notBefore).toBeTruthy();
+    const moved = { ...secret, pending: { ...pending!, notBefore: new Date(Date.now() - 1000).toISOString() } };
+    await db.keyShare.update({ where: { id }, data: { pinVerifier: sealPinSecret(id, moved) } });
+  }
+}
 describe("phone certificate download and PIN-gated key use", () => {
   it("downloads dual certificates for an approved order and completes it", async () => {
     const { user, order, issued, sign } = await setup();
@@ -250,12 +282,13 @@ describe("phone certificate download and PIN-gated key use", () => {
     const sent = await sendReverifyCode({ userId: user.id, keyShareId: stored.sign.keyShareId, ip, locale: "zh-CN" });
     expect(sent.maskedPhone).toBe(`${holder.phone.slice(0, 3)}****${holder.phone.slice(7)}`);
     const code = await latestSmsCode(holder.phone);
-    await expectAppError(reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code: code === "000000" ? "111111" : "000000", idNumber: holder.idNumber } }), "code_invalid");
-    await expectAppError(reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code, idNumber: "11010519491231002X" } }), "validation_failed");
+    const faceCheckId = await passedFaceCheck(user.id, stored.sign.keyShareId);
+    await expectAppError(reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code: code === "000000" ? "111111" : "000000", idNumber: holder.idNumber, faceCheckId } }), "code_invalid");
+    await expectAppError(reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code, idNumber: "11010519491231002X", faceCheckId } }), "validation_failed");
     // A mistyped ID number does not burn the code: corrected, the same code unlocks.
-    expect(await reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code, idNumber: holder.idNumber.toLowerCase() } })).toMatchObject({ isPinReset: false });
-    // Used: the code does not work a second time.
-    await expectAppError(reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code, idNumber: holder.idNumber } }), "code_expired");
+    expect(await reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code, idNumber: holder.idNumber.toLowerCase(), faceCheckId } })).toMatchObject({ isPinReset: false });
+    // Used: the code does not work a second time (a reset: an unlock of the now active group is refused before).
+    await expectAppError(reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code, idNumber: holder.idNumber, faceCheckId: await passedFaceCheck(user.id, stored.sign.keyShareId), pin: "463821", confirm: "463821" } }), "code_expired");
     const check = await db.identityCheck.findFirstOrThrow({ where: { userId: user.id, method: "PHONE3" }, orderBy: { createdAt: "desc" } });
     expect(check.status).toBe("PASSED");
     const { signature, message } = await phoneSign(user.id, stored.sign, PIN);
@@ -267,9 +300,11 @@ describe("phone certificate download and PIN-gated key use", () => {
     const holder = (order.draft as { person: { idNumber: string; phone: string } }).person;
     await sendReverifyCode({ userId: user.id, keyShareId: stored.sign.keyShareId, ip: uniqueIp(), locale: "zh-CN" });
     const code = await latestSmsCode(holder.phone);
-    await expectInvalid(reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code, idNumber: holder.idNumber, pin: "463821", confirm: "463820" } }), "confirm");
-    const rotation = await reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code, idNumber: holder.idNumber, pin: "463821", confirm: "463821" } });
+    const faceCheckId = await passedFaceCheck(user.id, stored.sign.keyShareId);
+    await expectInvalid(reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code, idNumber: holder.idNumber, faceCheckId, pin: "463821", confirm: "463820" } }), "confirm");
+    const rotation = await reverifyKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { code, idNumber: holder.idNumber, faceCheckId, pin: "463821", confirm: "463821" } });
     const next = await stageOnPhone(rotation, [stored.sign, stored.enc]);
+    await endCoolingOff([stored.sign.keyShareId, stored.enc.keyShareId]);
     expect(await confirmPinRotation({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: "463821" } })).toMatchObject({ rotated: true });
     await expectAppError(phoneSign(user.id, next[stored.sign.keyShareId]!, PIN), "code_invalid");
     await phoneSign(user.id, next[stored.sign.keyShareId]!, "463821");
@@ -496,6 +531,7 @@ describe("W rotation and share refresh on PIN change, reset and unlock (issue 17
     const next = await stageOnPhone(rotation, [stored.sign, stored.enc]);
     // Pending: the old PIN still works, the new one not yet.
     await phoneSign(user.id, stored.sign, PIN);
+    await endCoolingOff([stored.sign.keyShareId, stored.enc.keyShareId]);
     await confirmPinRotation({ userId: user.id, keyShareId: stored.enc.keyShareId, input: { pin: "463821" } });
     const released = (await releaseWrapKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: "463821" } })).wrapKey;
     expect(released).not.toBe(issued.wrapKey);
@@ -515,5 +551,157 @@ describe("W rotation and share refresh on PIN change, reset and unlock (issue 17
     for (const needle of [rotation.nextWrapKey, w.toString("hex"), w.toString("base64")]) expect(dump).not.toContain(needle);
     for (const { rho } of rotation.refresh) expect(dump).not.toContain(rho);
     expect(dump).not.toContain("$argon2");
+  });
+});
+
+describe("reverify needs the holder's face, not just the SIM and the ID number (issue 17, hole 1)", () => {
+  type Holder = { idNumber: string; phone: string; name: string };
+  const holderOf = (order: { draft: unknown }) => (order.draft as { person: Holder }).person;
+  async function codeFor(userId: string, keyShareId: string, phone: string) {
+    await sendReverifyCode({ userId, keyShareId, ip: uniqueIp(), locale: "zh-CN" });
+    return latestSmsCode(phone);
+  }
+  async function lock(userId: string, key: Parameters<typeof phoneSign>[1]) {
+    for (let i = 0; i < 5; i++) await phoneSign(userId, key, "000000").catch(() => undefined);
+  }
+
+  it("a thief with the SIM and the ID number but no face check cannot reset the PIN or unlock; the code is not spent", async () => {
+    const { user, order, stored } = await setup();
+    const holder = holderOf(order);
+    const keyShareId = stored.sign.keyShareId;
+    const code = await codeFor(user.id, keyShareId, holder.phone);
+    const reset = { code, idNumber: holder.idNumber, pin: "463821", confirm: "463821" };
+    await expectAppError(reverifyKey({ userId: user.id, keyShareId, input: reset }), "validation_failed", "phone.errors.faceRequired");
+    // A face check started but never passed (the thief's face is not the holder's) is no better.
+    const pending = await startHolderFaceCheck({ userId: user.id, keyShareId });
+    await expectAppError(reverifyKey({ userId: user.id, keyShareId, input: { ...reset, faceCheckId: pending.checkId } }), "validation_failed");
+    await db.identityCheck.update({ where: { id: pending.checkId }, data: { status: "FAILED", completedAt: new Date() } });
+    await expectAppError(reverifyKey({ userId: user.id, keyShareId, input: { ...reset, faceCheckId: pending.checkId } }), "validation_failed");
+    await lock(user.id, stored.sign);
+    await expectAppError(reverifyKey({ userId: user.id, keyShareId, input: { code, idNumber: holder.idNumber } }), "validation_failed");
+    // Nothing staged, still locked; the holder's own face check then unlocks with the same code.
+    const share = await db.keyShare.findUniqueOrThrow({ where: { id: keyShareId } });
+    expect(share.status).toBe("LOCKED");
+    expect(await db.auditLog.count({ where: { targetId: keyShareId, action: { in: ["key.pin_reset", "key.unlocked"] } } })).toBe(0);
+    const faceCheckId = await passedFaceCheck(user.id, keyShareId);
+    expect(await reverifyKey({ userId: user.id, keyShareId, input: { code, idNumber: holder.idNumber, faceCheckId } })).toMatchObject({ isPinReset: false });
+  });
+
+  it("refuses a face check of another person, of another user, older than 10 minutes or already used", async () => {
+    const { user, order, stored } = await setup();
+    const holder = holderOf(order);
+    const keyShareId = stored.sign.keyShareId;
+    const code = await codeFor(user.id, keyShareId, holder.phone);
+    const input = (faceCheckId: string) => ({ code, idNumber: holder.idNumber, faceCheckId, pin: "463821", confirm: "463821" });
+    // Another person's passed face check, started through the desk's identity flow.
+    const other = await startIdentityCheck({ userId: user.id, method: "FACE", role: "APPLICANT", subject: { name: "张三", idNumber: "11010519491231002X" } });
+    expect(await completeFaceCheck({ token: faceToken(other.checkId) })).toMatchObject({ status: "PASSED" });
+    await expectAppError(reverifyKey({ userId: user.id, keyShareId, input: input(other.checkId) }), "validation_failed");
+    // The holder's name and ID number, but through the desk's flow (not bound to this key): refused too.
+    const generic = await startIdentityCheck({ userId: user.id, method: "FACE", role: "APPLICANT", subject: { name: holder.name, idNumber: holder.idNumber } });
+    expect(await completeFaceCheck({ token: faceToken(generic.checkId) })).toMatchObject({ status: "PASSED" });
+    await expectAppError(reverifyKey({ userId: user.id, keyShareId, input: input(generic.checkId) }), "validation_failed");
+    // Another user's passed holder check (their own certificate).
+    const b = await setup();
+    const bCheck = await passedFaceCheck(b.user.id, b.stored.sign.keyShareId);
+    await expectAppError(reverifyKey({ userId: user.id, keyShareId, input: input(bCheck) }), "validation_failed");
+    // Older than 10 minutes.
+    const stale = await passedFaceCheck(user.id, keyShareId);
+    await db.identityCheck.update({ where: { id: stale }, data: { completedAt: new Date(Date.now() - 11 * 60_000) } });
+    await expectAppError(reverifyKey({ userId: user.id, keyShareId, input: input(stale) }), "validation_failed", "phone.errors.faceStale");
+    // Fresh: works once; a second reverify with the same check is refused.
+    const fresh = await passedFaceCheck(user.id, keyShareId);
+    expect(await reverifyKey({ userId: user.id, keyShareId, input: input(fresh) })).toMatchObject({ isPinReset: true });
+    await expectAppError(reverifyKey({ userId: user.id, keyShareId, input: input(fresh) }), "validation_failed", "phone.errors.faceUsed");
+  });
+
+  it("a face check is used once, under concurrency: of 10 parallel claims one wins", async () => {
+    const { user, order, stored } = await setup();
+    const holder = holderOf(order);
+    const shareIds = [stored.sign.keyShareId, stored.enc.keyShareId];
+    const faceCheckId = await passedFaceCheck(user.id, stored.sign.keyShareId);
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => db.$transaction((tx) => claimReverifyFaceCheck(tx, { faceCheckId, userId: user.id, shareIds, idNumber: holder.idNumber, record: true }))),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const subject = (await db.identityCheck.findUniqueOrThrow({ where: { id: faceCheckId } })).subject as Record<string, string>;
+    expect(subject.reverifyUsedAt).toBeTruthy();
+  });
+
+  it("unlock (no new PIN) is refused on an active group; forgot PIN on an active group is allowed", async () => {
+    const { user, order, stored } = await setup();
+    const holder = holderOf(order);
+    const keyShareId = stored.sign.keyShareId;
+    const code = await codeFor(user.id, keyShareId, holder.phone);
+    const faceCheckId = await passedFaceCheck(user.id, keyShareId);
+    await expectAppError(reverifyKey({ userId: user.id, keyShareId, input: { code, idNumber: holder.idNumber, faceCheckId } }), "conflict", "phone.errors.notLocked");
+    expect(await reverifyKey({ userId: user.id, keyShareId, input: { code, idNumber: holder.idNumber, faceCheckId, pin: "463821", confirm: "463821" } })).toMatchObject({ isPinReset: true });
+  });
+});
+
+describe("a PIN reset waits out a cooling-off, with notice and a cancel link (issue 17, hole 1)", () => {
+  async function cancelTokenFromInbox(userId: string) {
+    const msg = await db.inboxMessage.findFirstOrThrow({ where: { userId }, orderBy: { createdAt: "desc" } });
+    return msg.link!.split("/").pop()!;
+  }
+
+  it("the new PIN is refused until the cooling-off ends, the old PIN works meanwhile; notices go out at once", async () => {
+    const { user, order, stored } = await setup();
+    await db.user.update({ where: { id: user.id }, data: { email: `holder-${user.id}@example.com` } });
+    const holder = (order.draft as { person: { phone: string } }).person;
+    const before = Date.now();
+    const rotation = await reverifyAsHolder(user.id, order, stored.sign.keyShareId, "463821");
+    expect(rotation).toMatchObject({ isPinReset: true });
+    expect(Date.parse((rotation as { resetAt?: string }).resetAt!) - before).toBeGreaterThanOrEqual(PIN_RESET_COOLING_OFF_MS - 1000);
+    const next = await stageOnPhone(rotation, [stored.sign, stored.enc]);
+    const refused = await expectAppError(confirmPinRotation({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: "463821" } }), "conflict", "phone.errors.resetCoolingOff");
+    expect(String(refused.params?.at)).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    // Not a wrong try: no failures counted; the old PIN still signs with the old record.
+    expect((await db.keyShare.findUniqueOrThrow({ where: { id: stored.sign.keyShareId } })).pinFailures).toBe(0);
+    await phoneSign(user.id, stored.sign, PIN);
+    await expectAppError(phoneSign(user.id, next[stored.sign.keyShareId]!, "463821"), "code_invalid");
+    // Notices: inbox with the cancel link, SMS to the holder, e-mail to the account.
+    const inbox = await db.inboxMessage.findFirstOrThrow({ where: { userId: user.id, link: { startsWith: "/m/pin-reset/cancel/" } } });
+    expect(inbox.body).toContain("/m/pin-reset/cancel/");
+    await runDueJobs();
+    const sms = await db.outboxMessage.findFirst({ where: { to: holder.phone, channel: "SMS", body: { contains: "/m/pin-reset/cancel/" } } });
+    expect(sms).not.toBeNull();
+    const mail = await db.outboxMessage.findFirst({ where: { to: `holder-${user.id}@example.com`, channel: "EMAIL" } });
+    expect(mail?.body).toContain("/m/pin-reset/cancel/");
+    // After the cooling-off the new PIN confirms and signs; the old one no longer does.
+    await endCoolingOff([stored.sign.keyShareId, stored.enc.keyShareId]);
+    expect(await confirmPinRotation({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: "463821" } })).toMatchObject({ rotated: true });
+    await phoneSign(user.id, next[stored.sign.keyShareId]!, "463821");
+    await expectAppError(phoneSign(user.id, next[stored.sign.keyShareId]!, PIN), "code_invalid");
+    // Confirmed: the cancel link is spent.
+    await expectAppError(cancelPinReset({ token: await cancelTokenFromInbox(user.id) }), "gone");
+  });
+
+  it("the cancel link cancels the pending reset once, under concurrency (10 parallel cancels → one)", async () => {
+    const { user, order, stored } = await setup();
+    const rotation = await reverifyAsHolder(user.id, order, stored.sign.keyShareId, "463821");
+    const next = await stageOnPhone(rotation, [stored.sign, stored.enc]);
+    const token = await cancelTokenFromInbox(user.id);
+    await expectAppError(cancelPinReset({ token: token.slice(0, -1) + (token.endsWith("0") ? "1" : "0") }), "gone");
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => cancelPinReset({ token })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db.auditLog.count({ where: { action: "key.pin_reset_cancelled", targetId: { in: [stored.sign.keyShareId, stored.enc.keyShareId] } } })).toBe(1);
+    // Cancelled: even after the cooling-off the new PIN never works; the old PIN and record still sign.
+    for (const id of [stored.sign.keyShareId, stored.enc.keyShareId]) {
+      expect(openPinSecret(id, await sealedPinOf(id)).pending).toBeUndefined();
+    }
+    await expectAppError(confirmPinRotation({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: "463821" } }), "code_invalid");
+    await phoneSign(user.id, stored.sign, PIN);
+    void next;
+  });
+
+  it("an unlock that keeps the PIN has no cooling-off and sends no reset notice", async () => {
+    const { user, order, stored } = await setup();
+    for (let i = 0; i < 5; i++) await phoneSign(user.id, stored.sign, "000000").catch(() => undefined);
+    const rotation = await reverifyAsHolder(user.id, order, stored.sign.keyShareId);
+    expect(rotation).not.toHaveProperty("resetAt");
+    await stageOnPhone(rotation, [stored.sign, stored.enc]);
+    expect(await confirmPinRotation({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: PIN } })).toMatchObject({ rotated: true });
+    expect(await db.inboxMessage.count({ where: { userId: user.id, link: { startsWith: "/m/pin-reset/cancel/" } } })).toBe(0);
   });
 });

@@ -8,6 +8,7 @@ import { findKeyGroup } from "./find-key-group";
 import { ZPinSchema } from "./phone.types";
 import { openPinSecret, pinMatches, sealPinSecret } from "./pin-secret";
 import { PIN_MAX_FAILURES } from "./verify-pin";
+import { formatResetTime, type PendingReset } from "./pin-reset-cooling-off";
 
 const ZConfirmRotationSchema = z.object({ pin: ZPinSchema });
 
@@ -20,7 +21,8 @@ type Row = { id: string; userId: string; status: "ACTIVE" | "LOCKED" | "DESTROYE
  * nothing is pending (a second, racing confirm, or a retry after a lost answer) and the PIN is the
  * current one, it answers `rotated: false` and changes nothing; a PIN that matches the current
  * secret but not the pending one also leaves the rotation pending. Any other PIN counts as a wrong
- * try for the group, like verifyPin, and the fifth locks it.
+ * try for the group, like verifyPin, and the fifth locks it. A PIN reset's rotation is refused
+ * (not counted as a wrong try) until its cooling-off ends (PIN_RESET_COOLING_OFF_MS).
  */
 export async function confirmPinRotation({ userId, keyShareId, input, ip }: { userId: string; keyShareId: string; input: unknown; ip?: string }) {
   const { pin } = ZConfirmRotationSchema.parse(input);
@@ -35,6 +37,10 @@ export async function confirmPinRotation({ userId, keyShareId, input, ip }: { us
     if (!row.pinVerifier) throw new AppError("conflict", { userMessage: "phone.errors.noPin" });
     const secret = openPinSecret(row.id, row.pinVerifier);
     if (secret.pending && (await pinMatches(secret.pending, pin))) {
+      const notBefore = (secret.pending as PendingReset).notBefore;
+      if (notBefore && Date.parse(notBefore) > Date.now()) {
+        return { ok: "cooling" as const, at: formatResetTime(new Date(notBefore)) };
+      }
       const promoted: string[] = [];
       for (const r of rows) {
         if (r.status === "DESTROYED" || !r.pinVerifier) continue;
@@ -62,6 +68,7 @@ export async function confirmPinRotation({ userId, keyShareId, input, ip }: { us
     await writeAudit(tx, { actorId: userId, action: isLocked ? "key.locked" : "key.pin_failed", targetType: "KeyShare", targetId: keyShareId, data: { failures, group: shareIds }, ip });
     return { ok: false as const, isLocked, left: PIN_MAX_FAILURES - failures };
   });
+  if (outcome.ok === "cooling") throw new AppError("conflict", { userMessage: "phone.errors.resetCoolingOff", params: { at: outcome.at } });
   if (outcome.ok) return { rotated: outcome.rotated, group: outcome.group };
   if (outcome.isLocked) throw new AppError("locked", { userMessage: "phone.errors.keyLocked" });
   throw new AppError("code_invalid", { userMessage: "phone.errors.pinWrong", params: { left: outcome.left } });

@@ -4,6 +4,7 @@ import { keyShareAad } from "@/lib/server/certs/key-share-aad";
 import type { Tx } from "@/lib/server/db/client";
 import { openSecret } from "@/lib/server/security/seal";
 import { newWrapKey, openPinSecret, sealPinSecret } from "./pin-secret";
+import type { PendingReset } from "./pin-reset-cooling-off";
 
 export type KeyRotation = {
   /** The current W, which opens the phone's record today. */
@@ -22,9 +23,14 @@ type Row = { id: string; userId: string; status: string; publicKey: string; wrap
  * {verifier', W', d2' = d2·ρ⁻¹} next to its current secret, replacing any earlier pending one.
  * Nothing the phone holds stops working: the current PIN, W and d2 stay until the phone has stored
  * d1' = d1·ρ under W' and confirms. `verifier` is the new PIN's verifier, or undefined to keep
- * each share's current one (an unlock). One W' for the group, as at download.
+ * each share's current one (an unlock). One W' for the group, as at download. `reset` (忘记PIN) marks
+ * the pending rotation with the end of its cooling-off and the cancel link's hash
+ * (pin-reset-cooling-off.ts): confirm refuses it before `notBefore`, the link clears it.
  */
-export async function stageKeyRotation(tx: Tx, { shareIds, verifier }: { shareIds: string[]; verifier?: string }): Promise<KeyRotation> {
+export async function stageKeyRotation(
+  tx: Tx,
+  { shareIds, verifier, reset }: { shareIds: string[]; verifier?: string; reset?: { notBefore: Date; cancelHash: string } },
+): Promise<KeyRotation> {
   const rows = await tx.$queryRaw<Row[]>`
     SELECT id, "userId", status, "publicKey", "wrappedShare", "pinVerifier" FROM "KeyShare"
     WHERE id = ANY(${shareIds}) ORDER BY id FOR UPDATE`;
@@ -45,7 +51,12 @@ export async function stageKeyRotation(tx: Tx, { shareIds, verifier }: { shareId
     } finally {
       d2.fill(0);
     }
-    const pending = { verifier: verifier ?? current.verifier, wrapKey: nextWrapKey, d2: Buffer.from(next).toString("hex") };
+    const pending: PendingReset = {
+      verifier: verifier ?? current.verifier,
+      wrapKey: nextWrapKey,
+      d2: Buffer.from(next).toString("hex"),
+      ...(reset ? { notBefore: reset.notBefore.toISOString(), cancelHash: reset.cancelHash } : {}),
+    };
     next.fill(0);
     await tx.keyShare.update({ where: { id: row.id }, data: { pinVerifier: sealPinSecret(row.id, { verifier: current.verifier, wrapKey: current.wrapKey, pending }) } });
     refresh.push({ keyShareId: row.id, rho });

@@ -3,14 +3,17 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { MessageKey } from "@/lib/i18n/catalogue";
 import { useT } from "@/lib/i18n/client";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { completeFaceAction } from "./actions";
 import styles from "./face.module.css";
 
 type Status = "PENDING" | "PASSED" | "FAILED" | "EXPIRED";
 
-/** Camera preview and the "开始识别" button; the result replaces them. */
-export function FaceCapture({ token, initialStatus, initialReason }: { token: string; initialStatus: Status; initialReason?: string }) {
+/**
+ * Camera preview and the "开始识别" button; the result replaces them. Opened from the phone app's
+ * unlock / forgot-PIN form, a passed check links back to it (`returnHref`, carrying the check id).
+ */
+export function FaceCapture({ token, initialStatus, initialReason, returnHref }: { token: string; initialStatus: Status; initialReason?: string; returnHref?: string }) {
   const t = useT();
   const videoRef = useRef<HTMLVideoElement>(null);
   const streamRef = useRef<MediaStream | null>(null);
@@ -64,6 +67,11 @@ export function FaceCapture({ token, initialStatus, initialReason }: { token: st
         <p className={styles.lead}>
           {passed ? t("identity.facePage.passedBody") : status === "EXPIRED" ? t("identity.facePage.expiredBody") : reason ? t(`identity.failReason.${reason}` as MessageKey) : ""}
         </p>
+        {passed && returnHref && (
+          <ButtonLink href={returnHref} block size="lg" data-testid="face-return">
+            {t("phone.reverify.faceReturn")}
+          </ButtonLink>
+        )}
       </div>
     );
   }

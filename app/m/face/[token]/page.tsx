@@ -14,8 +14,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // /m/face/[token] — the phone page where the legal representative (or the applicant) does the face check
-export default async function FacePage({ params }: { params: Promise<{ token: string }> }) {
+// ?next=/m/certs/<id>/unlock[?mode=reset]: the phone app's 证书解锁 / 忘记PIN sends the holder here
+// (the camera is allowed only on this page's document) and gets the passed check's id back.
+const RETURN_PATH = /^\/m\/certs\/[A-Za-z0-9]{1,40}\/unlock(\?mode=reset)?$/;
+
+export default async function FacePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ next?: string }> }) {
   const { token } = await params;
+  const next = (await searchParams).next;
   const [t, check] = await Promise.all([getT(), findFaceCheck({ token })]);
   return (
     <div className={styles.page}>
@@ -27,7 +32,12 @@ export default async function FacePage({ params }: { params: Promise<{ token: st
           <>
             <h1 className={styles.title}>{t("identity.facePage.title")}</h1>
             {check.status === "PENDING" && <p className={styles.lead}>{t("identity.facePage.lead", { name: check.name })}</p>}
-            <FaceCapture token={token} initialStatus={check.status} initialReason={check.failReason} />
+            <FaceCapture
+              token={token}
+              initialStatus={check.status}
+              initialReason={check.failReason}
+              returnHref={next && RETURN_PATH.test(next) ? `${next}${next.includes("?") ? "&" : "?"}face=${check.checkId}` : undefined}
+            />
           </>
         ) : (
           <div className={styles.result}>

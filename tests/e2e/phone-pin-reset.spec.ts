@@ -1,0 +1,87 @@
+import { devices, expect, test, type Browser, type BrowserContext } from "@playwright/test";
+import { CHROMIUM_ARGS } from "../../playwright.config";
+import { DEMO, loginWithPassword, readSmsCode } from "./fixtures/auth";
+import { applicantWithOrder, approveInConsole, downloadOnPhone } from "./fixtures/review";
+import { settle } from "./wizard-helpers";
+
+// Two-party key generation, issuance and first compiles of the pages on a shared 2-core machine.
+test.setTimeout(300_000);
+
+// Chromium's fake camera, for the holder's face check (as in identity-face.spec.ts).
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [...CHROMIUM_ARGS, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
+  },
+});
+
+/** The fixtures' phone (an iPhone 13 in zh-CN) with the camera allowed from the start. */
+async function cameraPhoneContext(browser: Browser): Promise<BrowserContext> {
+  const { defaultBrowserType: _ignored, ...iphone } = devices["iPhone 13"];
+  return browser.newContext({ ...iphone, locale: "zh-CN", permissions: ["camera"] });
+}
+
+test("forgot PIN: face check, then a cooling-off before the new PIN works; the notice's link cancels it", async ({ browser }) => {
+  const phone = await cameraPhoneContext(browser);
+  const order = await applicantWithOrder(phone);
+  const reviewer = await browser.newContext();
+  await loginWithPassword(reviewer, DEMO.reviewer);
+  await approveInConsole(await reviewer.newPage(), order.no);
+
+  const page = await phone.newPage();
+  await page.goto("/m");
+  const certId = await downloadOnPhone(page, order.orderId, "285714");
+  await page.waitForLoadState("networkidle");
+
+  await page.goto(`/m/certs/${certId}/unlock?mode=reset`);
+  await settle(page);
+  await page.getByTestId("start-face").click();
+  // The face page (/m/face/[token]), the document allowed the camera.
+  await page.waitForURL(/\/m\/face\//);
+  await expect.poll(() => page.getByTestId("face-video").evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 30_000 }).toBeGreaterThan(0);
+  await page.getByRole("button", { name: "开始识别" }).click();
+  await expect(page.getByTestId("face-result")).toHaveAttribute("data-status", "PASSED", { timeout: 30_000 });
+  // Back to the form with the passed check's id.
+  await page.getByTestId("face-return").click();
+  await settle(page, new RegExp(`/m/certs/${certId}/unlock\\?.*face=`));
+  await expect(page.getByTestId("reverify-face")).toHaveAttribute("data-status", "DONE");
+  await page.getByTestId("id-number").fill(order.idNumber);
+  const at = new Date(Date.now() - 1000);
+  await page.getByTestId("send-code").click();
+  await expect(page.getByTestId("form-notice")).toBeVisible();
+  await page.getByTestId("code").fill(await readSmsCode(phone.request, order.phone, { after: at }));
+  await page.getByTestId("new-pin").fill("463821");
+  await page.getByTestId("confirm-pin").fill("463821");
+  await page.getByTestId("submit").click();
+  await expect(page.getByTestId("form-result")).toContainText("新 PIN 将于");
+  await expect(page.getByTestId("form-result")).toContainText("在此之前请继续使用原 PIN");
+
+  // The new PIN does not sign yet (the server names the time); the old one does.
+  await page.goto(`/m/certs/${certId}`);
+  await settle(page);
+  await page.getByTestId("pin").fill("463821");
+  await page.getByTestId("test-sign").click();
+  await expect(page.getByTestId("sign-result")).toContainText("新 PIN 将于");
+  await page.getByTestId("pin").fill("285714");
+  await page.getByTestId("test-sign").click();
+  await expect(page.getByTestId("sign-result")).toHaveText("签名成功并已验证");
+
+  // The SMS notice carries the cancel link; it works without a login, once.
+  let link = "";
+  await expect
+    .poll(async () => {
+      const res = await phone.request.get(`/api/dev/outbox?to=${order.phone}`);
+      const { messages } = (await res.json()) as { messages: Array<{ body: string }> };
+      link = messages.map((m) => m.body.match(/\/m\/pin-reset\/cancel\/[a-z0-9]+-[0-9a-f]{32}/)?.[0]).find(Boolean) ?? "";
+      return link;
+    }, { timeout: 15_000 })
+    .not.toBe("");
+  const anon = await browser.newContext({ locale: "zh-CN" });
+  const cancel = await anon.newPage();
+  await cancel.goto(link);
+  await cancel.getByTestId("cancel-reset").click();
+  await expect(cancel.getByTestId("cancel-result")).toHaveText("已取消 PIN 重设，原 PIN 继续有效。");
+  await cancel.reload();
+  await cancel.getByTestId("cancel-reset").click();
+  await expect(cancel.getByTestId("cancel-error")).toContainText("该链接已失效");
+});
