@@ -1,18 +1,13 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { CHROMIUM_ARGS } from "../../playwright.config";
 import { loginAs } from "./fixtures/auth";
+import { FAKE_CAMERA } from "./fixtures/camera";
 
 // Several contexts and a dev server compiling on first use: give each test room.
 test.describe.configure({ timeout: 180_000 });
 const SLOW = { timeout: 30_000 };
 
 // Chromium's fake camera: getUserMedia succeeds without a device or a permission prompt.
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [...CHROMIUM_ARGS, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
-  },
-});
+test.use(FAKE_CAMERA);
 
 async function phoneContext(browser: Browser, baseURL: string | undefined) {
   return browser.newContext({ baseURL, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN", permissions: ["camera"] });

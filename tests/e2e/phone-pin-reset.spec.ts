@@ -1,25 +1,15 @@
-import { devices, expect, test, type Browser, type BrowserContext } from "@playwright/test";
-import { CHROMIUM_ARGS } from "../../playwright.config";
+import { expect, test } from "@playwright/test";
 import { DEMO, loginWithPassword, readSmsCode } from "./fixtures/auth";
 import { applicantWithOrder, approveInConsole, downloadOnPhone } from "./fixtures/review";
 import { settle } from "./wizard-helpers";
+import { FAKE_CAMERA, cameraPhoneContext } from "./fixtures/camera";
 
 // Two-party key generation, issuance and first compiles of the pages on a shared 2-core machine.
 test.setTimeout(300_000);
 
 // Chromium's fake camera, for the holder's face check (as in identity-face.spec.ts).
-test.use({
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [...CHROMIUM_ARGS, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
-  },
-});
+test.use(FAKE_CAMERA);
 
-/** The fixtures' phone (an iPhone 13 in zh-CN) with the camera allowed from the start. */
-async function cameraPhoneContext(browser: Browser): Promise<BrowserContext> {
-  const { defaultBrowserType: _ignored, ...iphone } = devices["iPhone 13"];
-  return browser.newContext({ ...iphone, locale: "zh-CN", permissions: ["camera"] });
-}
 
 test("forgot PIN: face check, then a cooling-off before the new PIN works; the notice's link cancels it", async ({ browser }) => {
   const phone = await cameraPhoneContext(browser);
