@@ -10,15 +10,19 @@ export function recordPeer(req) {
   return peer;
 }
 
-/** False for a path whose %-escapes are not UTF-8 or that carries a control character (Next answers those with a 500). */
+/**
+ * False for a path whose %-escapes are not UTF-8 or that carries a control character, and for any
+ * URL with a NUL in its query (Next answers the first with a 500; a NUL that reaches PostgreSQL
+ * from a page's search parameters is a 500 too).
+ */
 export function isServablePath(url = "/") {
-  const pathname = url.split("?")[0];
+  const [pathname, query = ""] = url.split("?", 2);
   try {
     decodeURIComponent(pathname);
   } catch {
     return false;
   }
-  return !/%00|[\u0000-\u001f\u007f]/i.test(pathname);
+  return !/%00|[\u0000-\u001f\u007f]/i.test(pathname) && !/%00|\u0000/i.test(query);
 }
 
 export function badRequest(res) {

@@ -37,8 +37,8 @@ describe("scripts/serve-request.mjs", () => {
     expect(((await res.json()) as { behindOneProxy: string }).behindOneProxy).toBe("203.0.113.9");
   });
 
-  it("answers paths with broken %-escapes or control characters with a 400 JSON error", async () => {
-    for (const path of ["/pki/crl/%ff%fe.crl", "/pki/ocsp/%", "/api/payments/%00", "/a/%E0%A4%A"]) {
+  it("answers paths with broken %-escapes or control characters, and queries with a NUL, with a 400 JSON error", async () => {
+    for (const path of ["/pki/crl/%ff%fe.crl", "/pki/ocsp/%", "/api/payments/%00", "/a/%E0%A4%A", "/dev/outbox?to=%00", "/console/audit?targetType=a%00b"]) {
       const res = await fetch(`${base}${path}`);
       expect(res.status, path).toBe(400);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("bad_request");
