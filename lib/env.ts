@@ -1,8 +1,27 @@
 import { z } from "zod";
 import { CodePurpose } from "@/lib/generated/prisma/enums";
 
-/** The SMS template names the desk sends (lib/server/notify/templates.ts); each maps to a gateway template id. */
-export const SMS_TEMPLATE_NAMES = [...Object.values(CodePurpose).map((p) => `code_${p}` as const), "generic"] as const;
+/**
+ * The notices the desk texts besides codes, one gateway template each (real gateways approve fixed
+ * texts with variables, not free text); their wording is in lib/server/notify/templates.ts.
+ */
+export const SMS_NOTICE_TEMPLATES = [
+  "face_link",
+  "authorization_link",
+  "order_submitted_AWAITING_PAYMENT",
+  "order_submitted_IN_REVIEW",
+  "order_submitted_APPROVED",
+  "order_submitted_AWAITING_PAPER",
+  "order_paid_IN_REVIEW",
+  "order_paid_APPROVED",
+  "order_paid_AWAITING_PAPER",
+  "review_approved",
+  "review_rejected",
+  "pin_reset_notice",
+] as const;
+
+/** The SMS template names the desk sends; each maps to a gateway template id. */
+export const SMS_TEMPLATE_NAMES = [...Object.values(CodePurpose).map((p) => `code_${p}` as const), ...SMS_NOTICE_TEMPLATES] as const;
 
 /** The variable holding the gateway template id of an SMS template: code_LOGIN → SMS_TEMPLATE_CODE_LOGIN. */
 export function smsTemplateVariable(template: string): `SMS_TEMPLATE_${string}` {

@@ -3,10 +3,12 @@
 // failing gateway is retried with backoff and loses nothing: a failed send THROWS.
 export interface SmsMessage {
   to: string;
-  /** The message's template name (code_LOGIN, …, generic): a real gateway maps it to its template id. */
+  /** The message's template name (code_LOGIN, …, face_link, review_rejected …): a real gateway maps it to its template id. */
   template: string;
-  /** The template's variables (code, text …): what a real gateway is sent instead of the text. */
+  /** The template's variables (code, url, no …): what a real gateway is sent instead of the text. */
   params: Record<string, string>;
+  /** The variables in the order the template's text uses them (positional templates: Tencent's {1}, {2} …). */
+  paramOrder?: string[];
   /** The rendered text, for the outbox. Never logged. */
   text: string;
 }

@@ -17,9 +17,7 @@ export type TencentSmsConfig = {
   agent?: Agent;
 };
 
-// Tencent templates take positional parameters ({1}, {2} …): the order of each template's variables.
-const PARAM_ORDER: Record<string, string[]> = { generic: ["text"] };
-const paramOrder = (template: string) => PARAM_ORDER[template] ?? (template.startsWith("code_") ? ["code"] : []);
+// Tencent templates take positional parameters ({1}, {2} …), in the message's paramOrder.
 
 // Per-number statuses that retrying cannot fix. https://cloud.tencent.com/document/api/382/55981
 const PERMANENT_CODES = new Set([
@@ -39,13 +37,13 @@ export function createTencentSmsProvider(config: TencentSmsConfig): SmsProvider 
   });
   return {
     name: "tencent",
-    async send({ to, template, params }) {
+    async send({ to, template, params, paramOrder }) {
       const request = {
         PhoneNumberSet: [to.startsWith("+") ? to : `+86${to}`],
         SmsSdkAppId: config.sdkAppId,
         SignName: config.signName,
         TemplateId: templateIdFor(config.templates, template, "tencent"),
-        TemplateParamSet: paramOrder(template).map((k) => params[k] ?? ""),
+        TemplateParamSet: (paramOrder ?? Object.keys(params)).map((k) => params[k] ?? ""),
       };
       let response;
       try {

@@ -9,16 +9,16 @@ describe("job queue", () => {
   it("delivers a queued SMS to the outbox only after the transaction commits", async () => {
     const to = uniquePhone();
     await db.$transaction(async (tx) => {
-      await queueSms(tx, { to, template: "generic", params: { text: "你好" }, locale: "zh-CN" });
+      await queueSms(tx, { to, template: "face_link", params: { url: "https://desk.example/m/face/t", minutes: "30" }, locale: "zh-CN" });
       throw new Error("rolled back");
     }).catch(() => {});
     await runDueJobs();
     expect(await db.outboxMessage.count({ where: { to } })).toBe(0);
 
-    await db.$transaction((tx) => queueSms(tx, { to, template: "generic", params: { text: "你好" }, locale: "zh-CN" }));
+    await db.$transaction((tx) => queueSms(tx, { to, template: "face_link", params: { url: "https://desk.example/m/face/t", minutes: "30" }, locale: "zh-CN" }));
     await runDueJobs();
     const msg = await db.outboxMessage.findFirstOrThrow({ where: { to } });
-    expect(msg.body).toBe("【云证书服务台】你好");
+    expect(msg.body).toBe("【云证书服务台】请点击链接完成数字证书申请的人脸识别（30分钟内有效）：https://desk.example/m/face/t");
   });
 
   it("retries a failing job with backoff and gives up after maxAttempts", async () => {
@@ -42,7 +42,7 @@ describe("job queue", () => {
 
   it("never hands one job to two workers", async () => {
     const to = uniquePhone();
-    await Promise.all(Array.from({ length: 6 }, () => queueSms(db, { to, template: "generic", params: { text: "x" }, locale: "zh-CN" })));
+    await Promise.all(Array.from({ length: 6 }, () => queueSms(db, { to, template: "pin_reset_notice", params: { at: "2026-12-02 10:00", link: "https://desk.example/x" }, locale: "zh-CN" })));
     await Promise.all([runDueJobs(), runDueJobs(), runDueJobs()]);
     expect(await db.outboxMessage.count({ where: { to } })).toBe(6);
   });

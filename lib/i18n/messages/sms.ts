@@ -10,7 +10,8 @@ export const sms = defineMessages({
     code_SIGN_APPLICATION: "【云证书服务台】您正在签署数字证书申请，验证码{code}，5分钟内有效。请勿告知他人。",
     code_LEGAL_REP_AUTHORIZATION: "【云证书服务台】您正在签署授权书，验证码{code}，5分钟内有效。",
     code_REVERIFY: "【云证书服务台】您正在进行身份核验，验证码{code}，5分钟内有效。",
-    generic: "【云证书服务台】{text}",
+    // A notice (lib/server/notify/templates.ts): its catalogue text behind the gateway signature.
+    notice: "【云证书服务台】{text}",
   },
   en: {
     code_LOGIN: "[CertDesk] Your login code is {code}, valid for 5 minutes. Ignore this message if you did not ask for it.",
@@ -20,6 +21,6 @@ export const sms = defineMessages({
     code_SIGN_APPLICATION: "[CertDesk] Code to sign your certificate application: {code}, valid for 5 minutes. Do not share it.",
     code_LEGAL_REP_AUTHORIZATION: "[CertDesk] Code to sign the authorization letter: {code}, valid for 5 minutes.",
     code_REVERIFY: "[CertDesk] Identity check code: {code}, valid for 5 minutes.",
-    generic: "[CertDesk] {text}",
+    notice: "[CertDesk] {text}",
   },
 });

@@ -20,7 +20,6 @@ export async function sendFaceLink({ userId, checkId, phone }: { userId: string;
   await consumeRateLimit(db, `identity:face-sms:${row.id}`, [{ seconds: 60, max: 1 }, { seconds: 86_400, max: 5 }]);
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { locale: true } });
   const locale = user.locale === "en" ? "en" : "zh-CN";
-  const text = translator(locale)("identity.face.smsText", { url: faceUrl(row.id), minutes: 30 });
-  await queueSms(db, { to: parsed.phone, template: "generic", params: { text }, locale });
+  await queueSms(db, { to: parsed.phone, template: "face_link", params: { url: faceUrl(row.id), minutes: "30" }, locale });
   return { sentTo: parsed.phone };
 }

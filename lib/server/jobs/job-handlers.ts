@@ -1,7 +1,7 @@
 import { getEmailProvider } from "@/lib/email/get-email-provider";
 import { getSmsProvider } from "@/lib/sms/get-sms-provider";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
-import { renderSms } from "@/lib/server/notify/templates";
+import { renderSms, smsTemplateVariables } from "@/lib/server/notify/templates";
 import { SMS_PARAMS_AAD } from "@/lib/server/notify/queue-sms";
 import { openSecret } from "@/lib/server/security/seal";
 import { runCertMaintenance } from "@/lib/server/certs/run-cert-maintenance";
@@ -11,7 +11,7 @@ import type { JobPayloads, JobType } from "./job-types";
 export const jobHandlers: { [K in JobType]: (payload: JobPayloads[K]) => Promise<void> } = {
   async "notify.sms"({ to, template, sealedParams, locale }) {
     const params = JSON.parse(new TextDecoder().decode(openSecret(sealedParams, SMS_PARAMS_AAD))) as Record<string, string>;
-    await getSmsProvider().send({ to, template, params, text: renderSms(template, params, locale) });
+    await getSmsProvider().send({ to, template, params, paramOrder: smsTemplateVariables(template), text: renderSms(template, params, locale) });
   },
   async "notify.email"({ to, subject, text, template, attachments }) {
     const storage = getFileStorage();

@@ -37,8 +37,7 @@ export async function createAuthorizationLink({ userId, orderId, locale, ip }: {
       },
     });
     const url = `${env().APP_URL.replace(/\/$/, "")}/authorize/${token}`;
-    const text = translator(locale)("wizard.authorization.sms", { company: letter.company, handler: letter.handlerName, url, hours: LINK_TTL_HOURS });
-    await queueSms(tx, { to: letter.legalRepPhone, template: "generic", params: { text }, locale });
+    await queueSms(tx, { to: letter.legalRepPhone, template: "authorization_link", params: { company: letter.company, handler: letter.handlerName, url, hours: String(LINK_TTL_HOURS) }, locale });
     await tx.orderEvent.create({ data: { orderId, type: "authorization_sent", actorId: userId } });
     await writeAudit(tx, { actorId: userId, action: "order.authorization_sent", targetType: "LegalRepAuthorization", targetId: auth.id, data: { orderId }, ip });
     return { id: auth.id, status: auth.status, expiresAt: auth.expiresAt, phone: maskPhone(letter.legalRepPhone) };

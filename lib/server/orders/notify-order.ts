@@ -3,6 +3,7 @@ import type { MessageKey } from "@/lib/i18n/catalogue";
 import { translator } from "@/lib/i18n/translate";
 import { queueEmail } from "@/lib/server/notify/queue-email";
 import { queueSms } from "@/lib/server/notify/queue-sms";
+import type { SmsNoticeTemplate } from "@/lib/server/notify/templates";
 import { readDraft } from "./order-draft.types";
 
 const FORMATTED = (fen: number | null) => `¥${((fen ?? 0) / 100).toFixed(2)}`;
@@ -19,7 +20,7 @@ export async function notifyOrder(tx: Tx, { orderId, event }: { orderId: string;
   const key = `orders.notify.${event}_${order.status}` as MessageKey;
   const text = t(key, params);
   if (text === key) return; // no message for this combination (e.g. a free order "paid")
-  await queueSms(tx, { to: order.user.phone, template: "generic", params: { text }, locale });
+  await queueSms(tx, { to: order.user.phone, template: `order_${event}_${order.status}` as SmsNoticeTemplate, params, locale });
   const draft = readDraft(order.draft);
   const email = draft.handler?.email ?? draft.person?.email ?? order.user.email;
   if (email) {

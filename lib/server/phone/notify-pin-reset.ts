@@ -24,7 +24,7 @@ export async function notifyPinReset(tx: Tx, { userId, holderPhone, at, cancelTo
   const body = t("phone.pinReset.noticeBody", params);
   await tx.inboxMessage.create({ data: { userId, title, body, link: `/m/pin-reset/cancel/${cancelToken}` } });
   for (const to of new Set([holderPhone, user.phone].filter(Boolean))) {
-    await queueSms(tx, { to, template: "generic", params: { text: body }, locale });
+    await queueSms(tx, { to, template: "pin_reset_notice", params, locale });
   }
   if (user.email) await queueEmail(tx, { to: user.email, subject: title, text: body, template: "pin_reset_pending" });
 }

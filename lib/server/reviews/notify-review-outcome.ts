@@ -20,7 +20,7 @@ export async function notifyReviewOutcome(tx: Tx, { orderId, outcome, reason }: 
   await tx.inboxMessage.create({
     data: { userId: order.user.id, title, body, link: isApproved ? `/m/download/${order.id}` : `/orders/${order.id}` },
   });
-  await queueSms(tx, { to: order.user.phone, template: "generic", params: { text: body }, locale });
+  await queueSms(tx, { to: order.user.phone, template: isApproved ? "review_approved" : "review_rejected", params, locale });
   const draft = readDraft(order.draft);
   const email = draft.handler?.email ?? draft.person?.email ?? order.user.email;
   if (email) await queueEmail(tx, { to: email, subject: title, text: body, template: `review_${outcome}` });

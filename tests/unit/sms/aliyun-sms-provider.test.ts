@@ -24,7 +24,7 @@ const provider = () =>
     signName: "云证书服务台",
     regionId: "cn-hangzhou",
     endpoint: stub.url,
-    templates: { code_LOGIN: "SMS_100000001", generic: "SMS_100000009" },
+    templates: { code_LOGIN: "SMS_100000001", review_rejected: "SMS_100000009" },
   });
 
 const loginCode = { to: "13800000001", template: "code_LOGIN", params: { code: "482913" }, text: "【云证书服务台】您的登录验证码为482913" };

@@ -15,7 +15,18 @@ describe("SMS gateway variables (lib/env.ts)", () => {
       "SMS_TEMPLATE_CODE_SIGN_APPLICATION",
       "SMS_TEMPLATE_CODE_LEGAL_REP_AUTHORIZATION",
       "SMS_TEMPLATE_CODE_REVERIFY",
-      "SMS_TEMPLATE_GENERIC",
+      "SMS_TEMPLATE_FACE_LINK",
+      "SMS_TEMPLATE_AUTHORIZATION_LINK",
+      "SMS_TEMPLATE_ORDER_SUBMITTED_AWAITING_PAYMENT",
+      "SMS_TEMPLATE_ORDER_SUBMITTED_IN_REVIEW",
+      "SMS_TEMPLATE_ORDER_SUBMITTED_APPROVED",
+      "SMS_TEMPLATE_ORDER_SUBMITTED_AWAITING_PAPER",
+      "SMS_TEMPLATE_ORDER_PAID_IN_REVIEW",
+      "SMS_TEMPLATE_ORDER_PAID_APPROVED",
+      "SMS_TEMPLATE_ORDER_PAID_AWAITING_PAPER",
+      "SMS_TEMPLATE_REVIEW_APPROVED",
+      "SMS_TEMPLATE_REVIEW_REJECTED",
+      "SMS_TEMPLATE_PIN_RESET_NOTICE",
     ]);
   });
 
@@ -30,7 +41,7 @@ describe("SMS gateway variables (lib/env.ts)", () => {
     expect(() => parseEnv(noSecret)).toThrow(/SMS_ALIYUN_ACCESS_KEY_SECRET: required when SMS_PROVIDER=aliyun/);
     const noLogin: Record<string, string | undefined> = { ...tencent, SMS_TEMPLATE_CODE_LOGIN: undefined };
     expect(() => parseEnv(noLogin)).toThrow(/SMS_TEMPLATE_CODE_LOGIN: required when SMS_PROVIDER=tencent/);
-    expect(() => parseEnv({ SMS_PROVIDER: "tencent" })).toThrow(/SMS_TENCENT_SECRET_ID[\s\S]*SMS_TENCENT_SDK_APP_ID[\s\S]*SMS_TEMPLATE_GENERIC/);
+    expect(() => parseEnv({ SMS_PROVIDER: "tencent" })).toThrow(/SMS_TENCENT_SECRET_ID[\s\S]*SMS_TENCENT_SDK_APP_ID[\s\S]*SMS_TEMPLATE_PIN_RESET_NOTICE/);
   });
 
   it("a bad value names the variable", () => {
@@ -44,5 +55,21 @@ describe("SMS gateway variables (lib/env.ts)", () => {
   it("TRUST_PROXY is a number of hops, 0 by default", () => {
     expect(parseEnv({}).TRUST_PROXY).toBe(0);
     expect(parseEnv({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+  });
+});
+
+describe("notice templates (what a gateway approves)", () => {
+  it("every notice has a fixed text with named variables; none is free text", async () => {
+    const { renderSms, smsTemplateVariables } = await import("@/lib/server/notify/templates");
+    const { SMS_NOTICE_TEMPLATES } = await import("@/lib/env");
+    for (const t of SMS_NOTICE_TEMPLATES) {
+      const vars = smsTemplateVariables(t);
+      expect(vars.length, t).toBeGreaterThan(0);
+      expect(vars, t).not.toContain("text");
+      const text = renderSms(t, Object.fromEntries(vars.map((v) => [v, `<${v}>`])), "zh-CN");
+      expect(text.startsWith("【云证书服务台】"), t).toBe(true);
+      for (const v of vars) expect(text, t).toContain(`<${v}>`);
+      expect(text, t).not.toMatch(/\{\w+\}/);
+    }
   });
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTencentSmsProvider } from "@/lib/sms/tencent-sms-provider";
 import { SmsGatewayError, SmsPermanentError } from "@/lib/sms/sms-provider";
 import { startGatewayStub, type StubRequest } from "../../support/sms-gateway-stub";
+import { smsTemplateVariables } from "@/lib/server/notify/templates";
 
 // Drives the real tencentcloud-sdk-nodejs-sms SDK against a local stub of sms.tencentcloudapi.com
 // and verifies its TC3-HMAC-SHA256 Authorization header as Tencent documents it
@@ -35,7 +36,7 @@ const provider = () =>
     signName: "云证书服务台",
     region: "ap-guangzhou",
     endpoint: "http://sms.tencentcloudapi.com",
-    templates: { code_LOGIN: "1110001", generic: "1110009" },
+    templates: { code_LOGIN: "1110001", review_rejected: "1110009" },
     agent,
   });
 
@@ -98,12 +99,14 @@ describe("Tencent Cloud SMS through tencentcloud-sdk-nodejs-sms", () => {
     expect(sig.signature).not.toBe(verifyTc3(req, "another-secret-key").expected);
   });
 
-  it("a generic notice sends its text as the one template parameter", async () => {
+  it("a notice sends its variables positionally, in the order its template text uses them", async () => {
     stub.answer(ok("+8613800000002"));
-    await provider().send({ to: "13800000002", template: "generic", params: { text: "订单 CD2026 已审核通过" }, text: "订单 CD2026 已审核通过" });
+    const params = { reason: "营业执照模糊", no: "CD2026", subject: "某某公司" };
+    await provider().send({ to: "13800000002", template: "review_rejected", params, paramOrder: smsTemplateVariables("review_rejected"), text: "…" });
     const body = JSON.parse(stub.requests.at(-1)!.body) as { TemplateId: string; TemplateParamSet: string[] };
     expect(body.TemplateId).toBe("1110009");
-    expect(body.TemplateParamSet).toEqual(["订单 CD2026 已审核通过"]);
+    // review.notify.rejectedBody: "您的证书申请（订单 {no}，{subject}）被退回，原因：{reason}。…"
+    expect(body.TemplateParamSet).toEqual(["CD2026", "某某公司", "营业执照模糊"]);
   });
 
   it("an incorrect number (per-number status InvalidParameterValue.IncorrectPhoneNumber) is a permanent error", async () => {
