@@ -3,7 +3,6 @@ import { AppError } from "@/lib/errors";
 import { db } from "@/lib/server/db/client";
 import { queueSms } from "@/lib/server/notify/queue-sms";
 import { consumeRateLimit } from "@/lib/server/security/rate-limit";
-import { translator } from "@/lib/i18n/translate";
 import { effectiveStatus } from "./identity-check-view";
 import { faceUrl } from "./face-link";
 import { loadVisibleCheck } from "./load-visible-check";

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
-import { translator } from "@/lib/i18n/translate";
 import { db } from "@/lib/server/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { maskPhone } from "@/lib/server/auth/session-user";
