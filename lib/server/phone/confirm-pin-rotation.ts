@@ -7,8 +7,8 @@ import { sealSecret } from "@/lib/server/security/seal";
 import { findKeyGroup } from "./find-key-group";
 import { ZPinSchema } from "./phone.types";
 import { openPinSecret, pinMatches, sealPinSecret } from "./pin-secret";
-import { PIN_MAX_FAILURES } from "./verify-pin";
 import { formatResetTime, type PendingReset } from "./pin-reset-cooling-off";
+import { pinFailureError, recordPinFailure } from "./record-pin-failure";
 
 const ZConfirmRotationSchema = z.object({ pin: ZPinSchema });
 
@@ -59,17 +59,9 @@ export async function confirmPinRotation({ userId, keyShareId, input, ip }: { us
       return { ok: true as const, rotated: true, group: promoted };
     }
     if (await pinMatches(secret, pin)) return { ok: true as const, rotated: false, group: shareIds };
-    const failures = Math.max(...rows.map((r) => r.pinFailures)) + 1;
-    const isLocked = failures >= PIN_MAX_FAILURES;
-    await tx.keyShare.updateMany({
-      where: { id: { in: shareIds } },
-      data: isLocked ? { pinFailures: failures, status: "LOCKED", lockedAt: new Date() } : { pinFailures: failures },
-    });
-    await writeAudit(tx, { actorId: userId, action: isLocked ? "key.locked" : "key.pin_failed", targetType: "KeyShare", targetId: keyShareId, data: { failures, group: shareIds }, ip });
-    return { ok: false as const, isLocked, left: PIN_MAX_FAILURES - failures };
+    return recordPinFailure(tx, { rows, shareIds, userId, keyShareId, ip });
   });
   if (outcome.ok === "cooling") throw new AppError("conflict", { userMessage: "phone.errors.resetCoolingOff", params: { at: outcome.at } });
   if (outcome.ok) return { rotated: outcome.rotated, group: outcome.group };
-  if (outcome.isLocked) throw new AppError("locked", { userMessage: "phone.errors.keyLocked" });
-  throw new AppError("code_invalid", { userMessage: "phone.errors.pinWrong", params: { left: outcome.left } });
+  throw pinFailureError(outcome);
 }

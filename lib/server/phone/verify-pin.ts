@@ -1,10 +1,9 @@
 import { AppError } from "@/lib/errors";
-import { writeAudit } from "@/lib/server/audit/write-audit";
 import { db } from "@/lib/server/db/client";
 import { findKeyGroup } from "./find-key-group";
 import { openPinSecret, pinMatches } from "./pin-secret";
+import { pinFailureError, recordPinFailure } from "./record-pin-failure";
 
-export const PIN_MAX_FAILURES = 5;
 
 type Row = { id: string; status: "ACTIVE" | "LOCKED" | "DESTROYED"; pinFailures: number; pinVerifier: string | null };
 
@@ -30,16 +29,8 @@ export async function verifyPin({ userId, keyShareId, pin, ip }: { userId: strin
       if (rows.some((r) => r.pinFailures > 0)) await tx.keyShare.updateMany({ where: { id: { in: shareIds } }, data: { pinFailures: 0 } });
       return { ok: true as const, wrapKey: secret.wrapKey };
     }
-    const failures = Math.max(...rows.map((r) => r.pinFailures)) + 1;
-    const isLocked = failures >= PIN_MAX_FAILURES;
-    await tx.keyShare.updateMany({
-      where: { id: { in: shareIds } },
-      data: isLocked ? { pinFailures: failures, status: "LOCKED", lockedAt: new Date() } : { pinFailures: failures },
-    });
-    await writeAudit(tx, { actorId: userId, action: isLocked ? "key.locked" : "key.pin_failed", targetType: "KeyShare", targetId: keyShareId, data: { failures, group: shareIds }, ip });
-    return { ok: false as const, isLocked, left: PIN_MAX_FAILURES - failures };
+    return recordPinFailure(tx, { rows, shareIds, userId, keyShareId, ip });
   });
   if (outcome.ok) return { wrapKey: outcome.wrapKey, shareIds };
-  if (outcome.isLocked) throw new AppError("locked", { userMessage: "phone.errors.keyLocked" });
-  throw new AppError("code_invalid", { userMessage: "phone.errors.pinWrong", params: { left: outcome.left } });
+  throw pinFailureError(outcome);
 }
