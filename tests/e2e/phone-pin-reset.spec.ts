@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { DEMO, loginWithPassword, readSmsCode } from "./fixtures/auth";
 import { applicantWithOrder, approveInConsole, downloadOnPhone } from "./fixtures/review";
 import { settle } from "./wizard-helpers";
-import { FAKE_CAMERA, cameraPhoneContext } from "./fixtures/camera";
+import { FAKE_CAMERA, cameraPhoneContext, holderFaceCheck } from "./fixtures/camera";
 
 // Two-party key generation, issuance and first compiles of the pages on a shared 2-core machine.
 test.setTimeout(300_000);
@@ -25,16 +25,7 @@ test("forgot PIN: face check, then a cooling-off before the new PIN works; the n
 
   await page.goto(`/m/certs/${certId}/unlock?mode=reset`);
   await settle(page);
-  await page.getByTestId("start-face").click();
-  // The face page (/m/face/[token]), the document allowed the camera.
-  await page.waitForURL(/\/m\/face\//);
-  await expect.poll(() => page.getByTestId("face-video").evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 30_000 }).toBeGreaterThan(0);
-  await page.getByRole("button", { name: "开始识别" }).click();
-  await expect(page.getByTestId("face-result")).toHaveAttribute("data-status", "PASSED", { timeout: 30_000 });
-  // Back to the form with the passed check's id.
-  await page.getByTestId("face-return").click();
-  await settle(page, new RegExp(`/m/certs/${certId}/unlock\\?.*face=`));
-  await expect(page.getByTestId("reverify-face")).toHaveAttribute("data-status", "DONE");
+  await holderFaceCheck(page, certId);
   await page.getByTestId("id-number").fill(order.idNumber);
   const at = new Date(Date.now() - 1000);
   await page.getByTestId("send-code").click();
