@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "UsedNonce_createdAt_idx" ON "UsedNonce"("createdAt");
