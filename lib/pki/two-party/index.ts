@@ -5,6 +5,7 @@ export { startKeygen, serverKeygen, finishKeygen } from "./keygen";
 export { startSign, serverSign, finishSign } from "./sign";
 export { startDecrypt, serverDecrypt, finishDecrypt } from "./decrypt";
 export { jointSigner, type SignRoundTrip } from "./joint-signer";
+export { newNonce, nonceTimeMs } from "./two-party-math";
 export * from "./keygen.types";
 export * from "./sign.types";
 export * from "./decrypt.types";

@@ -5,8 +5,25 @@ import { bytesToHex } from "../encoding";
 import { PkiError } from "../errors";
 import { SM2_N, type Sm2Point, invN, modN, randomScalar, sm2Point } from "../sm2-curve";
 
-export function newNonce(): string {
-  return bytesToHex(randomBytes(16));
+// A nonce carries the time it was made: 6 bytes of milliseconds since the epoch (big-endian, good
+// until the year 10889), then 10 random bytes. The server refuses a nonce whose time is far from its
+// clock, so it only has to remember the nonces of a short window and may forget older ones.
+const NONCE_TIME_BYTES = 6;
+
+export function newNonce(nowMs: number = Date.now()): string {
+  const nonce = randomBytes(16);
+  let t = Math.floor(nowMs);
+  for (let i = NONCE_TIME_BYTES - 1; i >= 0; i--) {
+    nonce[i] = t % 256;
+    t = Math.floor(t / 256);
+  }
+  return bytesToHex(nonce);
+}
+
+/** The milliseconds since the epoch a nonce says it was made at (the nonce is 32 hex characters). */
+export function nonceTimeMs(nonce: string): number {
+  if (!/^[0-9a-f]{32}$/.test(nonce)) throw new PkiError("invalid_message", "expected a 16-byte nonce in hex");
+  return Number.parseInt(nonce.slice(0, NONCE_TIME_BYTES * 2), 16);
 }
 
 export function newKeyId(): string {

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { db } from "@/lib/server/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { sealSecret } from "@/lib/server/security/seal";
+import { assertFreshNonce } from "./assert-fresh-nonce";
 import { isUniqueViolation } from "./is-unique-violation";
 import { keyShareAad } from "./key-share-aad";
 import { ZCreateKeyShareSchema, type TCreateKeyShare } from "./key-share.types";
@@ -21,10 +22,12 @@ export interface CreatedKeyShare {
 
 /**
  * Server half of two-party key generation: picks d2, stores it sealed (bound to the user and the
- * joint key) and records the request nonce, so a replayed keygen request is refused.
+ * joint key) and records the request nonce, so a replayed keygen request is refused (and one older
+ * than the nonce window even after its row was pruned).
  */
 export async function createKeyShare(input: TCreateKeyShare): Promise<CreatedKeyShare> {
   const { userId, request } = parseInput(ZCreateKeyShareSchema, input);
+  assertFreshNonce(request.nonce);
   const { d2, publicKey, nonce, response } = twoPartyCall(() => serverKeygen(request));
   const publicKeyHex = bytesToHex(publicKey);
   const wrappedShare = sealSecret(d2, keyShareAad({ userId, publicKeyHex }));

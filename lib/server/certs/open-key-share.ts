@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/server/db/client";
 import { openSecret } from "@/lib/server/security/seal";
+import { assertFreshNonce } from "./assert-fresh-nonce";
 import { isUniqueViolation } from "./is-unique-violation";
 import { keyShareAad } from "./key-share-aad";
 
@@ -9,7 +10,9 @@ import { keyShareAad } from "./key-share-aad";
  * the share must be the caller's (else NOT_FOUND, so ids of other users' shares reveal nothing)
  * and ACTIVE (LOCKED answers `locked`), its certificate valid now (else `gone`), the message must
  * name this share, and its nonce must be
- * new: it is recorded here, so a replay fails on the primary key even when two copies race.
+ * recent (its time within the nonce window, so a message older than the UsedNonce rows kept is
+ * refused too) and new: it is recorded here, so a replay fails on the primary key even when two
+ * copies race.
  * Returns d2, unsealed.
  */
 export async function openKeyShare(
@@ -35,6 +38,7 @@ export async function openKeyShare(
   if (input.message.keyId !== share.id) {
     throw new AppError("validation_failed", { fields: { keyId: ["keyId does not name this key share"] } });
   }
+  assertFreshNonce(input.message.nonce, now);
   try {
     // A savepoint-free insert: on conflict the whole transaction is aborted, which is what we want.
     await tx.usedNonce.create({ data: { nonce: input.message.nonce, keyShareId: share.id } });
