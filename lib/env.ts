@@ -57,6 +57,13 @@ const ZEnvFields = z.object({
   CERTDESK_KEK: z.string().optional(),
   // Earlier KEKs, comma-separated, while `npm run kek:rotate` re-wraps what they sealed.
   CERTDESK_KEK_PREVIOUS: z.string().optional(),
+  // Public key (hex, 04…) of the key-management key that encryption-key shares are escrowed to
+  // (`npm run kmc -- init` prints it). Its private half stays with the key-management centre.
+  CERTDESK_KMK_PUBLIC_KEY: z
+    .string()
+    .regex(/^04[0-9a-fA-F]{128}$/, "must be an uncompressed SM2 public key in hex (04 followed by 128 hex digits)")
+    .transform((v) => v.toLowerCase())
+    .optional(),
   // Demo mode: messages go to the public outbox (/dev/outbox) and every page says so. `npm start`
   // turns it on when no SMS gateway is configured; unset elsewhere means on only outside production.
   CERTDESK_DEMO: z.enum(["0", "1"]).optional(),
