@@ -57,6 +57,12 @@ const ZEnvFields = z.object({
   CERTDESK_KEK: z.string().optional(),
   // Earlier KEKs, comma-separated, while `npm run kek:rotate` re-wraps what they sealed.
   CERTDESK_KEK_PREVIOUS: z.string().optional(),
+  // Where CA keys live: "local" (sealed under the KEK in the database). "pkcs11" and "sdf" are the
+  // names for HSM drivers (lib/server/certs/key-custody.ts); none is built in yet.
+  CERTDESK_KEY_CUSTODY: z
+    .enum(["local", "pkcs11", "sdf"])
+    .default("local")
+    .refine((v) => v === "local", "no HSM driver is built into this desk yet: only \"local\" works"),
   // Public key (hex, 04…) of the key-management key that encryption-key shares are escrowed to
   // (`npm run kmc -- init` prints it). Its private half stays with the key-management centre.
   CERTDESK_KMK_PUBLIC_KEY: z

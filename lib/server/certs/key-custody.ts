@@ -1,27 +1,36 @@
-// Where CA private keys live. The default keeps each key sealed under the KEK in its
-// CertificateAuthority row; an HSM implementation would keep the key inside the device and
-// return only a reference, so nothing above this interface may assume the key bytes exist.
-import type { Db, Tx } from "@/lib/server/db/client";
-import type { Sm2Signer } from "@/lib/pki/signer";
+// Where CA private keys live. A KeyDevice (key-device.types.ts) generates keys and signs digests;
+// deviceKeyCustody turns it into the KeyCustody the CA code uses, checking every signature on the
+// host. Nothing above this interface may assume the key bytes exist.
+import { env } from "@/lib/env";
+import { deviceKeyCustody } from "./device-key-custody";
+import type { DeviceKey, KeyCustody, KeyDevice } from "./key-device.types";
 import { localKeyCustody } from "./local-key-custody";
 
-export interface CustodyKey {
-  /** Stable name of the key inside the custody (stored in CertificateAuthority.keyRef). */
-  keyRef: string;
-  /** 65-byte uncompressed SM2 public key. */
-  publicKey: Uint8Array;
-  /** What the caller stores in CertificateAuthority.wrappedKey: the sealed key, or null for an HSM. */
-  wrappedKey: string | null;
-}
+export type { KeyCustody, KeyDevice } from "./key-device.types";
+/** What createKey returns (kept under its earlier name). */
+export type CustodyKey = DeviceKey;
 
-export interface KeyCustody {
-  readonly name: string;
-  createKey(label: string): Promise<CustodyKey>;
-  /** A signer for the key; `client` lets a transaction see the CA row it has just written. */
-  signer(keyRef: string, client?: Db | Tx): Promise<Sm2Signer>;
-}
+// CERTDESK_KEY_CUSTODY picks the device. "pkcs11" and "sdf" are the names reserved for HSM drivers
+// (a PKCS#11 token, a GM/T 0018 SDF card); none is built into this desk, and lib/env.ts refuses
+// them at start-up until one is added here.
+const DEVICES: Record<string, () => KeyDevice> = {
+  local: () => localKeyCustody,
+};
 
-/** The custody in use. Only the local one exists today; an HSM one would be chosen by env here. */
+let chosen: KeyCustody | undefined;
+
+/** The custody in use, chosen by CERTDESK_KEY_CUSTODY (default "local"). */
 export function keyCustody(): KeyCustody {
-  return localKeyCustody;
+  if (!chosen) {
+    const name = env().CERTDESK_KEY_CUSTODY;
+    const device = DEVICES[name];
+    if (!device) throw new Error(`CERTDESK_KEY_CUSTODY=${name}: no such key device in this build`);
+    chosen = deviceKeyCustody(device());
+  }
+  return chosen;
+}
+
+/** Tests: put another device behind keyCustody() (undefined: back to the configured one). */
+export function useKeyDevice(device?: KeyDevice): void {
+  chosen = device ? deviceKeyCustody(device) : undefined;
 }
