@@ -10,10 +10,18 @@ export const CA_PROFILE = {
   // Short-lived because ocsp-nocheck means nobody can revoke it; renewed 30 days before the end.
   ocspResponder: { commonName: "CertDesk OCSP Responder", days: 365, renewBeforeDays: 30 },
   crl: {
-    /** Lifetime of an issuing CA's CRL, and of the root's (which lists only issuing CAs). */
-    lifetimeMs: { ISSUING: DAY_MS, ROOT: 30 * DAY_MS },
+    /**
+     * Lifetime of an issuing CA's CRL, and of the root's (which lists only issuing CAs). The root's
+     * key is offline, so each root CRL is a ceremony (key file + passphrase at the CLI): 90 days
+     * makes that quarterly instead of monthly, well inside the 12 months the CA/Browser Forum allows
+     * for CRLs covering CA certificates, and revoking an issuing CA means signing a new one at once
+     * anyway, so the longer lifetime does not delay a revocation.
+     */
+    lifetimeMs: { ISSUING: DAY_MS, ROOT: 90 * DAY_MS },
     /** Regenerate once less than this fraction of the lifetime is left. */
     refreshWhenLeft: 0.25,
+    /** The desk warns this long before an offline root's CRL is due (it cannot sign it itself). */
+    offlineRootWarnMs: 7 * DAY_MS,
   },
   ocsp: {
     validitySeconds: 6 * 3600,
@@ -36,4 +44,9 @@ export function addYears(date: Date, years: number): Date {
 
 export function addMs(date: Date, ms: number): Date {
   return new Date(date.getTime() + ms);
+}
+
+/** When a CA's CRL with this nextUpdate is due for replacement (refreshWhenLeft of its lifetime left). */
+export function crlDueAt(kind: "ROOT" | "ISSUING", nextUpdate: Date): Date {
+  return addMs(nextUpdate, -CA_PROFILE.crl.lifetimeMs[kind] * CA_PROFILE.crl.refreshWhenLeft);
 }

@@ -5,30 +5,40 @@ import { buildIssuingCaCertificate } from "@/lib/pki/x509/build-issuing-ca-certi
 import { buildOcspResponderCertificate } from "@/lib/pki/x509/build-ocsp-responder-certificate";
 import { parseCertificate } from "@/lib/pki/x509/certificate-input";
 import { nameToString } from "@/lib/pki/x509/name";
+import type { Sm2Signer } from "@/lib/pki/signer";
 import type { Tx } from "@/lib/server/db/client";
+import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { CA_PROFILE, addMs, addYears } from "./ca-profile";
 import { keyCustody } from "./key-custody";
 import { pkiUrls } from "./pki-urls";
+import { isOfflineKeyRef, offlineKeyRef } from "./offline-root/offline-key-ref";
 
 export type CaRow = Omit<CertificateAuthority, "wrappedKey">;
 
 /**
  * Creates one CA of the hierarchy in the caller's transaction: a key in custody, its certificate
  * (self-signed for ROOT, signed by `parent` otherwise) and the row, with an audit entry.
+ *
+ * An offline root (`npm run ca`) passes the key it opened from its file as `offlineSigner`: for
+ * ROOT, the root's own key (the row then has no wrappedKey, only an `offline:` keyRef); for a child
+ * of an offline root, the parent's key. The desk never holds such a key, so without it a child of an
+ * offline root cannot be created.
  */
-export async function createCa(tx: Tx, input: { kind: CaKind; parent?: CaRow; now: Date }): Promise<CaRow> {
-  const { kind, parent, now } = input;
+export async function createCa(tx: Tx, input: { kind: CaKind; parent?: CaRow; now: Date; offlineSigner?: Sm2Signer }): Promise<CaRow> {
+  const { kind, parent, now, offlineSigner } = input;
   const custody = keyCustody();
-  const key = await custody.createKey(kind.toLowerCase());
   const notBefore = addMs(now, -CA_PROFILE.backdateMs);
   const subject = (commonName: string) => ({ organizationName: CA_PROFILE.organizationName, commonName });
 
   let issued: IssuedCertificate;
   if (kind === "ROOT") {
-    // The custody already holds the key, so the root signs itself through the same interface.
+    const key = offlineSigner
+      ? { keyRef: offlineKeyRef(offlineSigner.publicKey), publicKey: offlineSigner.publicKey, wrappedKey: null }
+      : await custody.createKey(kind.toLowerCase());
+    // The custody already holds an online key, so the root signs itself through the same interface.
     const rootRow = await insertCa(tx, { kind, key, now });
-    const signer = await custody.signer(key.keyRef, tx);
+    const signer = offlineSigner ?? (await custody.signer(key.keyRef, tx));
     issued = await buildRootCaCertificate(
       { subject: subject(CA_PROFILE.root.commonName), validity: { notBefore, notAfter: addYears(now, CA_PROFILE.root.years) } },
       { signer },
@@ -36,7 +46,14 @@ export async function createCa(tx: Tx, input: { kind: CaKind; parent?: CaRow; no
     return finishCa(tx, rootRow.id, issued);
   }
   if (!parent) throw new Error(`a ${kind} CA needs a parent`);
-  const issuer = { certificate: parent.certDer, signer: await custody.signer(parent.keyRef, tx) };
+  if (isOfflineKeyRef(parent.keyRef) && !offlineSigner) {
+    throw new AppError("conflict", {
+      userMessage: `the ${parent.kind} CA's key is offline: create the ${kind} CA with npm run ca -- issuing create --root-key FILE`,
+    });
+  }
+  const key = await custody.createKey(kind.toLowerCase());
+  // The builders check that the signer's key is the one in the parent's certificate.
+  const issuer = { certificate: parent.certDer, signer: offlineSigner ?? (await custody.signer(parent.keyRef, tx)) };
   if (kind === "ISSUING") {
     const urls = pkiUrls();
     issued = await buildIssuingCaCertificate(
@@ -102,7 +119,7 @@ async function finishCa(tx: Tx, id: string, issued: IssuedCertificate): Promise<
     action: "ca.created",
     targetType: "CertificateAuthority",
     targetId: id,
-    data: { kind: row.kind, serialHex: row.serialHex, subjectDn, notAfter: row.notAfter.toISOString(), fingerprintSha256: issued.fingerprintSha256 },
+    data: { kind: row.kind, keyOffline: isOfflineKeyRef(row.keyRef), serialHex: row.serialHex, subjectDn, notAfter: row.notAfter.toISOString(), fingerprintSha256: issued.fingerprintSha256 },
   });
   return row;
 }

@@ -4,7 +4,9 @@ import { db, type Tx } from "@/lib/server/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { CA_PROFILE, addMs } from "./ca-profile";
+import type { Sm2Signer } from "@/lib/pki/signer";
 import { keyCustody } from "./key-custody";
+import { isOfflineKeyRef } from "./offline-root/offline-key-ref";
 
 export interface GeneratedCrl {
   id: string;
@@ -19,8 +21,11 @@ export interface GeneratedCrl {
  * RETURNING on the CA row, so concurrent generators are serialised by the row lock and numbers
  * never repeat or go backwards (RFC 5280 5.2.3). Pass `tx` to publish in the same transaction
  * as the change that made it necessary (a revocation).
+ *
+ * A CA whose key is offline (the root, `offline:` keyRef) is signed only with `offlineSigner`, the
+ * key `npm run ca -- root crl` opened from its file; the desk itself refuses, as it holds no key.
  */
-export async function generateCrl(input: { caId: string; now?: Date; tx?: Tx }): Promise<GeneratedCrl> {
+export async function generateCrl(input: { caId: string; now?: Date; tx?: Tx; offlineSigner?: Sm2Signer }): Promise<GeneratedCrl> {
   if (!input.tx) return db.$transaction((tx) => generateCrl({ ...input, tx }), { timeout: 60_000, maxWait: 30_000 });
   const { caId, tx } = input;
   const now = input.now ?? new Date();
@@ -30,9 +35,15 @@ export async function generateCrl(input: { caId: string; now?: Date; tx?: Tx }):
     WHERE id = ${caId} AND kind IN ('ROOT', 'ISSUING')
     RETURNING "crlNumber", "keyRef", "certDer", kind::text AS kind`;
   if (!ca) throw new AppError("not_found", { userMessage: "CA not found" });
+  const isOffline = isOfflineKeyRef(ca.keyRef);
+  if (isOffline && !input.offlineSigner) {
+    throw new AppError("conflict", { userMessage: "the root CA key is offline: sign its CRL with npm run ca -- root crl --root-key FILE" });
+  }
+  if (!isOffline && input.offlineSigner) throw new AppError("conflict", { userMessage: "this CA's key is held by the desk, not offline" });
 
-  // The root has no revocable children in this model (issuing CAs are replaced, not revoked),
-  // so its CRL is an empty, signed statement that nothing it issued is revoked.
+  // The root has no revocable children in this model (issuing CAs are replaced, not revoked: the
+  // CA row has no revocation state), so its CRL is an empty, signed statement that nothing it
+  // issued is revoked.
   const revoked =
     ca.kind === "ISSUING"
       ? await tx.certificate.findMany({
@@ -52,7 +63,7 @@ export async function generateCrl(input: { caId: string; now?: Date; tx?: Tx }):
         reason: c.revocationReason === null ? undefined : revocationReasonFromCode(c.revocationReason),
       })),
     },
-    { certificate: ca.certDer, signer: await keyCustody().signer(ca.keyRef, tx) },
+    { certificate: ca.certDer, signer: input.offlineSigner ?? (await keyCustody().signer(ca.keyRef, tx)) },
   );
   const row = await tx.crl.create({
     data: { caId, number: crl.crlNumber, thisUpdate: crl.thisUpdate, nextUpdate: crl.nextUpdate, der: new Uint8Array(crl.der) },
@@ -62,7 +73,7 @@ export async function generateCrl(input: { caId: string; now?: Date; tx?: Tx }):
     action: "crl.generated",
     targetType: "CertificateAuthority",
     targetId: caId,
-    data: { crlNumber: crl.crlNumber.toString(), entries: revoked.length, nextUpdate: crl.nextUpdate.toISOString() },
+    data: { crlNumber: crl.crlNumber.toString(), entries: revoked.length, nextUpdate: crl.nextUpdate.toISOString(), keyOffline: isOffline },
   });
   return { id: row.id, caId, number: crl.crlNumber, thisUpdate: crl.thisUpdate, nextUpdate: crl.nextUpdate };
 }

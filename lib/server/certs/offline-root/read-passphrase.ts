@@ -1,0 +1,54 @@
+// The passphrase of a root key file, read at the moment a command needs it: from the environment
+// variable the operator named (`--passphrase-env VAR`, for scripted ceremonies) or typed at the
+// terminal without echo. Never a command-line argument (ps and shell history would show it) and
+// never printed.
+import { AppError } from "@/lib/errors";
+
+export const MIN_NEW_PASSPHRASE_LENGTH = 12;
+
+export async function readPassphrase(input: { envVar?: string; isNew: boolean; env?: NodeJS.ProcessEnv }): Promise<string> {
+  const source = input.env ?? process.env;
+  let passphrase: string;
+  if (input.envVar !== undefined) {
+    passphrase = source[input.envVar] ?? "";
+    // Children of this process (none today) must not inherit it.
+    delete source[input.envVar];
+    if (!passphrase) throw new AppError("bad_request", { userMessage: `--passphrase-env ${input.envVar}: that variable is unset or empty` });
+  } else {
+    if (!process.stdin.isTTY) throw new AppError("bad_request", { userMessage: "no terminal to ask for the passphrase: run it at a terminal or pass --passphrase-env VAR" });
+    passphrase = await promptHidden(input.isNew ? "New root key passphrase: " : "Root key passphrase: ");
+    if (input.isNew && (await promptHidden("Repeat it: ")) !== passphrase) throw new AppError("bad_request", { userMessage: "the passphrases differ" });
+  }
+  if (input.isNew && [...passphrase].length < MIN_NEW_PASSPHRASE_LENGTH) {
+    throw new AppError("bad_request", { userMessage: `a root key passphrase needs at least ${MIN_NEW_PASSPHRASE_LENGTH} characters` });
+  }
+  return passphrase;
+}
+
+/** Reads one line from the terminal in raw mode, echoing nothing. */
+function promptHidden(prompt: string): Promise<string> {
+  const stdin = process.stdin;
+  process.stderr.write(prompt);
+  return new Promise((resolve, reject) => {
+    let typed = "";
+    const finish = (error?: Error) => {
+      stdin.off("data", onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+      process.stderr.write("\n");
+      if (error) reject(error);
+      else resolve(typed);
+    };
+    const onData = (chunk: Buffer) => {
+      for (const char of chunk.toString("utf8")) {
+        if (char === "\r" || char === "\n") return finish();
+        if (char === "\u0003" || char === "\u0004") return finish(new AppError("bad_request", { userMessage: "cancelled" }));
+        if (char === "\u007f" || char === "\b") typed = [...typed].slice(0, -1).join("");
+        else typed += char;
+      }
+    };
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.on("data", onData);
+  });
+}
