@@ -1,0 +1,124 @@
+// `npm run ca -- root export-offline` on a desk whose root was created online (older demo
+// databases), and the CLI once as a real process (tsx scripts/ca.ts) against its own data folder.
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { derToPem } from "@/lib/pki/pem";
+import { db } from "@/lib/server/db/client";
+import { ensureCaHierarchy } from "@/lib/server/certs/ensure-ca-hierarchy";
+import { generateCrl } from "@/lib/server/certs/generate-crl";
+import { keyCustody } from "@/lib/server/certs/key-custody";
+import { exportOfflineRoot } from "@/lib/server/certs/offline-root/export-offline-root";
+import { offlineKeyRef } from "@/lib/server/certs/offline-root/offline-key-ref";
+import { signRootCrl } from "@/lib/server/certs/offline-root/sign-root-crl";
+import { expectAppError } from "../support/expect-app-error";
+import { opensslOk, opensslVerifiesSignature, publicKeyOf } from "../unit/pki/openssl-helpers";
+import { scratchDir } from "./certs-support";
+import { useOwnDatabase } from "./own-database";
+
+await useOwnDatabase("certdesk_offline_export");
+const scratch = scratchDir();
+afterAll(() => scratch.cleanup());
+
+const PASSPHRASE = "export passphrase, long enough";
+
+describe("root export-offline", () => {
+  it("moves an online root's key into a key file; afterwards the desk cannot sign as root", async () => {
+    const { root, issuing } = await ensureCaHierarchy(); // demo mode: the desk made an online root
+    const before = await db.certificateAuthority.findUniqueOrThrow({ where: { id: root.id }, select: { wrappedKey: true, keyRef: true } });
+    expect(before.keyRef).toMatch(/^local:root:/);
+    expect(before.wrappedKey).toBeTruthy();
+    // The desk can sign as this root now (and keeps the signer in memory).
+    const onlineSigner = await keyCustody().signer(before.keyRef);
+    expect((await generateCrl({ caId: root.id })).number).toBe(2n);
+
+    const keyFile = scratch.file("exported-root.pem");
+    const exported = await exportOfflineRoot({ keyOut: keyFile, passphrase: PASSPHRASE, iterations: 10_000 });
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+    const after = await db.certificateAuthority.findUniqueOrThrow({ where: { id: root.id }, select: { wrappedKey: true, keyRef: true } });
+    expect(after.wrappedKey).toBeNull();
+    expect(after.keyRef).toBe(offlineKeyRef(onlineSigner.publicKey));
+    expect(exported.keyRef).toBe(after.keyRef);
+
+    // OpenSSL opens the file, and its key is the root certificate's.
+    const rootPem = scratch.write("root.pem", derToPem(root.certDer, "CERTIFICATE"));
+    const fromFile = opensslOk(["pkey", "-in", keyFile, "-passin", `pass:${PASSPHRASE}`, "-pubout"]);
+    expect(fromFile).toBe(readFileSync(publicKeyOf(rootPem), "utf8"));
+
+    // The desk refuses to sign as root, even the process that had the key in memory.
+    await expectAppError(generateCrl({ caId: root.id }), "conflict");
+    await expectAppError(keyCustody().signer(after.keyRef), "internal");
+    expect(await db.crl.count({ where: { caId: root.id } })).toBe(2);
+    // The rest of the desk carries on: the issuing CA is untouched.
+    expect((await ensureCaHierarchy()).issuing.id).toBe(issuing.id);
+    expect((await generateCrl({ caId: issuing.id })).caId).toBe(issuing.id);
+
+    // The key file signs the next root CRL; OpenSSL checks it with the root certificate's key.
+    const crl = await signRootCrl({ rootKeyFile: keyFile, passphrase: PASSPHRASE });
+    expect(crl.number).toBe(3n);
+    const der = (await db.crl.findUniqueOrThrow({ where: { id: crl.id } })).der;
+    expect(opensslVerifiesSignature(scratch.write("root-3.crl", der), publicKeyOf(rootPem))).toBe(true);
+
+    // Twice is refused, and a refused export writes no file.
+    await expectAppError(exportOfflineRoot({ keyOut: scratch.file("again.pem"), passphrase: PASSPHRASE }), "conflict");
+    expect(() => statSync(scratch.file("again.pem"))).toThrow();
+    expect(await db.auditLog.count({ where: { action: "ca.root_exported_offline", targetId: root.id } })).toBe(1);
+  });
+});
+
+describe("npm run ca as a real process", () => {
+  it("runs the ceremony with --passphrase-env against its own data folder, with exit codes 0 / 1 / 2", () => {
+    const dataDir = scratch.file("cli-data");
+    const keyFile = scratch.file("cli-root.pem");
+    const passphrase = `cli ${randomBytes(8).toString("hex")}`;
+    const childEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      CERTDESK_KEK: randomBytes(32).toString("hex"),
+      AUTH_SECRET: randomBytes(32).toString("hex"),
+      CERTDESK_DEMO: "0",
+      ROOT_PASS: passphrase,
+      WRONG_PASS: `${passphrase}?`,
+    };
+    delete childEnv.DATABASE_URL;
+    const tsx = path.resolve("node_modules/.bin/tsx");
+    const run = (args: string[]) => {
+      const result = spawnSync(tsx, args, { env: childEnv, encoding: "utf8", timeout: 120_000 });
+      return { status: result.status, out: result.stdout, err: result.stderr };
+    };
+
+    expect(run(["scripts/db-migrate.ts"]).status).toBe(0);
+    const init = run(["scripts/ca.ts", "root", "init", "--key-out", keyFile, "--passphrase-env", "ROOT_PASS"]);
+    expect(init.err).toBe("");
+    expect(init.status).toBe(0);
+    expect(init.out).toMatch(/root CA \S+ created: .*CN=CertDesk SM2 Root CA.*key offline:[0-9a-f]{64}/);
+    expect(statSync(keyFile).mode & 0o777).toBe(0o600);
+
+    const issuing = run(["scripts/ca.ts", "issuing", "create", "--root-key", keyFile, "--passphrase-env", "ROOT_PASS"]);
+    expect(issuing.status, issuing.err).toBe(0);
+    expect(issuing.out).toContain("issuing CA");
+
+    const wrong = run(["scripts/ca.ts", "root", "crl", "--root-key", keyFile, "--passphrase-env", "WRONG_PASS"]);
+    expect(wrong.status).toBe(1);
+    expect(wrong.err).toContain("refused: wrong passphrase");
+
+    const crl = run(["scripts/ca.ts", "root", "crl", "--root-key", keyFile, "--passphrase-env", "ROOT_PASS"]);
+    expect(crl.status, crl.err).toBe(0);
+    expect(crl.out).toMatch(/root CRL #3 signed/);
+
+    const status = run(["scripts/ca.ts", "status"]);
+    expect(status.status).toBe(0);
+    expect(status.out).toMatch(/ROOT\s+active\s+\S+ CertDesk SM2 Root CA, key offline/);
+    expect(status.out).toMatch(/ISSUING\s+active\s+\S+ CertDesk SM2 Issuing CA, key desk/);
+    expect(status.out).toMatch(/root CRL: ok, sign the next one by/);
+
+    expect(run(["scripts/ca.ts", "root", "init"]).status).toBe(2);
+    expect(run(["scripts/ca.ts", "root", "crl", "--root-key", keyFile, "--passphrase", "x"]).status).toBe(2);
+    const noTty = run(["scripts/ca.ts", "root", "crl", "--root-key", keyFile]);
+    expect(noTty.status).toBe(1);
+    expect(noTty.err).toContain("--passphrase-env");
+    for (const r of [init, issuing, wrong, crl, status]) expect(r.out + r.err).not.toContain(passphrase);
+  });
+});
