@@ -4,10 +4,12 @@ import { execFileSync } from "node:child_process";
 import type { BenchResult } from "./measure";
 import { runPrimitiveBench } from "./pki-primitives";
 import { runCaBench } from "./pki-ca";
+import { runKeyCustodyBench } from "./key-custody";
 import { runScanRoundTripBench } from "./scan-round-trip";
 
 const RUNNERS: Array<{ name: string; run: () => Promise<BenchResult[]> }> = [
   { name: "pki-primitives", run: runPrimitiveBench },
+  { name: "key-custody (host-side check of every CA signature: r‖s → DER, verify before use)", run: runKeyCustodyBench },
   { name: "pki-ca (issuance; OCSP over HTTP on loopback, embedded database)", run: runCaBench },
   { name: "scan-round-trip (platform API + simulated phone over HTTP on loopback, embedded database)", run: runScanRoundTripBench },
 ];
