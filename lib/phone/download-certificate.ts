@@ -1,8 +1,10 @@
-// 证书下载 on the phone: two two-party key generations (signing key, encryption key), then the
-// server issues both certificates and hands back W once; d1 is stored only encrypted under W.
+// 证书下载 on the phone: two two-party key generations (signing key, encryption key), the encryption
+// share escrowed to the key-management key, then the server issues both certificates and hands back
+// W once; d1 is stored only encrypted under W.
 import { bytesToHex } from "@/lib/pki/encoding";
 import { pemToDer } from "@/lib/pki/pem";
 import { readCertificatePublicKey } from "@/lib/pki/x509/certificate-public-key";
+import { escrowShare } from "@/lib/pki/escrow";
 import { finishKeygen, startKeygen, type TKeygenResponse } from "@/lib/pki/two-party";
 import { saveKeys } from "./key-store";
 import { phoneApi } from "./phone-api";
@@ -17,11 +19,15 @@ type Issued = {
 
 async function jointKey(orderId: string, usage: "SIGN" | "ENCRYPT") {
   const { d1, request } = startKeygen();
-  const res = await phoneApi<{ keyShareId: string; publicKey: string; response: TKeygenResponse }>("/api/m/keygen", { orderId, usage, request });
+  const res = await phoneApi<{ keyShareId: string; publicKey: string; response: TKeygenResponse; escrowKey?: { id: string; publicKey: string } }>("/api/m/keygen", {
+    orderId,
+    usage,
+    request,
+  });
   // finishKeygen checks the server used our P1: a tampered answer fails here, before anything is kept.
   const publicKey = bytesToHex(finishKeygen({ d1, request, response: res.response }));
   if (publicKey !== res.publicKey) throw { code: "internal", message: "joint public key mismatch" };
-  return { d1, keyShareId: res.keyShareId, publicKey };
+  return { d1, keyShareId: res.keyShareId, publicKey, escrowKey: res.escrowKey };
 }
 
 export async function downloadCertificate({ orderId, pin, onStep }: { orderId: string; pin: string; onStep?: (s: DownloadStep) => void }) {
@@ -31,11 +37,23 @@ export async function downloadCertificate({ orderId, pin, onStep }: { orderId: s
   const encrypt = await jointKey(orderId, "ENCRYPT");
   try {
     onStep?.("issue");
+    if (!encrypt.escrowKey) throw { code: "internal", message: "no key-management key for the encryption key" };
+    // GM/T 0015: the encryption key is recoverable under dual control, so this phone's share of it
+    // goes to the key-management key (which the desk cannot open), bound to this order and key.
+    const escrow = escrowShare({
+      d1: encrypt.d1,
+      kmk: encrypt.escrowKey,
+      orderId,
+      signKeyShareId: sign.keyShareId,
+      encryptKeyShareId: encrypt.keyShareId,
+      publicKey: encrypt.publicKey,
+    });
     const issued = await phoneApi<Issued>(`/api/m/orders/${orderId}/certificates`, {
       orderId,
       signKeyShareId: sign.keyShareId,
       encryptKeyShareId: encrypt.keyShareId,
       pin,
+      escrow,
     });
     onStep?.("store");
     const now = new Date().toISOString();

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { bytesToHex, hexToBytes } from "@/lib/pki/encoding";
-import { finishKeygen, finishSign, startKeygen, startSign, startDecrypt, finishDecrypt } from "@/lib/pki/two-party";
+import { finishSign, startKeygen, startSign, startDecrypt, finishDecrypt } from "@/lib/pki/two-party";
 import { verify } from "@/lib/pki/sm2";
 import { encrypt as sm2Encrypt } from "@/lib/pki/sm2-encrypt";
 import { db } from "@/lib/server/db/client";
 import { keyShareAad } from "@/lib/server/certs/key-share-aad";
 import { openSecret } from "@/lib/server/security/seal";
 import { startPhoneKeygen } from "@/lib/server/phone/start-phone-keygen";
-import { finishPhoneDownload } from "@/lib/server/phone/finish-phone-download";
+import { downloadAsPhone as downloadPhone } from "../support/phone-download";
 import { signWithPin } from "@/lib/server/phone/sign-with-pin";
 import { decryptWithPin } from "@/lib/server/phone/decrypt-with-pin";
 import { releaseWrapKey } from "@/lib/server/phone/release-wrap-key";
@@ -44,23 +44,7 @@ import { createSubmittedOrder } from "../support/review-fixtures";
 
 const PIN = "285714";
 
-/** Plays the phone: two joint keys, the download, and the phone's IndexedDB record (d1 under W). */
-async function downloadAsPhone(userId: string, orderId: string, pin = PIN) {
-  const keys = [];
-  for (const usage of ["SIGN", "ENCRYPT"] as const) {
-    const { d1, request } = startKeygen();
-    const res = await startPhoneKeygen({ userId, input: { orderId, usage, request } });
-    const publicKey = finishKeygen({ d1, request, response: res.response });
-    keys.push({ usage, d1, keyShareId: res.keyShareId, publicKey });
-  }
-  const [sign, enc] = keys as [(typeof keys)[0], (typeof keys)[0]];
-  const issued = await finishPhoneDownload({ userId, input: { orderId, signKeyShareId: sign.keyShareId, encryptKeyShareId: enc.keyShareId, pin } });
-  const stored = {
-    sign: { ...sign, wrapped: await wrapShare({ d1: sign.d1, wrapKey: issued.wrapKey, keyShareId: sign.keyShareId }) },
-    enc: { ...enc, wrapped: await wrapShare({ d1: enc.d1, wrapKey: issued.wrapKey, keyShareId: enc.keyShareId }) },
-  };
-  return { issued, sign, enc, stored };
-}
+const downloadAsPhone = (userId: string, orderId: string, pin = PIN) => downloadPhone(userId, orderId, pin);
 
 async function setup() {
   const user = await createUser();

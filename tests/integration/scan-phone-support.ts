@@ -1,15 +1,14 @@
 // The phone's side of a scan in integration tests: a holder who downloaded dual certificates with
 // a PIN (the phone engineer's real download path), and the joint operations played over the scan
 // domain functions as the phone app plays them over /api/m/scan/*.
-import { finishDecrypt, finishKeygen, finishSign, startDecrypt, startKeygen, startSign } from "@/lib/pki/two-party";
+import { finishDecrypt, finishSign, startDecrypt, startSign } from "@/lib/pki/two-party";
 import { signCmsDetached } from "@/lib/pki/cms/sign-cms-detached";
 import { hexToBytes } from "@/lib/pki/encoding";
-import { startPhoneKeygen } from "@/lib/server/phone/start-phone-keygen";
-import { finishPhoneDownload } from "@/lib/server/phone/finish-phone-download";
+import { downloadAsPhone } from "../support/phone-download";
 import { signForScan } from "@/lib/server/scan/sign-for-scan";
 import { decryptForScan } from "@/lib/server/scan/decrypt-for-scan";
 import { db } from "@/lib/server/db/client";
-import { unwrapShare, wrapShare } from "@/lib/phone/wrap-share";
+import { unwrapShare } from "@/lib/phone/wrap-share";
 import { createUser } from "../support/factories";
 import { createSubmittedOrder } from "../support/review-fixtures";
 
@@ -18,21 +17,14 @@ export const PIN = "285714";
 export async function holderWithCertificates() {
   const user = await createUser();
   const order = await createSubmittedOrder({ userId: user.id, status: "APPROVED" });
-  const keys = [];
-  for (const usage of ["SIGN", "ENCRYPT"] as const) {
-    const { d1, request } = startKeygen();
-    const res = await startPhoneKeygen({ userId: user.id, input: { orderId: order.id, usage, request } });
-    keys.push({ d1, keyShareId: res.keyShareId, publicKey: finishKeygen({ d1, request, response: res.response }) });
-  }
-  const [sign, enc] = keys as [(typeof keys)[0], (typeof keys)[0]];
-  const issued = await finishPhoneDownload({ userId: user.id, input: { orderId: order.id, signKeyShareId: sign.keyShareId, encryptKeyShareId: enc.keyShareId, pin: PIN } });
+  const { stored } = await downloadAsPhone(user.id, order.id, PIN);
   const certs = await db.certificate.findMany({ where: { userId: user.id }, select: { id: true, usage: true, der: true, serialHex: true } });
   const signCert = certs.find((c) => c.usage === "SIGN")!;
   const encCert = certs.find((c) => c.usage === "ENCRYPT")!;
   return {
     user,
-    sign: { ...sign, wrapped: await wrapShare({ d1: sign.d1, wrapKey: issued.wrapKey, keyShareId: sign.keyShareId }), cert: signCert },
-    enc: { ...enc, wrapped: await wrapShare({ d1: enc.d1, wrapKey: issued.wrapKey, keyShareId: enc.keyShareId }), cert: encCert },
+    sign: { ...stored.sign, cert: signCert },
+    enc: { ...stored.enc, cert: encCert },
   };
 }
 

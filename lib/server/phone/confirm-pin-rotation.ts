@@ -3,16 +3,25 @@ import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { keyShareAad } from "@/lib/server/certs/key-share-aad";
 import { db } from "@/lib/server/db/client";
-import { sealSecret } from "@/lib/server/security/seal";
+import { followShareRefresh } from "@/lib/server/escrow/follow-share-refresh";
+import { openSecret, sealSecret } from "@/lib/server/security/seal";
 import { findKeyGroup } from "./find-key-group";
 import { ZPinSchema } from "./phone.types";
 import { openPinSecret, pinMatches, sealPinSecret } from "./pin-secret";
 import { formatResetTime, type PendingReset } from "./pin-reset-cooling-off";
-import { pinFailureError, recordPinFailure } from "./record-pin-failure";
+import { PIN_MAX_FAILURES, pinFailureError, recordPinFailure } from "./record-pin-failure";
 
 const ZConfirmRotationSchema = z.object({ pin: ZPinSchema });
 
-type Row = { id: string; userId: string; status: "ACTIVE" | "LOCKED" | "DESTROYED"; pinFailures: number; publicKey: string; pinVerifier: string | null };
+type Row = {
+  id: string;
+  userId: string;
+  status: "ACTIVE" | "LOCKED" | "DESTROYED";
+  pinFailures: number;
+  publicKey: string;
+  wrappedShare: string;
+  pinVerifier: string | null;
+};
 
 /**
  * Phase two of a W rotation: the phone has stored d1·ρ under W' and proves the PIN of the pending
@@ -22,44 +31,64 @@ type Row = { id: string; userId: string; status: "ACTIVE" | "LOCKED" | "DESTROYE
  * current one, it answers `rotated: false` and changes nothing; a PIN that matches the current
  * secret but not the pending one also leaves the rotation pending. Any other PIN counts as a wrong
  * try for the group, like verifyPin, and the fifth locks it. A PIN reset's rotation is refused
- * (not counted as a wrong try) until its cooling-off ends (PIN_RESET_COOLING_OFF_MS).
+ * (not counted as a wrong try) until its cooling-off ends (PIN_RESET_COOLING_OFF_MS). Each promoted
+ * escrowed share's factor follows the refresh (followShareRefresh); the rotation that installs a
+ * recovered share on a new phone promotes that share alone and completes its recovery.
  */
 export async function confirmPinRotation({ userId, keyShareId, input, ip }: { userId: string; keyShareId: string; input: unknown; ip?: string }) {
   const { pin } = ZConfirmRotationSchema.parse(input);
   const { shareIds } = await findKeyGroup({ userId, keyShareId });
   const outcome = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Row[]>`
-      SELECT id, "userId", status, "pinFailures", "publicKey", "pinVerifier" FROM "KeyShare"
+      SELECT id, "userId", status, "pinFailures", "publicKey", "wrappedShare", "pinVerifier" FROM "KeyShare"
       WHERE id = ANY(${shareIds}) ORDER BY id FOR UPDATE`;
     const row = rows.find((r) => r.id === keyShareId);
     if (!row || row.status === "DESTROYED") throw new AppError("not_found");
-    if (rows.some((r) => r.status === "LOCKED")) throw new AppError("locked", { userMessage: "phone.errors.keyLocked" });
     if (!row.pinVerifier) throw new AppError("conflict", { userMessage: "phone.errors.noPin" });
     const secret = openPinSecret(row.id, row.pinVerifier);
+    // Installing a recovered encryption share (new phone) concerns that share alone: it stays
+    // LOCKED against the lost phone until this confirm, which counts its own wrong tries.
+    const recovering = Boolean(secret.pending?.recoveryId);
+    const scope = recovering ? [row] : rows;
+    const isLocked = recovering ? row.pinFailures >= PIN_MAX_FAILURES : rows.some((r) => r.status === "LOCKED");
+    if (isLocked) throw new AppError("locked", { userMessage: "phone.errors.keyLocked" });
     if (secret.pending && (await pinMatches(secret.pending, pin))) {
       const notBefore = (secret.pending as PendingReset).notBefore;
       if (notBefore && Date.parse(notBefore) > Date.now()) {
         return { ok: "cooling" as const, at: formatResetTime(new Date(notBefore)) };
       }
       const promoted: string[] = [];
-      for (const r of rows) {
+      for (const r of scope) {
         if (r.status === "DESTROYED" || !r.pinVerifier) continue;
         const { pending } = openPinSecret(r.id, r.pinVerifier);
         if (!pending) continue;
+        const aad = keyShareAad({ userId: r.userId, publicKeyHex: r.publicKey });
         const d2 = Buffer.from(pending.d2, "hex");
-        const wrappedShare = sealSecret(d2, keyShareAad({ userId: r.userId, publicKeyHex: r.publicKey }));
-        d2.fill(0);
+        const wrappedShare = sealSecret(d2, aad);
+        // An escrowed encryption share: R follows the refresh, so the escrow still recovers d1.
+        const d2Before = openSecret(r.wrappedShare, aad);
+        try {
+          await followShareRefresh(tx, { keyShareId: r.id, d2: d2Before, d2Next: d2, recoveryId: pending.recoveryId, actorId: userId, ip });
+        } finally {
+          d2Before.fill(0);
+          d2.fill(0);
+        }
         await tx.keyShare.update({
           where: { id: r.id },
-          data: { pinVerifier: sealPinSecret(r.id, { verifier: pending.verifier, wrapKey: pending.wrapKey }), wrappedShare, pinFailures: 0 },
+          data: {
+            pinVerifier: sealPinSecret(r.id, { verifier: pending.verifier, wrapKey: pending.wrapKey }),
+            wrappedShare,
+            pinFailures: 0,
+            ...(pending.recoveryId ? { status: "ACTIVE" as const, lockedAt: null } : {}),
+          },
         });
         promoted.push(r.id);
       }
       await writeAudit(tx, { actorId: userId, action: "key.rotated", targetType: "KeyShare", targetId: keyShareId, data: { group: promoted }, ip });
       return { ok: true as const, rotated: true, group: promoted };
     }
-    if (await pinMatches(secret, pin)) return { ok: true as const, rotated: false, group: shareIds };
-    return recordPinFailure(tx, { rows, shareIds, userId, keyShareId, ip });
+    if (!recovering && (await pinMatches(secret, pin))) return { ok: true as const, rotated: false, group: shareIds };
+    return recordPinFailure(tx, { rows: scope, shareIds: scope.map((r) => r.id), userId, keyShareId, ip });
   });
   if (outcome.ok === "cooling") throw new AppError("conflict", { userMessage: "phone.errors.resetCoolingOff", params: { at: outcome.at } });
   if (outcome.ok) return { rotated: outcome.rotated, group: outcome.group };

@@ -3,6 +3,7 @@ import { writeAudit } from "@/lib/server/audit/write-audit";
 import { issueCertificates } from "@/lib/server/certs/issue-certificates";
 import { loadIssuingCa } from "@/lib/server/certs/load-issuing-ca";
 import { db } from "@/lib/server/db/client";
+import { storeEscrow } from "@/lib/server/escrow/store-escrow";
 import { transitionOrder } from "@/lib/server/orders/transition-order";
 import { certificateSubjectOfOrder } from "./certificate-subject-of-order";
 import { makePinSecret, newWrapKey, sealPinSecret } from "./pin-secret";
@@ -18,10 +19,12 @@ const SHARE_MAX_AGE_MS = 60 * 60_000;
  * PIN verifier), issues the dual certificates for their joint public keys, and completes the order —
  * all in one transaction with the order row locked, so two racing downloads (two phones, a double
  * tap) issue one pair, and a crash leaves either nothing or a completed order with its certificates.
- * The answer carries W once, for the phone to encrypt d1 with before it forgets W.
+ * The answer carries W once, for the phone to encrypt d1 with before it forgets W. The encryption
+ * share's escrow envelope (the phone's d1 encrypted to the key-management key) is checked and
+ * stored in the same transaction, so no encryption certificate exists without its escrow.
  */
 export async function finishPhoneDownload({ userId, input, ip }: { userId: string; input: unknown; ip?: string }) {
-  const { orderId, signKeyShareId, encryptKeyShareId, pin } = ZFinishDownloadSchema.parse(input);
+  const { orderId, signKeyShareId, encryptKeyShareId, pin, escrow } = ZFinishDownloadSchema.parse(input);
   if (signKeyShareId === encryptKeyShareId) throw new AppError("validation_failed", { fields: { encryptKeyShareId: ["phone.errors.sameKey"] } });
   // Someone else's order is refused before the costly PIN hash; the status is checked under the lock.
   const found = await db.order.findFirst({ where: { id: orderId, userId }, select: { id: true, subjectType: true, draft: true, user: { select: { phone: true } } } });
@@ -39,7 +42,7 @@ export async function finishPhoneDownload({ userId, input, ip }: { userId: strin
     if (order.status !== "APPROVED") throw new AppError("conflict", { userMessage: "phone.errors.notDownloadable" });
     const shares = await tx.keyShare.findMany({
       where: { id: { in: shareIds }, userId },
-      select: { id: true, status: true, createdAt: true, pinVerifier: true, _count: { select: { certificates: true } } },
+      select: { id: true, userId: true, publicKey: true, wrappedShare: true, status: true, createdAt: true, pinVerifier: true, _count: { select: { certificates: true } } },
     });
     if (shares.length !== 2) throw new AppError("not_found");
     // A share with a PIN or a certificate already belongs to a finished download: never rebind it.
@@ -48,6 +51,8 @@ export async function finishPhoneDownload({ userId, input, ip }: { userId: strin
     if (!shares.every(isFresh)) throw new AppError("conflict", { userMessage: "phone.errors.staleKeys" });
     for (const id of shareIds) await tx.keyShare.update({ where: { id }, data: { pinVerifier: sealPinSecret(id, secret), pinFailures: 0 } });
     await writeAudit(tx, { actorId: userId, action: "key.pin_set", targetType: "Order", targetId: orderId, data: { group: shareIds }, ip });
+    // The encryption share is escrowed before its certificate exists; the signing share never is.
+    await storeEscrow(tx, { orderId, signKeyShareId, encrypt: shares.find((s) => s.id === encryptKeyShareId)!, envelope: escrow });
 
     const pair = await issueCertificates(
       { orderId, userId, keyShares: { sign: signKeyShareId, encrypt: encryptKeyShareId }, subject: certificateSubjectOfOrder(order), years: order.years ?? 1 },

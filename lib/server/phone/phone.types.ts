@@ -27,6 +27,8 @@ export const ZFinishDownloadSchema = z.object({
   signKeyShareId: z.string().min(1).max(64),
   encryptKeyShareId: z.string().min(1).max(64),
   pin: ZNewPinSchema,
+  /** The encryption share's escrow envelope (lib/pki/escrow), checked by storeEscrow. */
+  escrow: z.unknown().refine((v) => typeof v === "object" && v !== null, "phone.errors.escrowInvalid"),
 });
 export type TFinishDownload = z.infer<typeof ZFinishDownloadSchema>;
 

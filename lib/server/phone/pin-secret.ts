@@ -8,7 +8,13 @@ import { openSecret, sealSecret } from "@/lib/server/security/seal";
  * the same sealed blob as the current secret; the current PIN, W and d2 keep working until the
  * phone confirms it has stored d1' = d1·ρ under W' (confirm-pin-rotation.ts).
  */
-export type PendingRotation = { verifier: string; wrapKey: string; d2: string };
+export type PendingRotation = {
+  verifier: string;
+  wrapKey: string;
+  d2: string;
+  /** Set when a recovered encryption share is being installed on a new phone (install-recovered-share.ts). */
+  recoveryId?: string;
+};
 
 /**
  * What KeyShare.pinVerifier holds, sealed under the KEK: the argon2id verifier of the PIN and the

@@ -26,10 +26,17 @@ type Row = { id: string; userId: string; status: string; publicKey: string; wrap
  * each share's current one (an unlock). One W' for the group, as at download. `reset` (忘记PIN) marks
  * the pending rotation with the end of its cooling-off and the cancel link's hash
  * (pin-reset-cooling-off.ts): confirm refuses it before `notBefore`, the link clears it.
+ * `recoveryId` marks the rotation that installs a recovered encryption share on a new phone: its
+ * confirm completes the recovery.
  */
 export async function stageKeyRotation(
   tx: Tx,
-  { shareIds, verifier, reset }: { shareIds: string[]; verifier?: string; reset?: { notBefore: Date; cancelHash: string } },
+  {
+    shareIds,
+    verifier,
+    reset,
+    recoveryId,
+  }: { shareIds: string[]; verifier?: string; reset?: { notBefore: Date; cancelHash: string }; recoveryId?: string },
 ): Promise<KeyRotation> {
   const rows = await tx.$queryRaw<Row[]>`
     SELECT id, "userId", status, "publicKey", "wrappedShare", "pinVerifier" FROM "KeyShare"
@@ -56,6 +63,7 @@ export async function stageKeyRotation(
       wrapKey: nextWrapKey,
       d2: Buffer.from(next).toString("hex"),
       ...(reset ? { notBefore: reset.notBefore.toISOString(), cancelHash: reset.cancelHash } : {}),
+      ...(recoveryId ? { recoveryId } : {}),
     };
     next.fill(0);
     await tx.keyShare.update({ where: { id: row.id }, data: { pinVerifier: sealPinSecret(row.id, { verifier: current.verifier, wrapKey: current.wrapKey, pending }) } });
