@@ -6,6 +6,8 @@ import { expect, test, type APIRequestContext, type APIResponse } from "@playwri
 import { actionTable, fillPattern, routeTable, serverActionSources, type ActionEntry, type HttpMethod, type RouteEntry } from "../support/route-table";
 import { callAction, errorCodeOf, goesToLogin, type ActionCall, type FormArg } from "./support-guard/call-action";
 import { DEMO } from "./fixtures/auth";
+import { bytesToHex } from "../../lib/pki/encoding";
+import { generateKeyPair, getPublicKey } from "../../lib/pki/sm2";
 import { loginRequestAs, loginRequestWithPassword } from "./support-guard/login";
 import { createOwnedResources, decryptRequestFor, keygenRequest, NEW_PIN, PIN, signRequestFor, TINY_PNG, type OwnedResources } from "./support-guard/owned-resources";
 
@@ -48,6 +50,8 @@ type RouteExpectation = {
 };
 
 const UNKNOWN = "cmguardunknown000000000a";
+/** A valid SM2 public key, for B's recovery request on A's key share. */
+const TRANSPORT_KEY = bytesToHex(getPublicKey(generateKeyPair().privateKey));
 /** Stands for an id of A that the setup could not make (one per kind, so two of them never look alike). */
 const placeholder = (kind: string) => `cmguardmissing${kind}`.slice(0, 40);
 
@@ -130,8 +134,11 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   "POST /api/m/keys/[keyShareId]/wrap-key": { audience: "user", call: (r) => ({ params: { keyShareId: r.keyShareId }, body: { pin: PIN } }) },
   "POST /api/m/orders/[orderId]/certificates": {
     audience: "user",
-    call: (r) => ({ params: { orderId: r.approvedOrderId }, body: { orderId: r.approvedOrderId, signKeyShareId: r.keyShareId, encryptKeyShareId: r.encryptKeyShareId, pin: PIN } }),
+    call: (r) => ({ params: { orderId: r.approvedOrderId }, body: { orderId: r.approvedOrderId, signKeyShareId: r.keyShareId, encryptKeyShareId: r.encryptKeyShareId, pin: PIN, escrow: {} } }),
   },
+  "POST /api/m/keys/[keyShareId]/recovery": { audience: "user", call: (r) => ({ params: { keyShareId: r.encryptKeyShareId }, body: { transportPublicKey: TRANSPORT_KEY } }) },
+  "GET /api/m/recoveries/[recoveryId]": { audience: "user", call: (r) => ({ params: { recoveryId: r.recoveryId } }) },
+  "POST /api/m/recoveries/[recoveryId]/install": { audience: "user", call: (r) => ({ params: { recoveryId: r.recoveryId }, body: { pin: NEW_PIN, confirm: NEW_PIN } }) },
   "POST /api/m/scan/[id]/complete": { audience: "user", call: (r) => ({ params: { id: r.scanRequestId }, body: { certificateId: r.certificateId, result: { signature: "00" } } }) },
   "POST /api/m/scan/[id]/decrypt": {
     audience: "user",

@@ -12,13 +12,14 @@ export const PERMISSIONS = [
   "ca.manage",
   "audit.read",
   "outbox.read", // the outbox page outside demo mode (where an outbox exists: email without SMTP)
+  "keys.recover", // approve or reject the recovery of an escrowed encryption key to a new phone
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS = {
   APPLICANT: ["desk.use"],
-  CA_REVIEWER: ["desk.use", "console.access", "orders.review", "orders.viewAll", "audit.read"],
+  CA_REVIEWER: ["desk.use", "console.access", "orders.review", "orders.viewAll", "audit.read", "keys.recover"],
   CA_ADMIN: [
     "desk.use",
     "console.access",
@@ -30,6 +31,7 @@ export const ROLE_PERMISSIONS = {
     "ca.manage",
     "audit.read",
     "outbox.read",
+    "keys.recover",
   ],
 } as const satisfies Record<Role, readonly Permission[]>;
 

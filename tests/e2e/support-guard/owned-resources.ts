@@ -4,6 +4,8 @@
 // The route-guard spec then calls every handler as applicant B with these ids.
 import { expect, type APIRequestContext } from "@playwright/test";
 import { bytesToHex, hexToBytes } from "../../../lib/pki/encoding";
+import { escrowShare } from "../../../lib/pki/escrow";
+import { generateKeyPair, getPublicKey } from "../../../lib/pki/sm2";
 import { finishKeygen, startKeygen, startSign, TWO_PARTY_VERSION, type TDecryptRequest, type TKeygenResponse, type TSignRequest } from "../../../lib/pki/two-party";
 import { DEMO } from "../fixtures/auth";
 import type { ActionEntry } from "../../support/route-table";
@@ -26,6 +28,8 @@ export type OwnedResources = {
   certificateId: string | null;
   keyShareId: string | null;
   encryptKeyShareId: string | null;
+  /** A's key recovery of the encryption share (REQUESTED). */
+  recoveryId: string | null;
   scanRequestId: string | null;
   scanToken: string | null;
   /** HTTP Basic credentials of a second trading platform (not the one that made A's scan request). */
@@ -77,10 +81,10 @@ async function staffSession(newRequest: NewRequest, phone: string) {
 async function jointKey(api: APIRequestContext, orderId: string, usage: "SIGN" | "ENCRYPT") {
   const { d1, request } = startKeygen();
   const res = await api.post("/api/m/keygen", { data: { orderId, usage, request } });
-  const body = await json<{ keyShareId: string; publicKey: string; response: TKeygenResponse }>(res, `keygen ${usage}`);
+  const body = await json<{ keyShareId: string; publicKey: string; response: TKeygenResponse; escrowKey?: { id: string; publicKey: string } }>(res, `keygen ${usage}`);
   const publicKey = bytesToHex(finishKeygen({ d1, request, response: body.response }));
   expect(publicKey).toBe(body.publicKey);
-  return body.keyShareId;
+  return { keyShareId: body.keyShareId, d1, publicKey, escrowKey: body.escrowKey };
 }
 
 /** Everything applicant A owns; each step that fails is noted and leaves its ids null. */
@@ -153,11 +157,22 @@ export async function createOwnedResources({ newRequest, a, actions }: { newRequ
   });
   const download = approvedOrderId
     ? await attempt("certificate download", async () => {
-        const sign = await jointKey(a, approvedOrderId, "SIGN");
-        const encrypt = await jointKey(a, approvedOrderId, "ENCRYPT");
-        const res = await a.post(`/api/m/orders/${approvedOrderId}/certificates`, { data: { orderId: approvedOrderId, signKeyShareId: sign, encryptKeyShareId: encrypt, pin: PIN } });
+        const sign = (await jointKey(a, approvedOrderId, "SIGN")).keyShareId;
+        const enc = await jointKey(a, approvedOrderId, "ENCRYPT");
+        const encrypt = enc.keyShareId;
+        const escrow = escrowShare({ d1: enc.d1, kmk: enc.escrowKey!, orderId: approvedOrderId, signKeyShareId: sign, encryptKeyShareId: encrypt, publicKey: enc.publicKey });
+        const res = await a.post(`/api/m/orders/${approvedOrderId}/certificates`, { data: { orderId: approvedOrderId, signKeyShareId: sign, encryptKeyShareId: encrypt, pin: PIN, escrow } });
         const issued = await json<{ certificates: Array<{ id: string; usage: string; keyShareId: string }> }>(res, "issue");
         return { certificateId: issued.certificates.find((c) => c.usage === "SIGN")!.id, keyShareId: sign, encryptKeyShareId: encrypt };
+      })
+    : null;
+
+  // A's request to recover the escrowed encryption share to a (pretend) new phone's transport key.
+  const recoveryId = download
+    ? await attempt("key recovery", async () => {
+        const transport = bytesToHex(getPublicKey(generateKeyPair().privateKey));
+        const res = await a.post(`/api/m/keys/${download.encryptKeyShareId}/recovery`, { data: { transportPublicKey: transport } });
+        return (await json<{ id: string }>(res, "key recovery")).id;
       })
     : null;
 
@@ -206,6 +221,7 @@ export async function createOwnedResources({ newRequest, a, actions }: { newRequ
     certificateId: download?.certificateId ?? null,
     keyShareId: download?.keyShareId ?? null,
     encryptKeyShareId: download?.encryptKeyShareId ?? null,
+    recoveryId,
     scanRequestId: scan?.scanRequestId ?? null,
     scanToken: scan?.scanToken ?? null,
     otherPlatformAuth,

@@ -1,4 +1,4 @@
-// The passphrase of a root key file, read at the moment a command needs it: from the environment
+// The passphrase of a root key file (or of a key-management key share), read at the moment a command needs it: from the environment
 // variable the operator named (`--passphrase-env VAR`, for scripted ceremonies) or typed at the
 // terminal without echo. Never a command-line argument (ps and shell history would show it) and
 // never printed.
@@ -6,8 +6,9 @@ import { AppError } from "@/lib/errors";
 
 export const MIN_NEW_PASSPHRASE_LENGTH = 12;
 
-export async function readPassphrase(input: { envVar?: string; isNew: boolean; env?: NodeJS.ProcessEnv }): Promise<string> {
+export async function readPassphrase(input: { envVar?: string; isNew: boolean; env?: NodeJS.ProcessEnv; label?: string }): Promise<string> {
   const source = input.env ?? process.env;
+  const label = input.label ?? "root key passphrase";
   let passphrase: string;
   if (input.envVar !== undefined) {
     passphrase = source[input.envVar] ?? "";
@@ -16,11 +17,11 @@ export async function readPassphrase(input: { envVar?: string; isNew: boolean; e
     if (!passphrase) throw new AppError("bad_request", { userMessage: `--passphrase-env ${input.envVar}: that variable is unset or empty` });
   } else {
     if (!process.stdin.isTTY) throw new AppError("bad_request", { userMessage: "no terminal to ask for the passphrase: run it at a terminal or pass --passphrase-env VAR" });
-    passphrase = await promptHidden(input.isNew ? "New root key passphrase: " : "Root key passphrase: ");
+    passphrase = await promptHidden(input.isNew ? `New ${label}: ` : `${label[0]!.toUpperCase()}${label.slice(1)}: `);
     if (input.isNew && (await promptHidden("Repeat it: ")) !== passphrase) throw new AppError("bad_request", { userMessage: "the passphrases differ" });
   }
   if (input.isNew && [...passphrase].length < MIN_NEW_PASSPHRASE_LENGTH) {
-    throw new AppError("bad_request", { userMessage: `a root key passphrase needs at least ${MIN_NEW_PASSPHRASE_LENGTH} characters` });
+    throw new AppError("bad_request", { userMessage: `a ${label} needs at least ${MIN_NEW_PASSPHRASE_LENGTH} characters` });
   }
   return passphrase;
 }
