@@ -2,6 +2,7 @@ import { startWorker } from "@/lib/server/jobs/start-worker";
 import { env } from "@/lib/env";
 import { ensureCaHierarchy } from "@/lib/server/certs/ensure-ca-hierarchy";
 import { scheduleCertMaintenance } from "@/lib/server/certs/schedule-cert-maintenance";
+import { CaCeremonyNeededError } from "@/lib/server/certs/ca-ceremony-needed-error";
 
 /** Start-up work of one app instance. Idempotent, safe with several instances on one database. */
 export async function startInstance({ worker }: { worker: boolean }) {
@@ -11,6 +12,11 @@ export async function startInstance({ worker }: { worker: boolean }) {
     try {
       await step();
     } catch (err) {
+      // Except a missing root / issuing CA that only the offline ceremony can make: stop with the commands.
+      if (err instanceof CaCeremonyNeededError) {
+        console.error(err.message);
+        process.exit(1);
+      }
       console.error(`[certs] CA start-up step ${step.name} failed:`, err instanceof Error ? err.message : err);
     }
   }

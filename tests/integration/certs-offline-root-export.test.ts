@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { SMS_TEMPLATE_NAMES, smsTemplateVariable } from "@/lib/env";
 import { derToPem } from "@/lib/pki/pem";
 import { db } from "@/lib/server/db/client";
 import { ensureCaHierarchy } from "@/lib/server/certs/ensure-ca-hierarchy";
@@ -69,7 +70,7 @@ describe("root export-offline", () => {
 });
 
 describe("npm run ca as a real process", () => {
-  it("runs the ceremony with --passphrase-env against its own data folder, with exit codes 0 / 1 / 2", () => {
+  it("runs the ceremony with --passphrase-env against its own data folder, with exit codes 0 / 1 / 2; a production start stops until it is done", { timeout: 240_000 }, () => {
     const dataDir = scratch.file("cli-data");
     const keyFile = scratch.file("cli-root.pem");
     const passphrase = `cli ${randomBytes(8).toString("hex")}`;
@@ -89,16 +90,36 @@ describe("npm run ca as a real process", () => {
       return { status: result.status, out: result.stdout, err: result.stderr };
     };
 
+    // What `next start` runs first (instrumentation register()), as a production desk with a gateway.
+    const production: NodeJS.ProcessEnv = { NEXT_RUNTIME: "nodejs", NODE_ENV: "production", JOB_WORKER: "off", SMS_PROVIDER: "aliyun", SMS_ALIYUN_ACCESS_KEY_ID: "LTAI5t", SMS_ALIYUN_ACCESS_KEY_SECRET: "secret", SMS_ALIYUN_SIGN_NAME: "云证书服务台", ...Object.fromEntries(SMS_TEMPLATE_NAMES.map((t) => [smsTemplateVariable(t), "SMS_1"])) };
+    const start = () => {
+      const result = spawnSync(tsx, [path.resolve("tests/unit/config/run-register.ts")], { env: { ...childEnv, ...production }, encoding: "utf8", timeout: 120_000 });
+      return { status: result.status, out: result.stdout, err: result.stderr };
+    };
+
     expect(run(["scripts/db-migrate.ts"]).status).toBe(0);
+    const noRoot = start();
+    expect(noRoot.status).toBe(1);
+    expect(noRoot.err).toContain("npm run ca -- root init --key-out FILE");
+    expect(noRoot.out).not.toContain("STARTED");
+
     const init = run(["scripts/ca.ts", "root", "init", "--key-out", keyFile, "--passphrase-env", "ROOT_PASS"]);
     expect(init.err).toBe("");
     expect(init.status).toBe(0);
     expect(init.out).toMatch(/root CA \S+ created: .*CN=CertDesk SM2 Root CA.*key offline:[0-9a-f]{64}/);
     expect(statSync(keyFile).mode & 0o777).toBe(0o600);
 
+    const noIssuing = start();
+    expect(noIssuing.status).toBe(1);
+    expect(noIssuing.err).toContain("npm run ca -- issuing create --root-key FILE");
+
     const issuing = run(["scripts/ca.ts", "issuing", "create", "--root-key", keyFile, "--passphrase-env", "ROOT_PASS"]);
     expect(issuing.status, issuing.err).toBe(0);
     expect(issuing.out).toContain("issuing CA");
+
+    const started = start();
+    expect(started.out, started.err).toContain("STARTED");
+    expect(started.status).toBe(0);
 
     const wrong = run(["scripts/ca.ts", "root", "crl", "--root-key", keyFile, "--passphrase-env", "WRONG_PASS"]);
     expect(wrong.status).toBe(1);

@@ -1,6 +1,6 @@
 import { env, isDemoMode } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 import { db, type Db, type Tx } from "@/lib/server/db/client";
+import { CaCeremonyNeededError } from "./ca-ceremony-needed-error";
 import { CA_PROFILE } from "./ca-profile";
 import { createCa, type CaRow } from "./create-ca";
 import { generateCrl } from "./generate-crl";
@@ -34,16 +34,15 @@ function isComplete(h: Partial<CaHierarchy>, now: Date): h is CaHierarchy {
  */
 function assertDeskMayComplete(h: Partial<CaHierarchy>): void {
   if (!h.root && !isDemoMode()) {
-    throw new AppError("internal", {
-      userMessage:
-        "[certs] no root CA: outside demo mode the desk does not create one (its key must stay offline). " +
+    throw new CaCeremonyNeededError(
+      "[certs] no root CA: outside demo mode the desk does not create one (its key must stay offline). " +
         "Run the ceremony (README: production checklist): npm run ca -- root init --key-out FILE, then npm run ca -- issuing create --root-key FILE",
-    });
+    );
   }
   if (h.root && !h.issuing && isOfflineKeyRef(h.root.keyRef)) {
-    throw new AppError("internal", {
-      userMessage: `[certs] no active issuing CA under the offline root ${h.root.id}: run npm run ca -- issuing create --root-key FILE (the root's key file and passphrase are needed)`,
-    });
+    throw new CaCeremonyNeededError(
+      `[certs] no active issuing CA under the offline root ${h.root.id}: run npm run ca -- issuing create --root-key FILE (the root's key file and passphrase are needed)`,
+    );
   }
 }
 
