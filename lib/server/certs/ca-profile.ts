@@ -14,8 +14,8 @@ export const CA_PROFILE = {
      * Lifetime of an issuing CA's CRL, and of the root's (which lists only issuing CAs). The root's
      * key is offline, so each root CRL is a ceremony (key file + passphrase at the CLI): 90 days
      * makes that quarterly instead of monthly, well inside the 12 months the CA/Browser Forum allows
-     * for CRLs covering CA certificates, and revoking an issuing CA means signing a new one at once
-     * anyway, so the longer lifetime does not delay a revocation.
+     * for CRLs covering CA certificates, and revoking an issuing CA would be a ceremony with its own
+     * new root CRL at once, so the longer lifetime does not delay a revocation.
      */
     lifetimeMs: { ISSUING: DAY_MS, ROOT: 90 * DAY_MS },
     /** Regenerate once less than this fraction of the lifetime is left. */
