@@ -12,6 +12,7 @@ import { ensureCaHierarchy } from "@/lib/server/certs/ensure-ca-hierarchy";
 import { generateCrl } from "@/lib/server/certs/generate-crl";
 import { keyCustody } from "@/lib/server/certs/key-custody";
 import { exportOfflineRoot } from "@/lib/server/certs/offline-root/export-offline-root";
+import { initOfflineRoot } from "@/lib/server/certs/offline-root/init-offline-root";
 import { offlineKeyRef } from "@/lib/server/certs/offline-root/offline-key-ref";
 import { signRootCrl } from "@/lib/server/certs/offline-root/sign-root-crl";
 import { expectAppError } from "../support/expect-app-error";
@@ -66,6 +67,24 @@ describe("root export-offline", () => {
     await expectAppError(exportOfflineRoot({ keyOut: scratch.file("again.pem"), passphrase: PASSPHRASE }), "conflict");
     expect(() => statSync(scratch.file("again.pem"))).toThrow();
     expect(await db.auditLog.count({ where: { action: "ca.root_exported_offline", targetId: root.id } })).toBe(1);
+  });
+});
+
+describe("root init under concurrency", () => {
+  it("three ceremonies racing on an empty hierarchy make one root; the others' key files are removed", async () => {
+    await db.certificateAuthority.updateMany({ data: { active: false } }); // retire the hierarchy above
+    const files = [1, 2, 3].map((n) => scratch.file(`race-${n}.pem`));
+    const results = await Promise.allSettled(files.map((keyOut) => initOfflineRoot({ keyOut, passphrase: PASSPHRASE, iterations: 10_000 })));
+    const won = results.flatMap((r, i) => (r.status === "fulfilled" ? [{ root: r.value.root, file: files[i] }] : []));
+    expect(won).toHaveLength(1);
+    for (const [i, r] of results.entries()) {
+      if (r.status === "fulfilled") continue;
+      expect(r.reason).toMatchObject({ code: "conflict" });
+      expect(() => statSync(files[i])).toThrow();
+    }
+    expect(await db.certificateAuthority.count({ where: { kind: "ROOT", active: true } })).toBe(1);
+    const fromFile = opensslOk(["pkey", "-in", won[0].file, "-passin", `pass:${PASSPHRASE}`, "-pubout"]);
+    expect(fromFile).toBe(readFileSync(publicKeyOf(scratch.write("race-root.pem", derToPem(won[0].root.certDer, "CERTIFICATE"))), "utf8"));
   });
 });
 
