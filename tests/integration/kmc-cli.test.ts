@@ -15,7 +15,10 @@ afterAll(() => scratch.cleanup());
 
 const PASS = { P1: "first custodian's phrase", P2: "second custodian's phrase", P3: "third custodian's phrase" };
 
-function io(env: NodeJS.ProcessEnv = { ...PASS }) {
+/** A passphrase environment for one command (the variables are taken out of it once read). */
+const penv = (vars: Record<string, string>) => ({ ...vars }) as unknown as NodeJS.ProcessEnv;
+
+function io(env: NodeJS.ProcessEnv = penv(PASS)) {
   const out: string[] = [];
   const err: string[] = [];
   return { out, err, io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l), env } };
@@ -49,10 +52,10 @@ describe("npm run kmc", () => {
 
   it("refuses bad ceremonies with a reason: threshold above the custodians, too few variables, weak or shared passphrases", async () => {
     const cases: Array<[string[], NodeJS.ProcessEnv, RegExp]> = [
-      [["init", "--custodians", "2", "--threshold", "3", "--out", scratch.file("a"), "--passphrase-env", "P1,P2"], { ...PASS }, /threshold/],
-      [["init", "--custodians", "3", "--threshold", "2", "--out", scratch.file("b"), "--passphrase-env", "P1,P2"], { ...PASS }, /names 2 variables for 3 custodians/],
-      [["init", "--custodians", "2", "--threshold", "2", "--out", scratch.file("c"), "--passphrase-env", "P1,P2"], { P1: "short", P2: PASS.P2 }, /at least 12 characters/],
-      [["init", "--custodians", "2", "--threshold", "2", "--out", scratch.file("d"), "--passphrase-env", "P1,P2"], { P1: PASS.P1, P2: PASS.P1 }, /passphrase of their own/],
+      [["init", "--custodians", "2", "--threshold", "3", "--out", scratch.file("a"), "--passphrase-env", "P1,P2"], penv(PASS), /threshold/],
+      [["init", "--custodians", "3", "--threshold", "2", "--out", scratch.file("b"), "--passphrase-env", "P1,P2"], penv(PASS), /names 2 variables for 3 custodians/],
+      [["init", "--custodians", "2", "--threshold", "2", "--out", scratch.file("c"), "--passphrase-env", "P1,P2"], penv({ P1: "short", P2: PASS.P2 }), /at least 12 characters/],
+      [["init", "--custodians", "2", "--threshold", "2", "--out", scratch.file("d"), "--passphrase-env", "P1,P2"], penv({ P1: PASS.P1, P2: PASS.P1 }), /passphrase of their own/],
     ];
     for (const [args, env, message] of cases) {
       const run = io(env);
@@ -71,10 +74,10 @@ describe("npm run kmc", () => {
     const one = io();
     expect(await runKmcCommand(["deliver", "--share", path.join(dir, "kmk-share-1.json"), "--passphrase-env", "P1"], one.io)).toBe(1);
     expect(one.err.join("")).toMatch(/needs 2 of 3 custodians, 1 given/);
-    const wrong = io({ P1: PASS.P1, P2: PASS.P3 });
+    const wrong = io(penv({ P1: PASS.P1, P2: PASS.P3 }));
     expect(await runKmcCommand(["deliver", "--share", path.join(dir, "kmk-share-1.json"), "--share", path.join(dir, "kmk-share-2.json"), "--passphrase-env", "P1,P2"], wrong.io)).toBe(1);
     expect(wrong.err.join("")).toMatch(/wrong passphrase for share 2/);
-    const twice = io({ P1: PASS.P1, AGAIN: PASS.P1 });
+    const twice = io(penv({ P1: PASS.P1, AGAIN: PASS.P1 }));
     expect(await runKmcCommand(["deliver", "--share", path.join(dir, "kmk-share-1.json"), "--share", path.join(dir, "kmk-share-1.json"), "--passphrase-env", "P1,AGAIN"], twice.io)).toBe(1);
     expect(twice.err.join("")).toMatch(/same share was given twice/);
   });
