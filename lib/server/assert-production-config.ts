@@ -3,7 +3,8 @@ import { env, isDemoMode, type Env } from "@/lib/env";
 /**
  * The start-up check (instrumentation.ts register(), and `npm start` before it builds): outside demo
  * mode the desk refuses to start while SMS codes would land in the outbox (anyone could read anyone's
- * login code) or while its KEK / session secret would be generated next to the data. Throws an
+ * login code), while its KEK / session secret would be generated next to the data, or without the
+ * key-management key that encryption keys are escrowed to. Throws an
  * Error whose message names what to set.
  */
 export function assertProductionConfig(e: Env = env()): void {
@@ -22,6 +23,14 @@ export function assertProductionConfig(e: Env = env()): void {
     problems.push(
       "CERTDESK_KEK is unset, so a key-encryption key would be generated into DATA_DIR next to the database it protects. " +
         "Set CERTDESK_KEK (32 bytes, hex or base64) from a secret store and back it up apart from the database (README: production checklist).",
+    );
+  }
+  // Encryption-key shares are escrowed at download to the key-management key; a real desk must name
+  // the centre's key, never hold a generated one (kmk-demo.json keeps the private key beside the data).
+  if (!e.CERTDESK_KMK_PUBLIC_KEY) {
+    problems.push(
+      "CERTDESK_KMK_PUBLIC_KEY is unset, so encryption keys would be escrowed to a generated key-management key kept next to the data. " +
+        "Create the key-management key with `npm run kmc -- init --custodians N --threshold M --out DIR` on a machine apart from the desk and set the public key it prints (README: production checklist).",
     );
   }
   if (!e.AUTH_SECRET) problems.push("AUTH_SECRET is unset (it would be generated into DATA_DIR). Set it (at least 32 characters) from a secret store.");

@@ -6,7 +6,9 @@ import { assertProductionConfig } from "@/lib/server/assert-production-config";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const templates = Object.fromEntries(SMS_TEMPLATE_NAMES.map((t) => [smsTemplateVariable(t), "SMS_1"]));
-const secrets = { CERTDESK_KEK: "a".repeat(64), AUTH_SECRET: "s".repeat(40) };
+// The key-management key's public key (the generator point stands in: any valid point will do).
+const KMK = "0432c4ae2c1f1981195f9904466a39c9948fe30bbff2660be1715a4589334c74c7bc3736a2f4f6779c59bdcee36b692153d0a9877cc62a474002df32e52139f0a0";
+const secrets = { CERTDESK_KEK: "a".repeat(64), AUTH_SECRET: "s".repeat(40), CERTDESK_KMK_PUBLIC_KEY: KMK };
 const aliyun = { ...secrets, SMS_PROVIDER: "aliyun", SMS_ALIYUN_ACCESS_KEY_ID: "LTAI5t", SMS_ALIYUN_ACCESS_KEY_SECRET: "secret", SMS_ALIYUN_SIGN_NAME: "云证书服务台", ...templates };
 
 describe("demo mode and the start-up check", () => {
@@ -34,6 +36,12 @@ describe("demo mode and the start-up check", () => {
     expect(() => assertProductionConfig(parseEnv({ ...noAuth, CERTDESK_DEMO: "0" }))).toThrow(/AUTH_SECRET is unset/);
     // A demo desk may generate them (and says so).
     expect(() => assertProductionConfig(parseEnv({ CERTDESK_DEMO: "1" }))).not.toThrow();
+  });
+
+  it("outside demo mode a desk without the key-management key's public key refuses to start, naming npm run kmc", () => {
+    const { CERTDESK_KMK_PUBLIC_KEY: _m, ...noKmk } = aliyun;
+    expect(() => assertProductionConfig(parseEnv({ ...noKmk, CERTDESK_DEMO: "0" }))).toThrow(/CERTDESK_KMK_PUBLIC_KEY is unset[\s\S]*npm run kmc -- init/);
+    expect(() => parseEnv({ ...aliyun, CERTDESK_KMK_PUBLIC_KEY: "04abc" })).toThrow(/CERTDESK_KMK_PUBLIC_KEY/);
   });
 
   it("starts in demo mode with the outbox, and outside it with a real gateway", () => {
