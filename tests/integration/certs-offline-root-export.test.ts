@@ -6,7 +6,9 @@ import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SMS_TEMPLATE_NAMES, smsTemplateVariable } from "@/lib/env";
+import { bytesToHex } from "@/lib/pki/encoding";
 import { derToPem } from "@/lib/pki/pem";
+import { generateKeyPair } from "@/lib/pki/sm2";
 import { db } from "@/lib/server/db/client";
 import { ensureCaHierarchy } from "@/lib/server/certs/ensure-ca-hierarchy";
 import { generateCrl } from "@/lib/server/certs/generate-crl";
@@ -110,7 +112,7 @@ describe("npm run ca as a real process", () => {
     };
 
     // What `next start` runs first (instrumentation register()), as a production desk with a gateway.
-    const production: NodeJS.ProcessEnv = { NEXT_RUNTIME: "nodejs", NODE_ENV: "production", JOB_WORKER: "off", SMS_PROVIDER: "aliyun", SMS_ALIYUN_ACCESS_KEY_ID: "LTAI5t", SMS_ALIYUN_ACCESS_KEY_SECRET: "secret", SMS_ALIYUN_SIGN_NAME: "云证书服务台", ...Object.fromEntries(SMS_TEMPLATE_NAMES.map((t) => [smsTemplateVariable(t), "SMS_1"])) };
+    const production: NodeJS.ProcessEnv = { NEXT_RUNTIME: "nodejs", NODE_ENV: "production", JOB_WORKER: "off", CERTDESK_KMK_PUBLIC_KEY: bytesToHex(generateKeyPair().publicKey), SMS_PROVIDER: "aliyun", SMS_ALIYUN_ACCESS_KEY_ID: "LTAI5t", SMS_ALIYUN_ACCESS_KEY_SECRET: "secret", SMS_ALIYUN_SIGN_NAME: "云证书服务台", ...Object.fromEntries(SMS_TEMPLATE_NAMES.map((t) => [smsTemplateVariable(t), "SMS_1"])) };
     const start = () => {
       const result = spawnSync(tsx, [path.resolve("tests/unit/config/run-register.ts")], { env: { ...childEnv, ...production }, encoding: "utf8", timeout: 120_000 });
       return { status: result.status, out: result.stdout, err: result.stderr };
@@ -118,6 +120,7 @@ describe("npm run ca as a real process", () => {
 
     expect(run(["scripts/db-migrate.ts"]).status).toBe(0);
     const noRoot = start();
+    expect(noRoot.err, "the configuration itself must pass the start-up check").not.toContain("refuses to start outside demo mode");
     expect(noRoot.status).toBe(1);
     expect(noRoot.err).toContain("npm run ca -- root init --key-out FILE");
     expect(noRoot.out).not.toContain("STARTED");
