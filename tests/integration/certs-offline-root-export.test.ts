@@ -1,6 +1,6 @@
 // `npm run ca -- root export-offline` on a desk whose root was created online (older demo
 // databases), and the CLI once as a real process (tsx scripts/ca.ts) against its own data folder.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
@@ -91,7 +91,7 @@ describe("root init under concurrency", () => {
 });
 
 describe("npm run ca as a real process", () => {
-  it("runs the ceremony with --passphrase-env against its own data folder, with exit codes 0 / 1 / 2; a production start stops until it is done", { timeout: 240_000 }, () => {
+  it("runs the ceremony with --passphrase-env against its own data folder, with exit codes 0 / 1 / 2; a production start stops until it is done", { timeout: 240_000 }, async () => {
     const dataDir = scratch.file("cli-data");
     const keyFile = scratch.file("cli-root.pem");
     const passphrase = `cli ${randomBytes(8).toString("hex")}`;
@@ -163,5 +163,26 @@ describe("npm run ca as a real process", () => {
     expect(noTty.status).toBe(1);
     expect(noTty.err).toContain("--passphrase-env");
     for (const r of [init, issuing, wrong, crl, status]) expect(r.out + r.err).not.toContain(passphrase);
+
+    // At a terminal (a pseudo-terminal from script(1)): the prompt appears, the typing is not echoed.
+    const { ROOT_PASS: _unused, ...noPassEnv } = childEnv;
+    const typed = await new Promise<{ status: number | null; out: string }>((resolve, reject) => {
+      const child = spawn("script", ["-qec", `${tsx} scripts/ca.ts root crl --root-key ${keyFile}`, "/dev/null"], { env: noPassEnv });
+      let out = "";
+      let answered = false;
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString("utf8");
+        if (!answered && out.includes("Root key passphrase: ")) {
+          answered = true;
+          child.stdin.write(`${passphrase}\r`);
+        }
+      });
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ status: code, out }));
+    });
+    expect(typed.out).toContain("Root key passphrase: ");
+    expect(typed.out).toMatch(/root CRL #4 signed/);
+    expect(typed.status).toBe(0);
+    expect(typed.out).not.toContain(passphrase);
   });
 });

@@ -160,7 +160,7 @@ describe("offline root ceremony", () => {
     expect(JSON.stringify(audits)).not.toContain(PASSPHRASE);
   });
 
-  it("the running desk never signs as the root: no key in the row, refreshDueCrls leaves it alone and warns", async () => {
+  it("the running desk never signs as the root: no key in the row, refreshDueCrls leaves it alone and warns; it renews the OCSP responder", async () => {
     const { root } = await ensureCaHierarchy();
     const row = await db.certificateAuthority.findUniqueOrThrow({ where: { id: root.id }, select: { wrappedKey: true, keyRef: true, crlNumber: true } });
     expect(row.wrappedKey).toBeNull();
@@ -185,6 +185,15 @@ describe("offline root ceremony", () => {
     }
     expect((await db.crl.findFirstOrThrow({ where: { caId: root.id }, orderBy: { number: "desc" } })).number).toBe(latest.number);
     expect((await db.certificateAuthority.findUniqueOrThrow({ where: { id: root.id } })).crlNumber).toBe(row.crlNumber);
+
+    // The desk still renews the OCSP responder itself (the issuing CA signs it), outside demo mode too.
+    setDemo("0");
+    const before = await ensureCaHierarchy();
+    await db.certificateAuthority.update({ where: { id: before.ocsp.id }, data: { notAfter: new Date(Date.now() + 10 * DAY) } });
+    const renewed = await ensureCaHierarchy();
+    expect(renewed.ocsp.id).not.toBe(before.ocsp.id);
+    expect(renewed.ocsp.parentId).toBe(before.issuing.id);
+    expect(renewed.root.id).toBe(root.id);
 
     const status = await describeCaHierarchy({ now: new Date(latest.thisUpdate.getTime() + 70 * DAY) });
     expect(status.rootCrl).toMatchObject({ isDueSoon: true, isExpired: false, nextUpdate: latest.nextUpdate });

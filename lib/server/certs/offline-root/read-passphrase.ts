@@ -17,8 +17,9 @@ export async function readPassphrase(input: { envVar?: string; isNew: boolean; e
     if (!passphrase) throw new AppError("bad_request", { userMessage: `--passphrase-env ${input.envVar}: that variable is unset or empty` });
   } else {
     if (!process.stdin.isTTY) throw new AppError("bad_request", { userMessage: "no terminal to ask for the passphrase: run it at a terminal or pass --passphrase-env VAR" });
-    passphrase = await promptHidden(input.isNew ? `New ${label}: ` : `${label[0]!.toUpperCase()}${label.slice(1)}: `);
-    if (input.isNew && (await promptHidden("Repeat it: ")) !== passphrase) throw new AppError("bad_request", { userMessage: "the passphrases differ" });
+    const typed = await promptHidden(input.isNew ? [`New ${label}: `, "Repeat it: "] : [`${label[0]!.toUpperCase()}${label.slice(1)}: `]);
+    passphrase = typed[0];
+    if (typed.some((line) => line !== passphrase)) throw new AppError("bad_request", { userMessage: "the passphrases differ" });
   }
   if (input.isNew && [...passphrase].length < MIN_NEW_PASSPHRASE_LENGTH) {
     throw new AppError("bad_request", { userMessage: `a ${label} needs at least ${MIN_NEW_PASSPHRASE_LENGTH} characters` });
@@ -26,28 +27,42 @@ export async function readPassphrase(input: { envVar?: string; isNew: boolean; e
   return passphrase;
 }
 
-/** Reads one line from the terminal in raw mode, echoing nothing. */
-function promptHidden(prompt: string): Promise<string> {
+/** Reads one line per prompt from the terminal in raw mode, echoing nothing. */
+function promptHidden(prompts: string[]): Promise<string[]> {
   const stdin = process.stdin;
-  process.stderr.write(prompt);
+  const lines: string[] = [];
+  process.stderr.write(prompts[0]);
   return new Promise((resolve, reject) => {
     let typed = "";
     const finish = (error?: Error) => {
       stdin.off("data", onData);
       stdin.setRawMode(false);
       stdin.pause();
-      process.stderr.write("\n");
+      typed = "";
       if (error) reject(error);
-      else resolve(typed);
+      else resolve(lines);
     };
     const onData = (chunk: Buffer) => {
+      // One chunk may hold several lines (pasted, or typed ahead): each ends one prompt.
       for (const char of chunk.toString("utf8")) {
-        if (char === "\r" || char === "\n") return finish();
-        if (char === "\u0003" || char === "\u0004") return finish(new AppError("bad_request", { userMessage: "cancelled" }));
-        if (char === "\u007f" || char === "\b") typed = [...typed].slice(0, -1).join("");
-        else typed += char;
+        if (char === "\r" || char === "\n") {
+          if (char === "\n" && typed === "" && lines.length > 0 && lastWasCr) continue;
+          lines.push(typed);
+          typed = "";
+          process.stderr.write("\n");
+          if (lines.length === prompts.length) return finish();
+          process.stderr.write(prompts[lines.length]);
+        } else if (char === "\u0003" || char === "\u0004") {
+          return finish(new AppError("bad_request", { userMessage: "cancelled" }));
+        } else if (char === "\u007f" || char === "\b") {
+          typed = [...typed].slice(0, -1).join("");
+        } else {
+          typed += char;
+        }
+        lastWasCr = char === "\r";
       }
     };
+    let lastWasCr = false;
     stdin.setRawMode(true);
     stdin.resume();
     stdin.on("data", onData);
