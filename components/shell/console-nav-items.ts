@@ -11,5 +11,6 @@ export const CONSOLE_NAV: readonly ConsoleNavItem[] = [
   { href: "/console/platforms", labelKey: "console.nav.platforms", permission: "platforms.manage" },
   { href: "/console/users", labelKey: "console.nav.users", permission: "users.manage" },
   { href: "/console/ca", labelKey: "console.nav.ca", permission: "ca.manage" },
+  { href: "/console/key-recoveries", labelKey: "console.nav.recoveries", permission: "keys.recover" },
   { href: "/console/audit", labelKey: "console.nav.audit", permission: "audit.read" },
 ];

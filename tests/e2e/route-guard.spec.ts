@@ -183,6 +183,7 @@ const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
   "app/(console)/console/platforms/actions.ts#createPlatformAction": { audience: "staff", args: () => [{ code: "guard-x", name: "x", callbackUrls: [] }] },
   "app/(console)/console/platforms/actions.ts#updatePlatformAction": { audience: "staff", args: () => [{ platformId: UNKNOWN, name: "x" }] },
   "app/(console)/console/platforms/actions.ts#rotatePlatformSecretAction": { audience: "staff", args: () => [{ platformId: UNKNOWN }] },
+  "app/(console)/console/key-recoveries/actions.ts#decideKeyRecoveryAction": { audience: "staff", args: (r) => [r.recoveryId, { decision: "approve" }] },
   "app/(console)/console/reviews/[orderId]/actions.ts#approveOrderAction": { audience: "staff", args: (r) => [{ orderId: r.orderId }] },
   "app/(console)/console/reviews/[orderId]/actions.ts#rejectOrderAction": { audience: "staff", args: (r) => [{ orderId: r.orderId, reason: "资料不全，请补充" }] },
   "app/(console)/console/reviews/[orderId]/actions.ts#receivePaperAction": { audience: "staff", args: (r) => [{ orderId: r.orderId }] },

@@ -13,6 +13,7 @@ export const consoleMessages = defineMessages({
       platforms: "交易平台",
       users: "人员",
       ca: "CA 与 CRL",
+      recoveries: "密钥恢复",
       audit: "审计日志",
     },
     roles: {
@@ -63,6 +64,7 @@ export const consoleMessages = defineMessages({
       platforms: "Trading platforms",
       users: "People",
       ca: "CA & CRL",
+      recoveries: "Key recovery",
       audit: "Audit log",
     },
     roles: {
