@@ -2,7 +2,7 @@
 import { useEffect, useState } from "react";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { useT } from "@/lib/i18n/client";
@@ -56,6 +56,9 @@ export function CertKeyActions({ certificateId, keyShareId, usage, isLocked }: {
     <Card title={t("phone.cert.actions")}>
       <div className={styles.form}>
         {isHere === false && <Alert tone="warning" isLive={false}>{t("phone.cert.notOnThisPhone")}</Alert>}
+        {isHere === false && usage === "ENCRYPT" && (
+          <ButtonLink href={`/m/certs/${certificateId}/recover`} variant="secondary" block data-testid="recover-link">{t("phone.recovery.link")}</ButtonLink>
+        )}
         {usage === "SIGN" && isHere && !locked && (
           <form onSubmit={onSign} className={styles.form} noValidate>
             <p className={styles.note}>{t("phone.pin.testLead")}</p>

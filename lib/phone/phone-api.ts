@@ -3,9 +3,18 @@
 export type PhoneApiError = { code: string; message: string; fields?: Record<string, string[]>; retryAfter?: number; params?: Record<string, string | number> };
 
 export async function phoneApi<T>(path: string, body: unknown): Promise<T> {
+  return call<T>(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), cache: "no-store" });
+}
+
+/** A GET of /api/m/* (nothing cached), with the same error shape. */
+export function phoneGet<T>(path: string): Promise<T> {
+  return call<T>(path, { method: "GET", cache: "no-store" });
+}
+
+async function call<T>(path: string, init: RequestInit): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), cache: "no-store" });
+    res = await fetch(path, init);
   } catch {
     throw { code: "network", message: "" } satisfies PhoneApiError;
   }

@@ -204,6 +204,13 @@ describe("recovery of the encryption key onto a new phone", () => {
     await expect(phoneDecrypt(user.id, stored.enc, NEW_PHONE_PIN, forKey(), loggedW)).rejects.toThrow();
     // The signing share was not touched: the old PIN still opens the signing key (the reissue revokes it).
     expect((await db.keyShare.findUniqueOrThrow({ where: { id: stored.sign.keyShareId } })).status).toBe("ACTIVE");
+    // The recovered share has a PIN of its own: the lost phone's wrong PINs on the signing key do not
+    // count against it, and five of them lock only the signing key.
+    const encFailures = (await db.keyShare.findUniqueOrThrow({ where: { id: stored.enc.keyShareId } })).pinFailures;
+    for (let i = 0; i < 5; i++) await expect(releaseWrapKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: "000001" } })).rejects.toThrow();
+    expect((await db.keyShare.findUniqueOrThrow({ where: { id: stored.sign.keyShareId } })).status).toBe("LOCKED");
+    expect(await db.keyShare.findUniqueOrThrow({ where: { id: stored.enc.keyShareId } })).toMatchObject({ status: "ACTIVE", pinFailures: encFailures });
+    expect(await phoneDecrypt(user.id, newRecord, NEW_PHONE_PIN, forKey())).toEqual(secret);
     // Install again after it: nothing delivered any more.
     await expectAppError(installRecoveredShare({ userId: user.id, recoveryId, input: { pin: NEW_PHONE_PIN, confirm: NEW_PHONE_PIN } }), "conflict");
     // Audited, step by step.

@@ -16,8 +16,17 @@ export type DeliveryOutcome = { id: string; outcome: "delivered" | "skipped" | "
  * each in its own transaction with the recovery row locked, so two centres running at once
  * deliver each recovery once. d1 exists only in this process, for one recovery at a time.
  */
-export async function deliverKeyRecoveries({ kmk, limit = 100 }: { kmk: { id: string; privateKey: Uint8Array }; limit?: number }): Promise<DeliveryOutcome[]> {
-  const approved = await db.keyRecovery.findMany({ where: { status: "APPROVED" }, orderBy: { createdAt: "asc" }, take: limit, select: { id: true } });
+export async function deliverKeyRecoveries({
+  kmk,
+  limit = 100,
+  userId,
+}: {
+  kmk: { id: string; privateKey: Uint8Array };
+  limit?: number;
+  /** Only this holder's recoveries (the e2e fixture); the centre's command delivers all. */
+  userId?: string;
+}): Promise<DeliveryOutcome[]> {
+  const approved = await db.keyRecovery.findMany({ where: { status: "APPROVED", ...(userId ? { userId } : {}) }, orderBy: { createdAt: "asc" }, take: limit, select: { id: true } });
   const outcomes: DeliveryOutcome[] = [];
   for (const { id } of approved) {
     try {
