@@ -14,27 +14,37 @@ function decodeKek(value: string): Buffer {
 
 // Secrets come from the environment. On a single machine without them (the embedded default)
 // they are generated once into DATA_DIR/secrets.json, with a warning: several app instances
-// must share them, so production sets AUTH_SECRET and CERTDESK_KEK.
+// must share them, so production sets AUTH_SECRET and CERTDESK_KEK. Only generated values are
+// written to the file — a value from the environment never is, so setting CERTDESK_KEK for one
+// process (a test, a rotation) cannot change the key other processes read from the file — and the
+// first write is exclusive, so processes starting together agree on one generated key.
 function load(): Secrets {
   const e = env();
   if (e.AUTH_SECRET && e.CERTDESK_KEK) return { authSecret: e.AUTH_SECRET, kek: e.CERTDESK_KEK };
   const memoryOnly = e.DATA_DIR === "memory://";
   const file = path.resolve(/*turbopackIgnore: true*/ memoryOnly ? ".data" : e.DATA_DIR, "secrets.json");
-  let stored: Partial<Secrets> = {};
-  if (existsSync(file)) stored = JSON.parse(readFileSync(file, "utf8")) as Partial<Secrets>;
-  const secrets: Secrets = {
-    authSecret: e.AUTH_SECRET ?? stored.authSecret ?? randomBytes(32).toString("base64url"),
-    kek: e.CERTDESK_KEK ?? stored.kek ?? randomBytes(32).toString("hex"),
-  };
-  if (stored.authSecret !== secrets.authSecret || stored.kek !== secrets.kek) {
+  const read = (): Partial<Secrets> => (existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Partial<Secrets>) : {});
+  let stored = read();
+  const wanted: Partial<Secrets> = { ...stored };
+  if (!e.AUTH_SECRET) wanted.authSecret ??= randomBytes(32).toString("base64url");
+  if (!e.CERTDESK_KEK) wanted.kek ??= randomBytes(32).toString("hex");
+  if (wanted.authSecret !== stored.authSecret || wanted.kek !== stored.kek) {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify({ authSecret: secrets.authSecret, kek: secrets.kek }), { mode: 0o600 });
-    chmodSync(file, 0o600);
-    if (e.NODE_ENV !== "test") {
-      console.warn(`[certdesk] AUTH_SECRET/CERTDESK_KEK not set: using generated secrets in ${file}. Set them in production.`);
+    const isNew = !existsSync(file);
+    try {
+      writeFileSync(file, JSON.stringify(wanted), { mode: 0o600, flag: isNew ? "wx" : "w" });
+      chmodSync(file, 0o600);
+      stored = wanted;
+      if (e.NODE_ENV !== "test") {
+        console.warn(`[certdesk] AUTH_SECRET/CERTDESK_KEK not set: using generated secrets in ${file}. Set them in production.`);
+      }
+    } catch (error) {
+      // Another process created the file first: use what it generated.
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      stored = read();
     }
   }
-  return secrets;
+  return { authSecret: e.AUTH_SECRET ?? stored.authSecret!, kek: e.CERTDESK_KEK ?? stored.kek! };
 }
 
 export function authSecret(): string {

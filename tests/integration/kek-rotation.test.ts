@@ -6,6 +6,11 @@ import { keyring, resetSecretsCache } from "@/lib/server/secrets";
 import { openSecret, sealSecret, sealedKeyId } from "@/lib/server/security/seal";
 import { rotateKek } from "@/lib/server/security/rotate-kek";
 import { createPlatform } from "../support/platform-fixtures";
+import { useOwnDatabase } from "./own-database";
+
+// kek:rotate re-wraps every sealed value in the database under a test KEK: on PostgreSQL the other
+// files (running at the same time on the shared database) must not see that.
+await useOwnDatabase("kek_rotation");
 
 const A = randomBytes(32).toString("hex");
 const B = randomBytes(32).toString("hex");

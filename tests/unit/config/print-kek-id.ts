@@ -1,0 +1,4 @@
+// Spawned by secrets-file.test.ts: prints the id of the KEK this process would seal with.
+import { keyring } from "@/lib/server/secrets";
+
+console.log(keyring().current.kid);
