@@ -11,7 +11,7 @@ import { useMessage } from "@/components/forms/use-message";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import type { ApiError } from "@/components/forms/api-error";
 import { ZChangePhoneSchema, type TChangePhone } from "@/lib/server/auth/auth.types";
-import { changePhoneAction } from "@/app/(desk)/account/actions";
+import { changePhoneAction } from "@/lib/actions/auth/account-actions";
 import { SendCodeButton } from "./send-code-button";
 import styles from "./auth-form.module.css";
 

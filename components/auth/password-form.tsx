@@ -10,7 +10,7 @@ import { useT } from "@/lib/i18n/client";
 import { useMessage } from "@/components/forms/use-message";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { ZSetPasswordSchema, type TSetPassword } from "@/lib/server/auth/auth.types";
-import { setPasswordAction } from "@/app/(desk)/account/actions";
+import { setPasswordAction } from "@/lib/actions/auth/account-actions";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import styles from "./auth-form.module.css";
 

@@ -12,7 +12,7 @@ import { useMessage } from "@/components/forms/use-message";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import type { ApiError } from "@/components/forms/api-error";
 import { ZResetPasswordSchema, type TResetPassword } from "@/lib/server/auth/auth.types";
-import { resetPasswordAction } from "@/app/(desk)/login/forgot/actions";
+import { resetPasswordAction } from "@/lib/actions/auth/reset-password-actions";
 import { SendCodeButton } from "./send-code-button";
 import styles from "./auth-form.module.css";
 

@@ -1,6 +1,6 @@
 "use client";
 import { useFormStatus } from "react-dom";
-import { setLocale } from "@/app/actions/set-locale";
+import { setLocale } from "@/lib/actions/i18n/set-locale";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import styles from "./language-switch.module.css";

@@ -10,7 +10,7 @@ import { Input } from "@/components/ui/input";
 import { useMessage } from "@/components/forms/use-message";
 import { useT } from "@/lib/i18n/client";
 import { ZSignAuthorizationSchema, type TSignAuthorization } from "@/lib/server/orders/sign-authorization.types";
-import { sendAuthorizationCodeAction, signAuthorizationAction } from "@/app/(desk)/authorize/[token]/actions";
+import { sendAuthorizationCodeAction, signAuthorizationAction } from "@/lib/actions/authorization/authorize-actions";
 import { useStepAction } from "./use-step-action";
 import styles from "./wizard.module.css";
 

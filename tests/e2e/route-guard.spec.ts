@@ -179,23 +179,23 @@ const subject = { name: "张三", idType: "RESIDENT_ID", idNumber: "110105194912
 
 // Key: "file#export".
 const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
-  "app/(console)/console/audit/actions.ts#verifyAuditChainAction": { audience: "staff", args: () => [] },
-  "app/(console)/console/channels/[channelId]/actions.ts#updateChannelAction": { audience: "staff", args: () => [{ channelId: UNKNOWN, name: "x", allowedMethods: ["PHONE3"] }] },
-  "app/(console)/console/platforms/actions.ts#createPlatformAction": { audience: "staff", args: () => [{ code: "guard-x", name: "x", callbackUrls: [] }] },
-  "app/(console)/console/platforms/actions.ts#updatePlatformAction": { audience: "staff", args: () => [{ platformId: UNKNOWN, name: "x" }] },
-  "app/(console)/console/platforms/actions.ts#rotatePlatformSecretAction": { audience: "staff", args: () => [{ platformId: UNKNOWN }] },
-  "app/(console)/console/key-recoveries/actions.ts#decideKeyRecoveryAction": { audience: "staff", args: (r) => [r.recoveryId, { decision: "approve" }] },
-  "app/(console)/console/reviews/[orderId]/actions.ts#approveOrderAction": { audience: "staff", args: (r) => [{ orderId: r.orderId }] },
-  "app/(console)/console/reviews/[orderId]/actions.ts#rejectOrderAction": { audience: "staff", args: (r) => [{ orderId: r.orderId, reason: "资料不全，请补充" }] },
-  "app/(console)/console/reviews/[orderId]/actions.ts#receivePaperAction": { audience: "staff", args: (r) => [{ orderId: r.orderId }] },
+  "lib/actions/audit/audit-actions.ts#verifyAuditChainAction": { audience: "staff", args: () => [] },
+  "lib/actions/channels/channel-actions.ts#updateChannelAction": { audience: "staff", args: () => [{ channelId: UNKNOWN, name: "x", allowedMethods: ["PHONE3"] }] },
+  "lib/actions/platforms/platform-actions.ts#createPlatformAction": { audience: "staff", args: () => [{ code: "guard-x", name: "x", callbackUrls: [] }] },
+  "lib/actions/platforms/platform-actions.ts#updatePlatformAction": { audience: "staff", args: () => [{ platformId: UNKNOWN, name: "x" }] },
+  "lib/actions/platforms/platform-actions.ts#rotatePlatformSecretAction": { audience: "staff", args: () => [{ platformId: UNKNOWN }] },
+  "lib/actions/escrow/key-recovery-actions.ts#decideKeyRecoveryAction": { audience: "staff", args: (r) => [r.recoveryId, { decision: "approve" }] },
+  "lib/actions/reviews/review-actions.ts#approveOrderAction": { audience: "staff", args: (r) => [{ orderId: r.orderId }] },
+  "lib/actions/reviews/review-actions.ts#rejectOrderAction": { audience: "staff", args: (r) => [{ orderId: r.orderId, reason: "资料不全，请补充" }] },
+  "lib/actions/reviews/review-actions.ts#receivePaperAction": { audience: "staff", args: (r) => [{ orderId: r.orderId }] },
   // B trying to make itself an admin.
-  "app/(console)/console/users/actions.ts#changeUserRoleAction": { audience: "staff", args: () => [{ userId: UNKNOWN, role: "ADMIN" }] },
-  "app/(desk)/account/actions.ts#setPasswordAction": { audience: "user", scope: "own", args: () => [{ currentPassword: "", password: "guard-pass-2026", confirm: "guard-pass-2026" }] },
-  "app/(desk)/account/actions.ts#changePhoneAction": { audience: "user", scope: "own", args: () => [{ newPhone: "19900000001", oldCode: "123456", newCode: "123456" }] },
+  "lib/actions/admin/user-actions.ts#changeUserRoleAction": { audience: "staff", args: () => [{ userId: UNKNOWN, role: "ADMIN" }] },
+  "lib/actions/auth/account-actions.ts#setPasswordAction": { audience: "user", scope: "own", args: () => [{ currentPassword: "", password: "guard-pass-2026", confirm: "guard-pass-2026" }] },
+  "lib/actions/auth/account-actions.ts#changePhoneAction": { audience: "user", scope: "own", args: () => [{ newPhone: "19900000001", oldCode: "123456", newCode: "123456" }] },
   // A legal representative's signing link: the token and an SMS code are the credentials.
-  "app/(desk)/authorize/[token]/actions.ts#sendAuthorizationCodeAction": { audience: "public", args: () => [UNKNOWN] },
-  "app/(desk)/authorize/[token]/actions.ts#signAuthorizationAction": { audience: "public", args: () => [UNKNOWN, { code: "123456" }] },
-  "app/(desk)/login/forgot/actions.ts#resetPasswordAction": { audience: "public", args: () => [{ phone: "19900000002", code: "123456", password: "guard-pass-2026" }] },
+  "lib/actions/authorization/authorize-actions.ts#sendAuthorizationCodeAction": { audience: "public", args: () => [UNKNOWN] },
+  "lib/actions/authorization/authorize-actions.ts#signAuthorizationAction": { audience: "public", args: () => [UNKNOWN, { code: "123456" }] },
+  "lib/actions/auth/reset-password-actions.ts#resetPasswordAction": { audience: "public", args: () => [{ phone: "19900000002", code: "123456", password: "guard-pass-2026" }] },
   "app/(desk)/orders/_actions/order-actions.ts#cancelOrderAction": { audience: "user", args: (r) => [r.draftOrderId] },
   "app/(desk)/orders/_actions/order-actions.ts#reapplyOrderAction": { audience: "user", args: (r) => [r.orderId] },
   "app/(desk)/orders/_actions/sign-actions.ts#sendAuthorizationLinkAction": { audience: "user", args: (r) => [r.draftOrderId] },
@@ -213,11 +213,11 @@ const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
   "app/(desk)/orders/_actions/step-actions.ts#saveMethodAction": { audience: "user", args: (r) => [r.draftOrderId, { method: "PHONE3", agreed: true }] },
   "app/(desk)/orders/_actions/step-actions.ts#saveSubjectAction": { audience: "user", args: (r) => [r.draftOrderId, "individual", subject] },
   "app/(desk)/orders/_actions/step-actions.ts#switchOfflineAction": { audience: "user", args: (r) => [r.draftOrderId] },
-  "app/actions/set-locale.ts#setLocale": { audience: "public", args: () => ({ form: { locale: "en" } }) },
-  "app/m/face/[token]/actions.ts#completeFaceAction": { audience: "public", args: () => [UNKNOWN] },
-  "app/m/pin-reset/cancel/[token]/actions.ts#cancelPinResetAction": { audience: "public", args: () => [UNKNOWN] },
+  "lib/actions/i18n/set-locale.ts#setLocale": { audience: "public", args: () => ({ form: { locale: "en" } }) },
+  "lib/actions/identity/face-actions.ts#completeFaceAction": { audience: "public", args: () => [UNKNOWN] },
+  "lib/actions/phone/pin-reset-actions.ts#cancelPinResetAction": { audience: "public", args: () => [UNKNOWN] },
   // Like a real payment QR, whoever has the link may pay (sandbox only).
-  "app/pay/sandbox/[paymentId]/actions.ts#confirmSandboxPaymentAction": { audience: "public", args: (r) => [r.paymentId] },
+  "lib/actions/payments/sandbox-payment-actions.ts#confirmSandboxPaymentAction": { audience: "public", args: (r) => [r.paymentId] },
 };
 
 const WRAPPERS_BY_AUDIENCE: Record<Audience, string[]> = {

@@ -128,7 +128,7 @@ export async function createOwnedResources({ newRequest, a, actions }: { newRequ
   const paid = await attempt("payment and invoice", async () => {
     const order = await json<{ orderId: string }>(await a.post("/api/dev/sandbox-order", { data: { invoiceEmail: "guard-a@example.test" } }), "sandbox order");
     const { paymentId } = await json<{ paymentId: string }>(await a.post(`/api/orders/${order.orderId}/payments`, { data: { method: "wechat_pay" } }), "payment");
-    const pay = await callAction(a, action(actions, "app/pay/sandbox/[paymentId]/actions.ts#confirmSandboxPaymentAction"), [paymentId]);
+    const pay = await callAction(a, action(actions, "lib/actions/payments/sandbox-payment-actions.ts#confirmSandboxPaymentAction"), [paymentId]);
     if (!(pay.result as { ok?: boolean } | undefined)?.ok) throw new Error(`sandbox payment not confirmed: ${pay.status} ${pay.text.slice(0, 200)}`);
     return { paidOrderId: order.orderId, paymentId };
   });
@@ -147,7 +147,7 @@ export async function createOwnedResources({ newRequest, a, actions }: { newRequ
     const { orderId: id } = await fixture();
     const reviewer = await staffSession(newRequest, DEMO.reviewer);
     try {
-      const call = await callAction(reviewer, { ...action(actions, "app/(console)/console/reviews/[orderId]/actions.ts#approveOrderAction"), pagePath: `/console/reviews/${id}` }, [{ orderId: id }]);
+      const call = await callAction(reviewer, { ...action(actions, "lib/actions/reviews/review-actions.ts#approveOrderAction"), pagePath: `/console/reviews/${id}` }, [{ orderId: id }]);
       const result = call.result as { ok?: boolean; data?: { outcome?: string } } | undefined;
       if (result?.data?.outcome !== "APPROVED") throw new Error(`approve: ${call.status} ${call.text.slice(0, 200)}`);
     } finally {
@@ -197,7 +197,7 @@ export async function createOwnedResources({ newRequest, a, actions }: { newRequ
     const admin = await staffSession(newRequest, DEMO.admin);
     try {
       const code = `guard-${Date.now().toString(36)}`;
-      const call = await callAction(admin, action(actions, "app/(console)/console/platforms/actions.ts#createPlatformAction"), [
+      const call = await callAction(admin, action(actions, "lib/actions/platforms/platform-actions.ts#createPlatformAction"), [
         { code, name: "路由守卫测试平台", callbackUrls: "https://guard.example.test/callback" },
       ]);
       const created = (call.result as { ok?: boolean; data?: { clientId: string; clientSecret: string } } | undefined)?.data;

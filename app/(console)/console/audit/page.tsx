@@ -9,7 +9,7 @@ import styles from "@/components/console/console.module.css";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { listAuditLog } from "@/lib/server/admin/list-audit-log";
-import { verifyAuditChainAction } from "./actions";
+import { verifyAuditChainAction } from "@/lib/actions/audit/audit-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("review.audit.metaTitle") };

@@ -9,7 +9,7 @@ import styles from "@/components/console/console.module.css";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { listKeyRecoveries } from "@/lib/server/escrow/list-key-recoveries";
-import { decideKeyRecoveryAction } from "./actions";
+import { decideKeyRecoveryAction } from "@/lib/actions/escrow/key-recovery-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("review.recoveries.metaTitle") };

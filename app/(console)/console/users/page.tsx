@@ -10,7 +10,7 @@ import styles from "@/components/console/console.module.css";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { listUsers } from "@/lib/server/admin/list-users";
-import { changeUserRoleAction } from "./actions";
+import { changeUserRoleAction } from "@/lib/actions/admin/user-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("review.users.metaTitle") };

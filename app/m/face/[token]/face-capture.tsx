@@ -4,7 +4,7 @@ import type { MessageKey } from "@/lib/i18n/catalogue";
 import { useT } from "@/lib/i18n/client";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { completeFaceAction } from "./actions";
+import { completeFaceAction } from "@/lib/actions/identity/face-actions";
 import styles from "./face.module.css";
 
 type Status = "PENDING" | "PASSED" | "FAILED" | "EXPIRED";

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert } from "@/components/ui/alert";
-import { confirmSandboxPaymentAction } from "./actions";
+import { confirmSandboxPaymentAction } from "@/lib/actions/payments/sandbox-payment-actions";
 import styles from "./pay.module.css";
 
 /** The payer's confirm button. Pressing it twice pays once (the server locks the payment row). */

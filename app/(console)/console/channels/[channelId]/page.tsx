@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { getChannel } from "@/lib/server/admin/get-channel";
-import { updateChannelAction } from "./actions";
+import { updateChannelAction } from "@/lib/actions/channels/channel-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("review.channels.metaTitle") };

@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { getPlatform } from "@/lib/server/admin/get-platform";
-import { createPlatformAction, rotatePlatformSecretAction, updatePlatformAction } from "../actions";
+import { createPlatformAction, rotatePlatformSecretAction, updatePlatformAction } from "@/lib/actions/platforms/platform-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("review.platforms.metaTitle") };

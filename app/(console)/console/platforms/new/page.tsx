@@ -4,7 +4,7 @@ import { PlatformForm } from "@/components/console/platform-form";
 import styles from "@/components/console/console.module.css";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
-import { createPlatformAction, rotatePlatformSecretAction, updatePlatformAction } from "../actions";
+import { createPlatformAction, rotatePlatformSecretAction, updatePlatformAction } from "@/lib/actions/platforms/platform-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("review.platforms.createTitle") };

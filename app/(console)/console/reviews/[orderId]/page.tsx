@@ -17,7 +17,7 @@ import { getT } from "@/lib/i18n/server";
 import { hasMessage } from "@/lib/i18n/translate";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { getReviewOrder } from "@/lib/server/reviews/get-review-order";
-import { approveOrderAction, receivePaperAction, rejectOrderAction } from "./actions";
+import { approveOrderAction, receivePaperAction, rejectOrderAction } from "@/lib/actions/reviews/review-actions";
 
 type Params = { params: Promise<{ orderId: string }> };
 

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useT } from "@/lib/i18n/client";
-import { cancelPinResetAction } from "./actions";
+import { cancelPinResetAction } from "@/lib/actions/phone/pin-reset-actions";
 
 /** The cancel is a POST (a button), so a link preview or a mail scanner opening the URL cancels nothing. */
 export function CancelResetButton({ token }: { token: string }) {
