@@ -5,7 +5,9 @@ import { defineConfig } from "prisma/config";
 // cannot be downloaded on every machine); with a normal Prisma CLI and DATABASE_URL
 // set, `prisma migrate deploy` sees the same migrations and the same history table.
 export default defineConfig({
-  schema: "prisma/schema.prisma",
+  // A multi-file schema: the folder's schema.prisma holds the generator and datasource, the other
+  // files one domain each.
+  schema: "prisma/schema",
   migrations: { path: "prisma/migrations", seed: "tsx prisma/seed.ts" },
   ...(process.env.DATABASE_URL ? { datasource: { url: process.env.DATABASE_URL } } : {}),
 });

@@ -1,5 +1,6 @@
 // Creates prisma/migrations/<timestamp>_<name>/migration.sql from the difference between the
-// existing migrations (replayed into a throwaway in-memory PGlite) and prisma/schema.prisma.
+// existing migrations (replayed into a throwaway in-memory PGlite) and the schema (every .prisma
+// file of prisma/schema/).
 // Usage: npm run db:migration:create -- <name>
 import { mkdirSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
@@ -13,11 +14,11 @@ if (!name) {
   process.exit(2);
 }
 const adapter = openAdapter({ kind: "pglite", dir: "memory://" });
-const engine = await openSchemaEngine({ adapterFactory: adapter.factory, schema: readSchema() });
 const schema = readSchema();
+const engine = await openSchemaEngine({ adapterFactory: adapter.factory, schema });
 const result = await engine.diff({
   from: { tag: "migrations", ...readMigrationsList() },
-  to: { tag: "schemaDatamodel", files: [schema] },
+  to: { tag: "schemaDatamodel", files: schema },
   script: true,
   exitCode: null,
   filters: { externalTables: [], externalEnums: [] },
@@ -26,7 +27,7 @@ engine.free();
 await adapter.close();
 const sql = result.stdout ?? "";
 if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {
-  console.log("schema.prisma matches the migrations: nothing to create");
+  console.log("the schema (prisma/schema/) matches the migrations: nothing to create");
   process.exit(0);
 }
 const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);

@@ -1,9 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 export const PRISMA_DIR = path.resolve(import.meta.dirname, "..", "..", "..", "prisma");
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
-export const SCHEMA_PATH = path.join(PRISMA_DIR, "schema.prisma");
+// The multi-file schema: schema.prisma (generator, datasource) and one <domain>.prisma per domain.
+export const SCHEMA_DIR = path.join(PRISMA_DIR, "schema");
 
 // The migration directory in the shape the schema engine expects (same layout as `prisma migrate`).
 export function readMigrationsList(dir = MIGRATIONS_DIR) {
@@ -28,6 +29,14 @@ export function readMigrationsList(dir = MIGRATIONS_DIR) {
   };
 }
 
-export function readSchema() {
-  return { path: SCHEMA_PATH, content: readFileSync(SCHEMA_PATH, "utf8") };
+// Every .prisma file of the schema folder (sub-folders included, as the Prisma CLI reads it), in a
+// stable order, as the { path, content } entries the schema engine takes.
+export function readSchema(dir = SCHEMA_DIR): Array<{ path: string; content: string }> {
+  const files = readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".prisma"))
+    .map((name) => path.join(dir, name))
+    .filter((file) => statSync(file).isFile())
+    .sort();
+  if (!files.length) throw new Error(`no .prisma files in ${dir}`);
+  return files.map((file) => ({ path: file, content: readFileSync(file, "utf8") }));
 }

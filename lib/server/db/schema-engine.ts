@@ -28,7 +28,7 @@ export async function openSchemaEngine({
   schema,
 }: {
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
-  schema: { path: string; content: string };
+  schema: Array<{ path: string; content: string }>;
 }): Promise<SchemaEngine> {
   bgPromise ??= loadBindings();
   const bg = await bgPromise;
@@ -36,7 +36,7 @@ export async function openSchemaEngine({
     if (process.env.PRISMA_ENGINE_DEBUG) console.error("[schema-engine]", line);
   };
   return bg.SchemaEngine.new(
-    { datamodels: [[schema.path, schema.content]] },
+    { datamodels: schema.map((file): [string, string] => [file.path, file.content]) },
     log,
     bindMigrationAwareSqlAdapterFactory(adapterFactory),
   );
