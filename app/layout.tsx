@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { DemoBanner } from "@/components/shell/demo-banner";
 import { ZodJitless } from "@/components/security/zod-jitless";
 import { LocaleProvider } from "@/lib/i18n/client";
@@ -22,7 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <ZodJitless />
         <LocaleProvider locale={locale}>
           <DemoBanner />
-          {children}
+          <QueryProvider>{children}</QueryProvider>
         </LocaleProvider>
       </body>
     </html>

@@ -4,13 +4,12 @@ import { useEffect, useState } from "react";
 import { useT } from "@/lib/i18n/client";
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { Alert } from "@/components/ui/alert";
+import { usePaymentStatus } from "./use-payment-status";
 import styles from "./payment-panel.module.css";
 
 type Method = "wechat_pay" | "alipay";
 type Created = { paymentId: string; provider: string; qrDataUrl?: string; payUrl?: string; clientSecret?: string };
 type ErrorBody = { error?: { message?: string } };
-
-const POLL_MS = 2000;
 
 /**
  * Pay for an order: choose 微信支付 / 支付宝, scan the QR (the sandbox's, or Stripe's next action),
@@ -45,23 +44,17 @@ export function PaymentPanel({ orderId, amountFen }: { orderId: string; amountFe
     }
   }
 
+  const payment = usePaymentStatus(created && !paid ? created.paymentId : null);
   useEffect(() => {
-    if (!created || paid) return;
-    const timer = setInterval(async () => {
-      const res = await fetch(`/api/payments/${created.paymentId}`, { cache: "no-store" }).catch(() => null);
-      if (!res?.ok) return;
-      const p = (await res.json()) as { status: string };
-      if (p.status === "SUCCEEDED") {
-        setPaid(true);
-        router.push(`/orders/${orderId}`);
-        router.refresh();
-      } else if (p.status === "FAILED" || p.status === "CANCELLED") {
-        setCreated(null);
-        setError(t("payments.panel.failed"));
-      }
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [created, paid, orderId, router, t]);
+    if (payment?.status === "SUCCEEDED") {
+      setPaid(true);
+      router.push(`/orders/${orderId}`);
+      router.refresh();
+    } else if (payment?.status === "FAILED" || payment?.status === "CANCELLED") {
+      setCreated(null);
+      setError(t("payments.panel.failed"));
+    }
+  }, [payment?.status, orderId, router, t]);
 
   const methodName = method ? t(`payments.method.${method}`) : "";
   return (

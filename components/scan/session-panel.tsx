@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useLocale, useT } from "@/lib/i18n/client";
@@ -8,15 +8,14 @@ import { usePhoneError } from "@/components/phone/use-phone-error";
 import { PinKeypad } from "./pin-keypad";
 import { completeScan, performScan } from "./scan-client";
 import { forgetSessionKey, keepSessionKey, sessionKey } from "./session-keys";
+import { useSessionRequests, type PendingSignRequest } from "./use-session-requests";
 import styles from "./scan.module.css";
 
 export type OpenSession = { id: string; expiresAt: string; autoConfirm: boolean; certificateId: string; keyShareId: string; pem: string; platform: string };
-type Pending = { id: string; type: "sign"; payload: { title?: string; digest?: string }; session: { id: string } };
-
-const POLL_MS = 1500;
+type Pending = PendingSignRequest;
 
 /**
- * 会话签章 on the phone: polls /api/m/scan/pending for the session's sign requests; each is signed
+ * 会话签章 on the phone: follows the session's sign requests (useSessionRequests); each is signed
  * after a tap, or at once with 自动确认, using d1 kept in memory since the PIN opened the session.
  * Without that key (page reloaded) the PIN pad asks again and the key is kept anew.
  */
@@ -58,28 +57,13 @@ export function SessionPanel({ session }: { session: OpenSession }) {
     [describe, session],
   );
 
-  useEffect(() => {
-    if (isEnded) return;
-    let timer = 0;
-    let stopped = false;
-    const poll = async () => {
-      try {
-        const res = await fetch("/api/m/scan/pending", { cache: "no-store" });
-        const data = (await res.json()) as { requests?: Pending[] };
-        const mine = (data.requests ?? []).filter((r) => r.session.id === session.id);
-        setWaiting(mine);
-        if (session.autoConfirm && sessionKey(session.id)) for (const r of mine) await sign(r);
-      } catch {
-        // The next poll tries again; a phone on a train loses the network now and then.
-      }
-      if (!stopped && new Date(session.expiresAt).getTime() > Date.now()) timer = window.setTimeout(() => void poll(), POLL_MS);
-    };
-    void poll();
-    return () => {
-      stopped = true;
-      window.clearTimeout(timer);
-    };
-  }, [isEnded, session, sign]);
+  useSessionRequests(session, {
+    enabled: !isEnded,
+    onRequests: async (mine) => {
+      setWaiting(mine);
+      if (session.autoConfirm && sessionKey(session.id)) for (const r of mine) await sign(r);
+    },
+  });
 
   async function onEnd() {
     try {
