@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { writeAudit } from "@/lib/server/audit/write-audit";
+import { appendAuditRow as writeAudit } from "@/lib/server/audit/append-audit-row";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 
 // Files share one database in CI, so the chain is checked as a whole and tampering is undone.

@@ -25,13 +25,13 @@ describe("order state machine", () => {
     const user = await createUser();
     const channel = await createChannel();
     const order = await createOrderRow({ userId: user.id, channelId: channel.id, status: from });
-    const run = db.$transaction((tx) => transitionOrder(tx, { orderId: order.id, to, actorId: user.id, type: "test" }));
+    const run = db.$transaction((tx) => transitionOrder(tx, { orderId: order.id, to, actorId: user.id, type: "submitted" }));
     if (allowed) {
       await run;
       const after = await db.order.findUniqueOrThrow({ where: { id: order.id }, include: { events: true } });
       expect(after.status).toBe(to);
-      expect(after.events).toEqual([expect.objectContaining({ fromStatus: from, toStatus: to, type: "test" })]);
-      expect(await db.auditLog.count({ where: { targetType: "Order", targetId: order.id, action: "order.test" } })).toBe(1);
+      expect(after.events).toEqual([expect.objectContaining({ fromStatus: from, toStatus: to, type: "submitted" })]);
+      expect(await db.auditLog.count({ where: { targetType: "Order", targetId: order.id, action: "order.submitted" } })).toBe(1);
     } else {
       await expectAppError(run, "conflict");
       const after = await db.order.findUniqueOrThrow({ where: { id: order.id }, include: { events: true } });

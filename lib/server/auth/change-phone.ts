@@ -15,6 +15,6 @@ export async function changePhone({ userId, sessionId, oldCode, newPhone, newCod
     if (taken) throw new AppError("conflict", { userMessage: "auth.errors.phoneTaken" });
     await tx.user.update({ where: { id: userId }, data: { phone: newPhone } });
     await tx.session.updateMany({ where: { userId, revokedAt: null, id: { not: sessionId } }, data: { revokedAt: new Date() } });
-    await writeAudit(tx, { actorId: userId, action: "auth.phone.change", targetType: "user", targetId: userId, data: { from: user.phone, to: newPhone }, ip });
+    await writeAudit(tx, { actorId: userId, action: "auth.phone_change", targetType: "user", targetId: userId, data: { from: user.phone, to: newPhone }, ip });
   });
 }

@@ -17,6 +17,6 @@ export async function resetPassword({ phone, code, password, ip }: TResetPasswor
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
     await clearHits(tx, `pw:phone:${phone}`);
-    await writeAudit(tx, { actorId: user.id, action: "auth.password.reset", targetType: "user", targetId: user.id, ip });
+    await writeAudit(tx, { actorId: user.id, action: "auth.password_reset", targetType: "user", targetId: user.id, ip });
   });
 }

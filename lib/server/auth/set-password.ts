@@ -19,6 +19,6 @@ export async function setPassword({ userId, sessionId, currentPassword, password
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { passwordHash } });
     await tx.session.updateMany({ where: { userId, revokedAt: null, id: { not: sessionId } }, data: { revokedAt: new Date() } });
-    await writeAudit(tx, { actorId: userId, action: user.passwordHash ? "auth.password.change" : "auth.password.set", targetType: "user", targetId: userId, ip });
+    await writeAudit(tx, { actorId: userId, action: user.passwordHash ? "auth.password_change" : "auth.password_set", targetType: "user", targetId: userId, ip });
   });
 }

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/server/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
+import type { OrderTransitionType } from "@/lib/server/audit/audit-actions";
 import { canTransition } from "./order-transitions";
 
 // The timestamp column each arrival status stamps (the list pages and the reviewer sort by them).
@@ -30,7 +31,7 @@ export async function transitionOrder(
     orderId: string;
     to: OrderStatus;
     actorId?: string | null;
-    type: string;
+    type: OrderTransitionType;
     note?: string;
     data?: Prisma.OrderUpdateInput;
     ip?: string;

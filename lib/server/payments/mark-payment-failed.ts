@@ -11,7 +11,7 @@ export async function markPaymentFailed({ providerRef, provider, eventId, eventT
     const payment = await tx.payment.findFirst({ where: { providerRef, provider } });
     if (!payment) return false;
     const { count } = await tx.payment.updateMany({ where: { id: payment.id, status: "PENDING" }, data: { status } });
-    if (count > 0) await writeAudit(tx, { action: `payment.${status.toLowerCase()}`, targetType: "Payment", targetId: payment.id, data: { eventId: eventId ?? null } });
+    if (count > 0) await writeAudit(tx, { action: `payment.${status.toLowerCase() as Lowercase<typeof status>}`, targetType: "Payment", targetId: payment.id, data: { eventId: eventId ?? null } });
     return count > 0;
   });
 }

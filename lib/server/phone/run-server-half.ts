@@ -1,4 +1,5 @@
 import { writeAudit } from "@/lib/server/audit/write-audit";
+import type { AuditData } from "@/lib/server/audit/audit-actions";
 import { db, type Tx } from "@/lib/server/db/client";
 import { openKeyShare } from "@/lib/server/certs/open-key-share";
 import { twoPartyCall } from "@/lib/server/certs/two-party-call";
@@ -12,6 +13,11 @@ export type ServerHalfInput<Req> = {
   ip?: string;
 };
 
+// What a half records besides the route and the scan request (each kind of half has its action).
+type ServerHalfAudit =
+  | { action: "key.server_half"; data: Omit<AuditData<"key.server_half">, "route" | "scanRequestId"> }
+  | { action: "key.server_decrypt_half"; data: Omit<AuditData<"key.server_decrypt_half">, "route" | "scanRequestId"> };
+
 /**
  * The one place d2 is used: in one transaction the share's gate (owner, ACTIVE, certificate valid
  * now, nonce new), the half computed with d2 (zeroed after), the caller's record of it (a scan
@@ -22,7 +28,7 @@ export async function runServerHalf<Req extends { keyId: string; nonce: string }
   half: {
     compute: (d2: Uint8Array, request: Req) => Res;
     record?: (tx: Tx, response: Res) => Promise<void>;
-    audit: (response: Res) => { action: string; data: Record<string, unknown> };
+    audit: (response: Res) => ServerHalfAudit;
   },
 ): Promise<Res> {
   return db.$transaction(async (tx) => {

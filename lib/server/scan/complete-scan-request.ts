@@ -45,7 +45,7 @@ export async function completeScanRequest({
     if (done.count === 0) throw new AppError("conflict", { userMessage: "scan.errors.used" });
     await writeAudit(tx, {
       actorId: userId,
-      action: `scan.${row.type.toLowerCase()}`,
+      action: `scan.${row.type.toLowerCase() as Lowercase<typeof row.type>}`,
       targetType: "scanRequest",
       targetId: id,
       data: { platformId: row.platformId, serial: cert.serialHex },
