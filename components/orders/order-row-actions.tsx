@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { useT } from "@/lib/i18n/client";
-import { cancelOrderAction, reapplyOrderAction } from "@/app/(desk)/orders/_actions/order-actions";
+import { cancelOrderAction, reapplyOrderAction } from "@/lib/actions/orders/order-actions";
 import styles from "./orders.module.css";
 
 /** 继续办理 / 去支付 / 取消 / 重新申请 / 查看, as the status allows. Cancelling asks first. */

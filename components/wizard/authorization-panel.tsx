@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { MaterialUploader } from "@/components/materials/material-uploader";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/catalogue";
-import { sendAuthorizationLinkAction } from "@/app/(desk)/orders/_actions/sign-actions";
+import { sendAuthorizationLinkAction } from "@/lib/actions/orders/sign-actions";
 import { useStepAction } from "./use-step-action";
 import styles from "./wizard.module.css";
 

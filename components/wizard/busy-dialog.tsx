@@ -4,7 +4,7 @@ import { Button, ButtonLink } from "@/components/ui/button";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/catalogue";
 import type { BlockingOrder } from "@/lib/server/orders/subject-busy-error";
-import { cancelOrderAction } from "@/app/(desk)/orders/_actions/order-actions";
+import { cancelOrderAction } from "@/lib/actions/orders/order-actions";
 import { useStepAction } from "./use-step-action";
 import styles from "./wizard.module.css";
 

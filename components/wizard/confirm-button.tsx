@@ -2,7 +2,7 @@
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { useT } from "@/lib/i18n/client";
-import { confirmOrderAction } from "@/app/(desk)/orders/_actions/step-actions";
+import { confirmOrderAction } from "@/lib/actions/orders/step-actions";
 import { useStepAction } from "./use-step-action";
 import styles from "./wizard.module.css";
 

@@ -10,7 +10,7 @@ import type { MessageKey } from "@/lib/i18n/catalogue";
 import { enterpriseStepSchema, type TEnterpriseStep } from "@/lib/server/orders/save-enterprise-step.types";
 import { ID_TYPES } from "@/lib/server/orders/order-fields.types";
 import type { BlockingOrder } from "@/lib/server/orders/subject-busy-error";
-import { saveSubjectAction } from "@/app/(desk)/orders/_actions/step-actions";
+import { saveSubjectAction } from "@/lib/actions/orders/step-actions";
 import { BusyDialog } from "./busy-dialog";
 import { SelectField, TextField } from "./text-field";
 import { useStepAction } from "./use-step-action";

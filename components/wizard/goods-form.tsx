@@ -11,7 +11,7 @@ import { useMessage } from "@/components/forms/use-message";
 import { formatFen } from "@/components/orders/format-fen";
 import { useT } from "@/lib/i18n/client";
 import { ZGoodsStepSchema, type TGoodsStep } from "@/lib/server/orders/save-goods-step.types";
-import { saveGoodsAction } from "@/app/(desk)/orders/_actions/step-actions";
+import { saveGoodsAction } from "@/lib/actions/orders/step-actions";
 import { SelectField, TextField } from "./text-field";
 import { useStepAction } from "./use-step-action";
 import styles from "./wizard.module.css";

@@ -11,7 +11,7 @@ import type { MessageKey } from "@/lib/i18n/catalogue";
 import { ZHandlerStepSchema, HANDLER_METHODS, type THandlerStep } from "@/lib/server/orders/save-handler-step.types";
 import { ID_TYPES } from "@/lib/server/orders/order-fields.types";
 import type { TEnterpriseStep } from "@/lib/server/orders/save-enterprise-step.types";
-import { saveHandlerAction } from "@/app/(desk)/orders/_actions/step-actions";
+import { saveHandlerAction } from "@/lib/actions/orders/step-actions";
 import { SelectField, TextField } from "./text-field";
 import { useStepAction } from "./use-step-action";
 import { VerificationBlock, type CheckState } from "./verification-block";

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { MaterialUploader } from "@/components/materials/material-uploader";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/catalogue";
-import { completeMaterialsAction } from "@/app/(desk)/orders/_actions/step-actions";
+import { completeMaterialsAction } from "@/lib/actions/orders/step-actions";
 import { AuthorizationPanel, type AuthorizationState } from "./authorization-panel";
 import { useStepAction } from "./use-step-action";
 import styles from "./wizard.module.css";

@@ -8,7 +8,7 @@ import { useMessage } from "@/components/forms/use-message";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/catalogue";
 import { ZMethodStepSchema, type TMethodStep } from "@/lib/server/orders/save-method-step.types";
-import { saveMethodAction } from "@/app/(desk)/orders/_actions/step-actions";
+import { saveMethodAction } from "@/lib/actions/orders/step-actions";
 import { useStepAction } from "./use-step-action";
 import styles from "./wizard.module.css";
 

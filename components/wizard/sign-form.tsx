@@ -10,7 +10,7 @@ import { Input } from "@/components/ui/input";
 import { useMessage } from "@/components/forms/use-message";
 import { useT } from "@/lib/i18n/client";
 import { ZSignApplicationSchema, type TSignApplication } from "@/lib/server/orders/sign-application.types";
-import { sendSignCodeAction, signApplicationAction } from "@/app/(desk)/orders/_actions/sign-actions";
+import { sendSignCodeAction, signApplicationAction } from "@/lib/actions/orders/sign-actions";
 import { useStepAction } from "./use-step-action";
 import styles from "./wizard.module.css";
 

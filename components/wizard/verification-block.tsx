@@ -7,7 +7,7 @@ import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/catalogue";
 import { hasMessage } from "@/lib/i18n/translate";
 import type { VerificationMethod } from "@/lib/generated/prisma/enums";
-import { switchOfflineAction } from "@/app/(desk)/orders/_actions/step-actions";
+import { switchOfflineAction } from "@/lib/actions/orders/step-actions";
 import { useStepAction } from "./use-step-action";
 import styles from "./wizard.module.css";
 

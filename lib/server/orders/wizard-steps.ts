@@ -1,32 +1,130 @@
-import type { SubjectType } from "@/lib/generated/prisma/enums";
+import type { Order } from "@/lib/generated/prisma/client";
+import type { OrderKind, SubjectType } from "@/lib/generated/prisma/enums";
+import type { TOrderDraft } from "./order-draft.types";
 
-export const UNIT_STEPS = ["method", "enterprise", "handler", "goods", "confirm", "materials", "sign", "pay"] as const;
-export const INDIVIDUAL_STEPS = ["method", "person", "goods", "confirm", "materials", "sign", "pay"] as const;
-// The mail-in path: the paper form replaces uploads and the SMS signature.
-export const UNIT_OFFLINE_STEPS = ["method", "enterprise", "handler", "goods", "confirm", "pay"] as const;
-export const INDIVIDUAL_OFFLINE_STEPS = ["method", "person", "goods", "confirm", "pay"] as const;
+// The wizard registry: which steps an order of a kind and subject type goes through, in which
+// order, under which URL, and when each one is done. The one wizard route
+// (app/(desk)/apply/[kind]/[orderId]/[step]) and the domain functions that move the resume point
+// read it; a renewal, change, reissue or revocation wizard is a new entry here (plus a page per new
+// step slug in components/wizard/steps/wizard-step-pages.ts), not new routes.
 
-export type WizardStep = (typeof UNIT_STEPS)[number] | (typeof INDIVIDUAL_STEPS)[number];
+export type WizardStep = "method" | "enterprise" | "person" | "handler" | "goods" | "confirm" | "materials" | "sign" | "pay";
 
-export function wizardSteps({ subjectType, offline }: { subjectType: SubjectType; offline: boolean }): readonly WizardStep[] {
-  if (subjectType === "UNIT") return offline ? UNIT_OFFLINE_STEPS : UNIT_STEPS;
-  return offline ? INDIVIDUAL_OFFLINE_STEPS : INDIVIDUAL_STEPS;
+/** What a completion check reads: the order, its draft, and whether an identity check of it passed. */
+export type StepCheckContext = {
+  order: Pick<Order, "id" | "subjectType" | "offline" | "verificationMethod" | "years" | "priceFen">;
+  draft: TOrderDraft;
+  isCheckPassed: (checkId: string | undefined) => Promise<boolean>;
+};
+
+export type WizardStepDefinition = {
+  slug: WizardStep;
+  /** Also a step of the mail-in path (the paper form replaces uploads and the SMS signature). */
+  isOnPaperPath: boolean;
+  /**
+   * Whether the step's data is there and its identity check passed; checked for every step before
+   * confirmation (the resume point alone is not trusted: a user may edit step 2 after step 4).
+   * Steps without one are done by their own action (confirm, materials, sign, pay).
+   */
+  isComplete?: (ctx: StepCheckContext) => Promise<boolean> | boolean;
+};
+
+export type WizardDefinition = {
+  orderKind: OrderKind;
+  subjectType: SubjectType;
+  /** The `[kind]` segment of the wizard's URLs: /apply/<urlKind>/<orderId>/<step>. */
+  urlKind: string;
+  steps: readonly WizardStepDefinition[];
+};
+
+export type WizardKey = `${OrderKind}:${SubjectType}`;
+
+const method: WizardStepDefinition = {
+  slug: "method",
+  isOnPaperPath: true,
+  isComplete: ({ order, draft }) => Boolean(order.verificationMethod && draft.agreedUserAgreementAt),
+};
+
+const subject = (slug: "enterprise" | "person"): WizardStepDefinition => ({
+  slug,
+  isOnPaperPath: true,
+  isComplete: async ({ order, draft, isCheckPassed }) => {
+    if (!(slug === "enterprise" ? draft.enterprise : draft.person)) return false;
+    return order.offline || isCheckPassed(draft.checks?.subject);
+  },
+});
+
+const handler: WizardStepDefinition = {
+  slug: "handler",
+  isOnPaperPath: true,
+  isComplete: async ({ order, draft, isCheckPassed }) => {
+    if (!draft.handler) return false;
+    // A legal representative handling it was already verified with the enterprise, except by deposit.
+    const legalRepCovers = draft.handler.isLegalRep && order.verificationMethod !== "CORP_DEPOSIT";
+    return order.offline || legalRepCovers || isCheckPassed(draft.checks?.handler);
+  },
+};
+
+const goods: WizardStepDefinition = {
+  slug: "goods",
+  isOnPaperPath: true,
+  isComplete: ({ order, draft }) => Boolean(draft.goods && order.years !== null && order.priceFen !== null),
+};
+
+const confirm: WizardStepDefinition = { slug: "confirm", isOnPaperPath: true };
+const materials: WizardStepDefinition = { slug: "materials", isOnPaperPath: false };
+const sign: WizardStepDefinition = { slug: "sign", isOnPaperPath: false };
+const pay: WizardStepDefinition = { slug: "pay", isOnPaperPath: true };
+
+export const WIZARDS: Partial<Record<WizardKey, WizardDefinition>> = {
+  "NEW:UNIT": { orderKind: "NEW", subjectType: "UNIT", urlKind: "unit", steps: [method, subject("enterprise"), handler, goods, confirm, materials, sign, pay] },
+  "NEW:INDIVIDUAL": { orderKind: "NEW", subjectType: "INDIVIDUAL", urlKind: "individual", steps: [method, subject("person"), goods, confirm, materials, sign, pay] },
+};
+
+/** An order as the registry sees it; `kind` is NEW for callers that select only the subject type. */
+type WizardOrder = { kind?: OrderKind; subjectType: SubjectType };
+
+/** The order's wizard, or null for a kind without one yet. */
+export function findWizard(order: WizardOrder): WizardDefinition | null {
+  return WIZARDS[`${order.kind ?? "NEW"}:${order.subjectType}`] ?? null;
+}
+
+/** The order's wizard (every order the desk creates has one). */
+export function wizardFor(order: WizardOrder): WizardDefinition {
+  const wizard = findWizard(order);
+  if (!wizard) throw new Error(`no wizard for ${order.kind ?? "NEW"} ${order.subjectType} orders`);
+  return wizard;
+}
+
+/** The wizard a URL's `[kind]` segment names, or null (an unknown URL). */
+export function wizardByUrlKind(urlKind: string): WizardDefinition | null {
+  return Object.values(WIZARDS).find((w) => w.urlKind === urlKind) ?? null;
+}
+
+/** The steps an order goes through: all of them online, the paper ones on the mail-in path. */
+export function wizardStepDefinitions(order: WizardOrder & { offline: boolean }): readonly WizardStepDefinition[] {
+  const { steps } = wizardFor(order);
+  return order.offline ? steps.filter((s) => s.isOnPaperPath) : steps;
+}
+
+export function wizardSteps(order: WizardOrder & { offline: boolean }): readonly WizardStep[] {
+  return wizardStepDefinitions(order).map((s) => s.slug);
 }
 
 /** The step after `step`, for the stored resume point (which never moves backwards). */
-export function stepAfter(order: { subjectType: SubjectType; offline: boolean }, step: WizardStep): WizardStep {
+export function stepAfter(order: WizardOrder & { offline: boolean }, step: WizardStep): WizardStep {
   const steps = wizardSteps(order);
   const i = steps.indexOf(step);
   return steps[Math.min(i + 1, steps.length - 1)]!;
 }
 
 /** The later of two steps: going back to correct step 2 must not forget that step 4 was reached. */
-export function furthestStep(order: { subjectType: SubjectType; offline: boolean }, a: string, b: WizardStep): WizardStep {
+export function furthestStep(order: WizardOrder & { offline: boolean }, a: string, b: WizardStep): WizardStep {
   const steps = wizardSteps(order);
   const ia = steps.indexOf(a as WizardStep);
   return ia >= steps.indexOf(b) ? (a as WizardStep) : b;
 }
 
-export function wizardPath(order: { id: string; subjectType: SubjectType }, step: string): string {
-  return `/apply/${order.subjectType === "UNIT" ? "unit" : "individual"}/${order.id}/${step}`;
+export function wizardPath(order: WizardOrder & { id: string }, step: string): string {
+  return `/apply/${wizardFor(order).urlKind}/${order.id}/${step}`;
 }

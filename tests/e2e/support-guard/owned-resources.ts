@@ -103,7 +103,7 @@ export async function createOwnedResources({ newRequest, a, actions }: { newRequ
   const { orderId } = await fixture();
 
   const draftOrderId = await attempt("draft order (startOrderAction)", async () => {
-    const call = await callAction(a, action(actions, "app/(desk)/orders/_actions/start-actions.ts#startOrderAction"), { form: { subjectType: "INDIVIDUAL", channel: "demo" } });
+    const call = await callAction(a, action(actions, "lib/actions/orders/start-actions.ts#startOrderAction"), { form: { subjectType: "INDIVIDUAL", channel: "demo" } });
     const id = /\/apply\/(?:individual|unit)\/([^/]+)\//.exec(call.redirect ?? "")?.[1];
     if (!id || goesToLogin(call.redirect)) throw new Error(`no wizard redirect (${call.status} ${call.redirect ?? call.text.slice(0, 200)})`);
     return id;

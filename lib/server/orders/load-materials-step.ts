@@ -1,0 +1,19 @@
+import { maskPhone } from "@/lib/server/auth/session-user";
+import { getAuthorizationStatus } from "./get-authorization-status";
+import { readDraft } from "./order-draft.types";
+import { wizardPath } from "./wizard-steps";
+import type { WizardStepContext } from "./wizard-order.types";
+
+/** The materials step: the kinds to upload and, for a handler who is not the legal representative, the authorization's state. */
+export async function loadMaterialsStep({ user, order }: WizardStepContext) {
+  const isUnit = order.subjectType === "UNIT";
+  const { enterprise, handler } = readDraft(order.draft);
+  const needsAuthorization = isUnit && Boolean(enterprise && handler && !handler.isLegalRep);
+  const auth = needsAuthorization ? await getAuthorizationStatus({ userId: user.id, orderId: order.id }) : null;
+  return {
+    orderId: order.id,
+    kinds: isUnit ? (["BUSINESS_LICENSE", "HANDLER_ID_FRONT", "HANDLER_ID_BACK"] as const) : (["ID_FRONT", "ID_BACK"] as const),
+    authorization: needsAuthorization ? { legalRepPhone: maskPhone(enterprise!.legalRepPhone), initial: auth && { status: auth.status, phone: auth.phone, signedAt: auth.signedAt } } : null,
+    backHref: wizardPath(order, "confirm"),
+  };
+}

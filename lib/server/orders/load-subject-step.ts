@@ -1,0 +1,20 @@
+import { findOpenStepCheck } from "./find-open-step-check";
+import { readDraft } from "./order-draft.types";
+import { wizardPath } from "./wizard-steps";
+import type { WizardStepContext } from "./wizard-order.types";
+
+/** Step 2: the enterprise (unit) or the person (individual) entered so far, and its open identity check. */
+export async function loadSubjectStep({ order }: WizardStepContext) {
+  const draft = readDraft(order.draft);
+  const isUnit = order.subjectType === "UNIT";
+  return {
+    orderId: order.id,
+    isUnit,
+    method: order.verificationMethod ?? (isUnit ? ("CORP_DEPOSIT" as const) : ("PHONE3" as const)),
+    initialCheck: order.offline ? null : await findOpenStepCheck({ orderId: order.id, checkId: draft.checks?.subject }),
+    canOffline: Boolean(order.channel.mailingAddress) && !order.offline,
+    backHref: wizardPath(order, "method"),
+    enterprise: draft.enterprise,
+    person: draft.person,
+  };
+}
