@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { furthestStep, stepAfter, WIZARDS, wizardByUrlKind, wizardPath, wizardSteps } from "@/lib/server/orders/wizard-steps";
+
+const unit = { subjectType: "UNIT" as const, offline: false };
+const person = { subjectType: "INDIVIDUAL" as const, offline: false };
+
+describe("the wizard registry", () => {
+  it("keeps today's URLs: /apply/unit/… and /apply/individual/…, NEW orders by default", () => {
+    expect(wizardPath({ id: "o1", subjectType: "UNIT" }, "method")).toBe("/apply/unit/o1/method");
+    expect(wizardPath({ id: "o2", kind: "NEW", subjectType: "INDIVIDUAL" }, "person")).toBe("/apply/individual/o2/person");
+  });
+
+  it("has the online and mail-in step sequences of each subject type", () => {
+    expect(wizardSteps(unit)).toEqual(["method", "enterprise", "handler", "goods", "confirm", "materials", "sign", "pay"]);
+    expect(wizardSteps(person)).toEqual(["method", "person", "goods", "confirm", "materials", "sign", "pay"]);
+    expect(wizardSteps({ ...unit, offline: true })).toEqual(["method", "enterprise", "handler", "goods", "confirm", "pay"]);
+    expect(wizardSteps({ ...person, offline: true })).toEqual(["method", "person", "goods", "confirm", "pay"]);
+  });
+
+  it("resolves a URL's kind segment, and nothing for an unknown one", () => {
+    expect(wizardByUrlKind("unit")).toBe(WIZARDS["NEW:UNIT"]);
+    expect(wizardByUrlKind("individual")).toBe(WIZARDS["NEW:INDIVIDUAL"]);
+    expect(wizardByUrlKind("renew")).toBeNull();
+    expect(wizardByUrlKind("")).toBeNull();
+  });
+
+  it("has no wizard yet for renewal, change, reissue or revocation (an order of those kinds has no wizard URL)", () => {
+    expect(Object.keys(WIZARDS).sort()).toEqual(["NEW:INDIVIDUAL", "NEW:UNIT"]);
+    expect(() => wizardPath({ id: "o3", kind: "RENEW", subjectType: "UNIT" }, "method")).toThrow(/no wizard/);
+  });
+
+  it("moves the resume point forward only; the mail-in path skips uploads and the signature", () => {
+    expect(stepAfter(unit, "confirm")).toBe("materials");
+    expect(stepAfter({ ...unit, offline: true }, "confirm")).toBe("pay");
+    expect(stepAfter(person, "pay")).toBe("pay");
+    expect(furthestStep(unit, "goods", "handler")).toBe("goods");
+    expect(furthestStep(unit, "method", "enterprise")).toBe("enterprise");
+  });
+});
