@@ -16,11 +16,14 @@ export async function checkVerificationCode({
   purpose,
   code,
   context = "",
+  onWrongCode,
 }: {
   phone: string;
   purpose: CodePurpose;
   code: string;
   context?: string;
+  /** Called once per guess that was compared and wrong (not for a missing, expired or used-up code), before it throws. */
+  onWrongCode?: (left: number) => Promise<void>;
 }) {
   const now = new Date();
   const row = await db.verificationCode.findFirst({
@@ -40,6 +43,7 @@ export async function checkVerificationCode({
 
   if (!safeEqual(row.codeHash, codeHash(phone, purpose, context, code))) {
     const left = CODE_MAX_ATTEMPTS - attempt;
+    await onWrongCode?.(Math.max(left, 0));
     if (left <= 0) {
       await db.verificationCode.updateMany({ where: { id: row.id, consumedAt: null }, data: { consumedAt: now } });
       throw new AppError("code_expired", { userMessage: "auth.errors.codeTooManyAttempts" });
