@@ -5,6 +5,7 @@ import { writeAudit } from "@/lib/server/audit/write-audit";
 import { db } from "@/lib/server/db/client";
 import { wakeWorker } from "@/lib/server/jobs/start-worker";
 import { transitionOrder } from "@/lib/server/orders/transition-order";
+import { auditRefusedDecision } from "./audit-refused-decision";
 import { lockOrderForReview } from "./lock-order-for-review";
 import { notifyReviewOutcome } from "./notify-review-outcome";
 import { ZApproveOrderSchema } from "./review.types";
@@ -16,7 +17,12 @@ export type ApproveResult = { outcome: "APPROVED" } | { outcome: "AWAITING_SECON
  * second, different reviewer; the approval that completes the count moves the order to APPROVED
  * (ready to download) and notifies the applicant, all in one transaction under the order's lock.
  */
-export async function approveOrder({ user, input, ip }: { user: Pick<SessionUser, "id" | "role">; input: unknown; ip?: string }): Promise<ApproveResult> {
+export async function approveOrder(args: { user: Pick<SessionUser, "id" | "role">; input: unknown; ip?: string }): Promise<ApproveResult> {
+  const orderId = ZApproveOrderSchema.safeParse(args.input).data?.orderId;
+  return auditRefusedDecision({ userId: args.user.id, orderId, decision: "approve", ip: args.ip }, () => approve(args));
+}
+
+async function approve({ user, input, ip }: { user: Pick<SessionUser, "id" | "role">; input: unknown; ip?: string }): Promise<ApproveResult> {
   assertPermission(user, "orders.review");
   const { orderId } = ZApproveOrderSchema.parse(input);
   const result = await db

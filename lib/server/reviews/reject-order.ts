@@ -5,6 +5,7 @@ import { writeAudit } from "@/lib/server/audit/write-audit";
 import { db } from "@/lib/server/db/client";
 import { wakeWorker } from "@/lib/server/jobs/start-worker";
 import { transitionOrder } from "@/lib/server/orders/transition-order";
+import { auditRefusedDecision } from "./audit-refused-decision";
 import { lockOrderForReview } from "./lock-order-for-review";
 import { notifyReviewOutcome } from "./notify-review-outcome";
 import { ZRejectOrderSchema } from "./review.types";
@@ -14,7 +15,12 @@ import { ZRejectOrderSchema } from "./review.types";
  * enough even on a four-eyes channel (two people are needed to let an order through, not to stop
  * it). Mail-in orders can be rejected before the paper arrives (wrong address, withdrawn).
  */
-export async function rejectOrder({ user, input, ip }: { user: Pick<SessionUser, "id" | "role">; input: unknown; ip?: string }) {
+export async function rejectOrder(args: { user: Pick<SessionUser, "id" | "role">; input: unknown; ip?: string }) {
+  const orderId = ZRejectOrderSchema.safeParse(args.input).data?.orderId;
+  return auditRefusedDecision({ userId: args.user.id, orderId, decision: "reject", ip: args.ip }, () => reject(args));
+}
+
+async function reject({ user, input, ip }: { user: Pick<SessionUser, "id" | "role">; input: unknown; ip?: string }) {
   assertPermission(user, "orders.review");
   const { orderId, reason } = ZRejectOrderSchema.parse(input);
   await db
