@@ -85,6 +85,7 @@ export async function proxy(req: NextRequest) {
     nonce,
     pathname,
     https: isServedOverHttps({ appUrl: env().APP_URL, trustProxy: env().TRUST_PROXY, headers: req.headers }),
+    // env-reads allow-list: the build mode Next.js inlines (next dev), not a runtime setting.
     dev: process.env.NODE_ENV === "development",
   });
   // Next.js reads the nonce from the request's CSP and puts it on its own scripts; pages that render

@@ -40,6 +40,10 @@ const ZEndpoint = z
   .regex(/^(https?:\/\/)?[A-Za-z0-9.-]+(:\d{1,5})?\/?$/, "must be a host[:port] or an http(s)://host[:port] URL")
   .optional();
 
+// A positive cap or pool size; unset or empty means the default.
+const ZCount = (fallback: number) =>
+  z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().positive().default(fallback));
+
 // Environment, parsed once. A bad value stops the start with a message naming the variable.
 const ZEnvFields = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -75,6 +79,17 @@ const ZEnvFields = z.object({
   CERTDESK_DEMO: z.enum(["0", "1"]).optional(),
   // Number of reverse proxies in front of the app (which X-Forwarded-For hop is the client).
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  // Verification-code caps: per number (all purposes) and per client address, an hour and a day.
+  SMS_PHONE_HOURLY_CAP: ZCount(5),
+  SMS_PHONE_DAILY_CAP: ZCount(10),
+  SMS_IP_HOURLY_CAP: ZCount(30),
+  SMS_IP_DAILY_CAP: ZCount(100),
+  // Scan requests a trading platform may create per minute.
+  SCAN_PLATFORM_PER_MINUTE: ZCount(600),
+  // Connections per instance to PostgreSQL (node-postgres pool size).
+  DB_POOL_MAX: ZCount(10),
+  // Any value: the migration engine's log lines go to stderr.
+  PRISMA_ENGINE_DEBUG: z.string().optional(),
   SMS_PROVIDER: z.enum(["outbox", "aliyun", "tencent"]).default("outbox"),
   // Aliyun SMS (dysmsapi 2017-05-25).
   SMS_ALIYUN_ACCESS_KEY_ID: z.string().min(1).optional(),
@@ -108,7 +123,12 @@ const ZEnvFields = z.object({
   S3_ACCESS_KEY_ID: z.string().optional(),
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   S3_FORCE_PATH_STYLE: z.enum(["true", "false"]).default("true"),
+  // The hotline in the footer, help and error pages (empty: the default).
   SUPPORT_PHONE: z.string().default("400-000-0000"),
+  // The operator's ICP record number (备案号), shown in the footer with a link to the MIIT register.
+  ICP_RECORD: z.string().optional(),
+  // A TrueType font for invoices instead of the packaged Noto Sans SC (empty: the packaged one).
+  PDF_FONT_PATH: z.string().optional(),
   JOB_WORKER: z.enum(["on", "off"]).default("on"),
   // Test-only routes that create orders directly (end-to-end fixtures). Never on a real desk.
   CERTDESK_E2E_FIXTURES: z.enum(["0", "1"]).default("0"),
@@ -140,6 +160,18 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 export function env(): Env {
   cached ??= parseEnv();
   return cached;
+}
+
+/**
+ * One variable read now through its schema entry, not from the cached parse: for the SMS code caps,
+ * which have always been read at each use (a test lowers one for a single case). A bad value
+ * fails as at start-up, naming the variable.
+ */
+export function envNow<K extends keyof typeof ZEnvFields.shape>(name: K): Env[K] {
+  const field = ZEnvFields.shape[name] as unknown as z.ZodType<Env[K]>;
+  const result = field.safeParse(process.env[name]);
+  if (!result.success) throw new Error(`Invalid environment:\n  ${name}: ${result.error.issues[0]?.message}`);
+  return result.data;
 }
 
 /** For tests that change variables. */

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { env } from "@/lib/env";
 import { getT } from "@/lib/i18n/server";
 import { LogoMark } from "./logo-mark";
 import { supportPhone } from "./support-phone";
@@ -8,7 +9,7 @@ export async function SiteFooter() {
   const t = await getT();
   const phone = supportPhone();
   // Shown only when the operator has an ICP record; the number must link to the MIIT register.
-  const icpRecord = process.env.ICP_RECORD;
+  const icpRecord = env().ICP_RECORD;
 
   return (
     <footer className={styles.footer}>

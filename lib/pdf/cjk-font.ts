@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { env } from "@/lib/env";
 
 // Noto Sans SC (SIL OFL) from an npm package, so invoices render Chinese on any machine without a
 // system font. pdf-lib subsets it, so a PDF carries only the glyphs it uses (tens of KB, not 10 MB).
@@ -11,7 +12,7 @@ let cached: Promise<Uint8Array> | undefined;
 export function loadCjkFont(): Promise<Uint8Array> {
   // turbopackIgnore: a path built at run time would make the bundler trace the whole project; the
   // font is read from node_modules where the app runs.
-  const file = process.env.PDF_FONT_PATH || path.join(/*turbopackIgnore: true*/ process.cwd(), PACKAGED);
+  const file = env().PDF_FONT_PATH || path.join(/*turbopackIgnore: true*/ process.cwd(), PACKAGED);
   cached ??= readFile(/*turbopackIgnore: true*/ file).then((b) => new Uint8Array(b));
   // A failed read must not stick: the next call tries again.
   cached.catch(() => (cached = undefined));

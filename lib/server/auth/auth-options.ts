@@ -31,6 +31,7 @@ async function authorizeWith<T>(req: Req, run: () => Promise<{ userId: string; s
 }
 
 export function authOptions(): NextAuthOptions {
+  // env-reads allow-list: a write for next-auth, which reads NEXTAUTH_URL from process.env itself.
   process.env.NEXTAUTH_URL ??= env().APP_URL;
   return {
     secret: authSecret(),

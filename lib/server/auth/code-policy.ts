@@ -1,13 +1,9 @@
+import { envNow } from "@/lib/env";
 import type { Window } from "@/lib/server/security/rate-limit";
 
 export const CODE_TTL_SECONDS = 300;
 export const CODE_MAX_ATTEMPTS = 5;
 export const RESEND_AFTER_SECONDS = 60;
-
-function cap(name: string, fallback: number): number {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-}
 
 /**
  * Resending the same kind of code (same number, purpose and context): once a minute. A different
@@ -21,15 +17,15 @@ export function resendWindows(): Window[] {
 /** Per number, all purposes together: 5 an hour, 10 a day. */
 export function phoneWindows(): Window[] {
   return [
-    { seconds: 3600, max: cap("SMS_PHONE_HOURLY_CAP", 5) },
-    { seconds: 86400, max: cap("SMS_PHONE_DAILY_CAP", 10) },
+    { seconds: 3600, max: envNow("SMS_PHONE_HOURLY_CAP") },
+    { seconds: 86400, max: envNow("SMS_PHONE_DAILY_CAP") },
   ];
 }
 
 /** Per client address: stops one machine from spraying codes at many numbers. */
 export function ipWindows(): Window[] {
   return [
-    { seconds: 3600, max: cap("SMS_IP_HOURLY_CAP", 30) },
-    { seconds: 86400, max: cap("SMS_IP_DAILY_CAP", 100) },
+    { seconds: 3600, max: envNow("SMS_IP_HOURLY_CAP") },
+    { seconds: 86400, max: envNow("SMS_IP_DAILY_CAP") },
   ];
 }

@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { env } from "@/lib/env";
 
 export type DbTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
 
@@ -24,7 +25,7 @@ export function resolveDbTarget({ databaseUrl, dataDir }: { databaseUrl?: string
 // PGlite allows one process per folder; the app, its job worker and the seed share one instance.
 export function openAdapter(target: DbTarget): OpenedAdapter {
   if (target.kind === "postgres") {
-    const factory = new PrismaPg({ connectionString: target.url, max: Number(process.env.DB_POOL_MAX ?? 10) });
+    const factory = new PrismaPg({ connectionString: target.url, max: env().DB_POOL_MAX });
     return { target, factory, close: async () => {} };
   }
   if (target.dir !== "memory://") mkdirSync(target.dir, { recursive: true });

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { env } from "@/lib/env";
 
 type Bg = typeof import("@prisma/schema-engine-wasm");
 let bgPromise: Promise<Bg> | undefined;
@@ -32,8 +33,9 @@ export async function openSchemaEngine({
 }): Promise<SchemaEngine> {
   bgPromise ??= loadBindings();
   const bg = await bgPromise;
+  const debug = Boolean(env().PRISMA_ENGINE_DEBUG);
   const log = (line: string) => {
-    if (process.env.PRISMA_ENGINE_DEBUG) console.error("[schema-engine]", line);
+    if (debug) console.error("[schema-engine]", line);
   };
   return bg.SchemaEngine.new(
     { datamodels: schema.map((file): [string, string] => [file.path, file.content]) },

@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { kmkIdOf } from "@/lib/pki/escrow";
 import { hexToBytes } from "@/lib/pki/encoding";
@@ -103,7 +104,7 @@ export async function runKmcCommand(argv: string[], io: KmcCommandIo): Promise<n
       const groups = await db.keyRecovery.groupBy({ by: ["status"], _count: { _all: true } });
       if (groups.length === 0) io.out("no key recoveries");
       for (const g of groups) io.out(`${g.status}: ${g._count._all}`);
-      const configured = (io.env ?? process.env).CERTDESK_KMK_PUBLIC_KEY;
+      const configured = io.env ? io.env.CERTDESK_KMK_PUBLIC_KEY : env().CERTDESK_KMK_PUBLIC_KEY;
       if (configured) io.out(`desk escrows to key-management key ${kmkIdOf(hexToBytes(configured.toLowerCase()))}`);
       return 0;
     }

@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { db } from "@/lib/server/db/client";
 import { consumeRateLimit } from "@/lib/server/security/rate-limit";
 import { SCAN_TYPE_TO_DB, type TCreateScanRequest } from "./scan.types";
@@ -6,7 +7,7 @@ import { platformScanView } from "./platform-scan-view";
 
 /** A platform asks a certificate holder to log in, sign, decrypt or share subject data by scanning a QR. */
 export async function createScanRequest({ platformId, input }: { platformId: string; input: TCreateScanRequest }) {
-  await consumeRateLimit(db, `scan:platform:${platformId}`, [{ seconds: 60, max: Number(process.env.SCAN_PLATFORM_PER_MINUTE ?? 600) }]);
+  await consumeRateLimit(db, `scan:platform:${platformId}`, [{ seconds: 60, max: env().SCAN_PLATFORM_PER_MINUTE }]);
   const { type, clientRef, expiresIn, ...payload } = input;
   const { tokenHash, qrContent } = newScanToken();
   const row = await db.scanRequest.create({

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 export const MIN_NEW_PASSPHRASE_LENGTH = 12;
 
 export async function readPassphrase(input: { envVar?: string; isNew: boolean; env?: NodeJS.ProcessEnv; label?: string }): Promise<string> {
+  // env-reads allow-list: the variable is named by the operator (--passphrase-env), so it is data, not configuration.
   const source = input.env ?? process.env;
   const label = input.label ?? "root key passphrase";
   let passphrase: string;
