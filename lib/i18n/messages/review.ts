@@ -1,4 +1,5 @@
 import { defineMessages } from "../define-messages";
+import { auditActionLabels } from "./audit-action-labels";
 
 // The review console's working pages: the queue, an order under review, and the CA admin pages.
 export const review = defineMessages({
@@ -273,6 +274,7 @@ export const review = defineMessages({
       verifyBroken: "哈希链在第 {id} 条记录处断开（{reason}），之前的 {rows} 条记录校验通过。",
       reasonLink: "与上一条记录的链接不符",
       reasonContent: "记录内容与其哈希不符",
+      actions: auditActionLabels["zh-CN"],
       empty: "没有符合条件的记录",
       system: "系统",
     },
@@ -571,6 +573,7 @@ export const review = defineMessages({
       verifyBroken: "The chain breaks at entry {id} ({reason}); the {rows} entries before it verified.",
       reasonLink: "its link to the previous entry does not match",
       reasonContent: "its content does not match its hash",
+      actions: auditActionLabels.en,
       empty: "No matching entries",
       system: "System",
     },

@@ -9,6 +9,7 @@ import styles from "@/components/console/console.module.css";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { listAuditLog } from "@/lib/server/admin/list-audit-log";
+import { auditActionLabelKey } from "@/lib/server/audit/audit-action-label";
 import { verifyAuditChainAction } from "@/lib/actions/audit/audit-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -55,7 +56,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           { key: "id", header: "#", cell: (r) => <span className={styles.mono}>{r.id.toString()}</span> },
           { key: "at", header: t("review.audit.at"), cell: (r) => formatDateTime(r.at, t.locale) },
           { key: "actor", header: t("review.audit.actor"), cell: (r) => (r.actor ? <a href={`/console/audit?actor=${r.actorId}`}>{r.actor.name ?? r.actor.phone}</a> : t("review.audit.system")) },
-          { key: "action", header: t("review.audit.action"), cell: (r) => <span className={styles.mono}>{r.action}</span> },
+          {
+            key: "action",
+            header: t("review.audit.action"),
+            cell: (r) => {
+              const label = auditActionLabelKey(r.action);
+              return (
+                <>
+                  {label && <div>{t(label)}</div>}
+                  <span className={styles.mono}>{r.action}</span>
+                </>
+              );
+            },
+          },
           { key: "target", header: t("review.audit.target"), cell: (r) => <a className={styles.mono} href={`/console/audit?targetType=${r.targetType}&targetId=${r.targetId}`}>{r.targetType}:{r.targetId.slice(0, 12)}</a> },
           { key: "data", header: t("review.audit.data"), cell: (r) => <pre className={styles.json}>{JSON.stringify(r.data)}</pre> },
           { key: "hash", header: t("review.audit.hash"), cell: (r) => <span className={styles.mono} title={r.hash}>{r.hash.slice(0, 10)}…</span> },
