@@ -58,6 +58,8 @@ async function runVariant(databaseUrl?: string): Promise<BenchResult[]> {
     NODE_ENV: "production",
   };
   Object.assign(process.env, env);
+  // Each module runs in this process on a database and KEK of its own: parse the environment again.
+  (await import("@/lib/env")).resetEnvCache();
   const { db, dbAdapter, closeDb } = await import("@/lib/server/db/client");
   const { applyMigrations } = await import("@/lib/server/db/apply-migrations");
   const { ensureCaHierarchy } = await import("@/lib/server/certs/ensure-ca-hierarchy");

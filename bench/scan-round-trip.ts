@@ -44,6 +44,8 @@ export async function runScanRoundTripBench(): Promise<BenchResult[]> {
     APP_URL: "http://127.0.0.1:1",
   };
   Object.assign(process.env, env);
+  // Each module runs in this process on a database and KEK of its own: parse the environment again.
+  (await import("@/lib/env")).resetEnvCache();
   const { dbAdapter, closeDb, db } = await import("@/lib/server/db/client");
   const { applyMigrations } = await import("@/lib/server/db/apply-migrations");
   const { ensureCaHierarchy } = await import("@/lib/server/certs/ensure-ca-hierarchy");

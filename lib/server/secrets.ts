@@ -1,10 +1,17 @@
 import { createHash, randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 
 type Secrets = { authSecret: string; kek: string };
-let cached: Secrets | undefined;
+// Keyed by the parsed environment it was read from (a changed one, after resetEnvCache, reads again).
+let cached: { env: Env; secrets: Secrets } | undefined;
+
+function secrets(): Secrets {
+  const e = env();
+  if (cached?.env !== e) cached = { env: e, secrets: load() };
+  return cached.secrets;
+}
 
 function decodeKek(value: string): Buffer {
   const buf = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
@@ -48,8 +55,7 @@ function load(): Secrets {
 }
 
 export function authSecret(): string {
-  cached ??= load();
-  return cached.authSecret;
+  return secrets().authSecret;
 }
 
 export type Kek = { kid: string; key: Buffer };
@@ -61,8 +67,7 @@ export function kekId(key: Buffer): string {
 
 /** The current KEK (seals everything new) and the earlier ones (open what they sealed until re-wrapped). */
 export function keyring(): { current: Kek; previous: Kek[] } {
-  cached ??= load();
-  const current = decodeKek(cached.kek);
+  const current = decodeKek(secrets().kek);
   const previous = (env().CERTDESK_KEK_PREVIOUS ?? "")
     .split(",")
     .map((v) => v.trim())

@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { db, type Tx } from "@/lib/server/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { CA_PROFILE, addMs, addYears } from "./ca-profile";
+import { confirmIssuingCa } from "./confirm-issuing-ca";
 import { loadIssuingCa, type IssuingCa } from "./load-issuing-ca";
 import { isUniqueViolation } from "./is-unique-violation";
 import { parseInput } from "./parse-input";
@@ -26,6 +27,14 @@ export interface IssuedPair {
 // our own; inside the caller's, the caller's retry decides).
 const MAX_ATTEMPTS = 3;
 
+/** The issuing CA was retired and none is active: the next loadIssuingCa makes one or says why not. */
+class NoActiveIssuingCaError extends AppError {
+  constructor() {
+    super("internal", { userMessage: "[certs] no active issuing CA to issue under" });
+    this.name = "NoActiveIssuingCaError";
+  }
+}
+
 /**
  * Issues a subject's dual certificates (GM/T 0015: one signing, one encryption) for two joint
  * keys from two-party key generation, signed by the issuing CA, stored VALID with their links
@@ -40,17 +49,26 @@ export async function issueCertificates(
   // Inside the caller's transaction the CA comes loaded (loadIssuingCa may query): on the
   // single-connection embedded database a query outside the open transaction would wait for it.
   if (within) return issueIn(within.tx, parsed, within.issuing);
-  const issuing = await loadIssuingCa();
+  let issuing = await loadIssuingCa();
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction((t) => issueIn(t, parsed, issuing));
     } catch (error) {
+      if (error instanceof NoActiveIssuingCaError && attempt < MAX_ATTEMPTS) {
+        issuing = await loadIssuingCa();
+        continue;
+      }
       if (!isUniqueViolation(error) || attempt >= MAX_ATTEMPTS) throw error;
     }
   }
 }
 
-async function issueIn(tx: Tx, parsed: z.output<typeof ZIssueCertificatesSchema>, { ca: issuing, certificate: issuingCertificate, signer }: IssuingCa): Promise<IssuedPair> {
+async function issueIn(tx: Tx, parsed: z.output<typeof ZIssueCertificatesSchema>, loaded: IssuingCa): Promise<IssuedPair> {
+  // The cached CA may have been retired (or belong to a database this process no longer uses):
+  // confirmed, and locked against retirement, in this transaction.
+  const confirmed = await confirmIssuingCa(tx, loaded);
+  if (!confirmed) throw new NoActiveIssuingCaError();
+  const { ca: issuing, certificate: issuingCertificate, signer } = confirmed;
   const shares = await tx.keyShare.findMany({
     where: { id: { in: [parsed.keyShares.sign, parsed.keyShares.encrypt] }, userId: parsed.userId },
     select: { id: true, status: true, publicKey: true },

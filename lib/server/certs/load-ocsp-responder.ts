@@ -3,7 +3,8 @@ import { sha1 } from "@noble/hashes/legacy.js";
 import { bytesToHex } from "@/lib/pki/encoding";
 import type { Sm2Signer } from "@/lib/pki/signer";
 import { certificatePublicKey, parseCertificate } from "@/lib/pki/x509/certificate-input";
-import { db } from "@/lib/server/db/client";
+import { db, dbAdapter } from "@/lib/server/db/client";
+import type { OpenedAdapter } from "@/lib/server/db/adapter";
 import { keyCustody } from "./key-custody";
 
 export interface OcspIssuer {
@@ -18,9 +19,10 @@ export interface OcspIssuer {
 
 // The CAs and responder keys change a few times in a decade, while OCSP answers thousands of
 // requests a second, so they are kept in memory and re-read at most once a minute (or at once
-// when this process changed the hierarchy). The database stays the only source of truth.
+// when this process changed the hierarchy), keyed by the database they were read from. The
+// database stays the only source of truth.
 const TTL_MS = 60_000;
-let cached: { at: number; issuers: Promise<OcspIssuer[]> } | undefined;
+let cached: { source: OpenedAdapter; at: number; issuers: Promise<OcspIssuer[]> } | undefined;
 
 async function load(): Promise<OcspIssuer[]> {
   const rows = await db.certificateAuthority.findMany({
@@ -51,9 +53,10 @@ async function load(): Promise<OcspIssuer[]> {
 /** The issuing CAs this responder answers for, each with its responder key (cached, see above). */
 export function loadOcspResponder(): Promise<OcspIssuer[]> {
   const now = Date.now();
-  if (!cached || now - cached.at > TTL_MS) {
+  const source = dbAdapter();
+  if (!cached || cached.source !== source || now - cached.at > TTL_MS) {
     const issuers = load();
-    cached = { at: now, issuers };
+    cached = { source, at: now, issuers };
     issuers.catch(() => {
       if (cached?.issuers === issuers) cached = undefined;
     });

@@ -1,3 +1,5 @@
+import { dbAdapter } from "@/lib/server/db/client";
+import type { OpenedAdapter } from "@/lib/server/db/adapter";
 import { CA_PROFILE } from "./ca-profile";
 
 // A per-process memo of cached OCSP answers, in front of the OcspCache table. Under load the
@@ -13,10 +15,19 @@ export interface MemoAnswer {
 }
 
 const MAX_ENTRIES = 20_000;
-const entries = new Map<string, MemoAnswer & { until: number }>();
+// Keyed by the database the answers were read from: another database (a bench module, a test
+// file's own) starts with an empty memo.
+let memo: { source: OpenedAdapter; entries: Map<string, MemoAnswer & { until: number }> } | undefined;
+
+function current(): Map<string, MemoAnswer & { until: number }> {
+  const source = dbAdapter();
+  if (memo?.source !== source) memo = { source, entries: new Map() };
+  return memo.entries;
+}
 
 export const ocspAnswerMemo = {
   get(serialHex: string, now: number): MemoAnswer | undefined {
+    const entries = current();
     const entry = entries.get(serialHex);
     if (!entry) return undefined;
     if (entry.until > now) return entry;
@@ -28,12 +39,13 @@ export const ocspAnswerMemo = {
     const { memoMs, refreshBeforeMs } = CA_PROFILE.ocsp;
     const until = Math.min(now + memoMs, answer.nextUpdate.getTime() - refreshBeforeMs);
     if (until <= now) return;
+    const entries = current();
     // Map keeps insertion order: dropping the first key evicts the oldest entry.
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
     entries.set(serialHex, { ...answer, until });
   },
 
   forget(serialHex: string): void {
-    entries.delete(serialHex);
+    current().delete(serialHex);
   },
 };
