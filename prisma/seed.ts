@@ -4,6 +4,7 @@
 // Outside demo mode the published demo accounts must not open anything: they are not created, and
 // ones left from an earlier demo run are disabled with their password removed.
 import { randomBytes } from "node:crypto";
+import type { ChannelProduct } from "@/lib/generated/prisma/enums";
 import { db, closeDb } from "@/lib/server/db/client";
 import { hashPassword } from "@/lib/server/auth/password-hash";
 import { keyedHash } from "@/lib/server/security/keyed-hash";
@@ -12,7 +13,7 @@ import { env, isDemoMode } from "@/lib/env";
 import { verifyPassword } from "@/lib/server/auth/password-hash";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";
 
-const PRICES: Array<[string, number, number]> = [
+const PRICES: Array<[ChannelProduct, number, number]> = [
   ["UNIT_CERT", 1, 38000],
   ["UNIT_CERT", 2, 68000],
   ["UNIT_CERT", 3, 98000],

@@ -2,8 +2,10 @@
 // set. Another acquirer (WeChat Pay or Alipay direct) implements the same two calls; payments are
 // confirmed only by the provider's own signal (the sandbox confirm page, a verified webhook),
 // never by the browser saying "paid".
+import type { PaymentMethod, PaymentProvider as PaymentProviderName } from "@/lib/generated/prisma/enums";
 
-export type PaymentMethod = "alipay" | "wechat_pay";
+// Payment.method and Payment.provider are enums of the schema.
+export type { PaymentMethod, PaymentProviderName };
 
 /** What the desk needs to let the payer pay: a QR to scan, a page to open, or a client secret for the provider's JS. */
 export type ProviderCharge = { providerRef: string; qrDataUrl?: string; payUrl?: string; clientSecret?: string };
@@ -20,7 +22,7 @@ export type ChargeInput = {
 };
 
 export interface PaymentProvider {
-  readonly name: "sandbox" | "stripe";
+  readonly name: PaymentProviderName;
   /** Creates the charge. Must be idempotent per paymentId: a retried call returns the same charge. */
   createCharge(input: ChargeInput): Promise<ProviderCharge>;
   /** The same QR / page again for a charge that is still pending (a reload, a double click). */

@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { ChannelProduct, VerificationMethod } from "@/lib/generated/prisma/enums";
 
 // Boundaries of the CA admin pages. Messages are catalogue keys (review.errors.*).
-export const PRODUCTS = ["UNIT_CERT", "INDIVIDUAL_CERT", "SEAL", "USB_KEY"] as const;
-export const METHODS = ["CORP_DEPOSIT", "PERSONAL_DEPOSIT", "PHONE3", "BANK4", "FACE"] as const;
+// The products in the order the channel form offers them (the enum is declared alphabetically).
+export const PRODUCTS = [ChannelProduct.UNIT_CERT, ChannelProduct.INDIVIDUAL_CERT, ChannelProduct.SEAL, ChannelProduct.USB_KEY] as const satisfies readonly ChannelProduct[];
+export const METHODS = Object.values(VerificationMethod);
 
 const optionalText = (max: number) =>
   z
@@ -26,7 +28,7 @@ export const ZUpdateChannelSchema = z.object({
   channelId: z.string().min(1).max(40),
   name: z.string().trim().min(2, "review.errors.required").max(60, "review.errors.tooLong"),
   nameEn: optionalText(100),
-  allowedMethods: z.array(z.enum(METHODS)).min(1, "review.errors.methodsRequired"),
+  allowedMethods: z.array(z.enum(VerificationMethod)).min(1, "review.errors.methodsRequired"),
   autoApproveIndividual: z.boolean(),
   allowNoInvoice: z.boolean(),
   requireTwoReviewers: z.boolean(),
@@ -34,7 +36,7 @@ export const ZUpdateChannelSchema = z.object({
   mailingAddress: optionalText(200),
   active: z.boolean(),
   prices: z
-    .array(z.object({ product: z.enum(PRODUCTS), years: z.coerce.number().int().min(1).max(5), price: ZYuanSchema }))
+    .array(z.object({ product: z.enum(ChannelProduct), years: z.coerce.number().int().min(1).max(5), price: ZYuanSchema }))
     .max(40),
 });
 export type TUpdateChannelInput = z.input<typeof ZUpdateChannelSchema>;

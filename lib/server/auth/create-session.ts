@@ -1,10 +1,11 @@
+import { LoginMethod, SecondFactorMethod } from "@/lib/generated/prisma/enums";
 import type { Tx } from "@/lib/server/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;
 
-export type LoginMethod = "sms" | "password" | "passkey";
-export type SecondFactorMethod = "passkey" | "totp";
+// Session.method and Session.secondFactorMethod are enums of the schema.
+export type { LoginMethod, SecondFactorMethod };
 
 /**
  * A new login session and its audit row. A passkey login (user verification required, bound to this
@@ -15,7 +16,7 @@ export async function createSession(
   { userId, method, ip, userAgent }: { userId: string; method: LoginMethod; ip: string; userAgent?: string | null },
 ) {
   const now = new Date();
-  const secondFactor = method === "passkey" ? { secondFactorAt: now, secondFactorMethod: "passkey" } : {};
+  const secondFactor = method === LoginMethod.passkey ? { secondFactorAt: now, secondFactorMethod: SecondFactorMethod.passkey } : {};
   const session = await tx.session.create({
     data: { userId, method, ip, userAgent: userAgent?.slice(0, 300), expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000), ...secondFactor },
   });

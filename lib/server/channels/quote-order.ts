@@ -1,4 +1,4 @@
-import type { SubjectType } from "@/lib/generated/prisma/enums";
+import { CertMedium, ChannelProduct, type SubjectType } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import type { Db, Tx } from "@/lib/server/db/client";
 
@@ -24,15 +24,15 @@ export async function quoteOrder(
     years,
     withSeal,
     medium,
-  }: { channelId: string; subjectType: SubjectType; subjectKey?: string | null; years: number; withSeal: boolean; medium: string },
+  }: { channelId: string; subjectType: SubjectType; subjectKey?: string | null; years: number; withSeal: boolean; medium: CertMedium },
 ): Promise<Quote> {
-  const product = subjectType === "UNIT" ? "UNIT_CERT" : "INDIVIDUAL_CERT";
-  const rows = await client.channelPrice.findMany({ where: { channelId, product: { in: [product, "SEAL", "USB_KEY"] } } });
-  const price = (p: string, y: number) => rows.find((r) => r.product === p && r.years === y)?.priceFen;
+  const product = subjectType === "UNIT" ? ChannelProduct.UNIT_CERT : ChannelProduct.INDIVIDUAL_CERT;
+  const rows = await client.channelPrice.findMany({ where: { channelId, product: { in: [product, ChannelProduct.SEAL, ChannelProduct.USB_KEY] } } });
+  const price = (p: ChannelProduct, y: number) => rows.find((r) => r.product === p && r.years === y)?.priceFen;
   const certFen = price(product, years);
   if (certFen === undefined) throw new AppError("validation_failed", { fields: { years: ["wizard.errors.noPrice"] } });
-  const sealFen = withSeal ? (price("SEAL", 1) ?? 0) : 0;
-  const usbKeyFen = medium === "USB_KEY" ? (price("USB_KEY", 1) ?? 0) : 0;
+  const sealFen = withSeal ? (price(ChannelProduct.SEAL, 1) ?? 0) : 0;
+  const usbKeyFen = medium === CertMedium.USB_KEY ? (price(ChannelProduct.USB_KEY, 1) ?? 0) : 0;
   const isFree = subjectKey
     ? Boolean(await client.freeSubject.findUnique({ where: { channelId_subjectKey: { channelId, subjectKey } } }))
     : false;

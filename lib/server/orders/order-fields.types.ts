@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IdType } from "@/lib/generated/prisma/enums";
 import { isValidUscc } from "@/lib/validators/uscc";
 import { isValidIdNumber } from "@/lib/validators/id-number";
 import { isValidBankCard } from "@/lib/validators/bank-card";
@@ -17,8 +18,9 @@ export const ZUscc = z
   .refine(isValidUscc, "wizard.errors.usccInvalid");
 
 // All three documents carry an 18-character GB 11643 number with its check character.
-export const ID_TYPES = ["RESIDENT_ID", "HK_MO_RESIDENCE", "TW_RESIDENCE"] as const;
-export const ZIdType = z.enum(ID_TYPES, { error: "wizard.errors.required" });
+// The schema's IdType (Organization.legalRepIdType), in its declared order.
+export const ID_TYPES = Object.values(IdType);
+export const ZIdType = z.enum(IdType, { error: "wizard.errors.required" });
 
 export const ZIdNumber = z
   .string({ error: "wizard.errors.required" })

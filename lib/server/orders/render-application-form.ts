@@ -1,3 +1,4 @@
+import { CertMedium } from "@/lib/generated/prisma/enums";
 import { createPdfDocument } from "@/lib/pdf/create-document";
 import { translator } from "@/lib/i18n/translate";
 import { maskBankCard, maskIdNumber } from "@/lib/validators/mask";
@@ -20,7 +21,7 @@ export async function renderApplicationForm({ userId, orderId }: { userId: strin
   const id = (value: string | undefined) => (value && order.status !== "DRAFT" ? maskIdNumber(value) : value);
   const f = (key: Parameters<typeof t>[0], value: string | number | undefined | null) => `${t(key)}：${value ?? "—"}`;
   const sections = [
-    { heading: t("wizard.form.orderSection"), lines: [f("wizard.form.orderNo", order.no), f("wizard.form.amount", yuan(order.priceFen)), f("wizard.form.years", order.years), f("wizard.form.medium", order.medium === "USB_KEY" ? t("wizard.goods.usbKey") : t("wizard.goods.cloud"))] },
+    { heading: t("wizard.form.orderSection"), lines: [f("wizard.form.orderNo", order.no), f("wizard.form.amount", yuan(order.priceFen)), f("wizard.form.years", order.years), f("wizard.form.medium", order.medium === CertMedium.USB_KEY ? t("wizard.goods.usbKey") : t("wizard.goods.cloud"))] },
     enterprise && { heading: t("wizard.form.enterpriseSection"), lines: [f("wizard.enterprise.name", enterprise.name), f("wizard.enterprise.uscc", enterprise.uscc), f("wizard.enterprise.legalRepName", enterprise.legalRepName), f("wizard.enterprise.legalRepIdNumber", id(enterprise.legalRepIdNumber)), f("wizard.enterprise.legalRepPhone", enterprise.legalRepPhone)] },
     handler && { heading: t("wizard.form.handlerSection"), lines: [f("wizard.handler.name", handler.name), f("wizard.handler.idNumber", id(handler.idNumber)), f("wizard.handler.phone", handler.phone), f("wizard.handler.email", handler.email)] },
     person && { heading: t("wizard.form.personSection"), lines: [f("wizard.person.name", person.name), f("wizard.person.idNumber", id(person.idNumber)), f("wizard.person.phone", person.phone), f("wizard.person.email", person.email), person.bankCard ? f("wizard.person.bankCard", maskBankCard(person.bankCard)) : ""].filter(Boolean) },

@@ -1,3 +1,4 @@
+import { CertMedium } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/server/db/client";
 import { quoteOrder } from "@/lib/server/channels/quote-order";
@@ -21,7 +22,7 @@ export async function saveGoodsStep({ userId, orderId, input }: { userId: string
     }
     // Seals are for units; an individual's form cannot add one.
     const withSeal = order.subjectType === "UNIT" && goods.withSeal;
-    const shipping = goods.medium === "USB_KEY" ? goods.shipping : undefined;
+    const shipping = goods.medium === CertMedium.USB_KEY ? goods.shipping : undefined;
     const quote = await quoteOrder(tx, { channelId: order.channelId, subjectType: order.subjectType, subjectKey: order.subjectKey, years: goods.years, withSeal, medium: goods.medium });
     const draft = readDraft(order.draft);
     await tx.order.update({

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { CertMedium } from "@/lib/generated/prisma/enums";
 import { ZMobile, ZPersonName, ZRequiredText } from "./order-fields.types";
 
 export const CERT_YEARS = [1, 2, 3] as const;
-export const MEDIA = ["CLOUD", "USB_KEY"] as const;
 
 const ZOptionalText = (max: number) => z.string().trim().max(max, "wizard.errors.tooLong").optional().or(z.literal(""));
 
@@ -12,14 +12,14 @@ const ZOptionalText = (max: number) => z.string().trim().max(max, "wizard.errors
  */
 // Shipping fields of a USB key the applicant then switched away from must not block the step.
 const dropUnusedShipping = (v: unknown) =>
-  v && typeof v === "object" && (v as { medium?: unknown }).medium !== "USB_KEY" ? { ...(v as object), shipping: undefined } : v;
+  v && typeof v === "object" && (v as { medium?: unknown }).medium !== CertMedium.USB_KEY ? { ...(v as object), shipping: undefined } : v;
 
 export const ZGoodsStepSchema = z.preprocess(
   dropUnusedShipping,
   z
   .object({
     years: z.coerce.number().pipe(z.union([z.literal(1), z.literal(2), z.literal(3)], { error: "wizard.errors.chooseYears" })),
-    medium: z.enum(MEDIA, { error: "wizard.errors.required" }),
+    medium: z.enum(CertMedium, { error: "wizard.errors.required" }),
     withSeal: z.boolean().default(false),
     platformId: z.string().trim().max(40).optional().or(z.literal("")),
     shipping: z
@@ -35,7 +35,7 @@ export const ZGoodsStepSchema = z.preprocess(
     }),
   })
   .superRefine((v, ctx) => {
-    if (v.medium === "USB_KEY" && !v.shipping) ctx.addIssue({ code: "custom", message: "wizard.errors.shippingRequired", path: ["shipping", "address"] });
+    if (v.medium === CertMedium.USB_KEY && !v.shipping) ctx.addIssue({ code: "custom", message: "wizard.errors.shippingRequired", path: ["shipping", "address"] });
   }),
 );
 export type TGoodsStep = z.infer<typeof ZGoodsStepSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PaymentMethod, type PaymentProvider } from "@/lib/generated/prisma/enums";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getPaymentProvider } from "@/lib/payments/get-payment-provider";
@@ -6,15 +7,15 @@ import type { ChargeInput, ProviderCharge } from "@/lib/payments/payment-provide
 import { db } from "@/lib/server/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 
-export const ZCreatePaymentSchema = z.object({ method: z.enum(["alipay", "wechat_pay"]) });
+export const ZCreatePaymentSchema = z.object({ method: z.enum(PaymentMethod) });
 
-export type CreatePaymentResult = { paymentId: string; provider: string; qrDataUrl?: string; payUrl?: string; clientSecret?: string };
+export type CreatePaymentResult = { paymentId: string; provider: PaymentProvider; qrDataUrl?: string; payUrl?: string; clientSecret?: string };
 
 /**
  * Starts (or resumes) paying for an order that awaits payment. A PENDING payment for the same order
  * and method is reused, so a double click or a reload shows the same QR instead of a second charge.
  */
-export async function createPayment({ userId, orderId, method }: { userId: string; orderId: string; method: "alipay" | "wechat_pay" }): Promise<CreatePaymentResult> {
+export async function createPayment({ userId, orderId, method }: { userId: string; orderId: string; method: PaymentMethod }): Promise<CreatePaymentResult> {
   const parsed = ZCreatePaymentSchema.parse({ method });
   const provider = getPaymentProvider();
 

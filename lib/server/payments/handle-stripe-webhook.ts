@@ -1,4 +1,5 @@
 import type Stripe from "stripe";
+import { PaymentProvider } from "@/lib/generated/prisma/enums";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { stripeClient } from "@/lib/payments/stripe-client";
@@ -24,7 +25,7 @@ export async function handleStripeWebhook({ rawBody, signature }: { rawBody: str
       // Not one of ours (another integration on the same Stripe account): acknowledge and ignore.
       const paymentId = pi.metadata?.paymentId;
       if (!paymentId) return { outcome: "ignored" };
-      const result = await markPaymentSucceeded({ providerRef: pi.id, paymentId, provider: "stripe", eventId: event.id, eventType: event.type, amountFen: pi.amount_received || pi.amount, currency: pi.currency });
+      const result = await markPaymentSucceeded({ providerRef: pi.id, paymentId, provider: PaymentProvider.stripe, eventId: event.id, eventType: event.type, amountFen: pi.amount_received || pi.amount, currency: pi.currency });
       // Ours but not stored yet: 404 rolls the event record back, so Stripe's retry is processed.
       if (result.outcome === "unknown_payment") throw new AppError("not_found");
       return result;
@@ -32,7 +33,7 @@ export async function handleStripeWebhook({ rawBody, signature }: { rawBody: str
     case "payment_intent.payment_failed":
     case "payment_intent.canceled": {
       const pi = event.data.object;
-      const changed = await markPaymentFailed({ providerRef: pi.id, provider: "stripe", eventId: event.id, eventType: event.type, status: event.type === "payment_intent.canceled" ? "CANCELLED" : "FAILED" });
+      const changed = await markPaymentFailed({ providerRef: pi.id, provider: PaymentProvider.stripe, eventId: event.id, eventType: event.type, status: event.type === "payment_intent.canceled" ? "CANCELLED" : "FAILED" });
       return { outcome: changed ? "failed" : "ignored" };
     }
     default:

@@ -1,8 +1,9 @@
+import type { PaymentProvider } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 
 /** A PENDING payment the provider gave up on (declined, cancelled). A paid one is never downgraded. */
-export async function markPaymentFailed({ providerRef, provider, eventId, eventType, status = "FAILED" }: { providerRef: string; provider: string; eventId?: string; eventType?: string; status?: "FAILED" | "CANCELLED" }) {
+export async function markPaymentFailed({ providerRef, provider, eventId, eventType, status = "FAILED" }: { providerRef: string; provider: PaymentProvider; eventId?: string; eventType?: string; status?: "FAILED" | "CANCELLED" }) {
   return db.$transaction(async (tx) => {
     if (eventId) {
       const { count } = await tx.webhookEvent.createMany({ data: [{ id: eventId, provider, type: eventType ?? "payment.failed" }], skipDuplicates: true });

@@ -1,3 +1,4 @@
+import type { PaymentProvider } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/server/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { onOrderPaid } from "@/lib/server/orders/on-order-paid";
@@ -23,7 +24,7 @@ export async function markPaymentSucceeded({
 }: {
   paymentId?: string;
   providerRef?: string;
-  provider: string;
+  provider: PaymentProvider;
   eventId?: string;
   eventType?: string;
   amountFen?: number;
@@ -40,7 +41,7 @@ export async function markPaymentSucceeded({
       // overtakes the request which stored the reference still finds its payment.
       const rows = await tx.$queryRaw<Array<{ id: string }>>`
         SELECT id FROM "Payment"
-        WHERE provider = ${provider} AND ("providerRef" = ${providerRef ?? null} OR id = ${paymentId ?? null})
+        WHERE provider = ${provider}::"PaymentProvider" AND ("providerRef" = ${providerRef ?? null} OR id = ${paymentId ?? null})
         ORDER BY ("providerRef" = ${providerRef ?? null}) DESC NULLS LAST
         LIMIT 1 FOR UPDATE`;
       if (!rows[0]) return { outcome: "unknown_payment" } as const;

@@ -1,3 +1,4 @@
+import { ReviewDecision } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { assertPermission } from "@/lib/server/auth/permissions";
 import type { SessionUser } from "@/lib/server/auth/session-user";
@@ -28,8 +29,8 @@ async function approve({ user, input, ip }: { user: Pick<SessionUser, "id" | "ro
   const result = await db
     .$transaction(async (tx) => {
       const order = await lockOrderForReview(tx, { orderId, reviewerId: user.id, statuses: ["IN_REVIEW"] });
-      await tx.review.create({ data: { orderId, round: order.reviewRound, reviewerId: user.id, decision: "APPROVE" } });
-      const approvals = await tx.review.count({ where: { orderId, round: order.reviewRound, decision: "APPROVE" } });
+      await tx.review.create({ data: { orderId, round: order.reviewRound, reviewerId: user.id, decision: ReviewDecision.APPROVE } });
+      const approvals = await tx.review.count({ where: { orderId, round: order.reviewRound, decision: ReviewDecision.APPROVE } });
       const needed = order.requireTwoReviewers ? 2 : 1;
       await writeAudit(tx, { actorId: user.id, action: "review.approve", targetType: "Order", targetId: orderId, data: { round: order.reviewRound, approvals, needed }, ip });
       if (approvals < needed) return { outcome: "AWAITING_SECOND_REVIEWER", approvals, needed } as const;

@@ -1,3 +1,4 @@
+import { ReviewDecision } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { assertPermission } from "@/lib/server/auth/permissions";
 import type { SessionUser } from "@/lib/server/auth/session-user";
@@ -36,7 +37,7 @@ export async function getReviewOrder({ user, orderId }: { user: Pick<SessionUser
     ...order,
     draft: readDraft(order.draft),
     reviews: order.reviews.map((r) => ({ ...r, reviewerName: reviewerName.get(r.reviewerId) ?? r.reviewerId })),
-    approvals: currentRound.filter((r) => r.decision === "APPROVE").length,
+    approvals: currentRound.filter((r) => r.decision === ReviewDecision.APPROVE).length,
     approvalsNeeded: order.channel.requireTwoReviewers ? 2 : 1,
     isReviewedByMe: currentRound.some((r) => r.reviewerId === user.id),
   };

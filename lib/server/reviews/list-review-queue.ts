@@ -1,4 +1,5 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { ReviewDecision } from "@/lib/generated/prisma/enums";
 import { assertPermission } from "@/lib/server/auth/permissions";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { db } from "@/lib/server/db/client";
@@ -42,7 +43,7 @@ export async function listReviewQueue({ user, filter, take = 100 }: { user: Pick
   ]);
   const rows = orders.map(({ reviews, ...o }) => ({
     ...o,
-    approvals: reviews.filter((r) => r.round === o.reviewRound && r.decision === "APPROVE").length,
+    approvals: reviews.filter((r) => r.round === o.reviewRound && r.decision === ReviewDecision.APPROVE).length,
     isReviewedByMe: reviews.some((r) => r.round === o.reviewRound && r.reviewerId === user.id),
   }));
   return { orders: rows, total, filter: f };

@@ -1,3 +1,4 @@
+import { ReviewDecision } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { assertPermission } from "@/lib/server/auth/permissions";
 import type { SessionUser } from "@/lib/server/auth/session-user";
@@ -26,7 +27,7 @@ async function reject({ user, input, ip }: { user: Pick<SessionUser, "id" | "rol
   await db
     .$transaction(async (tx) => {
       const order = await lockOrderForReview(tx, { orderId, reviewerId: user.id, statuses: ["IN_REVIEW", "AWAITING_PAPER"] });
-      await tx.review.create({ data: { orderId, round: order.reviewRound, reviewerId: user.id, decision: "REJECT", reason } });
+      await tx.review.create({ data: { orderId, round: order.reviewRound, reviewerId: user.id, decision: ReviewDecision.REJECT, reason } });
       await writeAudit(tx, { actorId: user.id, action: "review.reject", targetType: "Order", targetId: orderId, data: { round: order.reviewRound }, ip });
       await transitionOrder(tx, { orderId, to: "REJECTED", actorId: user.id, type: "rejected", note: reason, ip, data: { rejectReason: reason } });
       await notifyReviewOutcome(tx, { orderId, outcome: "rejected", reason });

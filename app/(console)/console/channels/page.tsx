@@ -38,7 +38,7 @@ export default async function ChannelsPage() {
               </span>
             ),
           },
-          { key: "prices", header: t("review.channels.prices"), cell: (c) => <span className={styles.muted}>{c.prices.map((p) => `${t(`review.channels.products.${p.product as "UNIT_CERT"}`)} ${p.years}y ${formatFen(p.priceFen)}`).join(" · ")}</span> },
+          { key: "prices", header: t("review.channels.prices"), cell: (c) => <span className={styles.muted}>{c.prices.map((p) => `${t(`review.channels.products.${p.product}`)} ${p.years}y ${formatFen(p.priceFen)}`).join(" · ")}</span> },
           { key: "orders", header: t("review.channels.orders"), align: "end", cell: (c) => c._count.orders },
           { key: "edit", header: t("review.common.actions"), align: "end", isLabelHiddenOnPhone: true, cell: (c) => <ButtonLink href={`/console/channels/${c.id}`} size="sm" variant="outline">{t("review.common.edit")}</ButtonLink> },
         ]}

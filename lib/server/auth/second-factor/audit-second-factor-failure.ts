@@ -1,6 +1,6 @@
 import { db } from "@/lib/server/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import type { SecondFactorMethod } from "../create-session";
+import type { SecondFactorMethod } from "@/lib/generated/prisma/enums";
 
 /**
  * A refused second factor (or passkey login) is audited in its own transaction: the caller's work is

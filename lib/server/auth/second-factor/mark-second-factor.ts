@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/server/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import type { SecondFactorMethod } from "../create-session";
+import type { SecondFactorMethod } from "@/lib/generated/prisma/enums";
 
 /** Records in the caller's transaction that this live session passed a second factor, with its audit row. */
 export async function markSecondFactor(
