@@ -8,6 +8,8 @@ import { sendVerificationCode } from "@/lib/server/auth/send-verification-code";
 import { approveOrder } from "@/lib/server/reviews/approve-order";
 import { rejectOrder } from "@/lib/server/reviews/reject-order";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
+import { releaseWrapKey } from "@/lib/server/phone/release-wrap-key";
+import { downloadAsPhone } from "../support/phone-download";
 import { createUser, uniqueIp, uniquePhone } from "../support/factories";
 import { latestSmsCode } from "../support/outbox";
 import { expectAppError } from "../support/expect-app-error";
@@ -127,5 +129,26 @@ describe("refused attempts in the audit log", () => {
     const loser = results[0]!.status === "rejected" ? r1 : r2;
     expect(rows[0]).toMatchObject({ actorId: loser.id, data: { reason: "not_reviewable", code: "conflict" } });
     expect(await verifyAuditChain()).toMatchObject({ ok: true });
+  });
+
+  it("wrong PINs, 5 in parallel: each is counted and recorded (the fifth as key.locked), never the PIN", async () => {
+    const user = await createUser();
+    const order = await createSubmittedOrder({ userId: user.id, status: "APPROVED" });
+    const { stored } = await downloadAsPhone(user.id, order.id, "246813");
+    const ip = uniqueIp();
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => releaseWrapKey({ userId: user.id, keyShareId: stored.sign.keyShareId, input: { pin: "975319" }, ip })));
+    expect(results.every((r) => r.status === "rejected")).toBe(true);
+    const rows = await db.auditLog.findMany({ where: { actorId: user.id, action: { in: ["key.pin_failed", "key.locked"] } }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => [r.action, (r.data as { failures: number }).failures])).toEqual([
+      ["key.pin_failed", 1],
+      ["key.pin_failed", 2],
+      ["key.pin_failed", 3],
+      ["key.pin_failed", 4],
+      ["key.locked", 5],
+    ]);
+    for (const r of rows) {
+      expect(r.ip).toBe(ip);
+      expect(text(r)).not.toContain("975319");
+    }
   });
 });

@@ -47,7 +47,7 @@ export const AUDIT_DATA_SCHEMAS = {
   "auth.login": z.object({ method: z.enum(["sms", "password", "passkey"]) }),
   "auth.login_failed": z.object({
     method: z.enum(["sms", "password"]),
-    phone: z.string().regex(/^\d{3}\*{4}\d{4}$/, "masked phone only"),
+    phone: z.union([z.string().regex(/^\d{3}\*{4}\d{4}$/, "masked phone only"), z.literal("-")]),
     reason: z.enum(LOGIN_FAILURE_REASONS),
     left: z.number().int().optional(),
   }),

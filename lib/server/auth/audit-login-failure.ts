@@ -26,6 +26,6 @@ export async function auditLoginFailure({
   await db.$transaction(async (tx) => {
     // The account the attempt was against, when there is one ("-" for a number without an account).
     const targetId = userId ?? (await tx.user.findUnique({ where: { phone }, select: { id: true } }))?.id ?? "-";
-    await writeAudit(tx, { action: "auth.login_failed", targetType: "user", targetId, data: { method, phone: maskPhone(phone), reason, left }, ip });
+    await writeAudit(tx, { action: "auth.login_failed", targetType: "user", targetId, data: { method, phone: /^\d{11}$/.test(phone) ? maskPhone(phone) : "-", reason, left }, ip });
   });
 }
