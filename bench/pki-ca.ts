@@ -56,6 +56,8 @@ async function runVariant(databaseUrl?: string): Promise<BenchResult[]> {
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     JOB_WORKER: "off",
     NODE_ENV: "production",
+    // A desk that makes its own CA hierarchy (demo mode): production builds it only by ceremony.
+    CERTDESK_DEMO: "1",
   };
   Object.assign(process.env, env);
   // Each module runs in this process on a database and KEK of its own: parse the environment again.

@@ -40,6 +40,8 @@ export async function runScanRoundTripBench(): Promise<BenchResult[]> {
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     JOB_WORKER: "off",
     NODE_ENV: "production",
+    // A desk that makes its own CA hierarchy (demo mode): production builds it only by ceremony.
+    CERTDESK_DEMO: "1",
     SCAN_PLATFORM_PER_MINUTE: "1000000",
     APP_URL: "http://127.0.0.1:1",
   };
