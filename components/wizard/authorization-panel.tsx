@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -7,6 +7,7 @@ import { MaterialUploader } from "@/components/materials/material-uploader";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/catalogue";
 import { sendAuthorizationLinkAction } from "@/lib/actions/orders/sign-actions";
+import { useAuthorizationStatus } from "./use-authorization-status";
 import { useStepAction } from "./use-step-action";
 import styles from "./wizard.module.css";
 
@@ -21,22 +22,13 @@ const TONE: Record<string, BadgeTone> = { SENT: "info", SIGNED: "success", DECLI
 export function AuthorizationPanel({ orderId, legalRepPhone, initial }: { orderId: string; legalRepPhone: string; initial: AuthorizationState }) {
   const t = useT();
   const [mode, setMode] = useState<"upload" | "sms">(initial ? "sms" : "upload");
-  const [state, setState] = useState<AuthorizationState>(initial);
+  // Polled while a link is out: the legal rep signs on another device.
+  const { state, set } = useAuthorizationStatus(orderId, initial);
   const { run, error, isBusy } = useStepAction();
-
-  // Poll while a link is out: the legal rep signs on another device.
-  useEffect(() => {
-    if (state?.status !== "SENT") return;
-    const id = setInterval(async () => {
-      const res = await fetch(`/api/orders/${orderId}/authorization`, { cache: "no-store" });
-      if (res.ok) setState(((await res.json()) as { authorization: AuthorizationState }).authorization);
-    }, 3000);
-    return () => clearInterval(id);
-  }, [orderId, state?.status]);
 
   async function send() {
     const data = await run(() => sendAuthorizationLinkAction(orderId));
-    if (data) setState(data);
+    if (data) set(data);
   }
 
   return (

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { envNow } from "@/lib/env";
 import { db } from "@/lib/server/db/client";
 import type { EmailProvider } from "./email-provider";
 
@@ -18,7 +18,7 @@ export const outboxEmailProvider: EmailProvider = {
         attachments: attachments?.map((a) => ({ filename: a.filename, contentType: a.contentType, size: a.content.length })),
       },
     });
-    if (env().NODE_ENV !== "test") console.info(`[outbox] email queued (template ${template})`);
+    if (envNow("NODE_ENV") !== "test") console.info(`[outbox] email queued (template ${template})`);
     return { providerRef: row.id };
   },
 };

@@ -1,4 +1,4 @@
-import { env } from "@/lib/env";
+import { envNow } from "@/lib/env";
 import { db } from "@/lib/server/db/client";
 import type { SmsProvider } from "./sms-provider";
 
@@ -10,7 +10,7 @@ export const outboxSmsProvider: SmsProvider = {
   name: "outbox",
   async send({ to, text, template }) {
     const row = await db.outboxMessage.create({ data: { channel: "SMS", to, body: text, template, provider: "outbox" } });
-    if (env().NODE_ENV !== "test") console.info(`[outbox] SMS queued (template ${template})`);
+    if (envNow("NODE_ENV") !== "test") console.info(`[outbox] SMS queued (template ${template})`);
     return { providerRef: row.id };
   },
 };
