@@ -62,8 +62,8 @@ async function runVariant(databaseUrl?: string): Promise<BenchResult[]> {
   Object.assign(process.env, env);
   // Each module runs in this process on a database and KEK of its own: parse the environment again.
   (await import("@/lib/env")).resetEnvCache();
-  const { db, dbAdapter, closeDb } = await import("@/lib/server/db/client");
-  const { applyMigrations } = await import("@/lib/server/db/apply-migrations");
+  const { db, dbAdapter, closeDb } = await import("@/lib/db/client");
+  const { applyMigrations } = await import("@/lib/db/apply-migrations");
   const { ensureCaHierarchy } = await import("@/lib/server/certs/ensure-ca-hierarchy");
   const { createKeyShare } = await import("@/lib/server/certs/create-key-share");
   const { issueCertificates } = await import("@/lib/server/certs/issue-certificates");

@@ -48,8 +48,8 @@ export async function runScanRoundTripBench(): Promise<BenchResult[]> {
   Object.assign(process.env, env);
   // Each module runs in this process on a database and KEK of its own: parse the environment again.
   (await import("@/lib/env")).resetEnvCache();
-  const { dbAdapter, closeDb, db } = await import("@/lib/server/db/client");
-  const { applyMigrations } = await import("@/lib/server/db/apply-migrations");
+  const { dbAdapter, closeDb, db } = await import("@/lib/db/client");
+  const { applyMigrations } = await import("@/lib/db/apply-migrations");
   const { ensureCaHierarchy } = await import("@/lib/server/certs/ensure-ca-hierarchy");
   const { holderWithCertificates, PIN } = await import("../tests/integration/scan-phone-support");
   const { createPlatform } = await import("../tests/support/platform-fixtures");

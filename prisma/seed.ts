@@ -5,10 +5,10 @@
 // ones left from an earlier demo run are disabled with their password removed.
 import { randomBytes } from "node:crypto";
 import type { ChannelProduct } from "@/lib/generated/prisma/enums";
-import { db, closeDb } from "@/lib/server/db/client";
+import { db, closeDb } from "@/lib/db/client";
 import { hashPassword } from "@/lib/server/auth/password-hash";
-import { keyedHash } from "@/lib/server/security/keyed-hash";
-import { sealSecret } from "@/lib/server/security/seal";
+import { keyedHash } from "@/lib/db/keyed-hash";
+import { sealSecret } from "@/lib/db/seal";
 import { env, isDemoMode } from "@/lib/env";
 import { verifyPassword } from "@/lib/server/auth/password-hash";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts";

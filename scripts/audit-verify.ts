@@ -1,6 +1,6 @@
 // Verifies the hash-chained audit log of DATABASE_URL (or the embedded database in DATA_DIR).
 // Exit 0 when every row links to the one before and matches its hash, 1 otherwise.
-import { closeDb } from "@/lib/server/db/client";
+import { closeDb } from "@/lib/db/client";
 import { runAuditVerify } from "@/lib/server/admin/run-audit-verify";
 
 const { exitCode, message } = await runAuditVerify();

@@ -4,9 +4,9 @@
 // Usage: npm run db:migration:create -- <name>
 import { mkdirSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
-import { openAdapter } from "@/lib/server/db/adapter";
-import { openSchemaEngine } from "@/lib/server/db/schema-engine";
-import { MIGRATIONS_DIR, readMigrationsList, readSchema } from "@/lib/server/db/migrations-list";
+import { openAdapter } from "@/lib/db/adapter";
+import { openSchemaEngine } from "@/lib/db/schema-engine";
+import { MIGRATIONS_DIR, readMigrationsList, readSchema } from "@/lib/db/migrations-list";
 
 const name = (process.argv[2] ?? "").replace(/[^a-z0-9_]/gi, "_").toLowerCase();
 if (!name) {

@@ -1,7 +1,7 @@
 // `npm run admin:grant -- <phone> [CA_ADMIN|CA_REVIEWER]`: makes a phone number's account a CA admin
 // (default) or reviewer, from a shell on the server. How a desk that is not a demo gets its first admin.
 import { userInfo } from "node:os";
-import { closeDb } from "@/lib/server/db/client";
+import { closeDb } from "@/lib/db/client";
 import { grantRoleFromConsole } from "@/lib/server/admin/grant-role-from-console";
 
 const [phone, role = "CA_ADMIN"] = process.argv.slice(2);

@@ -1,7 +1,7 @@
 // `npm run kek:rotate`: re-wrap every sealed value under the current CERTDESK_KEK. Set the new key in
 // CERTDESK_KEK and the old one in CERTDESK_KEK_PREVIOUS, restart the desk, run this; when it reports
 // 0 remaining everywhere, remove the old key from CERTDESK_KEK_PREVIOUS. Exit 1 while any remain.
-import { closeDb } from "@/lib/server/db/client";
+import { closeDb } from "@/lib/db/client";
 import { rotateKek } from "@/lib/server/security/rotate-kek";
 
 const { kid, report } = await rotateKek();

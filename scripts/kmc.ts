@@ -1,6 +1,6 @@
 // `npm run kmc -- <command>`: the key-management centre's commands (init, deliver, status).
 // The logic is in lib/server/escrow/.
-import { closeDb } from "@/lib/server/db/client";
+import { closeDb } from "@/lib/db/client";
 import { runKmcCommand } from "@/lib/server/escrow/run-kmc-command";
 
 let code: number;

@@ -1,4 +1,4 @@
-import { keyedHash } from "@/lib/server/security/keyed-hash";
+import { keyedHash } from "@/lib/db/keyed-hash";
 
 export const DEMO_CLIENT_ID = "demo-tender";
 

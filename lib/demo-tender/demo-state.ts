@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
-import { keyedHash, safeEqual } from "@/lib/server/security/keyed-hash";
+import { keyedHash, safeEqual } from "@/lib/db/keyed-hash";
 import { ZDemoStateSchema, type TDemoState } from "./demo.types";
 
 const COOKIE = "demo_tender_sid";

@@ -1,5 +1,5 @@
 import { envNow } from "@/lib/env";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import type { EmailProvider } from "./email-provider";
 
 // Without SMTP_URL mail lands in the outbox table; the log names the template only (a subject can

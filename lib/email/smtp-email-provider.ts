@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import type { EmailProvider } from "./email-provider";
 
 /** Real mail through SMTP_URL (e.g. smtps://user:pass@smtp.example.com:465). A copy is kept in the outbox table. */

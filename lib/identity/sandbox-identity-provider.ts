@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { maskAccount } from "@/lib/validators/mask";
 import type { IdentityProvider, VerifyResult } from "./identity-provider";
 import {

@@ -1,5 +1,5 @@
 import { envNow } from "@/lib/env";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import type { SmsProvider } from "./sms-provider";
 
 /**

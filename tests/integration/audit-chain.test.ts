@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { appendAuditRow as writeAudit } from "@/lib/server/audit/append-audit-row";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 

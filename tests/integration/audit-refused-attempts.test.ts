@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { maskPhone } from "@/lib/server/auth/session-user";
 import { loginWithPassword } from "@/lib/server/auth/login-with-password";
 import { loginWithSms } from "@/lib/server/auth/login-with-sms";

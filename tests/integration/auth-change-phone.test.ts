@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { changePhone } from "@/lib/server/auth/change-phone";
 import { requestCode } from "@/lib/server/auth/request-code";
 import { loginWithPassword } from "@/lib/server/auth/login-with-password";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { createSession, type LoginMethod } from "@/lib/server/auth/create-session";
 import { loadSessionUser } from "@/lib/server/auth/load-session-user";
 import { authorizeSessionUser } from "@/lib/server/auth/require-user";

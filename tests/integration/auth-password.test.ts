@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { loginWithPassword } from "@/lib/server/auth/login-with-password";
 import { setPassword } from "@/lib/server/auth/set-password";
 import { resetPassword } from "@/lib/server/auth/reset-password";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { sendVerificationCode } from "@/lib/server/auth/send-verification-code";
 import { loginWithSms } from "@/lib/server/auth/login-with-sms";
 import { loadSessionUser } from "@/lib/server/auth/load-session-user";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { createSession } from "@/lib/server/auth/create-session";
 import { loadSessionUser } from "@/lib/server/auth/load-session-user";
 import { authorizeSessionUser } from "@/lib/server/auth/require-user";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { derToPem } from "@/lib/pki/pem";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { ensureCaHierarchy } from "@/lib/server/certs/ensure-ca-hierarchy";
 import { runCertMaintenance } from "@/lib/server/certs/run-cert-maintenance";
 import { scheduleCertMaintenance, CERT_MAINTENANCE_JOB } from "@/lib/server/certs/schedule-cert-maintenance";

@@ -7,7 +7,7 @@ import { finishDecrypt, startDecrypt, startSign } from "@/lib/pki/two-party";
 import { encrypt } from "@/lib/pki/sm2-encrypt";
 import { residentIdDigestHex } from "@/lib/pki/x509/identity-numbers";
 import { DEMO_ID_NUMBER, DEMO_USCC } from "@/lib/pki/demo/demo-profile";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { ensureCaHierarchy } from "@/lib/server/certs/ensure-ca-hierarchy";
 import { issueCertificates } from "@/lib/server/certs/issue-certificates";
 import { runSignHalf } from "@/lib/server/phone/run-sign-half";

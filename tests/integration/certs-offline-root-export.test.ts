@@ -9,7 +9,7 @@ import { SMS_TEMPLATE_NAMES, smsTemplateVariable } from "@/lib/env";
 import { bytesToHex } from "@/lib/pki/encoding";
 import { derToPem } from "@/lib/pki/pem";
 import { generateKeyPair } from "@/lib/pki/sm2";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { ensureCaHierarchy } from "@/lib/server/certs/ensure-ca-hierarchy";
 import { generateCrl } from "@/lib/server/certs/generate-crl";
 import { keyCustody } from "@/lib/server/certs/key-custody";

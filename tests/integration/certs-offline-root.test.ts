@@ -8,7 +8,7 @@ import { derToPem } from "@/lib/pki/pem";
 import { generateKeyPair } from "@/lib/pki/sm2";
 import { encodeSpki } from "@/lib/pki/spki";
 import { certificatePublicKey, parseCertificate } from "@/lib/pki/x509/certificate-input";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { CA_PROFILE } from "@/lib/server/certs/ca-profile";
 import { createCa } from "@/lib/server/certs/create-ca";
 import { ensureCaHierarchy } from "@/lib/server/certs/ensure-ca-hierarchy";

@@ -5,7 +5,7 @@ import { createDemoCa } from "@/lib/pki/demo/create-demo-ca";
 import { parseOcspResponse } from "@/lib/pki/ocsp/parse-ocsp-response";
 import { certificateToDer } from "@/lib/pki/x509/certificate-input";
 import { checkOcspResponse } from "@/lib/pki/verify/check-ocsp-response";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { ensureCaHierarchy, type CaHierarchy } from "@/lib/server/certs/ensure-ca-hierarchy";
 import { respondOcsp } from "@/lib/server/certs/ocsp-respond";
 import { revokeCertificate } from "@/lib/server/certs/revoke-certificate";

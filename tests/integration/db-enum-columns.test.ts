@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { ChannelProduct } from "@/lib/generated/prisma/enums";
-import { openAdapter, type OpenedAdapter } from "@/lib/server/db/adapter";
-import { applyMigrations } from "@/lib/server/db/apply-migrations";
-import { readMigrationsList, readSchema } from "@/lib/server/db/migrations-list";
-import { openSchemaEngine } from "@/lib/server/db/schema-engine";
+import { openAdapter, type OpenedAdapter } from "@/lib/db/adapter";
+import { applyMigrations } from "@/lib/db/apply-migrations";
+import { readMigrationsList, readSchema } from "@/lib/db/migrations-list";
+import { openSchemaEngine } from "@/lib/db/schema-engine";
 import { createScratchDatabase } from "../support/test-database";
 
 const MIGRATION = "20261201214946_string_columns_to_enums";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import { runDueJobs, backoffSeconds } from "@/lib/server/jobs/run-jobs";
 import { queueSms } from "@/lib/server/notify/queue-sms";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { db, dbAdapter } from "@/lib/server/db/client";
-import { applyMigrations } from "@/lib/server/db/apply-migrations";
-import { readMigrationsList } from "@/lib/server/db/migrations-list";
+import { db, dbAdapter } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/apply-migrations";
+import { readMigrationsList } from "@/lib/db/migrations-list";
 
 describe("migrations", () => {
   it("are all applied and recorded like `prisma migrate deploy` does", async () => {

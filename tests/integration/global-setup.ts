@@ -1,6 +1,6 @@
 import type { TestProject } from "vitest/node";
-import { openAdapter } from "@/lib/server/db/adapter";
-import { applyMigrations } from "@/lib/server/db/apply-migrations";
+import { openAdapter } from "@/lib/db/adapter";
+import { applyMigrations } from "@/lib/db/apply-migrations";
 import { createScratchDatabase } from "../support/test-database";
 
 declare module "vitest" {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { SANDBOX_IDENTITIES } from "@/lib/identity/sandbox-identities";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { startIdentityCheck } from "@/lib/server/identity/start-identity-check";
 import { confirmDepositCode } from "@/lib/server/identity/confirm-deposit-code";
 import { getIdentityCheck } from "@/lib/server/identity/get-identity-check";

@@ -1,9 +1,9 @@
 import { createCipheriv, randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
-import { db } from "@/lib/server/db/client";
-import { keyring, resetSecretsCache } from "@/lib/server/secrets";
-import { openSecret, sealSecret, sealedKeyId } from "@/lib/server/security/seal";
+import { db } from "@/lib/db/client";
+import { keyring, resetSecretsCache } from "@/lib/db/secrets";
+import { openSecret, sealSecret, sealedKeyId } from "@/lib/db/seal";
 import { rotateKek } from "@/lib/server/security/rotate-kek";
 import { createPlatform } from "../support/platform-fixtures";
 import { useOwnDatabase } from "./own-database";

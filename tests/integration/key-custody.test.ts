@@ -9,7 +9,7 @@ import type { Sm2Signer } from "@/lib/pki/signer";
 import { buildOcspRequest } from "@/lib/pki/ocsp/build-ocsp-request";
 import { parseOcspResponse } from "@/lib/pki/ocsp/parse-ocsp-response";
 import { DEMO_USCC } from "@/lib/pki/demo/demo-profile";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { ensureCaHierarchy } from "@/lib/server/certs/ensure-ca-hierarchy";
 import { issueCertificates } from "@/lib/server/certs/issue-certificates";
 import { generateCrl } from "@/lib/server/certs/generate-crl";

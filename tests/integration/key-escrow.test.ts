@@ -11,7 +11,7 @@ import { finishDecrypt, finishKeygen, startDecrypt, startKeygen } from "@/lib/pk
 import { refreshPhoneShare } from "@/lib/pki/two-party/refresh-share";
 import { unwrapShare, wrapShare } from "@/lib/phone/wrap-share";
 import { revokeCertificate } from "@/lib/server/certs/revoke-certificate";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { createKmk } from "@/lib/server/escrow/create-kmk";
 import { decideKeyRecovery } from "@/lib/server/escrow/decide-key-recovery";
 import { deliverKeyRecoveries } from "@/lib/server/escrow/deliver-key-recoveries";

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { GET as getMaterialRoute } from "@/app/api/materials/[materialId]/route";
 import { GET as listRoute, POST as uploadRoute } from "@/app/api/orders/[id]/materials/route";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { saveMaterial, MATERIAL_MAX_BYTES } from "@/lib/server/materials/save-material";
 import { MATERIAL_FORM_OVERHEAD } from "@/lib/server/materials/save-material-upload";
 import { listMaterials } from "@/lib/server/materials/list-materials";

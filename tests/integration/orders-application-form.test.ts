@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { renderApplicationForm } from "@/lib/server/orders/render-application-form";
 import { createUser } from "../support/factories";
 import { createSubmittedOrder } from "../support/review-fixtures";

@@ -2,7 +2,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import { expect } from "vitest";
 import type { OrderStatus, SubjectType } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { idNumberCheckChar } from "@/lib/validators/id-number";
 import { usccCheckChar } from "@/lib/validators/uscc";
 import { SANDBOX_BANK_NOTICE_TEMPLATE } from "@/lib/identity/sandbox-identity-provider";

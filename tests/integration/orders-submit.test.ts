@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Channel } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { describeError } from "@/lib/server/http/describe-error";
 import { onOrderPaid } from "@/lib/server/orders/on-order-paid";
 import { sendSignCode } from "@/lib/server/orders/send-sign-code";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OrderStatus } from "@/lib/generated/prisma/enums";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { transitionOrder } from "@/lib/server/orders/transition-order";
 import { createUser } from "../support/factories";
 import { createChannel, createOrderRow, expectAppError } from "./orders-fixtures";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Channel } from "@/lib/generated/prisma/client";
 import { ZodError } from "zod";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { describeError } from "@/lib/server/http/describe-error";
 import { createOrder } from "@/lib/server/orders/create-order";
 import { saveMethodStep } from "@/lib/server/orders/save-method-step";

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { resetEnvCache, SMS_TEMPLATE_NAMES, smsTemplateVariable } from "@/lib/env";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { listOutbox } from "@/lib/server/notify/list-outbox";
 import { createSandboxTestOrder } from "@/lib/server/payments/create-sandbox-test-order";
 import { GET } from "@/app/api/dev/outbox/route";

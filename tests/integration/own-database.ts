@@ -4,8 +4,8 @@
 // here, chosen before anything opens the client. Call at the top level, before any db use.
 import { afterAll } from "vitest";
 import { resetEnvCache } from "@/lib/env";
-import { openAdapter } from "@/lib/server/db/adapter";
-import { applyMigrations } from "@/lib/server/db/apply-migrations";
+import { openAdapter } from "@/lib/db/adapter";
+import { applyMigrations } from "@/lib/db/apply-migrations";
 import { createScratchDatabase } from "../support/test-database";
 
 export async function useOwnDatabase(prefix: string): Promise<void> {

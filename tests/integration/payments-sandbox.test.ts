@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { createPayment } from "@/lib/server/payments/create-payment";
 import { confirmSandboxPayment } from "@/lib/server/payments/confirm-sandbox-payment";
 import { getPayment } from "@/lib/server/payments/get-payment";

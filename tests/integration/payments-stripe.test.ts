@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Stripe from "stripe";
 import { resetEnvCache } from "@/lib/env";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { createPayment } from "@/lib/server/payments/create-payment";
 import { POST as webhook } from "@/app/api/payments/stripe/webhook/route";
 import { startFakeStripeApi } from "../support/fake-stripe-api";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { approveOrder } from "@/lib/server/reviews/approve-order";
 import { runAuditVerify } from "@/lib/server/admin/run-audit-verify";
 import { verifyAuditLog } from "@/lib/server/admin/verify-audit-log";
@@ -8,8 +8,8 @@ import { rotatePlatformSecret } from "@/lib/server/admin/rotate-platform-secret"
 import { changeUserRole } from "@/lib/server/admin/change-user-role";
 import { updateChannel } from "@/lib/server/admin/update-channel";
 import { listAuditLog } from "@/lib/server/admin/list-audit-log";
-import { keyedHash } from "@/lib/server/security/keyed-hash";
-import { openSecret } from "@/lib/server/security/seal";
+import { keyedHash } from "@/lib/db/keyed-hash";
+import { openSecret } from "@/lib/db/seal";
 import { createUser } from "../support/factories";
 import { expectAppError } from "../support/expect-app-error";
 import { createChannel, createSubmittedOrder } from "../support/review-fixtures";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { approveOrder } from "@/lib/server/reviews/approve-order";
 import { rejectOrder } from "@/lib/server/reviews/reject-order";
 import { listReviewQueue } from "@/lib/server/reviews/list-review-queue";

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as createRoute } from "@/app/api/v1/scan-requests/route";
 import { GET as getRoute } from "@/app/api/v1/scan-requests/[id]/route";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { runDueJobs } from "@/lib/server/jobs/run-jobs";
 import { openScanRequest } from "@/lib/server/scan/open-scan-request";
 import { completeScanRequest } from "@/lib/server/scan/complete-scan-request";

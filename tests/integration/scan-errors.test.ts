@@ -5,7 +5,7 @@ import { sm3 } from "@/lib/pki/sm3";
 import { bytesToHex } from "@/lib/pki/encoding";
 import { pemToDer } from "@/lib/pki/pem";
 import { certificatePublicKey, toCertificate } from "@/lib/pki/x509/certificate-input";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { describeError } from "@/lib/server/http/describe-error";
 import { signWithPin } from "@/lib/server/phone/sign-with-pin";
 import { createScanRequest } from "@/lib/server/scan/create-scan-request";

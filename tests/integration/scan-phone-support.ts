@@ -7,7 +7,7 @@ import { hexToBytes } from "@/lib/pki/encoding";
 import { downloadAsPhone } from "../support/phone-download";
 import { signForScan } from "@/lib/server/scan/sign-for-scan";
 import { decryptForScan } from "@/lib/server/scan/decrypt-for-scan";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { unwrapShare } from "@/lib/phone/wrap-share";
 import { createUser } from "../support/factories";
 import { createSubmittedOrder } from "../support/review-fixtures";

@@ -11,7 +11,7 @@ import { OID } from "@/lib/pki/oids";
 import { encodeSignedAttributes } from "@/lib/pki/cms/read-signed-attributes";
 import { pinCheckMessage, syncSubjectMessage } from "@/lib/phone/signed-messages";
 import { unwrapShare } from "@/lib/phone/wrap-share";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { signWithPin } from "@/lib/server/phone/sign-with-pin";
 import { decryptWithPin, DECRYPT_LIMITS } from "@/lib/server/phone/decrypt-with-pin";
 import { releaseWrapKey } from "@/lib/server/phone/release-wrap-key";

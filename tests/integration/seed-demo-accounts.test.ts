@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { loginWithPassword } from "@/lib/server/auth/login-with-password";
 import { grantRoleFromConsole } from "@/lib/server/admin/grant-role-from-console";
 import { seed } from "@/prisma/seed";

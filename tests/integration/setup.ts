@@ -10,9 +10,9 @@ if (url) {
   process.env.DATA_DIR = "memory://";
 }
 
-const { dbAdapter, closeDb } = await import("@/lib/server/db/client");
+const { dbAdapter, closeDb } = await import("@/lib/db/client");
 if (!url) {
-  const { applyMigrations } = await import("@/lib/server/db/apply-migrations");
+  const { applyMigrations } = await import("@/lib/db/apply-migrations");
   await applyMigrations({ adapterFactory: dbAdapter().factory });
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { resetEnvCache, SMS_TEMPLATE_NAMES, smsTemplateVariable } from "@/lib/env";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { sendVerificationCode } from "@/lib/server/auth/send-verification-code";
 import { runDueJobs } from "@/lib/server/jobs/run-jobs";
 import { startGatewayStub } from "../support/sms-gateway-stub";

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { randomBytes } from "node:crypto";
 import { utf8ToBytes } from "@/lib/pki/encoding";
 import { newNonce, startKeygen, startSign } from "@/lib/pki/two-party";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { createKeyShare } from "@/lib/server/certs/create-key-share";
 import { runSignHalf } from "@/lib/server/phone/run-sign-half";
 import { pruneUsedNonces } from "@/lib/server/certs/prune-used-nonces";

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/server/auth/password-hash";
 
 /** A mobile number no other test uses (random, in the 199 range). */

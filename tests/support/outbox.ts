@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { runDueJobs } from "@/lib/server/jobs/run-jobs";
 
 /** Runs queued jobs (as the worker would) and returns the newest 6-digit code texted to `phone`. */

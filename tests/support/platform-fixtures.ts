@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { db } from "@/lib/server/db/client";
-import { keyedHash } from "@/lib/server/security/keyed-hash";
-import { sealSecret } from "@/lib/server/security/seal";
+import { db } from "@/lib/db/client";
+import { keyedHash } from "@/lib/db/keyed-hash";
+import { sealSecret } from "@/lib/db/seal";
 
 /** A trading platform with known credentials, stored as the console stores them (hash + sealed copy). */
 export async function createPlatform({ webhookUrl }: { webhookUrl?: string } = {}) {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { createUser } from "./factories";
 
 // Orders for the provider tests (identity, materials, payments), made directly with Prisma so the

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import type { OrderStatus, SubjectType } from "@/lib/generated/prisma/enums";
 import { idNumberCheckChar } from "@/lib/validators/id-number";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { uniquePhone } from "./factories";
 
 /** A well-formed resident ID number nobody else in the test run uses (born 1990, random sequence). */

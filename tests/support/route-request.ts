@@ -1,10 +1,10 @@
 import "./next-runtime";
 import { encode } from "next-auth/jwt";
 import { createRequire } from "node:module";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { createSession } from "@/lib/server/auth/create-session";
 import { SESSION_COOKIES } from "@/lib/server/auth/session-cookie";
-import { authSecret } from "@/lib/server/secrets";
+import { authSecret } from "@/lib/db/secrets";
 
 // Route handlers read the session through next/headers' cookies(), which only works inside the
 // request scope Next sets up around a handler. This runs a handler inside the same scope (Next's

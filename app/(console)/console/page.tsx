@@ -9,7 +9,7 @@ import { OrderStatus, Role } from "@/lib/generated/prisma/enums";
 import { getT } from "@/lib/i18n/server";
 import { hasPermission } from "@/lib/server/auth/permissions";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import styles from "./overview.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { keyedHash } from "@/lib/server/security/keyed-hash";
-import { sealSecret } from "@/lib/server/security/seal";
+import { keyedHash } from "@/lib/db/keyed-hash";
+import { sealSecret } from "@/lib/db/seal";
 
 /**
  * A new client secret for a trading platform, in the two stored forms prisma/seed.ts uses: a keyed

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { assertPermission } from "@/lib/server/auth/permissions";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 export async function getChannel({ user, channelId }: { user: Pick<SessionUser, "role">; channelId: string }) {
   assertPermission(user, "channels.manage");

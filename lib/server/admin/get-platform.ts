@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { assertPermission } from "@/lib/server/auth/permissions";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 export async function getPlatform({ user, platformId }: { user: Pick<SessionUser, "role">; platformId: string }) {
   assertPermission(user, "platforms.manage");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { parseInput } from "@/lib/server/certs/parse-input";
 
 const ZGrantRoleSchema = z.object({

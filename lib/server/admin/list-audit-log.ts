@@ -1,7 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertPermission } from "@/lib/server/auth/permissions";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { ZAuditFilterSchema } from "./admin.types";
 
 const PAGE = 50;

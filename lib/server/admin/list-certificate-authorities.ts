@@ -1,6 +1,6 @@
 import { assertPermission } from "@/lib/server/auth/permissions";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 /** The CA hierarchy with each CA's newest CRL and its certificate counts by status. */
 export async function listCertificateAuthorities({ user }: { user: Pick<SessionUser, "role"> }) {

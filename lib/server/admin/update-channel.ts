@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import { assertPermission } from "@/lib/server/auth/permissions";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { ZUpdateChannelSchema } from "./admin.types";
 
 /**

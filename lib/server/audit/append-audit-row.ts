@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 import { auditHash, GENESIS_HASH } from "./audit-hash";
 
 // Any constant: the advisory lock serialises appends so the chain never forks.

@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { auditHash, GENESIS_HASH } from "./audit-hash";
 
 export type AuditChainResult = { ok: true; rows: number } | { ok: false; rows: number; brokenAtId: string; reason: string };

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 import { appendAuditRow } from "./append-audit-row";
 import { assertAuditData, type AuditAction, type AuditData } from "./audit-actions";
 

@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { LoginFailureReason } from "@/lib/server/audit/audit-actions";
 import { maskPhone } from "./session-user";

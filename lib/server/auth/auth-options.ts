@@ -6,7 +6,7 @@ import { loginWithPassword } from "./login-with-password";
 import { loginWithPasskey } from "./passkeys/login-with-passkey";
 import { ZAuthenticationResponseSchema, ZPasskeyLoginSchema } from "./passkeys/passkeys.types";
 import { SESSION_MAX_AGE_SECONDS } from "./create-session";
-import { authSecret } from "@/lib/server/secrets";
+import { authSecret } from "@/lib/db/secrets";
 import { clientIp } from "@/lib/server/http/client-ip";
 import { describeError } from "@/lib/server/http/describe-error";
 import { toLocale } from "@/lib/i18n/locales";

@@ -1,7 +1,7 @@
 import type { CodePurpose } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
-import { safeEqual } from "@/lib/server/security/keyed-hash";
+import { db } from "@/lib/db/client";
+import { safeEqual } from "@/lib/db/keyed-hash";
 import { CODE_MAX_ATTEMPTS } from "./code-policy";
 import { codeHash } from "./send-verification-code";
 

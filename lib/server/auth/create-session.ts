@@ -1,5 +1,5 @@
 import { LoginMethod, SecondFactorMethod } from "@/lib/generated/prisma/enums";
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 
 export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 3600;

@@ -1,7 +1,7 @@
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { decode } from "next-auth/jwt";
-import { authSecret } from "@/lib/server/secrets";
+import { authSecret } from "@/lib/db/secrets";
 import { loadSessionUser } from "./load-session-user";
 import { SESSION_COOKIES } from "./session-cookie";
 import type { SessionUser } from "./session-user";

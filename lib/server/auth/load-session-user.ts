@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import type { SessionUser } from "./session-user";
 
 /** The user behind a session id, or null when the session is unknown, expired, revoked or the user disabled. */

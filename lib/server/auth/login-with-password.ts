@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { auditLoginFailure } from "./audit-login-failure";
 import { createSession } from "./create-session";
 import { checkPasswordAttempt } from "./password-attempt";

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { clearHits, consumeRateLimit, releaseHit } from "@/lib/server/security/rate-limit";
 import { dummyHash, verifyPassword } from "./password-hash";
 

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { sendVerificationCode } from "./send-verification-code";
 import type { SessionUser } from "./session-user";
 import type { TSendCode } from "./auth.types";

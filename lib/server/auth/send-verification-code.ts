@@ -1,10 +1,10 @@
 import { randomInt } from "node:crypto";
 import type { CodePurpose } from "@/lib/generated/prisma/enums";
 import type { Locale } from "@/lib/i18n/locales";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { queueSms } from "@/lib/server/notify/queue-sms";
 import { wakeWorker } from "@/lib/server/jobs/start-worker";
-import { keyedHash } from "@/lib/server/security/keyed-hash";
+import { keyedHash } from "@/lib/db/keyed-hash";
 import { consumeRateLimit } from "@/lib/server/security/rate-limit";
 import { CODE_TTL_SECONDS, ipWindows, phoneWindows, RESEND_AFTER_SECONDS, resendWindows } from "./code-policy";
 

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 import { forgetIssuingCa, issuingCaOf, type IssuingCa } from "./load-issuing-ca";
 
 /**

@@ -6,7 +6,7 @@ import { buildOcspResponderCertificate } from "@/lib/pki/x509/build-ocsp-respond
 import { parseCertificate } from "@/lib/pki/x509/certificate-input";
 import { nameToString } from "@/lib/pki/x509/name";
 import type { Sm2Signer } from "@/lib/pki/signer";
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { CA_PROFILE, addMs, addYears } from "./ca-profile";

@@ -1,11 +1,11 @@
 import { bytesToHex } from "@/lib/pki/encoding";
 import { serverKeygen, type TKeygenResponse } from "@/lib/pki/two-party";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { sealSecret } from "@/lib/server/security/seal";
+import { sealSecret } from "@/lib/db/seal";
 import { assertFreshNonce } from "./assert-fresh-nonce";
-import { isUniqueViolation } from "./is-unique-violation";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { keyShareAad } from "./key-share-aad";
 import { ZCreateKeyShareSchema, type TCreateKeyShare } from "./key-share.types";
 import { parseInput } from "./parse-input";

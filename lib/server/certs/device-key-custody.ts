@@ -2,7 +2,7 @@ import { equalBytes } from "@/lib/pki/encoding";
 import { isValidPublicKey } from "@/lib/pki/sm2";
 import { readCertificatePublicKey } from "@/lib/pki/x509/certificate-public-key";
 import { AppError } from "@/lib/errors";
-import { db, type Db, type Tx } from "@/lib/server/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { custodySigner } from "./custody-signer";
 import type { KeyCustody, KeyDevice } from "./key-device.types";
 

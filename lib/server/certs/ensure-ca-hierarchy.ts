@@ -1,5 +1,5 @@
 import { env, isDemoMode } from "@/lib/env";
-import { db, type Db, type Tx } from "@/lib/server/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { CaCeremonyNeededError } from "./ca-ceremony-needed-error";
 import { CA_PROFILE } from "./ca-profile";
 import { createCa, type CaRow } from "./create-ca";

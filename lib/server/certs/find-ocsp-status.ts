@@ -1,6 +1,6 @@
 import pg from "pg";
-import { db, dbAdapter } from "@/lib/server/db/client";
-import type { OpenedAdapter } from "@/lib/server/db/adapter";
+import { db, dbAdapter } from "@/lib/db/client";
+import type { OpenedAdapter } from "@/lib/db/adapter";
 
 export type OcspStatusRow = {
   id: string;

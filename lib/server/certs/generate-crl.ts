@@ -1,6 +1,6 @@
 import { buildCrl } from "@/lib/pki/crl/build-crl";
 import { revocationReasonFromCode } from "@/lib/pki/crl/revocation-reason";
-import { db, type Tx } from "@/lib/server/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { AppError } from "@/lib/errors";
 import { CA_PROFILE, addMs } from "./ca-profile";

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 /** A CA's certificate (DER) for /pki/ca/<caId>.cer|.pem, inactive ones included: old certificates chain to them. */
 export async function getCaCertificate(input: { caId: string }): Promise<{ der: Uint8Array; notAfter: Date; kind: string }> {

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 /** The newest CRL of a CA, for /pki/crl/<caId>.crl. */
 export async function getLatestCrl(input: { caId: string }): Promise<{ der: Uint8Array; number: bigint; thisUpdate: Date; nextUpdate: Date }> {

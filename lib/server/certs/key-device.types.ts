@@ -3,7 +3,7 @@
 // key out, so there is no operation here that could return one. Everything that needs trust in the
 // answer (Z and e, range checks, DER, verification under the known public key) is done on the host,
 // in custody-signer.ts, once for every device.
-import type { Db, Tx } from "@/lib/server/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import type { Sm2Signer } from "@/lib/pki/signer";
 
 export interface DeviceKey {

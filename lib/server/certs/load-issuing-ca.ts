@@ -1,8 +1,8 @@
 import type * as pkijs from "pkijs";
 import type { Sm2Signer } from "@/lib/pki/signer";
 import { parseCertificate } from "@/lib/pki/x509/certificate-input";
-import { dbAdapter, type Db, type Tx } from "@/lib/server/db/client";
-import type { OpenedAdapter } from "@/lib/server/db/adapter";
+import { dbAdapter, type Db, type Tx } from "@/lib/db/client";
+import type { OpenedAdapter } from "@/lib/db/adapter";
 import type { CaRow } from "./create-ca";
 import { ensureCaHierarchy } from "./ensure-ca-hierarchy";
 import { keyCustody } from "./key-custody";

@@ -3,8 +3,8 @@ import { sha1 } from "@noble/hashes/legacy.js";
 import { bytesToHex } from "@/lib/pki/encoding";
 import type { Sm2Signer } from "@/lib/pki/signer";
 import { certificatePublicKey, parseCertificate } from "@/lib/pki/x509/certificate-input";
-import { db, dbAdapter } from "@/lib/server/db/client";
-import type { OpenedAdapter } from "@/lib/server/db/adapter";
+import { db, dbAdapter } from "@/lib/db/client";
+import type { OpenedAdapter } from "@/lib/db/adapter";
 import { keyCustody } from "./key-custody";
 
 export interface OcspIssuer {

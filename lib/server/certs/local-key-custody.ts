@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { generateKeyPair, getPublicKey, signDigest } from "@/lib/pki/sm2";
 import { derSignatureToRaw } from "@/lib/pki/sm2-raw-signature";
 import { AppError } from "@/lib/errors";
-import { db, type Db, type Tx } from "@/lib/server/db/client";
-import { openSecret, sealSecret } from "@/lib/server/security/seal";
+import { db, type Db, type Tx } from "@/lib/db/client";
+import { openSecret, sealSecret } from "@/lib/db/seal";
 import type { KeyDevice } from "./key-device.types";
 
 // The software key device, the default: each CA key is sealed under the KEK in its

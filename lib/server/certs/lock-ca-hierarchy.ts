@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 
 // Any constant, distinct from the other advisory locks (audit 727_001): only one instance (or
 // one `npm run ca` command) creates or changes the hierarchy at a time, the others wait.

@@ -1,5 +1,5 @@
-import { dbAdapter } from "@/lib/server/db/client";
-import type { OpenedAdapter } from "@/lib/server/db/adapter";
+import { dbAdapter } from "@/lib/db/client";
+import type { OpenedAdapter } from "@/lib/db/adapter";
 import { CA_PROFILE } from "./ca-profile";
 
 // A per-process memo of cached OCSP answers, in front of the OcspCache table. Under load the

@@ -7,7 +7,7 @@ import { buildOcspResponse } from "@/lib/pki/ocsp/build-ocsp-response";
 import { certIdMatchesIssuer } from "@/lib/pki/ocsp/cert-id";
 import { parseOcspRequest, type ParsedOcspRequest } from "@/lib/pki/ocsp/parse-ocsp-request";
 import type { TCertStatus } from "@/lib/pki/ocsp/ocsp.types";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { CA_PROFILE, addMs } from "./ca-profile";
 import { findOcspStatus, type OcspStatusRow } from "./find-ocsp-status";
 import { ocspAnswerMemo } from "./ocsp-answer-memo";

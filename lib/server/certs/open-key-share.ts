@@ -1,8 +1,8 @@
 import { AppError } from "@/lib/errors";
-import type { Tx } from "@/lib/server/db/client";
-import { openSecret } from "@/lib/server/security/seal";
+import type { Tx } from "@/lib/db/client";
+import { openSecret } from "@/lib/db/seal";
 import { assertFreshNonce } from "./assert-fresh-nonce";
-import { isUniqueViolation } from "./is-unique-violation";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { keyShareAad } from "./key-share-aad";
 
 /**

@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { NONCE_KEEP_MS } from "./assert-fresh-nonce";
 
 const BATCH = 5000;

@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { CA_PROFILE, crlDueAt } from "./ca-profile";
 import { generateCrl, type GeneratedCrl } from "./generate-crl";
 import { isOfflineKeyRef } from "./offline-root/offline-key-ref";

@@ -2,7 +2,7 @@ import type { Certificate } from "@/lib/generated/prisma/client";
 import { REVOCATION_REASONS } from "@/lib/pki/crl/revocation-reason";
 import { truncateToSeconds } from "@/lib/pki/asn1/time";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { generateCrl, type GeneratedCrl } from "./generate-crl";
 import { ocspAnswerMemo } from "./ocsp-answer-memo";

@@ -1,4 +1,4 @@
-import { db, type Db, type Tx } from "@/lib/server/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 
 // Distinct from the hierarchy (727_101) and audit (727_001) locks.

@@ -8,7 +8,7 @@ import type { VerificationProblem, VerificationReason } from "@/lib/pki/verify/v
 import { bytesToHex } from "@/lib/pki/encoding";
 import { sha256 } from "@noble/hashes/sha2.js";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 export interface CertificateStatusResult {
   /** Chain to our root verified, within validity, and not revoked. */

@@ -1,5 +1,5 @@
 import { ChannelProduct, type SubjectType } from "@/lib/generated/prisma/enums";
-import type { Db, Tx } from "@/lib/server/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 
 /** The price list the goods step shows: certificate price per validity, seal and USB key add-ons. */
 export async function listCertPrices(client: Db | Tx, { channelId, subjectType }: { channelId: string; subjectType: SubjectType }) {

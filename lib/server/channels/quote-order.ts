@@ -1,6 +1,6 @@
 import { CertMedium, ChannelProduct, type SubjectType } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import type { Db, Tx } from "@/lib/server/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 
 export type Quote = {
   certFen: number;

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import type { Db, Tx } from "@/lib/server/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 
 /**
  * The channel an application is made through: the one named (a trading platform's link carries

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { translator } from "@/lib/i18n/translate";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertPermission } from "@/lib/server/auth/permissions";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { ZDecideKeyRecoverySchema } from "./key-recovery.types";
 
 /**

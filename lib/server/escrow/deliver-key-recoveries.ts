@@ -1,8 +1,8 @@
 import { translator } from "@/lib/i18n/translate";
 import { applyEscrowFactor, openEscrow, sealRecoveredShare } from "@/lib/pki/escrow";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { db } from "@/lib/server/db/client";
-import { sealSecret } from "@/lib/server/security/seal";
+import { db } from "@/lib/db/client";
+import { sealSecret } from "@/lib/db/seal";
 import { openEscrowSecret } from "./escrow-secret";
 import { recoveryDeliveryAad } from "./key-recovery.types";
 

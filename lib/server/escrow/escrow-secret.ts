@@ -1,5 +1,5 @@
 import type { TEscrowEnvelope } from "@/lib/pki/escrow";
-import { openSecret, sealSecret } from "@/lib/server/security/seal";
+import { openSecret, sealSecret } from "@/lib/db/seal";
 
 /**
  * What KeyEscrow.sealed holds under the KEK: the phone's envelope (already encrypted to the KMK)

@@ -1,6 +1,6 @@
 import { advanceEscrowFactor } from "@/lib/pki/escrow";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 import { openEscrowSecret, sealEscrowSecret } from "./escrow-secret";
 
 /**

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import type { TRecoveredShare } from "@/lib/pki/escrow";
-import { db } from "@/lib/server/db/client";
-import { openSecret } from "@/lib/server/security/seal";
+import { db } from "@/lib/db/client";
+import { openSecret } from "@/lib/db/seal";
 import { recoveryDeliveryAad } from "./key-recovery.types";
 
 /**

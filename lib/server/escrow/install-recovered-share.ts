@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { ZChoosePinSchema } from "@/lib/server/phone/phone.types";
 import { makePinVerifier } from "@/lib/server/phone/pin-secret";
 import { assertPinAllowed } from "@/lib/server/phone/pin-policy";

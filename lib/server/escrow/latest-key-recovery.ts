@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 /** The caller's most recent key recovery of one key share (for the phone's 恢复到本机 page), or null. */
 export async function latestKeyRecovery({ userId, keyShareId }: { userId: string; keyShareId: string }) {

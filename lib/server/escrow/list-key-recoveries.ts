@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { assertPermission } from "@/lib/server/auth/permissions";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 const ZListKeyRecoveriesSchema = z.object({
   status: z.enum(["REQUESTED", "APPROVED", "REJECTED", "DELIVERED", "INSTALLED", "CANCELLED", "all"]).default("REQUESTED"),

@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import { hexToBytes } from "@/lib/pki/encoding";
 import { isValidPublicKey } from "@/lib/pki/sm2";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { consumeRateLimit } from "@/lib/server/security/rate-limit";
 import { OPEN_RECOVERY_STATUSES, ZRequestKeyRecoverySchema } from "./key-recovery.types";
 

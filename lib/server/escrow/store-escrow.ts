@@ -2,8 +2,8 @@ import { AppError } from "@/lib/errors";
 import { PkiError } from "@/lib/pki/errors";
 import { ESCROW_FACTOR_ONE, checkEscrowBinding } from "@/lib/pki/escrow";
 import { keyShareAad } from "@/lib/server/certs/key-share-aad";
-import type { Tx } from "@/lib/server/db/client";
-import { openSecret } from "@/lib/server/security/seal";
+import type { Tx } from "@/lib/db/client";
+import { openSecret } from "@/lib/db/seal";
 import { escrowKey } from "./escrow-key";
 import { sealEscrowSecret } from "./escrow-secret";
 

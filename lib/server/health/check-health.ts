@@ -1,4 +1,4 @@
-import { db, dbAdapter } from "@/lib/server/db/client";
+import { db, dbAdapter } from "@/lib/db/client";
 
 export async function checkHealth() {
   const started = Date.now();

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { getIdentityProvider } from "@/lib/identity/get-identity-provider";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { consumeRateLimit } from "@/lib/server/security/rate-limit";
 import { finishIdentityCheck } from "./finish-identity-check";
 import { findFaceCheck, type FaceCheckForPage } from "./find-face-check";

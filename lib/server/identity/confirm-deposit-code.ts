@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
-import { safeEqual } from "@/lib/server/security/keyed-hash";
+import { db } from "@/lib/db/client";
+import { safeEqual } from "@/lib/db/keyed-hash";
 import { depositCodeHash } from "./face-link";
 import { finishIdentityCheck } from "./finish-identity-check";
 import { DEPOSIT_MAX_ATTEMPTS, effectiveStatus, toIdentityCheckView, type IdentityCheckView } from "./identity-check-view";

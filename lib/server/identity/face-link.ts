@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { keyedHash } from "@/lib/server/security/keyed-hash";
+import { keyedHash } from "@/lib/db/keyed-hash";
 
 // The face link's token is an HMAC of the check id under the server key: unguessable, yet the desk
 // can show the same QR again after a reload without storing the token (only its hash is stored).

@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { effectiveStatus } from "./identity-check-view";
 import { faceTokenHash } from "./face-link";
 

@@ -1,5 +1,5 @@
 import type { IdentityFailReason } from "@/lib/identity/identity-provider";
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 
 /**

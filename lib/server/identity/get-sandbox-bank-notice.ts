@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { isIdentitySandbox } from "@/lib/identity/get-identity-provider";
 import { SANDBOX_BANK_NOTICE_TEMPLATE } from "@/lib/identity/sandbox-identity-provider";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { loadVisibleCheck } from "./load-visible-check";
 
 /**

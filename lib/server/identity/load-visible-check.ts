@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { hasPermission } from "@/lib/server/auth/permissions";
 
 /** Who may see a check: the user who started it, or staff who may see every order. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { queueSms } from "@/lib/server/notify/queue-sms";
 import { consumeRateLimit } from "@/lib/server/security/rate-limit";
 import { effectiveStatus } from "./identity-check-view";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { getIdentityProvider } from "@/lib/identity/get-identity-provider";
 import type { IdentityProvider, VerifyResult } from "@/lib/identity/identity-provider";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { consumeRateLimit } from "@/lib/server/security/rate-limit";
 import { depositCodeHash, faceToken, faceTokenHash } from "./face-link";

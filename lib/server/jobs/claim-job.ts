@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 export type ClaimedJob = { id: string; type: string; payload: unknown; attempts: number; maxAttempts: number };
 

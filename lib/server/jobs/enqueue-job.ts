@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/lib/server/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import type { JobPayloads, JobType } from "./job-types";
 
 /** Inserts a job in the caller's transaction: it runs only if the change that caused it commits. */

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { claimJob, type ClaimedJob } from "./claim-job";
 import { jobHandlers } from "./job-handlers";
 import type { JobType } from "./job-types";

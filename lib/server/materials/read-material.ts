@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { visibleOrderWhere, type MaterialReader } from "./material-access";
 import { isReencodedImageKey } from "./material-storage-key";

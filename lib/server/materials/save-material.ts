@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { MaterialKind } from "@/lib/generated/prisma/enums";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { consumeRateLimit } from "@/lib/server/security/rate-limit";
 import { getFileStorage } from "@/lib/storage/get-file-storage";

@@ -2,7 +2,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { hasPermission } from "@/lib/server/auth/permissions";
 import { outboxAccess, outboxChannels } from "@/lib/sms/outbox-access";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 /**
  * The outbox: the messages the desk sent without a real gateway. In demo mode anyone reads all of

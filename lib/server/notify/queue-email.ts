@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/lib/server/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import type { JobPayloads } from "@/lib/server/jobs/job-types";
 

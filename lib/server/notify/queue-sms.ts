@@ -1,7 +1,7 @@
-import type { Db, Tx } from "@/lib/server/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import type { Locale } from "@/lib/i18n/locales";
-import { sealSecret } from "@/lib/server/security/seal";
+import { sealSecret } from "@/lib/db/seal";
 import type { SmsTemplate } from "./templates";
 
 export const SMS_PARAMS_AAD = "job:notify.sms";

@@ -1,4 +1,4 @@
-import { db, type Db, type Tx } from "@/lib/server/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { furthestStep, stepAfter, wizardPath, type WizardStep } from "./wizard-steps";
 
 /** Marks `step` done: the resume point moves to the step after it (never backwards). Returns the next step's path. */

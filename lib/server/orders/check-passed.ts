@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/lib/server/db/client";
+import type { Db, Tx } from "@/lib/db/client";
 
 /** Whether the identity check `checkId` of this order has passed (read from the row the identity domain keeps). */
 export async function checkPassed(client: Db | Tx, { orderId, checkId }: { orderId: string; checkId: string | undefined }) {

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 import { OPEN_STATUSES } from "./order-status-groups";
 import { SubjectBusyError } from "./subject-busy-error";
 

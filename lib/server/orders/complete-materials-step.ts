@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { advanceStep } from "./advance-step";
 import { getDraftOrder } from "./get-draft-order";
 import { missingMaterials } from "./missing-materials";

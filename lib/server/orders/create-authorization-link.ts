@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
 import type { Locale } from "@/lib/i18n/locales";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { maskPhone } from "@/lib/server/auth/session-user";
 import { queueSms } from "@/lib/server/notify/queue-sms";
 import { wakeWorker } from "@/lib/server/jobs/start-worker";
-import { keyedHash } from "@/lib/server/security/keyed-hash";
+import { keyedHash } from "@/lib/db/keyed-hash";
 import { authorizationLetter } from "./authorization-letter";
 import { getDraftOrder } from "./get-draft-order";
 

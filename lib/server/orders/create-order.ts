@@ -1,5 +1,5 @@
 import type { SubjectType } from "@/lib/generated/prisma/enums";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { resolveChannel } from "@/lib/server/channels/resolve-channel";
 import { claimSubject } from "./claim-subject";

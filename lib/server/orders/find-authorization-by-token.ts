@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { maskPhone } from "@/lib/server/auth/session-user";
 import { authorizationTokenHash } from "./create-authorization-link";
 

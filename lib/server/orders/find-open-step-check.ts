@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 export type OpenStepCheck = { status: "PENDING" | "FAILED"; checkId?: string; failReason?: string };
 

@@ -1,5 +1,5 @@
 import type { Order } from "@/lib/generated/prisma/client";
-import { db, type Db, type Tx } from "@/lib/server/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { checkPassed } from "./check-passed";
 import { readDraft } from "./order-draft.types";
 import { wizardStepDefinitions, type WizardStep } from "./wizard-steps";

@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { maskPhone } from "@/lib/server/auth/session-user";
 import { getOrderForUser } from "./get-order-for-user";
 

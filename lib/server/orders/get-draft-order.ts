@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 import { orderWhere } from "./order-where";
 
 /**

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { orderWhere } from "./order-where";
 
 /** The order page: the order, its timeline, platform, latest signing link and payments. */

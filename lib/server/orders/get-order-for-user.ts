@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db, type Db, type Tx } from "@/lib/server/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { orderWhere } from "./order-where";
 
 /** The caller's order with its channel, or NOT_FOUND (also for another user's order). */

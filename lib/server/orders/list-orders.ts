@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { orderWhere } from "./order-where";
 import { defaultOrderTab, ORDER_TABS, type OrderTab } from "./order-tabs";
 

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { firstIncompleteStep } from "./first-incomplete-step";
 import { wizardPath } from "./wizard-steps";
 import type { WizardStepContext } from "./wizard-order.types";

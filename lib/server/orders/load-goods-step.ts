@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { listCertPrices } from "@/lib/server/channels/list-cert-prices";
 import { readDraft } from "./order-draft.types";
 import { wizardPath } from "./wizard-steps";

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import type { WizardStepContext } from "./wizard-order.types";
 
 /** The pay step: only for an unpaid order; whether it will be approved at once (individual, applicant check passed). */

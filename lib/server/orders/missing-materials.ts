@@ -1,5 +1,5 @@
 import type { MaterialKind, Order } from "@/lib/generated/prisma/client";
-import { db, type Db, type Tx } from "@/lib/server/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { readDraft } from "./order-draft.types";
 
 /**

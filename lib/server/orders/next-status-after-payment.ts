@@ -1,5 +1,5 @@
 import type { Order, OrderStatus } from "@/lib/generated/prisma/client";
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 
 /**
  * Where a paid (or free) application goes: the mail-in path waits for the paper; an individual on a

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 import type { MessageKey } from "@/lib/i18n/catalogue";
 import { translator } from "@/lib/i18n/translate";
 import { queueEmail } from "@/lib/server/notify/queue-email";

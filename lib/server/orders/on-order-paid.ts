@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { transitionOrder } from "./transition-order";
 import { nextStatusAfterPayment } from "./next-status-after-payment";

@@ -1,5 +1,5 @@
 import type { Order, VerificationMethod } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { advanceStep } from "./advance-step";
 import { readDraft } from "./order-draft.types";
 import { startOrderCheck, type CheckRoleName } from "./start-order-check";

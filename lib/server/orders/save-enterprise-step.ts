@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { claimSubject } from "./claim-subject";
 import { checkPassed } from "./check-passed";
 import { getDraftOrder } from "./get-draft-order";

@@ -1,6 +1,6 @@
 import { CertMedium } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { quoteOrder } from "@/lib/server/channels/quote-order";
 import { advanceStep } from "./advance-step";
 import { getDraftOrder } from "./get-draft-order";

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { checkPassed } from "./check-passed";
 import { getDraftOrder } from "./get-draft-order";
 import { readDraft } from "./order-draft.types";

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { readDraft } from "./order-draft.types";
 import { getDraftOrder } from "./get-draft-order";
 import { INDIVIDUAL_METHODS, UNIT_METHODS, ZMethodStepSchema } from "./save-method-step.types";

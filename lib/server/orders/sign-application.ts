@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { checkVerificationCode } from "@/lib/server/auth/check-verification-code";
 import { AGREEMENT_VERSION, hashAgreement } from "./agreement";
 import { applicationContent } from "./application-content";

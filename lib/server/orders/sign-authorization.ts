@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { checkVerificationCode } from "@/lib/server/auth/check-verification-code";
 import { findAuthorizationByToken } from "./find-authorization-by-token";

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 import { quoteOrder } from "@/lib/server/channels/quote-order";
 import { nextStatusAfterPayment } from "./next-status-after-payment";
 import { notifyOrder } from "./notify-order";

@@ -1,7 +1,7 @@
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { OrderTransitionType } from "@/lib/server/audit/audit-actions";
 import { canTransition } from "./order-transitions";

@@ -4,7 +4,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getPaymentProvider } from "@/lib/payments/get-payment-provider";
 import type { ChargeInput, ProviderCharge } from "@/lib/payments/payment-provider";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 
 export const ZCreatePaymentSchema = z.object({ method: z.enum(PaymentMethod) });

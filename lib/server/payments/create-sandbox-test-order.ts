@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import { isIdentitySandbox } from "@/lib/identity/get-identity-provider";
 import { isPaymentSandbox } from "@/lib/payments/get-payment-provider";
 import { isOutboxActive } from "@/lib/sms/get-sms-provider";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { createOrder } from "@/lib/server/orders/create-order";
 import { transitionOrder } from "@/lib/server/orders/transition-order";
 

@@ -1,6 +1,6 @@
 import { PaymentMethod, PaymentProvider } from "@/lib/generated/prisma/enums";
 import { isPaymentSandbox } from "@/lib/payments/get-payment-provider";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 export type SandboxPaymentPage = { paymentId: string; orderNo: string; amountFen: number; method: PaymentMethod; status: string; orderStatus: string };
 

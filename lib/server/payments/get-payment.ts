@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 export type PaymentView = { paymentId: string; orderId: string; status: string; method: string | null; provider: string; amountFen: number; paidAt: string | null; orderStatus: string };
 

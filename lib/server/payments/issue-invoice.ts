@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { translator } from "@/lib/i18n/translate";
 import type { Invoice } from "@/lib/generated/prisma/client";
-import { db, type Tx } from "@/lib/server/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { queueEmail } from "@/lib/server/notify/queue-email";
 import { getFileStorage } from "@/lib/storage/get-file-storage";

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 export type InvoiceView = { id: string; number: string; title: string; taxNumber: string | null; amountFen: number; issuedAt: string; supersededAt: string | null; url: string };
 

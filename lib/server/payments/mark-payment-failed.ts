@@ -1,5 +1,5 @@
 import type { PaymentProvider } from "@/lib/generated/prisma/enums";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 
 /** A PENDING payment the provider gave up on (declined, cancelled). A paid one is never downgraded. */

@@ -1,5 +1,5 @@
 import type { PaymentProvider } from "@/lib/generated/prisma/enums";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { onOrderPaid } from "@/lib/server/orders/on-order-paid";
 import { issueInvoice } from "./issue-invoice";

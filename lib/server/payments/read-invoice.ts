@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
 
 /** The invoice PDF for its order's owner; NOT_FOUND for anyone else. */

@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import { bytesToHex, hexToBytes } from "@/lib/pki/encoding";
 import { sm2Digest } from "@/lib/pki/sm2-digest";
 import type { TSignRequest } from "@/lib/pki/two-party";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 /**
  * The server half signs only a digest it computed itself: e = SM3(Z || message), Z from the

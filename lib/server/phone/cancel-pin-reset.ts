@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { db } from "@/lib/server/db/client";
-import { safeEqual } from "@/lib/server/security/keyed-hash";
+import { db } from "@/lib/db/client";
+import { safeEqual } from "@/lib/db/keyed-hash";
 import { findKeyGroup } from "./find-key-group";
 import { openPinSecret, sealPinSecret } from "./pin-secret";
 import { cancelTokenHash, groupOfCancelToken, type PendingReset } from "./pin-reset-cooling-off";

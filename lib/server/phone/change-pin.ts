@@ -1,5 +1,5 @@
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { makePinVerifier } from "./pin-secret";
 import { ZChangePinSchema } from "./phone.types";
 import { verifyPin } from "./verify-pin";

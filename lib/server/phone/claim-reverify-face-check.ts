@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import type { db, Tx } from "@/lib/server/db/client";
+import type { db, Tx } from "@/lib/db/client";
 import { holderFaceMark, REVERIFY_FACE_MAX_AGE_MS } from "./holder-face-check";
 
 type Check = { id: string; userId: string; method: string; status: string; completedAt: Date | null; subject: unknown };

@@ -1,5 +1,5 @@
-import type { Tx } from "@/lib/server/db/client";
-import { db } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { consumeRateLimit } from "@/lib/server/security/rate-limit";
 import { ZDecryptWithPinSchema } from "./phone.types";
 import { runDecryptHalf } from "./run-decrypt-half";

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db, type Db, type Tx } from "@/lib/server/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 
 /**
  * The key shares that share one PIN: the signing and encryption keys of one certificate order.

@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { issueCertificates } from "@/lib/server/certs/issue-certificates";
 import { loadIssuingCa } from "@/lib/server/certs/load-issuing-ca";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { storeEscrow } from "@/lib/server/escrow/store-escrow";
 import { transitionOrder } from "@/lib/server/orders/transition-order";
 import { certificateSubjectOfOrder } from "./certificate-subject-of-order";

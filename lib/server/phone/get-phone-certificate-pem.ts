@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 /** The caller's certificate bytes and issuing CA (for 导出证书); someone else's is NOT_FOUND. */
 export async function getPhoneCertificatePem({ userId, certificateId }: { userId: string; certificateId: string }) {

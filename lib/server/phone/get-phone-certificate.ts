@@ -5,7 +5,7 @@ import { parseOcspResponse } from "@/lib/pki/ocsp/parse-ocsp-response";
 import { parseCertificate } from "@/lib/pki/x509/certificate-input";
 import { nameToString } from "@/lib/pki/x509/name";
 import { respondOcsp } from "@/lib/server/certs/ocsp-respond";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 export type OcspView = { status: "good" | "revoked" | "unknown" | "unavailable"; revokedAt?: Date; thisUpdate?: Date; nextUpdate?: Date };
 

@@ -1,4 +1,4 @@
-import { keyedHash } from "@/lib/server/security/keyed-hash";
+import { keyedHash } from "@/lib/db/keyed-hash";
 
 /** A face check for a reverify must be at most this old when it is used (completed ≤ 10 minutes ago). */
 export const REVERIFY_FACE_MAX_AGE_MS = 10 * 60_000;

@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 /** 消息: the caller's inbox, newest first, with the unread count for the tab badge. */
 export async function listInbox({ userId, take = 50 }: { userId: string; take?: number }) {

@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 export const EXPIRING_SOON_DAYS = 90;
 

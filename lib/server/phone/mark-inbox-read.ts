@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 /** Marks the caller's messages read (all of them, or one); others' messages are simply not matched. */
 export async function markInboxRead({ userId, messageId }: { userId: string; messageId?: string }) {

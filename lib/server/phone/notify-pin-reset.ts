@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 import { translator } from "@/lib/i18n/translate";
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 import { queueEmail } from "@/lib/server/notify/queue-email";
 import { queueSms } from "@/lib/server/notify/queue-sms";
 import { formatResetTime } from "./pin-reset-cooling-off";

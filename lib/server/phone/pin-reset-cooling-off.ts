@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { keyedHash } from "@/lib/server/security/keyed-hash";
+import { keyedHash } from "@/lib/db/keyed-hash";
 import type { PendingRotation } from "./pin-secret";
 
 /**

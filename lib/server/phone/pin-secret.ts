@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/password-hash";
-import { openSecret, sealSecret } from "@/lib/server/security/seal";
+import { openSecret, sealSecret } from "@/lib/db/seal";
 
 /**
  * A rotation staged by a PIN change, reset or unlock and not yet confirmed by the phone: the new

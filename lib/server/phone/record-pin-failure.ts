@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 
 export const PIN_MAX_FAILURES = 5;
 

@@ -1,5 +1,5 @@
 import { serverDecrypt, type TDecryptRequest, type TDecryptResponse } from "@/lib/pki/two-party";
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 import { runServerHalf, type ServerHalfInput } from "./run-server-half";
 
 /** One server half of a joint decryption (T2 = d2⁻¹·T1), PIN already checked (see runServerHalf). */

@@ -1,6 +1,6 @@
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { AuditData } from "@/lib/server/audit/audit-actions";
-import { db, type Tx } from "@/lib/server/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { openKeyShare } from "@/lib/server/certs/open-key-share";
 import { twoPartyCall } from "@/lib/server/certs/two-party-call";
 

@@ -1,5 +1,5 @@
 import { serverSign, type TSignRequest, type TSignResponse } from "@/lib/pki/two-party";
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 import { runServerHalf, type ServerHalfInput } from "./run-server-half";
 
 /**

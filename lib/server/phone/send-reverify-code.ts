@@ -2,7 +2,7 @@ import { AppError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { maskPhone } from "@/lib/server/auth/session-user";
 import { sendVerificationCode } from "@/lib/server/auth/send-verification-code";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { findKeyGroup } from "./find-key-group";
 import { holderOfOrder } from "./holder-of-order";
 

@@ -1,8 +1,8 @@
 import { AppError } from "@/lib/errors";
 import { newRefreshFactor, refreshServerShare } from "@/lib/pki/two-party/refresh-share";
 import { keyShareAad } from "@/lib/server/certs/key-share-aad";
-import type { Tx } from "@/lib/server/db/client";
-import { openSecret } from "@/lib/server/security/seal";
+import type { Tx } from "@/lib/db/client";
+import { openSecret } from "@/lib/db/seal";
 import { newWrapKey, openPinSecret, sealPinSecret } from "./pin-secret";
 import type { PendingReset } from "./pin-reset-cooling-off";
 

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { faceToken } from "@/lib/server/identity/face-link";
 import { startIdentityCheck } from "@/lib/server/identity/start-identity-check";
 import { findKeyGroup } from "./find-key-group";

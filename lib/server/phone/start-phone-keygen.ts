@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { createKeyShare } from "@/lib/server/certs/create-key-share";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { escrowKey } from "@/lib/server/escrow/escrow-key";
 import { consumeRateLimit } from "@/lib/server/security/rate-limit";
 import { ZKeygenInputSchema } from "./phone.types";

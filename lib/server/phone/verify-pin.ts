@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { findKeyGroup } from "./find-key-group";
 import { openPinSecret, pinMatches } from "./pin-secret";
 import { pinFailureError, recordPinFailure } from "./record-pin-failure";

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import type { DecisionRefusalReason } from "@/lib/server/audit/audit-actions";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 // The refusals a reviewer can meet on an order that exists (not_found and bad input are not recorded).
 function refusalReason(error: AppError): DecisionRefusalReason | null {

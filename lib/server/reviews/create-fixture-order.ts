@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { maskSubject } from "@/lib/server/identity/identity-subject.types";
 import { idNumberCheckChar } from "@/lib/validators/id-number";

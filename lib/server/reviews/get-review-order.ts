@@ -2,7 +2,7 @@ import { ReviewDecision } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { assertPermission } from "@/lib/server/auth/permissions";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { readDraft } from "@/lib/server/orders/order-draft.types";
 
 /**

@@ -2,7 +2,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { ReviewDecision } from "@/lib/generated/prisma/enums";
 import { assertPermission } from "@/lib/server/auth/permissions";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { QUEUE_STATUSES, ZReviewQueueFilterSchema } from "./review.types";
 
 const AGE_DAYS = { any: 0, "1d": 1, "3d": 3, "7d": 7 } as const;

@@ -1,6 +1,6 @@
 import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 
 type Locked = { id: string; status: OrderStatus; reviewRound: number; userId: string; requireTwoReviewers: boolean };
 

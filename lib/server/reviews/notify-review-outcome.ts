@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 import { translator } from "@/lib/i18n/translate";
 import { queueEmail } from "@/lib/server/notify/queue-email";
 import { queueSms } from "@/lib/server/notify/queue-sms";

@@ -1,6 +1,6 @@
 import { assertPermission } from "@/lib/server/auth/permissions";
 import type { SessionUser } from "@/lib/server/auth/session-user";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { transitionOrder } from "@/lib/server/orders/transition-order";
 import { ZApproveOrderSchema } from "./review.types";
 

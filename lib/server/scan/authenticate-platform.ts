@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
-import { keyedHash, safeEqual } from "@/lib/server/security/keyed-hash";
+import { db } from "@/lib/db/client";
+import { keyedHash, safeEqual } from "@/lib/db/keyed-hash";
 
 /**
  * Trading platforms call the API with HTTP Basic credentials (client id : client secret).

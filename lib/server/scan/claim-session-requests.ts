@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { wakeWorker } from "@/lib/server/jobs/start-worker";
 import { queueScanWebhook } from "./queue-scan-webhook";
 import { SCAN_TYPE_FROM_DB } from "./scan.types";

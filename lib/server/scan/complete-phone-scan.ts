@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { ZScanCompleteSchema } from "./phone-scan.types";
 import { findScannedRequest } from "./find-scanned-request";
 import { readScanGate } from "./scan-gate";

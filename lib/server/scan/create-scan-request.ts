@@ -1,5 +1,5 @@
 import { env } from "@/lib/env";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { consumeRateLimit } from "@/lib/server/security/rate-limit";
 import { SCAN_TYPE_TO_DB, type TCreateScanRequest } from "./scan.types";
 import { newScanToken } from "./scan-token";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { db } from "@/lib/server/db/client";
-import { openSecret } from "@/lib/server/security/seal";
+import { db } from "@/lib/db/client";
+import { openSecret } from "@/lib/db/seal";
 import type { JobPayloads } from "@/lib/server/jobs/job-types";
 import { signWebhook, SIGNATURE_HEADER } from "@/lib/platform/webhook-signature";
 import { DELIVERY_HEADER, EVENT_TIME_HEADER, SEQUENCE_HEADER, WEBHOOK_EVENT } from "@/lib/platform/webhook-delivery";

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 
 /** The holder ends a signing session; requests still waiting in it are then refused on the phone. */

@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 /** The open signing session (not ended, not expired) a request may use, or null. */
 export async function findOpenSession({ userId, sessionId, platformId, certificateId }: { userId: string; sessionId: string; platformId: string; certificateId?: string }) {

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { platformScanView } from "./platform-scan-view";
 
 /** A request belongs to the platform that created it; any other platform gets NOT_FOUND. */

@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 /** The holder's signing sessions, newest first; open ones are those neither ended nor expired. */
 export async function listScanSessions({ userId, take = 20 }: { userId: string; take?: number }) {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import { scanWebhookEvent } from "./scan-webhook-event";
 

@@ -1,4 +1,4 @@
-import { openSecret, sealSecret } from "@/lib/server/security/seal";
+import { openSecret, sealSecret } from "@/lib/db/seal";
 
 // A decrypt request's result is the bid's plaintext key: at rest it is sealed under the KEK (bound
 // to its request), and it is wiped a day after completion, once the platform has had it by polling,

@@ -1,5 +1,5 @@
 import { derToPem } from "@/lib/pki/pem";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import type { ScanType } from "@/lib/generated/prisma/enums";
 
 /**

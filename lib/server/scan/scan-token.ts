@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
-import { keyedHash } from "@/lib/server/security/keyed-hash";
+import { keyedHash } from "@/lib/db/keyed-hash";
 
 /** The QR carries a 144-bit random token (a URL any phone camera can open); the database keeps its keyed hash. */
 export function newScanToken() {

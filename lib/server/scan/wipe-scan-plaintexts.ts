@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { PLAINTEXT_KEEP_MS } from "./scan-plaintext";
 
 /** Maintenance: decrypt results older than a day lose their (sealed) plaintext. Returns how many. */

@@ -1,9 +1,9 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { keyShareAad } from "@/lib/server/certs/key-share-aad";
 import { totpSecretAad } from "@/lib/server/auth/totp/totp-secret-aad";
-import { keyring } from "@/lib/server/secrets";
-import { rewrapSealed } from "./seal";
+import { keyring } from "@/lib/db/secrets";
+import { rewrapSealed } from "@/lib/db/seal";
 
 type Row = Record<string, string | null>;
 

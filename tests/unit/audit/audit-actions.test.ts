@@ -4,7 +4,7 @@ import { translator } from "@/lib/i18n/translate";
 import { AUDIT_ACTIONS, AUDIT_DATA_SCHEMAS, LEGACY_AUDIT_ACTIONS, assertAuditData, resolveAuditAction } from "@/lib/server/audit/audit-actions";
 import { auditActionLabelKey } from "@/lib/server/audit/audit-action-label";
 import type { writeAudit } from "@/lib/server/audit/write-audit";
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 
 describe("audit actions", () => {
   it("every action is <domain>.<verb> and has a schema and a label in both languages", () => {

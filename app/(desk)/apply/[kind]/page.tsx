@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { resolveChannel } from "@/lib/server/channels/resolve-channel";
 import { wizardByUrlKind } from "@/lib/server/orders/wizard-steps";

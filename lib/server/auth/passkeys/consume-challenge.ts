@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import type { WebAuthnPurpose } from "@/lib/generated/prisma/enums";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 /** The challenge the authenticator signed, read from clientDataJSON (the signature covers its hash). */
 export function challengeOf(clientDataJSON: string): string {

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertMayManageFactors } from "../second-factor/assert-may-manage-factors";
 

@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 /** The caller's passkeys, newest first (no key material). */
 export async function listPasskeys({ userId }: { userId: string }) {

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { createSession } from "../create-session";
 import { verifyPasskeyAssertion } from "./verify-passkey-assertion";
 import type { TAuthenticationResponse } from "./passkeys.types";

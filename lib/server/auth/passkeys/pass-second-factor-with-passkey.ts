@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { markSecondFactor } from "../second-factor/mark-second-factor";
 import { verifyPasskeyAssertion } from "./verify-passkey-assertion";
 import type { TAuthenticationResponse } from "./passkeys.types";

@@ -1,6 +1,6 @@
 import { generateAuthenticationOptions } from "@simplewebauthn/server";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { consumeRateLimit } from "@/lib/server/security/rate-limit";
 import { relyingParty } from "./relying-party";
 import { storeChallenge } from "./store-challenge";

@@ -1,5 +1,5 @@
 import { generateRegistrationOptions } from "@simplewebauthn/server";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { maskPhone } from "../session-user";
 import { assertMayManageFactors } from "../second-factor/assert-may-manage-factors";
 import { relyingParty } from "./relying-party";

@@ -1,5 +1,5 @@
 import type { WebAuthnPurpose } from "@/lib/generated/prisma/enums";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 
 export const CHALLENGE_TTL_SECONDS = 5 * 60;
 

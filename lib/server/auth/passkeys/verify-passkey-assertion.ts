@@ -1,6 +1,6 @@
 import { verifyAuthenticationResponse, type AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { auditSecondFactorFailure } from "../second-factor/audit-second-factor-failure";
 import { consumeChallenge } from "./consume-challenge";
 import { relyingParty } from "./relying-party";

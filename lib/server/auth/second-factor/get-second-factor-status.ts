@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { hasPermission } from "../permissions";
 
 /** What the second-factor page needs: must this user pass one, did this session, what is enrolled. */

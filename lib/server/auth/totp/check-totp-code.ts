@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { clearHits, consumeRateLimit } from "@/lib/server/security/rate-limit";
-import { openSecret } from "@/lib/server/security/seal";
+import { openSecret } from "@/lib/db/seal";
 import { auditSecondFactorFailure } from "../second-factor/audit-second-factor-failure";
 import { matchTotp } from "./totp";
 import { totpSecretAad } from "./totp-secret-aad";

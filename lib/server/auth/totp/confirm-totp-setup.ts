@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertMayManageFactors } from "../second-factor/assert-may-manage-factors";
 import { markSecondFactor } from "../second-factor/mark-second-factor";

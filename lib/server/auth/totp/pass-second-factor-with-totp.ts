@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { markSecondFactor } from "../second-factor/mark-second-factor";
 import { checkTotpCode } from "./check-totp-code";
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import QRCode from "qrcode";
-import { db } from "@/lib/server/db/client";
-import { sealSecret } from "@/lib/server/security/seal";
+import { db } from "@/lib/db/client";
+import { sealSecret } from "@/lib/db/seal";
 import { assertMayManageFactors } from "../second-factor/assert-may-manage-factors";
 import { maskPhone } from "../session-user";
 import { base32Encode, otpauthUri } from "./totp";

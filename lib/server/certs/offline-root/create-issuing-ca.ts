@@ -1,6 +1,6 @@
 import path from "node:path";
 import { AppError } from "@/lib/errors";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { createCa } from "../create-ca";
 import { ensureCaHierarchy, type CaHierarchy } from "../ensure-ca-hierarchy";

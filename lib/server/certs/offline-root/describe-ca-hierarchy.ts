@@ -1,4 +1,4 @@
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { CA_PROFILE, crlDueAt } from "../ca-profile";
 import { cliActor } from "./cli-actor";

@@ -2,7 +2,7 @@ import { unlinkSync } from "node:fs";
 import path from "node:path";
 import { generateKeyPair } from "@/lib/pki/sm2";
 import { AppError } from "@/lib/errors";
-import { db, type Db, type Tx } from "@/lib/server/db/client";
+import { db, type Db, type Tx } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import type { CaRow } from "../create-ca";
 import { createCa } from "../create-ca";

@@ -2,7 +2,7 @@ import { equalBytes } from "@/lib/pki/encoding";
 import type { Sm2Signer } from "@/lib/pki/signer";
 import { certificatePublicKey, parseCertificate } from "@/lib/pki/x509/certificate-input";
 import { AppError } from "@/lib/errors";
-import type { Tx } from "@/lib/server/db/client";
+import type { Tx } from "@/lib/db/client";
 import type { CaRow } from "../create-ca";
 import { isOfflineKeyRef, offlineKeyRef } from "./offline-key-ref";
 

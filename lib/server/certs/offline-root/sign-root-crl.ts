@@ -1,5 +1,5 @@
 import path from "node:path";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { generateCrl, type GeneratedCrl } from "../generate-crl";
 import { auditRefusal } from "./audit-refusal";

@@ -5,7 +5,7 @@ import phoneStyles from "@/components/phone/phone.module.css";
 import styles from "@/components/scan/scan.module.css";
 import { derToPem } from "@/lib/pki/pem";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { requirePhoneUser } from "@/lib/server/phone/require-phone-user";
 import { listScanSessions } from "@/lib/server/scan/list-scan-sessions";
 

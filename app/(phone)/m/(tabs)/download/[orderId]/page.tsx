@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { DownloadForm } from "@/components/phone/download-form";
 import styles from "@/components/phone/phone.module.css";
 import { getT } from "@/lib/i18n/server";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { requirePhoneUser } from "@/lib/server/phone/require-phone-user";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { RecoverKeyForm } from "@/components/phone/recover-key-form";
 import styles from "@/components/phone/phone.module.css";
 import { getT } from "@/lib/i18n/server";
-import { db } from "@/lib/server/db/client";
+import { db } from "@/lib/db/client";
 import { latestKeyRecovery } from "@/lib/server/escrow/latest-key-recovery";
 import { requirePhoneUser } from "@/lib/server/phone/require-phone-user";
 

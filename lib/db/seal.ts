@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { keyring, type Kek } from "@/lib/server/secrets";
+import { keyring, type Kek } from "@/lib/db/secrets";
 
 // Envelope encryption for secrets at rest (key shares, PIN verifiers, CA keys, platform and TOTP
 // secrets): each value gets its own data key (AES-256-GCM, with the record's purpose as associated

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
-export const PRISMA_DIR = path.resolve(import.meta.dirname, "..", "..", "..", "prisma");
+export const PRISMA_DIR = path.resolve(import.meta.dirname, "..", "..", "prisma");
 export const MIGRATIONS_DIR = path.join(PRISMA_DIR, "migrations");
 // The multi-file schema: schema.prisma (generator, datasource) and one <domain>.prisma per domain.
 export const SCHEMA_DIR = path.join(PRISMA_DIR, "schema");

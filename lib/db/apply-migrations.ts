@@ -1,6 +1,6 @@
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import { openSchemaEngine } from "./schema-engine";
-import { readMigrationsList, readSchema } from "./migrations-list";
+import { openSchemaEngine } from "@/lib/db/schema-engine";
+import { readMigrationsList, readSchema } from "@/lib/db/migrations-list";
 
 // Equivalent of `prisma migrate deploy`: applies pending migrations, records them in _prisma_migrations.
 export async function applyMigrations({ adapterFactory }: { adapterFactory: SqlMigrationAwareDriverAdapterFactory }) {

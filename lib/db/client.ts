@@ -1,6 +1,6 @@
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
-import { openAdapter, resolveDbTarget, type OpenedAdapter } from "./adapter";
+import { openAdapter, resolveDbTarget, type OpenedAdapter } from "@/lib/db/adapter";
 
 // Secret columns are left out of every query unless a domain function asks for them.
 const omit = {

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { authSecret } from "@/lib/server/secrets";
+import { authSecret } from "@/lib/db/secrets";
 
 // Short secrets (SMS codes, link tokens) are stored as an HMAC under a server key:
 // a copy of the database alone cannot brute-force a 6-digit code offline.
