@@ -1,4 +1,4 @@
-// What the host-side checks of the key custody cost (lib/server/certs/custody-signer.ts): every CA
+// What the host-side checks of the key custody cost (lib/server/ca/custody-signer.ts): every CA
 // signature goes through a KeyDevice that returns r ‖ s, and is verified under the CA's public key
 // before use. Compared with signing in process without that verification (localSigner), for the
 // bare signature and for a whole end-entity certificate (whose builder also verifies, through pkijs)
@@ -12,8 +12,8 @@ import { buildEndEntityCertificate } from "@/lib/pki/x509/build-end-entity-certi
 import { buildOcspRequest } from "@/lib/pki/ocsp/build-ocsp-request";
 import { buildOcspResponse } from "@/lib/pki/ocsp/build-ocsp-response";
 import { DEMO_ORG, DEMO_URLS, DEMO_USCC, demoValidity } from "@/lib/pki/demo/demo-profile";
-import type { KeyDevice } from "@/lib/server/certs/key-device.types";
-import { custodySigner } from "@/lib/server/certs/custody-signer";
+import type { KeyDevice } from "@/lib/server/ca/key-device.types";
+import { custodySigner } from "@/lib/server/ca/custody-signer";
 import { type BenchResult, opsPerSecond } from "./measure";
 
 export async function runKeyCustodyBench(): Promise<BenchResult[]> {

@@ -4,7 +4,7 @@
 import http from "node:http";
 import { POST } from "@/app/(pki)/pki/ocsp/route";
 import { GET } from "@/app/(pki)/pki/ocsp/[...request]/route";
-import { CA_PROFILE } from "@/lib/server/certs/ca-profile";
+import { CA_PROFILE } from "@/lib/server/ca/ca-profile";
 
 // Harness-only controls, not part of the app: read this process's CPU time (so the figures can be
 // turned into CPU per response, which a busy shared machine distorts far less than wall time),

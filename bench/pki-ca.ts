@@ -64,8 +64,8 @@ async function runVariant(databaseUrl?: string): Promise<BenchResult[]> {
   (await import("@/lib/env")).resetEnvCache();
   const { db, dbAdapter, closeDb } = await import("@/lib/db/client");
   const { applyMigrations } = await import("@/lib/db/apply-migrations");
-  const { ensureCaHierarchy } = await import("@/lib/server/certs/ensure-ca-hierarchy");
-  const { createKeyShare } = await import("@/lib/server/certs/create-key-share");
+  const { ensureCaHierarchy } = await import("@/lib/server/ca/ensure-ca-hierarchy");
+  const { createKeyShare } = await import("@/lib/server/keys/create-key-share");
   const { issueCertificates } = await import("@/lib/server/certs/issue-certificates");
   const { finishKeygen, startKeygen } = await import("@/lib/pki/two-party");
   const { buildOcspRequest } = await import("@/lib/pki/ocsp/build-ocsp-request");

@@ -50,7 +50,7 @@ export async function runScanRoundTripBench(): Promise<BenchResult[]> {
   (await import("@/lib/env")).resetEnvCache();
   const { dbAdapter, closeDb, db } = await import("@/lib/db/client");
   const { applyMigrations } = await import("@/lib/db/apply-migrations");
-  const { ensureCaHierarchy } = await import("@/lib/server/certs/ensure-ca-hierarchy");
+  const { ensureCaHierarchy } = await import("@/lib/server/ca/ensure-ca-hierarchy");
   const { holderWithCertificates, PIN } = await import("../tests/integration/scan-phone-support");
   const { createPlatform } = await import("../tests/support/platform-fixtures");
   const { startSign, finishSign } = await import("@/lib/pki/two-party");

@@ -62,7 +62,7 @@ const ZEnvFields = z.object({
   // Earlier KEKs, comma-separated, while `npm run kek:rotate` re-wraps what they sealed.
   CERTDESK_KEK_PREVIOUS: z.string().optional(),
   // Where CA keys live: "local" (sealed under the KEK in the database). "pkcs11" and "sdf" are the
-  // names for HSM drivers (lib/server/certs/key-custody.ts); none is built in yet.
+  // names for HSM drivers (lib/server/ca/key-custody.ts); none is built in yet.
   CERTDESK_KEY_CUSTODY: z
     .enum(["local", "pkcs11", "sdf"])
     .default("local")

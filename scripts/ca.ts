@@ -1,7 +1,7 @@
 // `npm run ca -- <command>`: the offline root CA's ceremonies (root init, issuing create, root crl,
-// root export-offline, status). The logic is in lib/server/certs/offline-root/.
+// root export-offline, status). The logic is in lib/server/ca/offline-root/.
 import { closeDb } from "@/lib/db/client";
-import { runCaCommand } from "@/lib/server/certs/offline-root/run-ca-command";
+import { runCaCommand } from "@/lib/server/ca/offline-root/run-ca-command";
 
 let code: number;
 try {

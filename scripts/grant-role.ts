@@ -2,7 +2,7 @@
 // (default) or reviewer, from a shell on the server. How a desk that is not a demo gets its first admin.
 import { userInfo } from "node:os";
 import { closeDb } from "@/lib/db/client";
-import { grantRoleFromConsole } from "@/lib/server/admin/grant-role-from-console";
+import { grantRoleFromConsole } from "@/lib/server/auth/grant-role-from-console";
 
 const [phone, role = "CA_ADMIN"] = process.argv.slice(2);
 try {

@@ -14,7 +14,7 @@ import { useMessage } from "@/components/forms/use-message";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { useT } from "@/lib/i18n/client";
 import type { ActionResult } from "@/lib/server/http/action-result";
-import { METHODS, PRODUCTS, ZUpdateChannelSchema, type TUpdateChannelInput } from "@/lib/server/admin/admin.types";
+import { METHODS, PRODUCTS, ZUpdateChannelSchema, type TUpdateChannelInput } from "@/lib/server/channels/channel.types";
 import styles from "./console.module.css";
 
 type FormValues = TUpdateChannelInput & { prices: Array<{ product: (typeof PRODUCTS)[number]; years: number; price: string }> };

@@ -8,7 +8,7 @@ import { Field } from "@/components/ui/field";
 import { useMessage } from "@/components/forms/use-message";
 import { useT } from "@/lib/i18n/client";
 import { changePinOnPhone } from "@/lib/phone/change-pin";
-import { ZChangePinSchema, type TChangePin } from "@/lib/server/phone/phone.types";
+import { ZChangePinSchema, type TChangePin } from "@/lib/server/keys/keys.types";
 import { PinInput } from "./pin-input";
 import { usePhoneError } from "./use-phone-error";
 import styles from "./phone.module.css";

@@ -9,7 +9,7 @@ import { Field } from "@/components/ui/field";
 import { useMessage } from "@/components/forms/use-message";
 import { useT } from "@/lib/i18n/client";
 import { downloadCertificate, type DownloadStep } from "@/lib/phone/download-certificate";
-import { ZChoosePinSchema, type TChoosePin } from "@/lib/server/phone/phone.types";
+import { ZChoosePinSchema, type TChoosePin } from "@/lib/server/keys/keys.types";
 import { PinInput } from "./pin-input";
 import { usePhoneError } from "./use-phone-error";
 import styles from "./phone.module.css";

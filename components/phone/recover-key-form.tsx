@@ -11,7 +11,7 @@ import { useT } from "@/lib/i18n/client";
 import { loadKey } from "@/lib/phone/key-store";
 import { askForRecovery, finishRecovery, getRecovery, type PhoneKeyRecovery } from "@/lib/phone/recover-encryption-key";
 import { hasTransportKey } from "@/lib/phone/recovery-key-store";
-import { ZChoosePinSchema, type TChoosePin } from "@/lib/server/phone/phone.types";
+import { ZChoosePinSchema, type TChoosePin } from "@/lib/server/keys/keys.types";
 import { PinInput } from "./pin-input";
 import { usePhoneError } from "./use-phone-error";
 import styles from "./phone.module.css";

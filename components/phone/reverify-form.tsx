@@ -10,7 +10,7 @@ import { useMessage } from "@/components/forms/use-message";
 import { useT } from "@/lib/i18n/client";
 import { phoneApi, type PhoneApiError } from "@/lib/phone/phone-api";
 import { reverifyOnPhone } from "@/lib/phone/reverify-on-phone";
-import { ZReverifySchema, type TReverify } from "@/lib/server/phone/phone.types";
+import { ZReverifySchema, type TReverify } from "@/lib/server/keys/keys.types";
 import { PinInput } from "./pin-input";
 import { usePhoneError } from "./use-phone-error";
 import styles from "./phone.module.css";

@@ -1,8 +1,8 @@
 import { startWorker } from "@/lib/server/jobs/start-worker";
 import { env } from "@/lib/env";
-import { ensureCaHierarchy } from "@/lib/server/certs/ensure-ca-hierarchy";
-import { scheduleCertMaintenance } from "@/lib/server/certs/schedule-cert-maintenance";
-import { CaCeremonyNeededError } from "@/lib/server/certs/ca-ceremony-needed-error";
+import { ensureCaHierarchy } from "@/lib/server/ca/ensure-ca-hierarchy";
+import { scheduleCertMaintenance } from "@/lib/server/ca/schedule-cert-maintenance";
+import { CaCeremonyNeededError } from "@/lib/server/ca/ca-ceremony-needed-error";
 
 /** Start-up work of one app instance. Idempotent, safe with several instances on one database. */
 export async function startInstance({ worker }: { worker: boolean }) {

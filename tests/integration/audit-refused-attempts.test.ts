@@ -8,7 +8,7 @@ import { sendVerificationCode } from "@/lib/server/auth/send-verification-code";
 import { approveOrder } from "@/lib/server/reviews/approve-order";
 import { rejectOrder } from "@/lib/server/reviews/reject-order";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
-import { releaseWrapKey } from "@/lib/server/phone/release-wrap-key";
+import { releaseWrapKey } from "@/lib/server/keys/release-wrap-key";
 import { downloadAsPhone } from "../support/phone-download";
 import { createUser, uniqueIp, uniquePhone } from "../support/factories";
 import { latestSmsCode } from "../support/outbox";

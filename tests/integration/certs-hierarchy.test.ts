@@ -4,10 +4,10 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { derToPem } from "@/lib/pki/pem";
 import { db } from "@/lib/db/client";
-import { ensureCaHierarchy } from "@/lib/server/certs/ensure-ca-hierarchy";
-import { runCertMaintenance } from "@/lib/server/certs/run-cert-maintenance";
-import { scheduleCertMaintenance, CERT_MAINTENANCE_JOB } from "@/lib/server/certs/schedule-cert-maintenance";
-import { pkiUrls } from "@/lib/server/certs/pki-urls";
+import { ensureCaHierarchy } from "@/lib/server/ca/ensure-ca-hierarchy";
+import { runCertMaintenance } from "@/lib/server/ca/run-cert-maintenance";
+import { scheduleCertMaintenance, CERT_MAINTENANCE_JOB } from "@/lib/server/ca/schedule-cert-maintenance";
+import { pkiUrls } from "@/lib/server/ca/pki-urls";
 import { DIST_ID, openssl, opensslOk, opensslVerifiesSignature, publicKeyOf } from "../unit/pki/openssl-helpers";
 
 const dir = mkdtempSync(path.join(tmpdir(), "certdesk-certs-"));

@@ -9,7 +9,7 @@ import { openScanRequest } from "@/lib/server/scan/open-scan-request";
 import { completeScanRequest } from "@/lib/server/scan/complete-scan-request";
 import { rejectScanRequest } from "@/lib/server/scan/reject-scan-request";
 import { verifyWebhook, SIGNATURE_HEADER } from "@/lib/platform/webhook-signature";
-import { ensureCaHierarchy } from "@/lib/server/certs/ensure-ca-hierarchy";
+import { ensureCaHierarchy } from "@/lib/server/ca/ensure-ca-hierarchy";
 import { verify } from "@/lib/pki/sm2";
 import { sm3 } from "@/lib/pki/sm3";
 import { bytesToHex } from "@/lib/pki/encoding";

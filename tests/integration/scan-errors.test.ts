@@ -7,7 +7,7 @@ import { pemToDer } from "@/lib/pki/pem";
 import { certificatePublicKey, toCertificate } from "@/lib/pki/x509/certificate-input";
 import { db } from "@/lib/db/client";
 import { describeError } from "@/lib/server/http/describe-error";
-import { signWithPin } from "@/lib/server/phone/sign-with-pin";
+import { signWithPin } from "@/lib/server/keys/sign-with-pin";
 import { createScanRequest } from "@/lib/server/scan/create-scan-request";
 import { ZCreateScanRequestSchema } from "@/lib/server/scan/scan.types";
 import { openScanForPhone } from "@/lib/server/scan/open-scan-for-phone";

@@ -12,7 +12,7 @@ import { keyedHash } from "@/lib/db/keyed-hash";
 import { sealSecret } from "@/lib/db/seal";
 import { runDueJobs } from "@/lib/server/jobs/run-jobs";
 import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
-import { ensureCaHierarchy } from "@/lib/server/certs/ensure-ca-hierarchy";
+import { ensureCaHierarchy } from "@/lib/server/ca/ensure-ca-hierarchy";
 import { createScanRequest } from "@/lib/server/scan/create-scan-request";
 import { openScanRequest } from "@/lib/server/scan/open-scan-request";
 import { completeScanRequest } from "@/lib/server/scan/complete-scan-request";

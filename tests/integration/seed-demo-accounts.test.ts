@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { loginWithPassword } from "@/lib/server/auth/login-with-password";
-import { grantRoleFromConsole } from "@/lib/server/admin/grant-role-from-console";
+import { grantRoleFromConsole } from "@/lib/server/auth/grant-role-from-console";
 import { seed } from "@/prisma/seed";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/demo-accounts";
 import { expectAppError } from "../support/expect-app-error";

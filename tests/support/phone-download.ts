@@ -5,8 +5,8 @@ import { bytesToHex } from "@/lib/pki/encoding";
 import { escrowShare } from "@/lib/pki/escrow";
 import { finishKeygen, startKeygen } from "@/lib/pki/two-party";
 import { wrapShare } from "@/lib/phone/wrap-share";
-import { finishPhoneDownload } from "@/lib/server/phone/finish-phone-download";
-import { startPhoneKeygen } from "@/lib/server/phone/start-phone-keygen";
+import { finishPhoneDownload } from "@/lib/server/certs/finish-phone-download";
+import { startPhoneKeygen } from "@/lib/server/keys/start-phone-keygen";
 
 export async function downloadAsPhone(userId: string, orderId: string, pin: string) {
   const keys = [];

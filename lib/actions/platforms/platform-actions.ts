@@ -1,9 +1,9 @@
 "use server";
 import { z } from "zod";
 import { userAction } from "@/lib/server/http/user-action";
-import { createPlatform } from "@/lib/server/admin/create-platform";
-import { rotatePlatformSecret } from "@/lib/server/admin/rotate-platform-secret";
-import { updatePlatform } from "@/lib/server/admin/update-platform";
+import { createPlatform } from "@/lib/server/platforms/create-platform";
+import { rotatePlatformSecret } from "@/lib/server/platforms/rotate-platform-secret";
+import { updatePlatform } from "@/lib/server/platforms/update-platform";
 
 const manage = { args: z.tuple([z.unknown()]), permission: "platforms.manage" } as const;
 

@@ -9,12 +9,12 @@ import type { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { db, type Tx } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { CA_PROFILE, addMs, addYears } from "./ca-profile";
-import { confirmIssuingCa } from "./confirm-issuing-ca";
-import { loadIssuingCa, type IssuingCa } from "./load-issuing-ca";
+import { CA_PROFILE, addMs, addYears } from "@/lib/server/ca/ca-profile";
+import { confirmIssuingCa } from "@/lib/server/ca/confirm-issuing-ca";
+import { loadIssuingCa, type IssuingCa } from "@/lib/server/ca/load-issuing-ca";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
-import { parseInput } from "./parse-input";
-import { pkiUrls } from "./pki-urls";
+import { parseInput } from "@/lib/server/http/parse-input";
+import { pkiUrls } from "@/lib/server/ca/pki-urls";
 import { ZIssueCertificatesSchema, type TIssueCertificates } from "./issue-certificates.types";
 
 export interface IssuedPair {

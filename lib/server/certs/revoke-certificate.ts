@@ -4,9 +4,9 @@ import { truncateToSeconds } from "@/lib/pki/asn1/time";
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { generateCrl, type GeneratedCrl } from "./generate-crl";
-import { ocspAnswerMemo } from "./ocsp-answer-memo";
-import { parseInput } from "./parse-input";
+import { generateCrl, type GeneratedCrl } from "@/lib/server/ca/generate-crl";
+import { ocspAnswerMemo } from "@/lib/server/ca/ocsp-answer-memo";
+import { parseInput } from "@/lib/server/http/parse-input";
 import { ZRevokeCertificateSchema, type TRevokeCertificate } from "./revoke-certificate.types";
 
 /**

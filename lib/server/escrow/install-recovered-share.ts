@@ -1,11 +1,11 @@
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { db } from "@/lib/db/client";
-import { ZChoosePinSchema } from "@/lib/server/phone/phone.types";
-import { makePinVerifier } from "@/lib/server/phone/pin-secret";
-import { assertPinAllowed } from "@/lib/server/phone/pin-policy";
-import { pinHolderOfOrder } from "@/lib/server/phone/pin-holder-of-order";
-import { stageKeyRotation } from "@/lib/server/phone/stage-key-rotation";
+import { ZChoosePinSchema } from "@/lib/server/keys/keys.types";
+import { makePinVerifier } from "@/lib/server/keys/pin-secret";
+import { assertPinAllowed } from "@/lib/server/keys/pin-policy";
+import { pinHolderOfOrder } from "@/lib/server/keys/pin-holder-of-order";
+import { stageKeyRotation } from "@/lib/server/keys/stage-key-rotation";
 
 /**
  * 密钥恢复, last step, on the new phone after it opened the delivery: the PIN it chose becomes the

@@ -8,7 +8,7 @@ import { AppError } from "@/lib/errors";
 import { kmkIdOf } from "@/lib/pki/escrow";
 import { hexToBytes } from "@/lib/pki/encoding";
 import { getPublicKey } from "@/lib/pki/sm2";
-import { readPassphrase } from "@/lib/server/certs/offline-root/read-passphrase";
+import { readPassphrase } from "@/lib/server/ca/offline-root/read-passphrase";
 import { db } from "@/lib/db/client";
 import { createKmk } from "./create-kmk";
 import { deliverKeyRecoveries } from "./deliver-key-recoveries";

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { PkiError } from "@/lib/pki/errors";
 import { ESCROW_FACTOR_ONE, checkEscrowBinding } from "@/lib/pki/escrow";
-import { keyShareAad } from "@/lib/server/certs/key-share-aad";
+import { keyShareAad } from "@/lib/server/keys/key-share-aad";
 import type { Tx } from "@/lib/db/client";
 import { openSecret } from "@/lib/db/seal";
 import { escrowKey } from "./escrow-key";

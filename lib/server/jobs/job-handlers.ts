@@ -4,7 +4,7 @@ import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { renderSms, smsTemplateVariables } from "@/lib/server/notify/templates";
 import { SMS_PARAMS_AAD } from "@/lib/server/notify/queue-sms";
 import { openSecret } from "@/lib/db/seal";
-import { runCertMaintenance } from "@/lib/server/certs/run-cert-maintenance";
+import { runCertMaintenance } from "@/lib/server/ca/run-cert-maintenance";
 import { deliverScanWebhook } from "@/lib/server/scan/deliver-scan-webhook";
 import type { JobPayloads, JobType } from "./job-types";
 

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { decryptWithPin } from "@/lib/server/phone/decrypt-with-pin";
+import { decryptWithPin } from "@/lib/server/keys/decrypt-with-pin";
 import { ZScanDecryptSchema } from "./phone-scan.types";
 import { findScannedRequest } from "./find-scanned-request";
 import { claimScanHalf } from "./claim-scan-half";

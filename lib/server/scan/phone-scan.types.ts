@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZDecryptRequestSchema, ZSignRequestSchema } from "@/lib/pki/two-party";
-import { ZPinSchema } from "@/lib/server/phone/phone.types";
+import { ZPinSchema } from "@/lib/server/keys/keys.types";
 
 const ZId = z.string().min(1).max(64);
 

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
-import { assertSignsMessage } from "@/lib/server/phone/assert-signs-message";
-import { runSignHalf } from "@/lib/server/phone/run-sign-half";
-import { verifyPin } from "@/lib/server/phone/verify-pin";
+import { assertSignsMessage } from "@/lib/server/keys/assert-signs-message";
+import { runSignHalf } from "@/lib/server/keys/run-sign-half";
+import { verifyPin } from "@/lib/server/keys/verify-pin";
 import { ZScanSignSchema } from "./phone-scan.types";
 import { findScannedRequest } from "./find-scanned-request";
 import { findOpenSession } from "./find-open-session";

@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { keyShareAad } from "@/lib/server/certs/key-share-aad";
+import { keyShareAad } from "@/lib/server/keys/key-share-aad";
 import { totpSecretAad } from "@/lib/server/auth/totp/totp-secret-aad";
 import { keyring } from "@/lib/db/secrets";
 import { rewrapSealed } from "@/lib/db/seal";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseOcspRequest } from "@/lib/pki/ocsp/parse-ocsp-request";
 import { buildOcspRequest } from "@/lib/pki/ocsp/build-ocsp-request";
-import { readSimpleOcspRequest } from "@/lib/server/certs/read-simple-ocsp-request";
+import { readSimpleOcspRequest } from "@/lib/server/ca/read-simple-ocsp-request";
 import { writeDemoCa, type DemoFixture } from "../pki/demo-fixture";
 import { opensslOk } from "../pki/openssl-helpers";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isGuessablePin } from "@/lib/server/phone/pin-policy";
-import { ZNewPinSchema } from "@/lib/server/phone/phone.types";
+import { isGuessablePin } from "@/lib/server/keys/pin-policy";
+import { ZNewPinSchema } from "@/lib/server/keys/keys.types";
 
 const holder = { idNumber: "11010519900307211X", phone: "13912345678" };
 

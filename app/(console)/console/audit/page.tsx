@@ -8,7 +8,7 @@ import { formatDateTime } from "@/components/console/format";
 import styles from "@/components/console/console.module.css";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
-import { listAuditLog } from "@/lib/server/admin/list-audit-log";
+import { listAuditLog } from "@/lib/server/audit/list-audit-log";
 import { auditActionLabelKey } from "@/lib/server/audit/audit-action-label";
 import { verifyAuditChainAction } from "@/lib/actions/audit/audit-actions";
 

@@ -7,7 +7,7 @@ import { formatDateTime } from "@/components/console/format";
 import styles from "@/components/console/console.module.css";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
-import { listCertificateAuthorities } from "@/lib/server/admin/list-certificate-authorities";
+import { listCertificateAuthorities } from "@/lib/server/ca/list-certificate-authorities";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("review.ca.metaTitle") };

@@ -7,7 +7,7 @@ import styles from "@/components/console/console.module.css";
 import { formatFen } from "@/components/orders/format-fen";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
-import { listChannels } from "@/lib/server/admin/list-channels";
+import { listChannels } from "@/lib/server/channels/list-channels";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("review.channels.metaTitle") };

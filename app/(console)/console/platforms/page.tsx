@@ -7,7 +7,7 @@ import { formatDateTime } from "@/components/console/format";
 import styles from "@/components/console/console.module.css";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
-import { listPlatforms } from "@/lib/server/admin/list-platforms";
+import { listPlatforms } from "@/lib/server/platforms/list-platforms";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("review.platforms.metaTitle") };

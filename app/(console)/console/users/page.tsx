@@ -9,7 +9,7 @@ import { RoleSelect } from "@/components/console/role-select";
 import styles from "@/components/console/console.module.css";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
-import { listUsers } from "@/lib/server/admin/list-users";
+import { listUsers } from "@/lib/server/auth/list-users";
 import { changeUserRoleAction } from "@/lib/actions/admin/user-actions";
 
 export async function generateMetadata(): Promise<Metadata> {

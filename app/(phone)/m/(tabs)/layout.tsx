@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { PhoneTabBar } from "@/components/phone/phone-tab-bar";
 import { getT } from "@/lib/i18n/server";
-import { requirePhoneUser } from "@/lib/server/phone/require-phone-user";
-import { listInbox } from "@/lib/server/phone/list-inbox";
+import { requirePhoneUser } from "@/lib/server/auth/require-phone-user";
+import { listInbox } from "@/lib/server/notify/list-inbox";
 import styles from "@/components/phone/phone.module.css";
 
 // The signed-in phone app: the page and the bottom tab bar. Each page checks the session itself too.

@@ -7,9 +7,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PhoneIcon, type PhoneIconName } from "@/components/phone/phone-icons";
 import styles from "@/components/phone/phone.module.css";
 import { getT } from "@/lib/i18n/server";
-import { listInbox } from "@/lib/server/phone/list-inbox";
-import { listPhoneCertificates } from "@/lib/server/phone/list-phone-certificates";
-import { requirePhoneUser } from "@/lib/server/phone/require-phone-user";
+import { listInbox } from "@/lib/server/notify/list-inbox";
+import { listPhoneCertificates } from "@/lib/server/certs/list-phone-certificates";
+import { requirePhoneUser } from "@/lib/server/auth/require-phone-user";
 import { maskPhone } from "@/lib/server/auth/session-user";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -5,7 +5,7 @@ import phoneStyles from "@/components/phone/phone.module.css";
 import styles from "@/components/scan/scan.module.css";
 import { env } from "@/lib/env";
 import { getT } from "@/lib/i18n/server";
-import { requirePhoneUser } from "@/lib/server/phone/require-phone-user";
+import { requirePhoneUser } from "@/lib/server/auth/require-phone-user";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("scanner.title") };

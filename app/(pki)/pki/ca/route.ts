@@ -1,5 +1,5 @@
 import { publicRoute } from "@/lib/server/http/public-route";
-import { listPublicCas } from "@/lib/server/certs/list-public-cas";
+import { listPublicCas } from "@/lib/server/ca/list-public-cas";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

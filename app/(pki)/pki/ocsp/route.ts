@@ -1,5 +1,5 @@
-import { respondOcsp } from "@/lib/server/certs/ocsp-respond";
-import { ocspHttpResponse } from "@/lib/server/certs/ocsp-http-response";
+import { respondOcsp } from "@/lib/server/ca/ocsp-respond";
+import { ocspHttpResponse } from "@/lib/server/ca/ocsp-http-response";
 import { publicRoute } from "@/lib/server/http/public-route";
 
 export const dynamic = "force-dynamic";

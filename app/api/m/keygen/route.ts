@@ -1,5 +1,5 @@
 import { userRoute } from "@/lib/server/http/user-route";
-import { startPhoneKeygen } from "@/lib/server/phone/start-phone-keygen";
+import { startPhoneKeygen } from "@/lib/server/keys/start-phone-keygen";
 
 export const dynamic = "force-dynamic";
 

@@ -6,7 +6,7 @@ import styles from "@/components/console/console.module.css";
 import { AppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
-import { getChannel } from "@/lib/server/admin/get-channel";
+import { getChannel } from "@/lib/server/channels/get-channel";
 import { updateChannelAction } from "@/lib/actions/channels/channel-actions";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -6,7 +6,7 @@ import styles from "@/components/console/console.module.css";
 import { AppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
-import { getPlatform } from "@/lib/server/admin/get-platform";
+import { getPlatform } from "@/lib/server/platforms/get-platform";
 import { createPlatformAction, rotatePlatformSecretAction, updatePlatformAction } from "@/lib/actions/platforms/platform-actions";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -4,8 +4,8 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import styles from "@/components/phone/phone.module.css";
 import { getT } from "@/lib/i18n/server";
-import { listPhoneCertificates } from "@/lib/server/phone/list-phone-certificates";
-import { requirePhoneUser } from "@/lib/server/phone/require-phone-user";
+import { listPhoneCertificates } from "@/lib/server/certs/list-phone-certificates";
+import { requirePhoneUser } from "@/lib/server/auth/require-phone-user";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("phone.certs.metaTitle") };

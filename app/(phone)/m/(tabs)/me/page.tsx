@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import styles from "@/components/phone/phone.module.css";
 import { getT } from "@/lib/i18n/server";
 import { maskPhone } from "@/lib/server/auth/session-user";
-import { requirePhoneUser } from "@/lib/server/phone/require-phone-user";
+import { requirePhoneUser } from "@/lib/server/auth/require-phone-user";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("phone.me.metaTitle") };

@@ -6,8 +6,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { MarkReadButton } from "@/components/phone/mark-read-button";
 import styles from "@/components/phone/phone.module.css";
 import { getT } from "@/lib/i18n/server";
-import { listInbox } from "@/lib/server/phone/list-inbox";
-import { requirePhoneUser } from "@/lib/server/phone/require-phone-user";
+import { listInbox } from "@/lib/server/notify/list-inbox";
+import { requirePhoneUser } from "@/lib/server/auth/require-phone-user";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("phone.messages.metaTitle") };

@@ -7,7 +7,7 @@ import styles from "@/components/scan/scan.module.css";
 import { isAppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/catalogue";
-import { requirePhoneUser } from "@/lib/server/phone/require-phone-user";
+import { requirePhoneUser } from "@/lib/server/auth/require-phone-user";
 import { openScanForPhone } from "@/lib/server/scan/open-scan-for-phone";
 
 export const dynamic = "force-dynamic";

@@ -6,7 +6,7 @@ import styles from "@/components/scan/scan.module.css";
 import { derToPem } from "@/lib/pki/pem";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { db } from "@/lib/db/client";
-import { requirePhoneUser } from "@/lib/server/phone/require-phone-user";
+import { requirePhoneUser } from "@/lib/server/auth/require-phone-user";
 import { listScanSessions } from "@/lib/server/scan/list-scan-sessions";
 
 export const dynamic = "force-dynamic";

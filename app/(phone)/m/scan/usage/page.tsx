@@ -4,7 +4,7 @@ import { UsageList } from "@/components/scan/usage-list";
 import phoneStyles from "@/components/phone/phone.module.css";
 import styles from "@/components/scan/scan.module.css";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { requirePhoneUser } from "@/lib/server/phone/require-phone-user";
+import { requirePhoneUser } from "@/lib/server/auth/require-phone-user";
 import { listUsageRecords } from "@/lib/server/scan/list-usage-records";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { derToPem } from "@/lib/pki/pem";
-import { getCaCertificate } from "@/lib/server/certs/get-ca-certificate";
+import { getCaCertificate } from "@/lib/server/ca/get-ca-certificate";
 import { AppError } from "@/lib/errors";
 import { publicRoute } from "@/lib/server/http/public-route";
 

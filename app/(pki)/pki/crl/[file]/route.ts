@@ -1,4 +1,4 @@
-import { getLatestCrl } from "@/lib/server/certs/get-latest-crl";
+import { getLatestCrl } from "@/lib/server/ca/get-latest-crl";
 import { AppError } from "@/lib/errors";
 import { publicRoute } from "@/lib/server/http/public-route";
 

@@ -1,6 +1,6 @@
 import { derToPem } from "@/lib/pki/pem";
 import { userRoute } from "@/lib/server/http/user-route";
-import { getPhoneCertificatePem } from "@/lib/server/phone/get-phone-certificate-pem";
+import { getPhoneCertificatePem } from "@/lib/server/certs/get-phone-certificate-pem";
 
 export const dynamic = "force-dynamic";
 

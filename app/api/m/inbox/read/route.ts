@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { userRoute } from "@/lib/server/http/user-route";
-import { markInboxRead } from "@/lib/server/phone/mark-inbox-read";
+import { markInboxRead } from "@/lib/server/notify/mark-inbox-read";
 
 export const dynamic = "force-dynamic";
 

@@ -8,8 +8,8 @@ import { CertKeyActions } from "@/components/phone/cert-key-actions";
 import styles from "@/components/phone/phone.module.css";
 import { AppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
-import { getPhoneCertificate } from "@/lib/server/phone/get-phone-certificate";
-import { requirePhoneUser } from "@/lib/server/phone/require-phone-user";
+import { getPhoneCertificate } from "@/lib/server/certs/get-phone-certificate";
+import { requirePhoneUser } from "@/lib/server/auth/require-phone-user";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("phone.cert.metaTitle") };

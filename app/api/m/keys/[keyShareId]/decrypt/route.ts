@@ -1,5 +1,5 @@
 import { userRoute } from "@/lib/server/http/user-route";
-import { decryptWithPin } from "@/lib/server/phone/decrypt-with-pin";
+import { decryptWithPin } from "@/lib/server/keys/decrypt-with-pin";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { userRoute } from "@/lib/server/http/user-route";
-import { startHolderFaceCheck } from "@/lib/server/phone/start-holder-face-check";
+import { startHolderFaceCheck } from "@/lib/server/keys/start-holder-face-check";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { userRoute } from "@/lib/server/http/user-route";
-import { changePin } from "@/lib/server/phone/change-pin";
+import { changePin } from "@/lib/server/keys/change-pin";
 
 export const dynamic = "force-dynamic";
 

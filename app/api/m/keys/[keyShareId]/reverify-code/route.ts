@@ -1,5 +1,5 @@
 import { userRoute } from "@/lib/server/http/user-route";
-import { sendReverifyCode } from "@/lib/server/phone/send-reverify-code";
+import { sendReverifyCode } from "@/lib/server/keys/send-reverify-code";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { userRoute } from "@/lib/server/http/user-route";
-import { reverifyKey } from "@/lib/server/phone/reverify-key";
+import { reverifyKey } from "@/lib/server/keys/reverify-key";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { userRoute } from "@/lib/server/http/user-route";
-import { signWithPin } from "@/lib/server/phone/sign-with-pin";
+import { signWithPin } from "@/lib/server/keys/sign-with-pin";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { userRoute } from "@/lib/server/http/user-route";
-import { releaseWrapKey } from "@/lib/server/phone/release-wrap-key";
+import { releaseWrapKey } from "@/lib/server/keys/release-wrap-key";
 
 export const dynamic = "force-dynamic";
 

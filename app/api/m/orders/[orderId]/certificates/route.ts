@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { userRoute } from "@/lib/server/http/user-route";
-import { finishPhoneDownload } from "@/lib/server/phone/finish-phone-download";
+import { finishPhoneDownload } from "@/lib/server/certs/finish-phone-download";
 
 export const dynamic = "force-dynamic";
 

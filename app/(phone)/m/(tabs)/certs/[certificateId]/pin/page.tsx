@@ -5,7 +5,7 @@ import { ChangePinForm } from "@/components/phone/change-pin-form";
 import styles from "@/components/phone/phone.module.css";
 import { getT } from "@/lib/i18n/server";
 import { db } from "@/lib/db/client";
-import { requirePhoneUser } from "@/lib/server/phone/require-phone-user";
+import { requirePhoneUser } from "@/lib/server/auth/require-phone-user";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("phone.pin.changeTitle") };

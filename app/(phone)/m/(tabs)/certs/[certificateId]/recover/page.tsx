@@ -6,7 +6,7 @@ import styles from "@/components/phone/phone.module.css";
 import { getT } from "@/lib/i18n/server";
 import { db } from "@/lib/db/client";
 import { latestKeyRecovery } from "@/lib/server/escrow/latest-key-recovery";
-import { requirePhoneUser } from "@/lib/server/phone/require-phone-user";
+import { requirePhoneUser } from "@/lib/server/auth/require-phone-user";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("phone.recovery.metaTitle") };

@@ -1,5 +1,5 @@
 import { userRoute } from "@/lib/server/http/user-route";
-import { confirmPinRotation } from "@/lib/server/phone/confirm-pin-rotation";
+import { confirmPinRotation } from "@/lib/server/keys/confirm-pin-rotation";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,35 @@
+import { z } from "zod";
+import { ChannelProduct, VerificationMethod } from "@/lib/generated/prisma/enums";
+import { optionalText } from "@/lib/validators/optional-text";
+
+// The channel page of the console. Messages are catalogue keys (review.errors.*).
+// The products in the order the channel form offers them (the enum is declared alphabetically).
+export const PRODUCTS = [ChannelProduct.UNIT_CERT, ChannelProduct.INDIVIDUAL_CERT, ChannelProduct.SEAL, ChannelProduct.USB_KEY] as const satisfies readonly ChannelProduct[];
+export const METHODS = Object.values(VerificationMethod);
+
+/** Prices are typed in yuan (two decimals at most) and stored as integer fen. */
+export const ZYuanSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{1,7}(\.\d{1,2})?$/, "review.errors.priceInvalid")
+  .transform((v) => {
+    const [yuan, cents = ""] = v.split(".");
+    return Number(yuan) * 100 + Number(cents.padEnd(2, "0"));
+  });
+
+export const ZUpdateChannelSchema = z.object({
+  channelId: z.string().min(1).max(40),
+  name: z.string().trim().min(2, "review.errors.required").max(60, "review.errors.tooLong"),
+  nameEn: optionalText(100),
+  allowedMethods: z.array(z.enum(VerificationMethod)).min(1, "review.errors.methodsRequired"),
+  autoApproveIndividual: z.boolean(),
+  allowNoInvoice: z.boolean(),
+  requireTwoReviewers: z.boolean(),
+  supportPhone: optionalText(30),
+  mailingAddress: optionalText(200),
+  active: z.boolean(),
+  prices: z
+    .array(z.object({ product: z.enum(ChannelProduct), years: z.coerce.number().int().min(1).max(5), price: ZYuanSchema }))
+    .max(40),
+});
+export type TUpdateChannelInput = z.input<typeof ZUpdateChannelSchema>;

@@ -1,0 +1,39 @@
+import { AppError } from "@/lib/errors";
+import { assertPermission } from "@/lib/server/auth/permissions";
+import type { SessionUser } from "@/lib/server/auth/session-user";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import { db } from "@/lib/db/client";
+import { ZUpdateChannelSchema } from "@/lib/server/channels/channel.types";
+
+/**
+ * Saves a channel's settings and its whole price list (the form shows every price; a removed row
+ * is deleted). Orders already quoted keep their price: Order.priceFen was fixed at submission.
+ */
+export async function updateChannel({ user, input, ip }: { user: Pick<SessionUser, "id" | "role">; input: unknown; ip?: string }) {
+  assertPermission(user, "channels.manage");
+  const { channelId, prices, ...fields } = ZUpdateChannelSchema.parse(input);
+  const keys = prices.map((p) => `${p.product}:${p.years}`);
+  if (new Set(keys).size !== keys.length) {
+    throw new AppError("validation_failed", { fields: { prices: ["review.errors.duplicatePrice"] } });
+  }
+  return db.$transaction(async (tx) => {
+    const before = await tx.channel.findUnique({ where: { id: channelId }, include: { prices: true } });
+    if (!before) throw new AppError("not_found");
+    const channel = await tx.channel.update({ where: { id: channelId }, data: fields });
+    await tx.channelPrice.deleteMany({ where: { channelId } });
+    await tx.channelPrice.createMany({ data: prices.map((p) => ({ channelId, product: p.product, years: p.years, priceFen: p.price })) });
+    await writeAudit(tx, {
+      actorId: user.id,
+      action: "channel.updated",
+      targetType: "Channel",
+      targetId: channelId,
+      data: {
+        ...fields,
+        prices: Object.fromEntries(prices.map((p) => [`${p.product}:${p.years}`, p.price])),
+        previousPrices: Object.fromEntries(before.prices.map((p) => [`${p.product}:${p.years}`, p.priceFen])),
+      },
+      ip,
+    });
+    return channel;
+  });
+}

@@ -1,0 +1,50 @@
+import { AppError } from "@/lib/errors";
+import type { Tx } from "@/lib/db/client";
+import { openSecret } from "@/lib/db/seal";
+import { assertFreshNonce } from "@/lib/server/keys/assert-fresh-nonce";
+import { isUniqueViolation } from "@/lib/db/is-unique-violation";
+import { keyShareAad } from "@/lib/server/keys/key-share-aad";
+
+/**
+ * The common gate of every two-party operation on a stored share, in the caller's transaction:
+ * the share must be the caller's (else NOT_FOUND, so ids of other users' shares reveal nothing)
+ * and ACTIVE (LOCKED answers `locked`), its certificate valid now (else `gone`), the message must
+ * name this share, and its nonce must be
+ * recent (its time within the nonce window, so a message older than the UsedNonce rows kept is
+ * refused too) and new: it is recorded here, so a replay fails on the primary key even when two
+ * copies race.
+ * Returns d2, unsealed.
+ */
+export async function openKeyShare(
+  tx: Tx,
+  input: { userId: string; keyShareId: string; message: { keyId: string; nonce: string } },
+): Promise<Uint8Array> {
+  const now = new Date();
+  const share = await tx.keyShare.findFirst({
+    where: { id: input.keyShareId, userId: input.userId },
+    select: {
+      id: true,
+      status: true,
+      publicKey: true,
+      wrappedShare: true,
+      certificates: { where: { status: "VALID", notBefore: { lte: now }, notAfter: { gt: now } }, select: { id: true }, take: 1 },
+    },
+  });
+  if (!share || share.status === "DESTROYED") throw new AppError("not_found", { userMessage: "errors.not_found" });
+  if (share.status !== "ACTIVE") throw new AppError("locked", { userMessage: "errors.locked" });
+  // The server half only works for a certificate that is valid now: a revoked or expired
+  // certificate's key signs and decrypts nothing, whatever the phone still holds.
+  if (share.certificates.length === 0) throw new AppError("gone", { userMessage: "errors.certificateNotValid" });
+  if (input.message.keyId !== share.id) {
+    throw new AppError("validation_failed", { fields: { keyId: ["keyId does not name this key share"] } });
+  }
+  assertFreshNonce(input.message.nonce, now);
+  try {
+    // A savepoint-free insert: on conflict the whole transaction is aborted, which is what we want.
+    await tx.usedNonce.create({ data: { nonce: input.message.nonce, keyShareId: share.id } });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("conflict", { userMessage: "replayed", cause: error });
+    throw error;
+  }
+  return openSecret(share.wrappedShare, keyShareAad({ userId: input.userId, publicKeyHex: share.publicKey }));
+}
