@@ -32,7 +32,6 @@ export async function readPassphrase(input: { envVar?: string; isNew: boolean; e
 function promptHidden(prompts: string[]): Promise<string[]> {
   const stdin = process.stdin;
   const lines: string[] = [];
-  process.stderr.write(prompts[0]);
   return new Promise((resolve, reject) => {
     let typed = "";
     const finish = (error?: Error) => {
@@ -64,8 +63,11 @@ function promptHidden(prompts: string[]): Promise<string[]> {
       }
     };
     let lastWasCr = false;
+    // Echo off before the prompt shows: a passphrase typed (or pasted) the moment the prompt
+    // appears must not reach the terminal's echo.
     stdin.setRawMode(true);
     stdin.resume();
     stdin.on("data", onData);
+    process.stderr.write(prompts[0]);
   });
 }
