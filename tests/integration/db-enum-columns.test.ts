@@ -69,7 +69,8 @@ beforeAll(async () => {
     `INSERT INTO "Review" (id, "orderId", "reviewerId", round, decision) VALUES ('r1', 'ord1', 'u1', 0, 'REJECT'), ('r2', 'ord1', 'u1', 1, 'APPROVE')`,
   ];
   for (const statement of sql) await client.$executeRawUnsafe(statement);
-  expect(await applyMigrations({ adapterFactory: adapter.factory })).toEqual([MIGRATION]);
+  // This migration first, then any later one.
+  expect((await applyMigrations({ adapterFactory: adapter.factory }))[0]).toBe(MIGRATION);
 });
 
 afterAll(async () => {
