@@ -3,6 +3,7 @@
 // a W rotation (rotate-stored-keys.ts) a record also holds `next`: the refreshed share d1·ρ under
 // W', kept next to the current one until the server confirms; whichever W the server releases
 // opens exactly one of them (AES-GCM fails on the other).
+import { idbStore } from "./idb-store";
 import type { WrappedShare } from "./wrap-share";
 
 export type StoredKey = {
@@ -19,51 +20,16 @@ export type StoredKey = {
   createdAt: string;
 };
 
-const DB_NAME = "certdesk-keys";
-const STORE = "shares";
+const shares = idbStore({
+  db: "certdesk-keys",
+  store: "shares",
+  upgrade: (db) => db.createObjectStore("shares", { keyPath: "keyShareId" }).createIndex("certificateId", "certificateId", { unique: true }),
+});
+const run = shares.run;
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => {
-      const store = req.result.createObjectStore(STORE, { keyPath: "keyShareId" });
-      store.createIndex("certificateId", "certificateId", { unique: true });
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-async function run<T>(mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const req = fn(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(req.result);
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error);
-    });
-  } finally {
-    db.close();
-  }
-}
-
+/** Both shares of a download land together or not at all. */
 export function saveKeys(records: StoredKey[]): Promise<void> {
-  return open().then(
-    (db) =>
-      new Promise<void>((resolve, reject) => {
-        // Both shares of a download land together or not at all.
-        const tx = db.transaction(STORE, "readwrite");
-        for (const r of records) tx.objectStore(STORE).put(r);
-        tx.oncomplete = () => {
-          db.close();
-          resolve();
-        };
-        tx.onerror = () => reject(tx.error);
-        tx.onabort = () => reject(tx.error);
-      }),
-  );
+  return shares.putAll(records);
 }
 
 export function loadKey(keyShareId: string): Promise<StoredKey | undefined> {

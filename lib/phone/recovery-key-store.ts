@@ -2,6 +2,8 @@
 // (IndexedDB `certdesk-recovery/transport`, by key share id). The SM2 private key is stored only
 // AES-GCM-encrypted under a WebCrypto key that is itself stored non-extractable: script can use
 // it to decrypt here but never read it out. Deleted once the recovery is installed.
+import { idbStore } from "./idb-store";
+
 const DB_NAME = "certdesk-recovery";
 const STORE = "transport";
 
@@ -14,29 +16,7 @@ export type StoredTransportKey = {
   ct: Uint8Array;
 };
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE, { keyPath: "keyShareId" });
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-async function run<T>(mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const req = fn(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(req.result);
-      tx.onerror = () => reject(tx.error);
-      tx.onabort = () => reject(tx.error);
-    });
-  } finally {
-    db.close();
-  }
-}
+const run = idbStore({ db: DB_NAME, store: STORE, upgrade: (db) => db.createObjectStore(STORE, { keyPath: "keyShareId" }) }).run;
 
 /** Encrypts the transport private key under a fresh non-extractable key and stores both. */
 export async function saveTransportKey(input: { keyShareId: string; recoveryId: string; publicKey: string; privateKey: Uint8Array }): Promise<void> {
