@@ -1,14 +1,13 @@
 // The migration that turns closed-set text columns into enums converts them in place: rows written
 // before it (with the old strings) keep their values. Runs on a database of its own (in-memory
 // PGlite, or a scratch database next to TEST_PG_URL's), migrated only up to the migration before.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { ChannelProduct } from "@/lib/generated/prisma/enums";
-import { openAdapter, type OpenedAdapter } from "@/lib/db/adapter";
-import { applyMigrations } from "@/lib/db/apply-migrations";
+import { openAdapter } from "@/lib/db/adapter";
 import { readMigrationsList, readSchema } from "@/lib/db/migrations-list";
 import { openSchemaEngine } from "@/lib/db/schema-engine";
-import { createScratchDatabase } from "../support/test-database";
+import { databaseBeforeMigration } from "../support/database-before-migration";
 
 const MIGRATION = "20261201214946_string_columns_to_enums";
 
@@ -26,34 +25,11 @@ const CONVERTED = [
   { table: "Review", column: "decision", type: "ReviewDecision", value: "REJECT" },
 ] as const;
 
-let adapter: OpenedAdapter;
 let client: PrismaClient;
-let drop = async () => {};
-
-async function migrateUpTo(name: string) {
-  const engine = await openSchemaEngine({ adapterFactory: adapter.factory, schema: readSchema() });
-  try {
-    const list = readMigrationsList();
-    await engine.applyMigrations({
-      migrationsList: { ...list, migrationDirectories: list.migrationDirectories.filter((d) => d.path < name) },
-      filters: { externalTables: [], externalEnums: [] },
-    });
-  } finally {
-    engine.free();
-  }
-}
 
 beforeAll(async () => {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const scratch = await createScratchDatabase(url, "certdesk_enums");
-    drop = scratch.drop;
-    adapter = openAdapter({ kind: "postgres", url: scratch.url });
-  } else {
-    adapter = openAdapter({ kind: "pglite", dir: "memory://" });
-  }
-  client = new PrismaClient({ adapter: adapter.factory });
-  await migrateUpTo(MIGRATION);
+  const db = await databaseBeforeMigration(MIGRATION, "certdesk_enums");
+  client = db.client;
   // Rows as the code wrote them while the columns were text.
   const sql = [
     `INSERT INTO "User" (id, phone, "updatedAt") VALUES ('u1', '13800000001', now())`,
@@ -70,13 +46,7 @@ beforeAll(async () => {
   ];
   for (const statement of sql) await client.$executeRawUnsafe(statement);
   // This migration first, then any later one.
-  expect((await applyMigrations({ adapterFactory: adapter.factory }))[0]).toBe(MIGRATION);
-});
-
-afterAll(async () => {
-  await client?.$disconnect();
-  await adapter?.close();
-  await drop();
+  expect((await db.applyRest())[0]).toBe(MIGRATION);
 });
 
 describe("text columns converted to enums", () => {

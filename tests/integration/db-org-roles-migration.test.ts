@@ -2,53 +2,24 @@
 // HANDLER value becomes MEMBER, the others keep theirs), every existing membership is ACTIVE, and the
 // hand-written partial unique index allows one ACTIVE administrator per organization. Runs on a database
 // of its own (in-memory PGlite, or a scratch database next to TEST_PG_URL's) migrated up to the one before.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { openAdapter, type OpenedAdapter } from "@/lib/db/adapter";
-import { applyMigrations } from "@/lib/db/apply-migrations";
-import { readMigrationsList, readSchema } from "@/lib/db/migrations-list";
-import { openSchemaEngine } from "@/lib/db/schema-engine";
-import { createScratchDatabase } from "../support/test-database";
+import { databaseBeforeMigration } from "../support/database-before-migration";
 
 const MIGRATION = "20261201223707_org_roles";
 
-let adapter: OpenedAdapter;
 let client: PrismaClient;
-let drop = async () => {};
 
 beforeAll(async () => {
-  const url = process.env.DATABASE_URL;
-  if (url) {
-    const scratch = await createScratchDatabase(url, "certdesk_orgroles");
-    drop = scratch.drop;
-    adapter = openAdapter({ kind: "postgres", url: scratch.url });
-  } else {
-    adapter = openAdapter({ kind: "pglite", dir: "memory://" });
-  }
-  client = new PrismaClient({ adapter: adapter.factory });
-  const engine = await openSchemaEngine({ adapterFactory: adapter.factory, schema: readSchema() });
-  try {
-    const list = readMigrationsList();
-    await engine.applyMigrations({
-      migrationsList: { ...list, migrationDirectories: list.migrationDirectories.filter((d) => d.path < MIGRATION) },
-      filters: { externalTables: [], externalEnums: [] },
-    });
-  } finally {
-    engine.free();
-  }
+  const db = await databaseBeforeMigration(MIGRATION, "certdesk_orgroles");
+  client = db.client;
   const sql = [
     `INSERT INTO "User" (id, phone, "updatedAt") VALUES ('u1', '13800000001', now()), ('u2', '13800000002', now()), ('u3', '13800000003', now()), ('u4', '13800000004', now())`,
     `INSERT INTO "Organization" (id, name, uscc, "legalRepName", "legalRepIdType", "legalRepIdNumber", "updatedAt") VALUES ('o1', 'Org', '91110000000000000X', 'Rep', 'RESIDENT_ID', 'X', now())`,
     `INSERT INTO "Membership" (id, "orgId", "userId", role) VALUES ('m1', 'o1', 'u1', 'ADMIN'), ('m2', 'o1', 'u2', 'HANDLER'), ('m3', 'o1', 'u3', 'LEGAL_REP'), ('m4', 'o1', 'u4', 'MEMBER')`,
   ];
   for (const statement of sql) await client.$executeRawUnsafe(statement);
-  expect((await applyMigrations({ adapterFactory: adapter.factory }))[0]).toBe(MIGRATION);
-});
-
-afterAll(async () => {
-  await client?.$disconnect();
-  await adapter?.close();
-  await drop();
+  expect((await db.applyRest())[0]).toBe(MIGRATION);
 });
 
 describe("org_roles migration", () => {
