@@ -6,8 +6,8 @@
 import { devices, expect, test, type Page } from "@playwright/test";
 import { bytesToHex } from "../../lib/pki/encoding";
 import { generateKeyPair } from "../../lib/pki/sm2";
-import { DEMO, loginWithPassword } from "./fixtures/auth";
-import { applicantWithOrder, approveInConsole, downloadOnPhone, phoneContext } from "./fixtures/review";
+import { readStore } from "./fixtures/indexeddb";
+import { holderWithCertificate, phoneContext } from "./fixtures/review";
 import { settle } from "./wizard-helpers";
 
 test.setTimeout(300_000);
@@ -15,34 +15,12 @@ test.setTimeout(300_000);
 type Stored = { usage: string; keyShareId: string; certificateId: string };
 
 /** The key records the phone stored in IndexedDB (certdesk-keys/shares). */
-function storedShares(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<Stored[]>((resolve, reject) => {
-        const req = indexedDB.open("certdesk-keys", 1);
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const all = req.result.transaction("shares", "readonly").objectStore("shares").getAll();
-          all.onsuccess = () => {
-            req.result.close();
-            resolve((all.result as Stored[]).map(({ usage, keyShareId, certificateId }) => ({ usage, keyShareId, certificateId })));
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
-}
+const storedShares = async (page: Page) =>
+  (await readStore<Stored>(page, "certdesk-keys", "shares")).map(({ usage, keyShareId, certificateId }) => ({ usage, keyShareId, certificateId }));
 
 test("a lost phone's encryption key is recovered onto a new phone after a reviewer's approval; signing keys cannot be", async ({ browser }) => {
   const oldPhone = await phoneContext(browser);
-  const order = await applicantWithOrder(oldPhone);
-  const reviewerContext = await browser.newContext({ locale: "zh-CN" });
-  await loginWithPassword(reviewerContext, DEMO.reviewer);
-  const console = await reviewerContext.newPage();
-  await approveInConsole(console, order.no);
-  const old = await oldPhone.newPage();
-  await old.goto("/m");
-  await downloadOnPhone(old, order.orderId, "285714");
+  const { page: old, console } = await holderWithCertificate(browser, oldPhone);
   const shares = await storedShares(old);
   const enc = shares.find((s) => s.usage === "ENCRYPT")!;
   const sign = shares.find((s) => s.usage === "SIGN")!;
@@ -96,20 +74,7 @@ test("a lost phone's encryption key is recovered onto a new phone after a review
   await page.screenshot({ path: test.info().outputPath("phone-recover-done.png"), fullPage: true });
   expect(await storedShares(page)).toEqual([{ usage: "ENCRYPT", keyShareId: enc.keyShareId, certificateId: enc.certificateId }]);
   // The transport key is gone from the new phone once installed.
-  const transportLeft = await page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const req = indexedDB.open("certdesk-recovery", 1);
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const count = req.result.transaction("transport", "readonly").objectStore("transport").count();
-          count.onsuccess = () => {
-            req.result.close();
-            resolve(count.result);
-          };
-        };
-      }),
-  );
+  const transportLeft = (await readStore(page, "certdesk-recovery", "transport")).length;
   expect(transportLeft).toBe(0);
 
   // The old phone: its PIN no longer opens the encryption key.

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, loginWithPassword, readSmsCode } from "./fixtures/auth";
-import { applicantWithOrder, approveInConsole, downloadOnPhone } from "./fixtures/review";
+import { readSmsCode } from "./fixtures/auth";
+import { holderWithCertificate } from "./fixtures/review";
 import { settle } from "./wizard-helpers";
 import { FAKE_CAMERA, cameraPhoneContext, holderFaceCheck } from "./fixtures/camera";
 
@@ -13,15 +13,7 @@ test.use(FAKE_CAMERA);
 
 test("forgot PIN: face check, then a cooling-off before the new PIN works; the notice's link cancels it", async ({ browser }) => {
   const phone = await cameraPhoneContext(browser);
-  const order = await applicantWithOrder(phone);
-  const reviewer = await browser.newContext();
-  await loginWithPassword(reviewer, DEMO.reviewer);
-  await approveInConsole(await reviewer.newPage(), order.no);
-
-  const page = await phone.newPage();
-  await page.goto("/m");
-  const certId = await downloadOnPhone(page, order.orderId, "285714");
-  await page.waitForLoadState("networkidle");
+  const { order, page, certId } = await holderWithCertificate(browser, phone);
 
   await page.goto(`/m/certs/${certId}/unlock?mode=reset`);
   await settle(page);

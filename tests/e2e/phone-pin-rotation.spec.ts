@@ -1,35 +1,16 @@
 // 修改PIN in the browser (issue 17, hole 5): the change rotates W and refreshes the shares in two
 // phases; the phone's IndexedDB record is re-wrapped, and a lost confirm answer is harmless.
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { DEMO, loginWithPassword } from "./fixtures/auth";
-import { applicantWithOrder, approveInConsole, downloadOnPhone, phoneContext } from "./fixtures/review";
+import { expect, test, type Page } from "@playwright/test";
+import { readStore } from "./fixtures/indexeddb";
+import { holderWithCertificate, phoneContext } from "./fixtures/review";
 import { settle } from "./wizard-helpers";
 
 test.setTimeout(300_000);
 
-async function consoleAs(context: BrowserContext, phone: string): Promise<Page> {
-  await loginWithPassword(context, phone);
-  return context.newPage();
-}
+type KeyRecord = { keyShareId: string; usage: "SIGN" | "ENCRYPT"; wrapped: { ct: string }; next?: { wrapped: { ct: string } } };
 
 /** The phone's stored records (IndexedDB certdesk-keys/shares), as the page sees them. */
-function storedRecords(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<Array<{ keyShareId: string; usage: "SIGN" | "ENCRYPT"; wrapped: { ct: string }; next?: { wrapped: { ct: string } } }>>((resolve, reject) => {
-        const req = indexedDB.open("certdesk-keys", 1);
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const all = req.result.transaction("shares", "readonly").objectStore("shares").getAll();
-          all.onsuccess = () => {
-            req.result.close();
-            resolve(all.result);
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
-}
+const storedRecords = (page: Page) => readStore<KeyRecord>(page, "certdesk-keys", "shares");
 
 async function changePin(page: Page, certId: string, oldPin: string, pin: string) {
   await page.goto(`/m/certs/${certId}/pin`);
@@ -48,13 +29,7 @@ async function testSign(page: Page, certId: string, pin: string) {
 }
 
 test("修改PIN re-wraps the phone's shares under a new W; a lost confirm answer still leaves the new PIN working", async ({ browser }) => {
-  const phone = await phoneContext(browser);
-  const order = await applicantWithOrder(phone);
-  await approveInConsole(await consoleAs(await browser.newContext(), DEMO.reviewer), order.no);
-  const page = await phone.newPage();
-  await page.goto("/m");
-  const certId = await downloadOnPhone(page, order.orderId, "285714");
-  await page.waitForLoadState("networkidle");
+  const { page, certId } = await holderWithCertificate(browser, await phoneContext(browser));
   const before = await storedRecords(page);
   expect(before).toHaveLength(2);
 

@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO, loginWithPassword, readSmsCode } from "./fixtures/auth";
-import { applicantWithOrder, approveInConsole, downloadOnPhone, phoneContext as plainPhoneContext } from "./fixtures/review";
+import { applicantWithOrder, approveInConsole, downloadOnPhone, holderWithCertificate, phoneContext as plainPhoneContext } from "./fixtures/review";
 import { settle } from "./wizard-helpers";
 import { FAKE_CAMERA, cameraPhoneContext, holderFaceCheck } from "./fixtures/camera";
 
@@ -44,13 +44,7 @@ test("four-eyes: one reviewer's approval waits for a second, different reviewer;
 
 test("PIN lockout after 5 wrong tries; unlock by a fresh real-name check; the old PIN works again", async ({ browser }) => {
   const phone = await cameraPhoneContext(browser);
-  const order = await applicantWithOrder(phone);
-  await approveInConsole(await consoleAs(await browser.newContext(), DEMO.reviewer), order.no);
-
-  const page = await phone.newPage();
-  await page.goto("/m");
-  const certId = await downloadOnPhone(page, order.orderId, "285714");
-  await page.waitForLoadState("networkidle");
+  const { order, page, certId } = await holderWithCertificate(browser, phone);
 
   for (let left = 4; left >= 1; left--) {
     await page.getByTestId("pin").fill("111222");
