@@ -19,8 +19,11 @@ import { materials } from "./messages/materials";
 import { payments } from "./messages/payments";
 import { scanner } from "./messages/scanner";
 import { passkeys } from "./messages/passkeys";
+import { orgMembers } from "./messages/org-members";
+import { orgRequests } from "./messages/org-requests";
+import { orgConsole } from "./messages/org-console";
 
-const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner, passkeys };
+const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner, passkeys, orgMembers, orgRequests, orgConsole };
 
 type Ns = typeof namespaces;
 type ZhTree = { [K in keyof Ns]: Ns[K]["zh-CN"] };

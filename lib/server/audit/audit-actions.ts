@@ -156,6 +156,28 @@ export const AUDIT_DATA_SCHEMAS = {
   "scan.reject": empty,
   "scan.session_open": z.object({ platformId: id, certificateId: id, minutes: z.number(), autoConfirm: z.boolean() }),
   "scan.session_end": empty,
+  "scan.refused": z.object({ platformId: id, serial: z.string(), reason: z.string() }),
+
+  // organizations (issue 12): targetType "organization", targetId the organization's id
+  "org.created": z.object({ uscc: z.string(), name: z.string(), orderId: nullableId }),
+  "org.updated": z.object({ fields: z.array(z.string()) }),
+  "org.deleted": z.object({ revoked: z.number().int(), sealsVoided: z.number().int() }),
+  "org.admin_assigned": z.object({ userId: id, via: z.enum(["claim", "deposit", "transfer", "console"]) }),
+  "org.admin_transferred": z.object({ from: id, to: id, via: z.enum(["certificate", "paper"]), requestId: id }),
+  "org.member_added": z.object({ userId: id, role: z.string(), via: z.enum(["admin", "join", "deposit", "order"]) }),
+  "org.member_removed": z.object({ userId: id, revoked: z.number().int(), authorizationsRevoked: z.number().int() }),
+  "org.member_role_changed": z.object({ userId: id, from: z.string(), to: z.string() }),
+  "org.legal_rep_verified": z.object({ userId: id, identityCheckId: id }),
+  "org.request_created": z.object({ requestId: id, kind: z.string(), platformIds: z.array(id) }),
+  "org.request_approved": z.object({ requestId: id, kind: z.string(), stage: z.string(), to: z.string() }),
+  "org.request_rejected": z.object({ requestId: id, kind: z.string(), stage: z.string(), reason: z.string() }),
+  "org.request_cancelled": z.object({ requestId: id, kind: z.string() }),
+  "org.signature_requested": z.object({ signatureId: id, purpose: z.string(), scanRequestId: id }),
+  "org.signature_applied": z.object({ signatureId: id, purpose: z.string(), serial: z.string() }),
+  "org.signature_failed": z.object({ signatureId: id, purpose: z.string(), reason: z.string() }),
+  "org.authorization_granted": z.object({ membershipId: id, platformId: id, signatureId: nullableId }),
+  "org.authorization_revoked": z.object({ membershipId: id, platformId: id }),
+  "org.certificate_revoked": z.object({ serialHex: z.string(), holderId: nullableId, reason: z.string() }),
 } satisfies Record<string, z.ZodObject>;
 
 export type AuditAction = keyof typeof AUDIT_DATA_SCHEMAS;

@@ -6,6 +6,7 @@ import { SMS_PARAMS_AAD } from "@/lib/server/notify/queue-sms";
 import { openSecret } from "@/lib/db/seal";
 import { runCertMaintenance } from "@/lib/server/ca/run-cert-maintenance";
 import { deliverScanWebhook } from "@/lib/server/scan/deliver-scan-webhook";
+import { applyOrgSignature } from "@/lib/server/org/apply-org-signature";
 import type { JobPayloads, JobType } from "./job-types";
 
 export const jobHandlers: { [K in JobType]: (payload: JobPayloads[K]) => Promise<void> } = {
@@ -24,4 +25,5 @@ export const jobHandlers: { [K in JobType]: (payload: JobPayloads[K]) => Promise
     await runCertMaintenance();
   },
   "scan.webhook": deliverScanWebhook,
+  "org.apply_signature": applyOrgSignature,
 };

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { wakeWorker } from "@/lib/server/jobs/start-worker";
 import { verifyScanResult } from "./verify-scan-result";
+import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import { queueScanWebhook } from "./queue-scan-webhook";
 import { sealScanPlaintext } from "./scan-plaintext";
 
@@ -22,7 +23,7 @@ export async function completeScanRequest({
   certificateId: string;
   result: Record<string, unknown>;
 }) {
-  const row = await db.scanRequest.findFirst({ where: { id, userId } });
+  const row = await db.scanRequest.findFirst({ where: { id, userId }, include: { platform: { select: { isDesk: true } } } });
   if (!row) throw new AppError("not_found", { userMessage: "scan.errors.notFound" });
   if (row.status !== "SCANNED") throw new AppError("conflict", { userMessage: "scan.errors.used" });
   if (row.expiresAt <= new Date()) throw new AppError("gone", { userMessage: "scan.errors.expired" });
@@ -50,7 +51,9 @@ export async function completeScanRequest({
       targetId: id,
       data: { platformId: row.platformId, serial: cert.serialHex },
     });
-    await queueScanWebhook(tx, { scanRequestId: id });
+    // The desk's own scan-to-sign (an enterprise letter): no platform to tell, the letter takes effect.
+    if (row.platform.isDesk) await enqueueJob(tx, { type: "org.apply_signature", payload: { scanRequestId: id } });
+    else await queueScanWebhook(tx, { scanRequestId: id });
   });
   wakeWorker();
   return { id, status: "completed" as const };
