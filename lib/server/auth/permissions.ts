@@ -13,13 +13,15 @@ export const PERMISSIONS = [
   "audit.read",
   "outbox.read", // the outbox page outside demo mode (where an outbox exists: email without SMTP)
   "keys.recover", // approve or reject the recovery of an escrowed encryption key to a new phone
+  "orgs.view", // the console's enterprise list and details (members, certificates, requests, audit)
+  "orgs.review", // decide enterprise requests that reach the CA (paper administrator transfers)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS = {
   APPLICANT: ["desk.use"],
-  CA_REVIEWER: ["desk.use", "console.access", "orders.review", "orders.viewAll", "audit.read", "keys.recover"],
+  CA_REVIEWER: ["desk.use", "console.access", "orders.review", "orders.viewAll", "audit.read", "keys.recover", "orgs.view", "orgs.review"],
   CA_ADMIN: [
     "desk.use",
     "console.access",
@@ -32,6 +34,8 @@ export const ROLE_PERMISSIONS = {
     "audit.read",
     "outbox.read",
     "keys.recover",
+    "orgs.view",
+    "orgs.review",
   ],
 } as const satisfies Record<Role, readonly Permission[]>;
 
