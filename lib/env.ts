@@ -18,6 +18,8 @@ export const SMS_NOTICE_TEMPLATES = [
   "review_approved",
   "review_rejected",
   "pin_reset_notice",
+  "org_request_received",
+  "org_request_decided",
 ] as const;
 
 /** The SMS template names the desk sends; each maps to a gateway template id. */

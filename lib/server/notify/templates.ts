@@ -22,6 +22,8 @@ const NOTICE_TEXT: Record<SmsNoticeTemplate, MessageKey> = {
   review_approved: "review.notify.approvedBody",
   review_rejected: "review.notify.rejectedBody",
   pin_reset_notice: "phone.pinReset.noticeBody",
+  org_request_received: "orgRequests.notify.receivedBody",
+  org_request_decided: "orgRequests.notify.decidedBody",
 };
 
 const messageKeyOf = (template: SmsTemplate): MessageKey =>

@@ -27,6 +27,8 @@ describe("SMS gateway variables (lib/env.ts)", () => {
       "SMS_TEMPLATE_REVIEW_APPROVED",
       "SMS_TEMPLATE_REVIEW_REJECTED",
       "SMS_TEMPLATE_PIN_RESET_NOTICE",
+      "SMS_TEMPLATE_ORG_REQUEST_RECEIVED",
+      "SMS_TEMPLATE_ORG_REQUEST_DECIDED",
     ]);
   });
 
@@ -41,7 +43,7 @@ describe("SMS gateway variables (lib/env.ts)", () => {
     expect(() => parseEnv(noSecret)).toThrow(/SMS_ALIYUN_ACCESS_KEY_SECRET: required when SMS_PROVIDER=aliyun/);
     const noLogin: Record<string, string | undefined> = { ...tencent, SMS_TEMPLATE_CODE_LOGIN: undefined };
     expect(() => parseEnv(noLogin)).toThrow(/SMS_TEMPLATE_CODE_LOGIN: required when SMS_PROVIDER=tencent/);
-    expect(() => parseEnv({ SMS_PROVIDER: "tencent" })).toThrow(/SMS_TENCENT_SECRET_ID[\s\S]*SMS_TENCENT_SDK_APP_ID[\s\S]*SMS_TEMPLATE_PIN_RESET_NOTICE/);
+    expect(() => parseEnv({ SMS_PROVIDER: "tencent" })).toThrow(/SMS_TENCENT_SECRET_ID[\s\S]*SMS_TENCENT_SDK_APP_ID[\s\S]*SMS_TEMPLATE_ORG_REQUEST_DECIDED/);
   });
 
   it("a bad value names the variable", () => {
