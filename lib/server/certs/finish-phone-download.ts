@@ -10,6 +10,7 @@ import { makePinSecret, newWrapKey, sealPinSecret } from "@/lib/server/keys/pin-
 import { ZFinishDownloadSchema } from "@/lib/server/keys/keys.types";
 import { assertPinAllowed } from "@/lib/server/keys/pin-policy";
 import { pinHolderOfOrder } from "@/lib/server/keys/pin-holder-of-order";
+import { onEnterpriseCertificateIssued } from "@/lib/server/org/on-enterprise-certificate-issued";
 
 // The two keygens and this call belong to one sitting; an older share is an abandoned attempt.
 const SHARE_MAX_AGE_MS = 60 * 60_000;
@@ -58,6 +59,8 @@ export async function finishPhoneDownload({ userId, input, ip }: { userId: strin
       { orderId, userId, keyShares: { sign: signKeyShareId, encrypt: encryptKeyShareId }, subject: certificateSubjectOfOrder(order), years: order.years ?? 1 },
       { tx, issuing },
     );
+    // An enterprise certificate makes its holder the organization's administrator (the claim) or a member.
+    if (order.subjectType === "UNIT") await onEnterpriseCertificateIssued(tx, { orderId, userId, orgId: pair.sign.orgId });
     await transitionOrder(tx, { orderId, to: "COMPLETED", actorId: userId, type: "downloaded", ip, note: `${pair.sign.serialHex},${pair.encrypt.serialHex}` });
     return pair;
   });

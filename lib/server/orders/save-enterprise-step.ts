@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { assertOrganizationClaimable } from "@/lib/server/org/assert-organization-claimable";
 import { claimSubject } from "./claim-subject";
 import { checkPassed } from "./check-passed";
 import { getDraftOrder } from "./get-draft-order";
@@ -11,11 +12,13 @@ import { runStepCheck } from "./run-step-check";
  * subject) and starts the verification the applicant chose: the micro-deposit to the corporate
  * account, or the legal representative's phone / bank card / face. Unchanged data that already
  * passed is not checked again (a user coming back to look must not pay for a second check).
+ * An enterprise registered with an administrator is joined (加入企业), not claimed again: CONFLICT.
  */
 export async function saveEnterpriseStep({ userId, orderId, input }: { userId: string; orderId: string; input: unknown }) {
   const { order, data, isVerified } = await db.$transaction(async (tx) => {
     const order = await getDraftOrder(tx, { userId, orderId });
     const data: TEnterpriseStep = enterpriseStepSchema(order.verificationMethod).parse(input);
+    await assertOrganizationClaimable(tx, { userId, uscc: data.uscc });
     const draft = readDraft(order.draft);
     const isSame = JSON.stringify(draft.enterprise) === JSON.stringify(data);
     const isVerified = isSame && (await checkPassed(tx, { orderId, checkId: draft.checks?.subject }));

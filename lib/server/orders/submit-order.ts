@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db/client";
 import { quoteOrder } from "@/lib/server/channels/quote-order";
+import { upsertOrganizationFromOrder } from "@/lib/server/org/upsert-organization-from-order";
 import { nextStatusAfterPayment } from "./next-status-after-payment";
 import { notifyOrder } from "./notify-order";
 import { transitionOrder } from "./transition-order";
@@ -7,8 +8,10 @@ import { transitionOrder } from "./transition-order";
 /**
  * Hands a finished draft over: to AWAITING_PAYMENT, or — when nothing is to be paid (a free
  * subject, or a re-application of an order already paid) — straight to where payment would lead.
+ * A unit's enterprise becomes (or is found as) its Organization row here, in the same transaction.
  */
 export async function submitOrder(tx: Tx, { orderId, actorId, ip }: { orderId: string; actorId: string; ip?: string }) {
+  await upsertOrganizationFromOrder(tx, { orderId, actorId });
   const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
   const quote = await quoteOrder(tx, {
     channelId: order.channelId,
