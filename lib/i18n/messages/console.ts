@@ -31,6 +31,13 @@ export const consoleMessages = defineMessages({
       COMPLETED: "已完成",
       CANCELLED: "已取消",
     },
+    // The channel page's enterprise switches (issue 12).
+    channelSwitches: {
+      legalRepApproval: "加入/企业证书申请需法定代表人审核",
+      legalRepApprovalHint: "加入企业和企业证书申领先经企业法定代表人审核查看，再交管理员与 CA。",
+      allowCertAdmins: "允许设置证书管理员",
+      allowCertAdminsHint: "企业管理员可任命证书管理员，由其为其他成员授权。",
+    },
     overview: {
       metaTitle: "控制台概览",
       title: "概览",
@@ -81,6 +88,12 @@ export const consoleMessages = defineMessages({
       APPROVED: "Approved",
       COMPLETED: "Completed",
       CANCELLED: "Cancelled",
+    },
+    channelSwitches: {
+      legalRepApproval: "Joins and enterprise certificate requests need the legal representative's approval",
+      legalRepApprovalHint: "The enterprise's legal representative reviews joins and enterprise certificate requests before the administrator and the CA do.",
+      allowCertAdmins: "Allow certificate administrators",
+      allowCertAdminsHint: "An enterprise's administrator may appoint certificate administrators, who authorize other members.",
     },
     overview: {
       metaTitle: "Console overview",

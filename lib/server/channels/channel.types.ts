@@ -25,6 +25,10 @@ export const ZUpdateChannelSchema = z.object({
   autoApproveIndividual: z.boolean(),
   allowNoInvoice: z.boolean(),
   requireTwoReviewers: z.boolean(),
+  // Enterprises (issue 12): the legal person's approval of joins and enterprise-certificate requests, and
+  // whether certificate administrators may be appointed. Optional: a caller that leaves them out keeps them.
+  requireLegalRepApproval: z.boolean().optional(),
+  allowCertAdmins: z.boolean().optional(),
   supportPhone: optionalText(30),
   mailingAddress: optionalText(200),
   active: z.boolean(),

@@ -39,6 +39,8 @@ export default async function EditChannelPage({ params }: { params: Promise<{ ch
           autoApproveIndividual: channel.autoApproveIndividual,
           allowNoInvoice: channel.allowNoInvoice,
           requireTwoReviewers: channel.requireTwoReviewers,
+          requireLegalRepApproval: channel.requireLegalRepApproval,
+          allowCertAdmins: channel.allowCertAdmins,
           supportPhone: channel.supportPhone ?? "",
           mailingAddress: channel.mailingAddress ?? "",
           active: channel.active,
