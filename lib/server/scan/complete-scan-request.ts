@@ -6,11 +6,12 @@ import { verifyScanResult } from "./verify-scan-result";
 import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import { queueScanWebhook } from "./queue-scan-webhook";
 import { sealScanPlaintext } from "./scan-plaintext";
+import { assertScanAuthorized } from "./assert-scan-authorized";
 
 /**
  * The phone finished the joint operation for a request it scanned. The result is verified, the
  * request completes exactly once (a conditional update), and the platform's webhook is queued
- * in the same transaction.
+ * in the same transaction. An enterprise certificate must still be authorized for the platform.
  */
 export async function completeScanRequest({
   userId,
@@ -30,6 +31,7 @@ export async function completeScanRequest({
   const usage = row.type === "DECRYPT" ? "ENCRYPT" : "SIGN";
   const cert = await db.certificate.findFirst({ where: { id: certificateId, userId, usage, status: "VALID" }, include: { ca: true } });
   if (!cert) throw new AppError("not_found", { userMessage: "scan.errors.noCertificate" });
+  await assertScanAuthorized({ userId, row, certificate: cert });
 
   const verified = await verifyScanResult({
     type: row.type,

@@ -4,6 +4,7 @@ import { ZScanDecryptSchema } from "./phone-scan.types";
 import { findScannedRequest } from "./find-scanned-request";
 import { claimScanHalf } from "./claim-scan-half";
 import { readScanGate } from "./scan-gate";
+import { assertScanAuthorized, isScanRefusal } from "./assert-scan-authorized";
 
 /**
  * The server half of the joint decryption for a decrypt request, through the PIN-gated (and
@@ -23,6 +24,10 @@ export async function decryptForScan({ userId, id, input, ip }: { userId: string
     route: "POST /api/m/scan/:id/decrypt",
     scanRequestId: id,
     record: (tx) => claimScanHalf(tx, { userId, id, certificateId, decrypted: true }),
+  }).catch(async (err: unknown) => {
+    // Refused under the half's lock (the authorization went away meanwhile): end the request too.
+    if (isScanRefusal(err)) await assertScanAuthorized({ userId, row, certificate });
+    throw err;
   });
   return { response };
 }

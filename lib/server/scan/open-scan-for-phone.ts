@@ -5,22 +5,24 @@ import { openScanRequest } from "./open-scan-request";
 /**
  * The confirmation screen's data: the lead's openScanRequest (which binds the request to this
  * user) plus, per eligible certificate, the key share and PEM the phone needs to sign, and the
- * seals the holder may stamp with when the platform asks for one.
+ * seals the holder may stamp with when the platform asks for one. A refused request carries no key
+ * material: the phone shows the refusal only.
  */
 export async function openScanForPhone({ userId, token }: { userId: string; token: string }) {
   const opened = await openScanRequest({ userId, token });
+  const usable = opened.refused ? [] : opened.certificates.filter((c) => c.authorized).map((c) => c.id);
   const rows = await db.certificate.findMany({
-    where: { id: { in: opened.certificates.map((c) => c.id) }, userId },
+    where: { id: { in: usable }, userId },
     select: { id: true, keyShareId: true, der: true },
   });
   const certificates = opened.certificates.map((c) => {
     const row = rows.find((r) => r.id === c.id);
     return { ...c, notAfter: c.notAfter.toISOString(), keyShareId: row?.keyShareId ?? null, pem: row ? derToPem(row.der, "CERTIFICATE") : "" };
   });
-  const withSeal = opened.type === "sign" && opened.payload.withSeal === true;
+  const withSeal = opened.type === "sign" && opened.payload.withSeal === true && !opened.refused;
   const seals = withSeal
     ? await db.seal.findMany({
-        where: { active: true, OR: [{ userId }, { org: { members: { some: { userId } } } }] },
+        where: { active: true, OR: [{ userId }, { org: { deletedAt: null, members: { some: { userId, status: "ACTIVE" } } } }] },
         select: { id: true, name: true, kind: true },
         orderBy: { createdAt: "asc" },
       })

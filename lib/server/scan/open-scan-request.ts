@@ -1,36 +1,54 @@
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { wakeWorker } from "@/lib/server/jobs/start-worker";
+import { platformAuthorizationFor, type TPlatformRefusalReason } from "@/lib/server/org/check-platform-authorization";
 import { queueScanWebhook } from "./queue-scan-webhook";
+import { refuseScanRequest } from "./refuse-scan-request";
 import { scanTokenHash } from "./scan-token";
 import { SCAN_TYPE_FROM_DB } from "./scan.types";
 
 /**
  * The phone scanned a QR: binds the request to this user (nobody else can complete it after
  * that) and returns what the confirmation screen shows. Used once; an expired QR is GONE.
+ * Each eligible certificate is marked authorized for the platform or not (an enterprise
+ * certificate needs the organization's authorization); when the user has certificates but none
+ * may be used here, the request is refused at once (REJECTED with the reason, told to the
+ * platform) and the phone shows the refusal.
  */
 export async function openScanRequest({ userId, token }: { userId: string; token: string }) {
   const row = await db.scanRequest.findUnique({ where: { tokenHash: scanTokenHash(token) }, include: { platform: true } });
   if (!row) throw new AppError("not_found", { userMessage: "scan.errors.notFound" });
   if (row.expiresAt <= new Date()) throw new AppError("gone", { userMessage: "scan.errors.expired" });
+  const usage = row.type === "DECRYPT" ? "ENCRYPT" : "SIGN";
+  const eligible = await db.certificate.findMany({
+    where: { userId, usage, status: "VALID", notAfter: { gt: new Date() } },
+    select: { id: true, serialHex: true, subjectName: true, subjectType: true, notAfter: true, orgId: true },
+    orderBy: { createdAt: "desc" },
+  });
+  const certificates = await Promise.all(
+    eligible.map(async ({ orgId, ...c }) => {
+      const check = await platformAuthorizationFor({ userId, certificate: { orgId }, platformId: row.platformId });
+      return { ...c, isEnterprise: orgId !== null, authorized: check.allowed, refusal: check.allowed ? null : check.reason };
+    }),
+  );
+  const refusedAll = certificates.length > 0 && certificates.every((c) => !c.authorized);
+  // Not a member of any of the certificates' organizations is the reason only when it holds for all.
+  const reason: TPlatformRefusalReason | null = !refusedAll ? null : certificates.every((c) => c.refusal === "not_a_member") ? "not_a_member" : "not_authorized_for_platform";
+
   // The first scan binds the request and tells the platform (webhook, same transaction); the same
-  // user opening it again changes nothing.
+  // user opening it again changes nothing. A refusal follows in the same transaction.
   const claimed = await db.$transaction(async (tx) => {
     const first = await tx.scanRequest.updateMany({ where: { id: row.id, status: "PENDING" }, data: { status: "SCANNED", userId, scannedAt: new Date() } });
-    if (first.count === 1) {
-      await queueScanWebhook(tx, { scanRequestId: row.id });
-      return true;
+    if (first.count === 1) await queueScanWebhook(tx, { scanRequestId: row.id });
+    else if ((await tx.scanRequest.count({ where: { id: row.id, status: "SCANNED", userId } })) !== 1) return false;
+    if (reason) {
+      const refused = certificates[0]!;
+      await refuseScanRequest(tx, { userId, id: row.id, platformId: row.platformId, certificateId: refused.id, serial: refused.serialHex, reason });
     }
-    return (await tx.scanRequest.count({ where: { id: row.id, status: "SCANNED", userId } })) === 1;
+    return true;
   });
   if (!claimed) throw new AppError("conflict", { userMessage: "scan.errors.used" });
   wakeWorker();
-  const usage = row.type === "DECRYPT" ? "ENCRYPT" : "SIGN";
-  const certificates = await db.certificate.findMany({
-    where: { userId, usage, status: "VALID", notAfter: { gt: new Date() } },
-    select: { id: true, serialHex: true, subjectName: true, subjectType: true, notAfter: true },
-    orderBy: { createdAt: "desc" },
-  });
   return {
     id: row.id,
     type: SCAN_TYPE_FROM_DB[row.type],
@@ -38,5 +56,6 @@ export async function openScanRequest({ userId, token }: { userId: string; token
     payload: row.payload as Record<string, unknown>,
     expiresAt: row.expiresAt.toISOString(),
     certificates,
+    refused: reason,
   };
 }

@@ -8,6 +8,7 @@ import { findOpenSession } from "./find-open-session";
 import { claimScanHalf } from "./claim-scan-half";
 import { readScanGate } from "./scan-gate";
 import { messageForScan } from "./message-for-scan";
+import { assertScanAuthorized, isScanRefusal } from "./assert-scan-authorized";
 
 /**
  * The server half of the joint signature for a login, sign or sync_subject request. The server
@@ -43,6 +44,10 @@ export async function signForScan({ userId, id, input, ip }: { userId: string; i
     scanRequestId: id,
     ip,
     record: (tx, { r }) => claimScanHalf(tx, { userId, id, certificateId, r, viaSession }),
+  }).catch(async (err: unknown) => {
+    // Refused under the half's lock (the authorization went away meanwhile): end the request too.
+    if (isScanRefusal(err)) await assertScanAuthorized({ userId, row, certificate });
+    throw err;
   });
   return viaSession ? { response, viaSession } : { wrapKey, response, viaSession };
 }
