@@ -19,7 +19,17 @@ export type ConfirmRequest = {
   platform: { name: string; nameEn: string | null };
   payload: Record<string, unknown>;
   expiresAt: string;
-  certificates: Array<{ id: string; serialHex: string; subjectName: string; notAfter: string; keyShareId: string | null; pem: string }>;
+  certificates: Array<{
+    id: string;
+    serialHex: string;
+    subjectName: string;
+    notAfter: string;
+    keyShareId: string | null;
+    pem: string;
+    isEnterprise?: boolean;
+    authorized?: boolean;
+    refusal?: "not_authorized_for_platform" | "not_a_member" | null;
+  }>;
   withSeal: boolean;
   seals: Array<{ id: string; name: string }>;
 };
@@ -31,7 +41,9 @@ export function ScanConfirm({ request }: { request: ConfirmRequest }) {
   const t = useT();
   const locale = useLocale();
   const describe = usePhoneError();
-  const [certId, setCertId] = useState(request.certificates[0]?.id ?? "");
+  // An enterprise certificate not authorized for this platform is shown but cannot be chosen.
+  const usable = request.certificates.filter((c) => c.authorized !== false);
+  const [certId, setCertId] = useState(usable[0]?.id ?? "");
   const [sealId, setSealId] = useState(request.seals[0]?.id ?? "");
   const [isHere, setHere] = useState<boolean | null>(null);
   const [pin, setPin] = useState("");
@@ -41,7 +53,7 @@ export function ScanConfirm({ request }: { request: ConfirmRequest }) {
   const [minutes, setMinutes] = useState(30);
   const [autoConfirm, setAutoConfirm] = useState(false);
   const [session, setSession] = useState<OpenSession | null>(null);
-  const cert = request.certificates.find((c) => c.id === certId);
+  const cert = usable.find((c) => c.id === certId);
   const platform = locale === "en" ? (request.platform.nameEn ?? request.platform.name) : request.platform.name;
   const title = String(request.payload.title ?? "");
 
@@ -131,10 +143,14 @@ export function ScanConfirm({ request }: { request: ConfirmRequest }) {
         <fieldset className={styles.choices}>
           <legend>{t("scanner.certificate")}</legend>
           {request.certificates.map((c) => (
-            <label key={c.id} className={styles.choice}>
-              <input type="radio" name="cert" value={c.id} checked={c.id === certId} onChange={() => setCertId(c.id)} />
+            <label key={c.id} className={c.authorized === false ? `${styles.choice} ${styles.choiceRefused}` : styles.choice} data-testid="scan-cert" data-authorized={String(c.authorized !== false)}>
+              <input type="radio" name="cert" value={c.id} checked={c.id === certId} disabled={c.authorized === false} onChange={() => setCertId(c.id)} />
               <span>
-                <strong>{c.subjectName}</strong>
+                <strong>
+                  {c.subjectName}
+                  {c.isEnterprise && <span className={styles.tag}>{t("scanner.enterprise")}</span>}
+                  {c.authorized === false && <span className={styles.tagNo}>{t(c.refusal === "not_a_member" ? "scanner.certNotMember" : "scanner.certNotAuthorized")}</span>}
+                </strong>
                 <small>{t("scanner.serial")} {c.serialHex.slice(0, 16)}…</small>
               </span>
             </label>

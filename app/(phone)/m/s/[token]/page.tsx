@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ScanConfirm } from "@/components/scan/scan-confirm";
+import { ScanRefused } from "@/components/scan/scan-refused";
 import { ButtonLink } from "@/components/ui/button";
 import phoneStyles from "@/components/phone/phone.module.css";
 import styles from "@/components/scan/scan.module.css";
@@ -27,7 +28,7 @@ export default async function ScanTokenPage({ params }: { params: Promise<{ toke
     const valid = /^[A-Za-z0-9_-]{16,64}$/.test(token);
     if (!valid) throw new Error("scanner.errors.badQr");
     const request = await openScanForPhone({ userId: user.id, token });
-    body = <ScanConfirm request={request} />;
+    body = request.refused ? <ScanRefused platform={request.platform} reason={request.refused} /> : <ScanConfirm request={request} />;
   } catch (err) {
     const key = (isAppError(err) ? err.userMessage : "scanner.errors.badQr") as MessageKey;
     body = (
