@@ -1,9 +1,9 @@
 import { db, type Db, type Tx } from "@/lib/db/client";
 
-/** The caller's ACTIVE memberships with the organization's name and USCC, oldest first. */
+/** The caller's ACTIVE memberships of organizations not deleted, with the organization's name and USCC, oldest first. */
 export async function listMyOrganizations({ userId }: { userId: string }, client: Db | Tx = db) {
   const rows = await client.membership.findMany({
-    where: { userId, status: "ACTIVE" },
+    where: { userId, status: "ACTIVE", org: { deletedAt: null } },
     orderBy: { createdAt: "asc" },
     select: { role: true, createdAt: true, org: { select: { id: true, name: true, uscc: true, verifiedAt: true } } },
   });

@@ -4,7 +4,7 @@ import { hasOrgPermission, type OrgPermission } from "./org-permissions";
 
 /**
  * For every organization handler and action: the caller's ACTIVE membership of the organization, or
- * NOT_FOUND when there is none (not a member, removed, or no such organization: an id reveals nothing)
+ * NOT_FOUND when there is none (not a member, removed, no such organization or a deleted one: an id reveals nothing)
  * and FORBIDDEN when the member's role lacks the permission.
  */
 export async function requireMember(
@@ -12,7 +12,7 @@ export async function requireMember(
   client: Db | Tx = db,
 ) {
   const membership = await client.membership.findFirst({
-    where: { userId, orgId, status: "ACTIVE" },
+    where: { userId, orgId, status: "ACTIVE", org: { deletedAt: null } },
     select: { id: true, orgId: true, userId: true, role: true, status: true, createdAt: true },
   });
   if (!membership) throw new AppError("not_found");

@@ -1,0 +1,33 @@
+import { AppError } from "@/lib/errors";
+import { db } from "@/lib/db/client";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import { parseInput } from "@/lib/server/http/parse-input";
+import { ZConfirmName } from "./org-members.types";
+import { requireMember } from "./require-member";
+import { revokeAuthorizationsOf } from "./revoke-authorizations-of";
+import { revokeOrgCertificates } from "./revoke-org-certificates";
+
+/**
+ * 删除企业 (org.delete): the caller types the organization's name to confirm. In one transaction the row gets
+ * deletedAt (one conditional update: parallel deletions → one success, the others CONFLICT or NOT_FOUND), its
+ * seals are voided, its ACTIVE authorizations revoked and org.deleted written with the counts; then every
+ * VALID certificate of the organization is revoked (cessationOfOperation). From then on requireMember answers
+ * NOT_FOUND for it and nobody lists it.
+ */
+export async function deleteOrganization({ userId, orgId, confirmName, ip }: { userId: string; orgId: string; confirmName: unknown; ip?: string }) {
+  const typed = parseInput(ZConfirmName, confirmName);
+  const { certificateIds } = await db.$transaction(async (tx) => {
+    await requireMember({ userId, orgId, permission: "org.delete" }, tx);
+    const org = await tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: { name: true } });
+    if (typed !== org.name.trim()) throw new AppError("validation_failed", { userMessage: "orgMembers.errors.nameMismatch", fields: { confirmName: ["orgMembers.errors.nameMismatch"] } });
+    const { count } = await tx.organization.updateMany({ where: { id: orgId, deletedAt: null }, data: { deletedAt: new Date() } });
+    if (count === 0) throw new AppError("conflict");
+    const { count: sealsVoided } = await tx.seal.updateMany({ where: { orgId, active: true }, data: { active: false } });
+    await revokeAuthorizationsOf(tx, { orgId, actorId: userId });
+    const certificates = await tx.certificate.findMany({ where: { orgId, status: "VALID" }, select: { id: true } });
+    await writeAudit(tx, { actorId: userId, ip, action: "org.deleted", targetType: "organization", targetId: orgId, data: { revoked: certificates.length, sealsVoided } });
+    return { certificateIds: certificates.map((c) => c.id) };
+  });
+  const revoked = await revokeOrgCertificates({ certificateIds, reason: "cessationOfOperation", actorId: userId, ip });
+  return { revoked };
+}

@@ -1,0 +1,38 @@
+import { AppError } from "@/lib/errors";
+import { db } from "@/lib/db/client";
+import { writeAudit } from "@/lib/server/audit/write-audit";
+import { requireMember } from "./require-member";
+import { revokeAuthorizationsOf } from "./revoke-authorizations-of";
+import { revokeOrgCertificates } from "./revoke-org-certificates";
+
+/**
+ * 移除成员 (members.manage). Neither the administrator nor oneself can be removed. The membership becomes
+ * REMOVED (one conditional update: of parallel removals exactly one succeeds, the others CONFLICT), its
+ * ACTIVE platform authorizations are revoked and org.member_removed is written, in one transaction; then
+ * every VALID certificate of this organization the member holds is revoked (affiliationChanged) through
+ * revokeCertificate, so OCSP and the CRL say so within seconds.
+ */
+export async function removeMember({ userId, orgId, memberId, ip }: { userId: string; orgId: string; memberId: string; ip?: string }) {
+  const { target, certificateIds, authorizationsRevoked } = await db.$transaction(async (tx) => {
+    await requireMember({ userId, orgId, permission: "members.manage" }, tx);
+    const target = await tx.membership.findFirst({ where: { id: memberId, orgId, status: "ACTIVE" }, select: { id: true, userId: true, role: true } });
+    if (!target) throw new AppError("not_found");
+    if (target.userId === userId) throw new AppError("conflict", { userMessage: "orgMembers.errors.removeSelf" });
+    if (target.role === "ADMIN") throw new AppError("conflict", { userMessage: "orgMembers.errors.removeAdmin" });
+    const { count } = await tx.membership.updateMany({ where: { id: target.id, status: "ACTIVE", role: { not: "ADMIN" } }, data: { status: "REMOVED", removedAt: new Date() } });
+    if (count === 0) throw new AppError("conflict", { userMessage: "orgMembers.errors.alreadyRemoved" });
+    const authorizationsRevoked = await revokeAuthorizationsOf(tx, { orgId, membershipId: target.id, actorId: userId });
+    const certificates = await tx.certificate.findMany({ where: { orgId, userId: target.userId, status: "VALID" }, select: { id: true } });
+    await writeAudit(tx, {
+      actorId: userId,
+      ip,
+      action: "org.member_removed",
+      targetType: "organization",
+      targetId: orgId,
+      data: { userId: target.userId, revoked: certificates.length, authorizationsRevoked },
+    });
+    return { target, certificateIds: certificates.map((c) => c.id), authorizationsRevoked };
+  });
+  const revoked = await revokeOrgCertificates({ certificateIds, reason: "affiliationChanged", actorId: userId, ip });
+  return { userId: target.userId, revoked, authorizationsRevoked };
+}
