@@ -91,6 +91,7 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   "POST /api/dev/sandbox-order": { audience: "test-only", scope: "own" },
   "POST /api/m/dev/fixture-order": { audience: "test-only", scope: "own" },
   "POST /api/m/dev/deliver-recoveries": { audience: "test-only", scope: "own" },
+  "POST /api/dev/fixture-org": { audience: "test-only", scope: "own" },
   "GET /api/health": pub,
   // identity checks
   "POST /api/identity-checks": {
@@ -117,6 +118,8 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
     call: (r) => ({ params: { id: r.draftOrderId }, multipart: { kind: "ID_BACK", file: { name: "b.png", mimeType: "image/png", buffer: TINY_PNG } } }),
   },
   "GET /api/materials/[materialId]": { audience: "user", call: (r) => ({ params: { materialId: r.materialId } }) },
+  // The stamped administrator transfer form, for the CA's review (orgs.review).
+  "GET /api/console/org-requests/[id]/paper": { audience: "staff", call: () => ({ params: { id: UNKNOWN } }) },
   "GET /api/usage.csv": own,
   // phone: certificates, keys, messages, scanning
   "GET /api/m/certificates/[certificateId]": { audience: "user", call: (r) => ({ params: { certificateId: r.certificateId } }) },
@@ -190,6 +193,7 @@ const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
   "lib/actions/reviews/review-actions.ts#receivePaperAction": { audience: "staff", args: (r) => [{ orderId: r.orderId }] },
   // B trying to make itself an admin.
   "lib/actions/admin/user-actions.ts#changeUserRoleAction": { audience: "staff", args: () => [{ userId: UNKNOWN, role: "ADMIN" }] },
+  "lib/actions/org/console-org-actions.ts#decidePaperTransferAction": { audience: "staff", args: () => [{ requestId: UNKNOWN, decision: "approve" }] },
   "lib/actions/auth/account-actions.ts#setPasswordAction": { audience: "user", scope: "own", args: () => [{ currentPassword: "", password: "guard-pass-2026", confirm: "guard-pass-2026" }] },
   "lib/actions/auth/account-actions.ts#changePhoneAction": { audience: "user", scope: "own", args: () => [{ newPhone: "19900000001", oldCode: "123456", newCode: "123456" }] },
   // A legal representative's signing link: the token and an SMS code are the credentials.
