@@ -40,13 +40,73 @@ const scanView = {
     expiresAt: { type: "string", format: "date-time" },
     scannedAt: { type: ["string", "null"], format: "date-time" },
     completedAt: { type: ["string", "null"], format: "date-time" },
-    failReason: { type: ["string", "null"] },
+    failReason: {
+      type: ["string", "null"],
+      description:
+        "Why a request ended rejected or failed. declined_by_user: the holder declined on the phone. not_authorized_for_platform: the holder's enterprise certificate is not authorized for your platform by the enterprise's administrator (授权管理), so it was refused on the phone; the holder can ask the administrator to authorize them. not_a_member: the holder is no longer a member of the enterprise whose certificate it is. Other values may be added; treat an unknown one as a refusal.",
+      examples: ["not_authorized_for_platform"],
+    },
     result: {
       description:
-        "Once completed. Every type: certificate (PEM), serial, subject. login: challenge, signature (base64 DER SM2 over the challenge's UTF-8 bytes, user ID 1234567812345678), encryptionCertificate (PEM of the holder's encryption certificate, or null). sign: digest, cms (base64 detached CMS SignedData whose messageDigest is the digest), sealId, sessionId (set when the holder opened a signing session 会话签章: pass it with later sign requests for the same certificate, which then reach the phone without a scan until the session expires or the holder ends it). sync_subject: subjectName, encryptionCertificate. decrypt: plaintext (base64), kept for 24 hours after completion (sealed at rest), then null with plaintextWiped: true.",
+        "Once completed. Every type: certificate (PEM), serial, subject. login: challenge, signature (base64 DER SM2 over the challenge's UTF-8 bytes, user ID 1234567812345678), encryptionCertificate (PEM of the holder's encryption certificate, or null). sign: digest, cms (base64 detached CMS SignedData whose messageDigest is the digest), sealId, sessionId (set when the holder opened a signing session 会话签章: pass it with later sign requests for the same certificate, which then reach the phone without a scan until the session expires or the holder ends it). sync_subject: subjectName, encryptionCertificate, subjectLibrary (see SubjectLibrary: the enterprise's name, USCC, legal representative, address, the holder's authorized platforms and seals; or a person's name and masked ID number). decrypt: plaintext (base64), kept for 24 hours after completion (sealed at rest), then null with plaintextWiped: true.",
       type: ["object", "null"],
+      properties: { subjectLibrary: { $ref: "#/components/schemas/SubjectLibrary" } },
     },
   },
+};
+
+const platformRef = { type: "object", required: ["code", "name"], properties: { code: { type: "string" }, name: { type: "string" } } };
+
+/** result.subjectLibrary of a completed sync_subject request (扫码同步主体库). */
+const subjectLibrary = {
+  description:
+    "The subject library of the certificate the holder scanned with. kind organization (an enterprise certificate): the enterprise's registered data, the trading platforms the holder may use the enterprise certificate on (every active platform for the enterprise's administrator, else the platforms the administrator authorized them for), and the enterprise's active seals (imageUrl only once seal images are served). kind person (a personal certificate): the holder's real name and masked ID number.",
+  oneOf: [
+    {
+      type: "object",
+      title: "organization",
+      required: ["kind", "name", "uscc", "legalRepName", "address", "platforms", "seals"],
+      properties: {
+        kind: { const: "organization" },
+        name: { type: "string" },
+        uscc: { type: "string", description: "统一社会信用代码 (18 characters)" },
+        legalRepName: { type: "string" },
+        address: { type: ["string", "null"] },
+        platforms: { type: "array", items: platformRef },
+        seals: {
+          type: "array",
+          items: {
+            type: "object",
+            required: ["id", "name", "kind"],
+            properties: {
+              id: { type: "string" },
+              name: { type: "string" },
+              kind: { type: "string", enum: ["official", "legal_rep", "personal", "contract"] },
+              imageUrl: { type: "string", format: "uri", description: "Present only where the seal has a served image." },
+            },
+          },
+        },
+      },
+    },
+    {
+      type: "object",
+      title: "person",
+      required: ["kind", "name", "idNumberMasked"],
+      properties: { kind: { const: "person" }, name: { type: "string" }, idNumberMasked: { type: ["string", "null"], examples: ["1101**********1234"] } },
+    },
+  ],
+  examples: [
+    {
+      kind: "organization",
+      name: "示例建设工程有限公司",
+      uscc: "91110108MA01ABCDE1",
+      legalRepName: "王五",
+      address: "北京市海淀区中关村大街 1 号",
+      platforms: [{ code: "demo-tender", name: "演示招投标交易平台" }],
+      seals: [{ id: "clseal0000000000000000001", name: "示例建设工程有限公司 公章", kind: "official" }],
+    },
+    { kind: "person", name: "张三", idNumberMasked: "1101**********1234" },
+  ],
 };
 
 /** A header's name as documented: x-certdesk-signature → X-CertDesk-Signature. */
@@ -100,6 +160,7 @@ export function openApiDocument() {
       schemas: {
         Error: errorSchema,
         ScanRequest: scanView,
+        SubjectLibrary: subjectLibrary,
         CreateScanRequest: z.toJSONSchema(ZCreateScanRequestSchema, { io: "input" }),
         WebhookDelivery: webhookDelivery,
       },

@@ -1,0 +1,41 @@
+import { db } from "@/lib/db/client";
+
+/**
+ * 主体库 for sync_subject: what a bidding tool keeps about the certificate's subject. An enterprise
+ * certificate gives the organization (name, USCC, legal representative, address), the trading
+ * platforms the holder may use it on (every active one for the administrator, else their ACTIVE
+ * authorizations) and the organization's active seals; a personal certificate gives the holder's
+ * name and masked ID number. Seals carry an image URL only once seal images are served (issue 14).
+ */
+export async function subjectLibrary({ userId, orgId, subjectName }: { userId: string | null; orgId: string | null; subjectName: string }) {
+  if (!orgId) {
+    const user = userId ? await db.user.findUnique({ where: { id: userId }, select: { realName: true, idNumberMasked: true } }) : null;
+    return { kind: "person" as const, name: user?.realName ?? subjectName, idNumberMasked: user?.idNumberMasked ?? null };
+  }
+  const org = await db.organization.findUniqueOrThrow({
+    where: { id: orgId },
+    select: { name: true, uscc: true, legalRepName: true, address: true },
+  });
+  const membership = userId ? await db.membership.findFirst({ where: { orgId, userId, status: "ACTIVE" }, select: { id: true, role: true } }) : null;
+  const platforms = !membership
+    ? []
+    : membership.role === "ADMIN"
+      ? await db.tradingPlatform.findMany({ where: { active: true, isDesk: false }, select: { code: true, name: true }, orderBy: { code: "asc" } })
+      : (
+          await db.platformAuthorization.findMany({
+            where: { membershipId: membership.id, status: "ACTIVE", platform: { active: true, isDesk: false } },
+            select: { platform: { select: { code: true, name: true } } },
+            orderBy: { grantedAt: "asc" },
+          })
+        ).map((a) => a.platform);
+  const seals = await db.seal.findMany({ where: { orgId, active: true }, select: { id: true, name: true, kind: true }, orderBy: { createdAt: "asc" } });
+  return {
+    kind: "organization" as const,
+    name: org.name,
+    uscc: org.uscc,
+    legalRepName: org.legalRepName,
+    address: org.address,
+    platforms,
+    seals: seals.map((s) => ({ id: s.id, name: s.name, kind: s.kind.toLowerCase() })),
+  };
+}
