@@ -9,6 +9,7 @@ export const DESK_NAV: readonly NavItem[] = [
   { href: "/change", labelKey: "shell.nav.change" },
   { href: "/revoke", labelKey: "shell.nav.revoke" },
   { href: "/orders", labelKey: "shell.nav.orders" },
+  { href: "/org", labelKey: "orgMembers.navLabel" },
   { href: "/seals", labelKey: "shell.nav.seals" },
   { href: "/help", labelKey: "shell.nav.help" },
 ];
