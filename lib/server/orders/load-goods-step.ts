@@ -9,7 +9,7 @@ export async function loadGoodsStep({ order }: WizardStepContext) {
   const draft = readDraft(order.draft);
   const [prices, platforms, free] = await Promise.all([
     listCertPrices(db, { channelId: order.channelId, subjectType: order.subjectType }),
-    db.tradingPlatform.findMany({ where: { active: true }, select: { id: true, name: true, nameEn: true }, orderBy: { name: "asc" } }),
+    db.tradingPlatform.findMany({ where: { active: true, isDesk: false }, select: { id: true, name: true, nameEn: true }, orderBy: { name: "asc" } }),
     order.subjectKey ? db.freeSubject.findUnique({ where: { channelId_subjectKey: { channelId: order.channelId, subjectKey: order.subjectKey } } }) : null,
   ]);
   const isUnit = order.subjectType === "UNIT";

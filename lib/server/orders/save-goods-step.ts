@@ -17,7 +17,7 @@ export async function saveGoodsStep({ userId, orderId, input }: { userId: string
       throw new AppError("validation_failed", { fields: { "invoice.wanted": ["wizard.errors.invoiceRequired"] } });
     }
     const platformId = goods.platformId || null;
-    if (platformId && !(await tx.tradingPlatform.findFirst({ where: { id: platformId, active: true }, select: { id: true } }))) {
+    if (platformId && !(await tx.tradingPlatform.findFirst({ where: { id: platformId, active: true, isDesk: false }, select: { id: true } }))) {
       throw new AppError("validation_failed", { fields: { platformId: ["wizard.errors.platformUnknown"] } });
     }
     // Seals are for units; an individual's form cannot add one.
