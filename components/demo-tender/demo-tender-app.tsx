@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { useT } from "@/lib/i18n/client";
 import { QrPanel, type DemoPoll, type DemoScan } from "./qr-panel";
+import { SubjectLibraryView, type DemoSync } from "./subject-library-view";
 import styles from "./demo-tender.module.css";
 
 type User = { subject: string; serial: string; issuer: string; encryptionCertificate: string | null } | null;
@@ -27,7 +28,7 @@ async function step(name: string, body?: FormData) {
 }
 
 /** The demo platform's one page: QR login, bid upload and signing, envelope, bid opening. */
-export function DemoTenderApp({ initialUser, initialBid }: { initialUser: User; initialBid: Bid }) {
+export function DemoTenderApp({ initialUser, initialBid, initialSync = null }: { initialUser: User; initialBid: Bid; initialSync?: DemoSync }) {
   const t = useT();
   const [user, setUser] = useState<User>(initialUser);
   const [bid, setBid] = useState<Bid>(initialBid);
@@ -35,15 +36,18 @@ export function DemoTenderApp({ initialUser, initialBid }: { initialUser: User; 
   const [login, setLogin] = useState<DemoScan | null>(null);
   const [sign, setSign] = useState<DemoScan | null>(null);
   const [open, setOpen] = useState<DemoScan | null>(null);
+  const [syncScan, setSyncScan] = useState<DemoScan | null>(null);
+  const [sync, setSync] = useState<DemoSync>(initialSync);
   const [error, setError] = useState("");
   const [busy, setBusy] = useState("");
   const [webhookOk, setWebhookOk] = useState(false);
 
   const onUpdate = useCallback((poll: DemoPoll) => {
-    const s = poll.state as { user: User; bid: Bid; extraSigns?: Extra[] };
+    const s = poll.state as { user: User; bid: Bid; extraSigns?: Extra[]; sync?: DemoSync };
     setUser(s.user);
     setBid(s.bid);
     setExtras(s.extraSigns ?? []);
+    setSync(s.sync ?? null);
     if (poll.request.webhook?.verified) setWebhookOk(true);
   }, []);
 
@@ -138,6 +142,25 @@ export function DemoTenderApp({ initialUser, initialBid }: { initialUser: User; 
             )}
           </div>
         )}
+      </section>
+      <section className={styles.card} aria-labelledby="demo-sync">
+        <h2 id="demo-sync">{t("scanner.demo.sync")}</h2>
+        <p className={styles.muted}>{t("scanner.demo.syncLead")}</p>
+        {syncScan && !sync?.library && !sync?.failReason && <QrPanel key={syncScan.id} scan={syncScan} label={t("scanner.demo.syncQr")} onUpdate={onUpdate} />}
+        {sync?.library && (
+          <>
+            <p className={styles.ok} data-testid="demo-synced">{t("scanner.demo.synced")}</p>
+            <SubjectLibraryView library={sync.library} />
+          </>
+        )}
+        {sync?.failReason && (
+          <p className={styles.bad} data-testid="demo-sync-refused" data-reason={sync.failReason}>
+            {sync.failReason === "declined_by_user" ? t("scanner.demo.rejectedByUser") : t("scanner.demo.syncRefused", { reason: sync.failReason })}
+          </p>
+        )}
+        <Button variant="secondary" onClick={() => void run("sync", setSyncScan)} isLoading={busy === "sync"} data-testid="demo-sync-start">
+          {syncScan ? t("scanner.demo.refresh") : t("scanner.demo.sync")}
+        </Button>
       </section>
       <Alert tone="error" data-testid="demo-error">{error}</Alert>
       {webhookOk && <p className={styles.muted} data-testid="demo-webhook">Webhook ✓ (X-CertDesk-Signature)</p>}

@@ -23,6 +23,15 @@ export const ZDemoStateSchema = z.object({
     })
     .optional(),
   extraSigns: z.array(z.object({ requestId: z.string(), valid: z.boolean().optional() })).default([]),
+  // 同步主体库: the sync_subject request and, once completed, the subject library it returned (or the refusal).
+  sync: z
+    .object({
+      requestId: z.string(),
+      subject: z.string().optional(),
+      library: z.record(z.string(), z.unknown()).optional(),
+      failReason: z.string().optional(),
+    })
+    .optional(),
 });
 export type TDemoState = z.infer<typeof ZDemoStateSchema>;
 

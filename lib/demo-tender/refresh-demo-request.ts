@@ -19,6 +19,17 @@ export async function refreshDemoRequest({ state, id }: { state: TDemoState; id:
   const webhook = last && { verified: last.verified, status: last.status, sequence: last.sequence };
   let changed = false;
   const result = scan.result ?? {};
+  const sync = state.sync;
+  if (sync?.requestId === id && !sync.library && !sync.failReason) {
+    if (scan.status === "completed" && result.subjectLibrary && typeof result.subjectLibrary === "object") {
+      sync.library = result.subjectLibrary as Record<string, unknown>;
+      sync.subject = String(result.subject ?? "");
+      changed = true;
+    } else if (scan.status === "rejected" && scan.failReason) {
+      sync.failReason = scan.failReason;
+      changed = true;
+    }
+  }
   if (scan.status === "completed") {
     if (state.login?.requestId === id && !state.user) {
       const check = await verifyLoginResult({ challenge: state.login.challenge, result });

@@ -6,12 +6,13 @@ import type { TDemoState } from "./demo.types";
 import { platformApi } from "./platform-api";
 import { sealBid } from "./bid-envelope";
 
-export type DemoStep = "login" | "sign" | "encrypt" | "open" | "session_sign";
+export type DemoStep = "login" | "sign" | "encrypt" | "open" | "session_sign" | "sync";
 
 /**
  * One step of the demo's flow, each a call to the public API: a login QR with a fresh challenge,
  * the bid's sign QR over its SM3 digest, the envelope to the encryption certificate, the decrypt
- * QR for the envelope's key at bid opening, or a further sign request inside a signing session.
+ * QR for the envelope's key at bid opening, a further sign request inside a signing session, or a
+ * sync_subject QR (同步主体库).
  */
 export async function startDemoRequest({ state, step, file }: { state: TDemoState; step: DemoStep; file?: { name: string; bytes: Uint8Array } }) {
   if (step === "login") {
@@ -19,6 +20,12 @@ export async function startDemoRequest({ state, step, file }: { state: TDemoStat
     const scan = await platformApi("/scan-requests", { type: "login", challenge, expiresIn: 180 });
     state.login = { requestId: scan.id, challenge };
     state.user = undefined;
+    return scan;
+  }
+  if (step === "sync") {
+    // 同步主体库: open to any visitor, as a bidding tool fills its subject library before a bid.
+    const scan = await platformApi("/scan-requests", { type: "sync_subject", expiresIn: 180 });
+    state.sync = { requestId: scan.id };
     return scan;
   }
   if (!state.user) throw new Error("scanner.demo.needLogin");

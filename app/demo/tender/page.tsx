@@ -23,7 +23,7 @@ export default async function DemoTenderPage() {
         <span>{t("scanner.demo.tagline")}</span>
       </header>
       <main className={styles.main}>
-        <DemoTenderApp initialUser={user} initialBid={state.bid ?? null} />
+        <DemoTenderApp initialUser={user} initialBid={state.bid ?? null} initialSync={state.sync ?? null} />
       </main>
     </div>
   );

@@ -7,7 +7,7 @@ import { demoError } from "@/lib/demo-tender/demo-error";
 
 export const dynamic = "force-dynamic";
 
-const ZStep = z.enum(["login", "sign", "encrypt", "open", "session_sign"]);
+const ZStep = z.enum(["login", "sign", "encrypt", "open", "session_sign", "sync"]);
 const MAX_BYTES = 10 * 1024 * 1024;
 
 type Params = { step: string };
@@ -25,7 +25,7 @@ async function runStep({ params, form }: PublicRouteContext<Params>) {
       file = { name: upload.name, bytes };
     }
     const { state, value: scan } = await updateDemoState((state) => startDemoRequest({ state, step, file }));
-    return NextResponse.json({ scan, state: { user: state.user ?? null, bid: state.bid ?? null, extraSigns: state.extraSigns } }, { headers: { "Cache-Control": "no-store" } });
+    return NextResponse.json({ scan, state: { user: state.user ?? null, bid: state.bid ?? null, extraSigns: state.extraSigns, sync: state.sync ?? null } }, { headers: { "Cache-Control": "no-store" } });
   } catch (err) {
     return demoError(err);
   }
