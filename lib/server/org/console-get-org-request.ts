@@ -45,7 +45,7 @@ export async function consoleGetOrgRequest({ user, requestId }: { user: { role: 
   const roleOf = (userId: string | null) => (userId ? (r.org.members.find((m) => m.userId === userId)?.role ?? null) : null);
   const who = (id: string | null) => {
     const u = id ? people.get(id) : undefined;
-    return u ? { id: u.id, name: u.realName ?? u.name ?? u.phone, phone: u.phone, verified: u.realNameVerifiedAt !== null, role: roleOf(u.id) } : null;
+    return u ? { id: u.id, name: u.realName ?? u.name, phone: u.phone, verified: u.realNameVerifiedAt !== null, role: roleOf(u.id) } : null;
   };
   const admin = r.org.members.find((m) => m.role === "ADMIN");
   return {
@@ -53,7 +53,7 @@ export async function consoleGetOrgRequest({ user, requestId }: { user: { role: 
     status: r.status,
     createdAt: r.createdAt,
     decidedAt: r.decidedAt,
-    decidedBy: who(r.decidedById)?.name ?? null,
+    decidedBy: ((d) => (d ? (d.name ?? d.phone) : null))(who(r.decidedById)),
     reason: r.reason,
     org: { id: r.org.id, name: r.org.name, uscc: r.org.uscc, legalRepName: r.org.legalRepName, deleted: r.org.deletedAt !== null },
     from: who(r.requesterId),

@@ -92,7 +92,7 @@ export async function consoleGetOrganization({ user, orgId, auditTake = 200 }: {
     members: org.members.map((m) => ({
       id: m.id,
       userId: m.userId,
-      name: displayName(m.user),
+      name: m.user.realName ?? m.user.name,
       phone: m.user.phone,
       role: m.role,
       status: m.status,

@@ -38,7 +38,7 @@ export async function consoleListOrgRequests({ user, filter, take = 100 }: { use
   const people = new Map((await db.user.findMany({ where: { id: { in: ids } }, ...person })).map((u) => [u.id, u]));
   const who = (id: string | null) => {
     const u = id ? people.get(id) : undefined;
-    return u ? { name: u.realName ?? u.name ?? u.phone, phone: u.phone } : null;
+    return u ? { name: u.realName ?? u.name, phone: u.phone } : null;
   };
   return {
     status,

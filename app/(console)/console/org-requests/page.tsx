@@ -24,7 +24,7 @@ export default async function OrgRequestsPage({ searchParams }: { searchParams: 
   const t = await getT();
   const q = await searchParams;
   const { requests, total, status } = await consoleListOrgRequests({ user, filter: { status: q.status || undefined } });
-  const who = (p: { name: string; phone: string } | null) => (p ? <>{p.name}<br /><span className={`${styles.mono} ${styles.muted}`}>{p.phone}</span></> : "—");
+  const who = (p: { name: string | null; phone: string } | null) => (p ? <>{p.name && <>{p.name}<br /></>}<span className={`${styles.mono} ${styles.muted}`}>{p.phone}</span></> : "—");
   return (
     <div className={styles.page}>
       <PageHeader title={t("orgConsole.queue.title")} description={t("orgConsole.queue.lead")} />

@@ -66,7 +66,7 @@ export default async function ConsoleOrgsPage({ searchParams }: { searchParams: 
           {
             key: "admin",
             header: t("orgConsole.list.admin"),
-            cell: (o) => (o.admin ? <>{o.admin.name ?? "—"}<br /><span className={`${styles.mono} ${styles.muted}`}>{o.admin.phone}</span></> : <span className={styles.muted}>{t("orgConsole.list.noAdmin")}</span>),
+            cell: (o) => (o.admin ? <>{o.admin.name && <>{o.admin.name}<br /></>}<span className={`${styles.mono} ${styles.muted}`}>{o.admin.phone}</span></> : <span className={styles.muted}>{t("orgConsole.list.noAdmin")}</span>),
           },
           { key: "members", header: t("orgConsole.list.members"), align: "end", cell: (o) => o.memberCount },
           { key: "certs", header: t("orgConsole.list.certificates"), align: "end", cell: (o) => `${o.validCertificateCount} / ${o.certificateCount}` },

@@ -134,7 +134,7 @@ export default async function ConsoleOrgPage({ params }: Params) {
             rowKey={(m) => m.id}
             empty={<p className={styles.muted} style={{ padding: "1rem" }}>{t("orgConsole.detail.noMembers")}</p>}
             columns={[
-              { key: "name", header: t("orgConsole.detail.memberName"), cell: (m) => m.name },
+              { key: "name", header: t("orgConsole.detail.memberName"), cell: (m) => m.name ?? "—" },
               { key: "phone", header: t("orgConsole.detail.phone"), cell: (m) => <span className={styles.mono}>{m.phone}</span> },
               { key: "role", header: t("orgConsole.detail.role"), cell: (m) => t(`orgConsole.roles.${m.role}`) },
               { key: "status", header: t("orgConsole.detail.status"), cell: (m) => <Badge tone={m.status === "ACTIVE" ? "success" : "neutral"}>{t(`orgConsole.memberStatus.${m.status}`)}</Badge> },
