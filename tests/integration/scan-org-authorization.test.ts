@@ -116,6 +116,13 @@ describe("scans with enterprise certificates", () => {
     expect(told.map((d) => d.data.status)).toEqual(["rejected"]);
     expect(told[0]!.data.failReason).toBe("not_authorized_for_platform");
 
+    // Opened again (a reload): the same refusal, nothing changes.
+    const again = await openScanForPhone({ userId: member.user.id, token: tokenOf(req.qrContent) });
+    expect(again.refused).toBe("not_authorized_for_platform");
+    expect(await refusedRows(req.id)).toHaveLength(1);
+    // Nobody else can take it over.
+    await expectAppError(openScanForPhone({ userId: (await holderWithCertificates()).user.id, token: tokenOf(req.qrContent) }), "conflict", "scan.errors.used");
+
     // The phone cannot go on with it: every step answers FORBIDDEN with the reason, no half runs.
     const { request: signReq } = startSign({ keyId: member.sign.keyShareId, message: new TextEncoder().encode("x"), publicKey: member.sign.publicKey });
     await expectAppError(signForScan({ userId: member.user.id, id: req.id, input: { certificateId: member.sign.cert.id, pin: PIN, request: signReq } }), "forbidden", NOT_AUTHORIZED);

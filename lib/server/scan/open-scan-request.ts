@@ -4,6 +4,7 @@ import { wakeWorker } from "@/lib/server/jobs/start-worker";
 import { platformAuthorizationFor, type TPlatformRefusalReason } from "@/lib/server/org/check-platform-authorization";
 import { queueScanWebhook } from "./queue-scan-webhook";
 import { refuseScanRequest } from "./refuse-scan-request";
+import { refusalOf } from "./assert-scan-authorized";
 import { scanTokenHash } from "./scan-token";
 import { SCAN_TYPE_FROM_DB } from "./scan.types";
 
@@ -47,7 +48,9 @@ export async function openScanRequest({ userId, token }: { userId: string; token
     }
     return true;
   });
-  if (!claimed) throw new AppError("conflict", { userMessage: "scan.errors.used" });
+  // The holder opening a request already refused to them again sees the same refusal, not "used".
+  const refusedBefore = claimed ? null : refusalOf((await db.scanRequest.findFirst({ where: { id: row.id, userId }, select: { status: true, failReason: true } })) ?? { status: "", failReason: null });
+  if (!claimed && !refusedBefore) throw new AppError("conflict", { userMessage: "scan.errors.used" });
   wakeWorker();
   return {
     id: row.id,
@@ -56,6 +59,6 @@ export async function openScanRequest({ userId, token }: { userId: string; token
     payload: row.payload as Record<string, unknown>,
     expiresAt: row.expiresAt.toISOString(),
     certificates,
-    refused: reason,
+    refused: reason ?? refusedBefore,
   };
 }
