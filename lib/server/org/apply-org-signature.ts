@@ -4,7 +4,6 @@ import type { OrgSignature } from "@/lib/generated/prisma/client";
 import { bytesToHex, utf8ToBytes } from "@/lib/pki/encoding";
 import { sm3 } from "@/lib/pki/sm3";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { wakeWorker } from "@/lib/server/jobs/start-worker";
 import { applyApprovedRequest } from "./apply-approved-request";
 import { grantAuthorizationRows } from "./grant-authorization-rows";
 import { hasOrgPermission } from "./org-permissions";
@@ -50,7 +49,6 @@ export async function applyOrgSignature({ scanRequestId }: { scanRequestId: stri
       if (failed.count === 1) await writeAudit(tx, { actorId: signature.signerId, action: "org.signature_failed", targetType: "organization", targetId: signature.orgId, data: { signatureId: signature.id, purpose: signature.purpose, reason } });
     });
   }
-  wakeWorker();
 }
 
 async function check(tx: Tx, signature: OrgSignature) {
