@@ -60,6 +60,8 @@ export const AUDIT_DATA_SCHEMAS = {
   "user.register": empty,
   "user.role_changed": z.object({ from: z.string(), to: z.string() }),
   "user.role_granted_cli": z.object({ from: z.string().nullable(), to: z.string(), operator: z.string() }),
+  // The account holder's real name was verified (the check that passed; other accounts already verified with the same name and masked ID).
+  "user.real_name_verified": z.object({ identityCheckId: id, sameIdentityOn: z.array(id).optional() }),
   "totp.enable": empty,
   "totp.disable": empty,
   "passkey.register": z.object({ deviceType: z.string(), backedUp: z.boolean() }),
