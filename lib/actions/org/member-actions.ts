@@ -4,7 +4,6 @@ import { z } from "zod";
 import { userAction } from "@/lib/server/http/user-action";
 import { addMember } from "@/lib/server/org/add-member";
 import { changeMemberRole } from "@/lib/server/org/change-member-role";
-import { ZAddMember, ZAssignableRole } from "@/lib/server/org/org-members.types";
 import { removeMember } from "@/lib/server/org/remove-member";
 import { revokeMemberCertificate } from "@/lib/server/org/revoke-member-certificate";
 import { ZId } from "@/lib/validators/id";
@@ -14,7 +13,7 @@ const refresh = (orgId: string) => {
   revalidatePath(`/m/org/${orgId}`, "layout");
 };
 
-export const addMemberAction = userAction({ args: z.tuple([ZId, ZAddMember]) }, async ({ user, args: [orgId, input] }) => {
+export const addMemberAction = userAction({ args: z.tuple([ZId, z.unknown()]) }, async ({ user, args: [orgId, input] }) => {
   const out = await addMember({ userId: user.id, orgId, input });
   refresh(orgId);
   return out;
@@ -26,7 +25,7 @@ export const removeMemberAction = userAction({ args: z.tuple([ZId, ZId]) }, asyn
   return out;
 });
 
-export const changeMemberRoleAction = userAction({ args: z.tuple([ZId, ZId, ZAssignableRole]) }, async ({ user, args: [orgId, memberId, role], ip }) => {
+export const changeMemberRoleAction = userAction({ args: z.tuple([ZId, ZId, z.unknown()]) }, async ({ user, args: [orgId, memberId, role], ip }) => {
   const out = await changeMemberRole({ userId: user.id, orgId, memberId, role, ip });
   refresh(orgId);
   return out;
