@@ -58,6 +58,9 @@ export function EnterpriseForm({
       <form noValidate onSubmit={submit} className={styles.form} aria-labelledby="enterprise-title">
         <h2 id="enterprise-title" className="visually-hidden">{t("wizard.enterprise.title")}</h2>
         <Alert tone="error" data-testid="form-error">{error}</Alert>
+        {error && error === t("orgMembers.errors.registered", { uscc: form.getValues("uscc")?.trim() ?? "" }) && (
+          <ButtonLink href={`/org/join?uscc=${encodeURIComponent(form.getValues("uscc").trim())}&name=${encodeURIComponent(form.getValues("name")?.trim() ?? "")}`} variant="outline" data-testid="org-join">{t("orgMembers.home.join")}</ButtonLink>
+        )}
         <div className={styles.grid}>
           <TextField form={form} name="name" label={t("wizard.enterprise.name")} placeholder={t("wizard.enterprise.namePlaceholder")} className={styles.full} />
           <TextField form={form} name="uscc" label={t("wizard.enterprise.uscc")} hint={t("wizard.enterprise.usccHint")} maxLength={18} autoCapitalize="characters" spellCheck={false} />

@@ -43,7 +43,7 @@ export default async function MyOrganizationsPage() {
           },
           { key: "uscc", header: t("orgMembers.home.uscc"), cell: (o) => <span className={styles.mono}>{o.uscc}</span> },
           { key: "role", header: t("orgMembers.home.role"), cell: (o) => t(`orgMembers.roles.${o.role}`) },
-          { key: "verified", header: t("orgMembers.overview.verifiedAt"), cell: (o) => <Badge tone={o.verified ? "success" : "neutral"}>{o.verified ? t("orgMembers.home.verified") : t("orgMembers.home.unverified")}</Badge> },
+          { key: "verified", header: t("orgMembers.home.status"), cell: (o) => <Badge tone={o.verified ? "success" : "neutral"}>{o.verified ? t("orgMembers.home.verified") : t("orgMembers.home.unverified")}</Badge> },
           { key: "since", header: t("orgMembers.home.since"), cell: (o) => o.memberSince.toLocaleDateString(locale) },
           { key: "open", header: t("orgMembers.members.actions"), isLabelHiddenOnPhone: true, cell: (o) => <Link href={`/org/${o.orgId}`}>{t("orgMembers.home.open")}</Link> },
         ]}
