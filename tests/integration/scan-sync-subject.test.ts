@@ -90,12 +90,15 @@ describe("sync_subject returns the subject library", () => {
     expect(result.subjectLibrary).toMatchObject({ kind: "organization", address: null, seals: [] });
   });
 
-  it("a personal certificate: the holder's name and masked ID number", async () => {
+  it("a personal certificate: its subject's name and masked ID number (from the order it was issued for)", async () => {
     const { platform } = await createPlatform();
     const holder = await holderWithCertificates();
-    await db.user.update({ where: { id: holder.user.id }, data: { realName: "张三", idNumberMasked: "110105********002X" } });
+    const cert = await db.certificate.findUniqueOrThrow({ where: { id: holder.sign.cert.id }, select: { subjectName: true, order: { select: { subjectKey: true } } } });
+    const idNumber = cert.order!.subjectKey!;
     const result = await syncSubject(holder, platform.id);
-    expect(result.subjectLibrary).toEqual({ kind: "person", name: "张三", idNumberMasked: "110105********002X" });
+    expect(result.subjectLibrary).toEqual({ kind: "person", name: "张三", idNumberMasked: `${idNumber.slice(0, 6)}********${idNumber.slice(-4)}` });
+    expect(cert.subjectName).toBe("张三");
+    expect(JSON.stringify(result)).not.toContain(idNumber);
     expect(result.encryptionCertificate).toContain("-----BEGIN CERTIFICATE-----");
   });
 

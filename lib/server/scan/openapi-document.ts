@@ -60,7 +60,7 @@ const platformRef = { type: "object", required: ["code", "name"], properties: { 
 /** result.subjectLibrary of a completed sync_subject request (扫码同步主体库). */
 const subjectLibrary = {
   description:
-    "The subject library of the certificate the holder scanned with. kind organization (an enterprise certificate): the enterprise's registered data, the trading platforms the holder may use the enterprise certificate on (every active platform for the enterprise's administrator, else the platforms the administrator authorized them for), and the enterprise's active seals (imageUrl only once seal images are served). kind person (a personal certificate): the holder's real name and masked ID number.",
+    "The subject library of the certificate the holder scanned with. kind organization (an enterprise certificate): the enterprise's registered data, the trading platforms the holder may use the enterprise certificate on (every active platform for the enterprise's administrator, else the platforms the administrator authorized them for), and the enterprise's active seals (imageUrl only once seal images are served). kind person (a personal certificate): the certificate subject's name and masked ID number (region and last four kept).",
   oneOf: [
     {
       type: "object",

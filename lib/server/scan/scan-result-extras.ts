@@ -21,7 +21,7 @@ export async function scanResultExtras({ type, serialHex, result }: { type: Scan
     });
     const encryptionCertificate = enc ? derToPem(enc.der, "CERTIFICATE") : null;
     if (type === "LOGIN") return { encryptionCertificate };
-    return { encryptionCertificate, subjectLibrary: await subjectLibrary({ userId: signing.userId, orgId: signing.orgId, subjectName: signing.subjectName }) };
+    return { encryptionCertificate, subjectLibrary: await subjectLibrary({ userId: signing.userId, orgId: signing.orgId, orderId: signing.orderId, subjectName: signing.subjectName }) };
   }
   if (type === "SIGN" && typeof result.sessionId === "string") {
     const session = await db.scanSession.findFirst({ where: { id: result.sessionId, certificateId: signing.id, endedAt: null, expiresAt: { gt: new Date() } }, select: { id: true } });

@@ -1,16 +1,21 @@
 import { db } from "@/lib/db/client";
+import { maskIdNumber } from "@/lib/validators/mask";
 
 /**
  * 主体库 for sync_subject: what a bidding tool keeps about the certificate's subject. An enterprise
  * certificate gives the organization (name, USCC, legal representative, address), the trading
  * platforms the holder may use it on (every active one for the administrator, else their ACTIVE
- * authorizations) and the organization's active seals; a personal certificate gives the holder's
+ * authorizations) and the organization's active seals; a personal certificate gives its subject's
  * name and masked ID number. Seals carry an image URL only once seal images are served (issue 14).
  */
-export async function subjectLibrary({ userId, orgId, subjectName }: { userId: string | null; orgId: string | null; subjectName: string }) {
+export async function subjectLibrary({ userId, orgId, orderId, subjectName }: { userId: string | null; orgId: string | null; orderId: string | null; subjectName: string }) {
   if (!orgId) {
-    const user = userId ? await db.user.findUnique({ where: { id: userId }, select: { realName: true, idNumberMasked: true } }) : null;
-    return { kind: "person" as const, name: user?.realName ?? subjectName, idNumberMasked: user?.idNumberMasked ?? null };
+    // The certificate's subject is the order's person (its ID number, masked); the account's own
+    // verified data only when the order does not say.
+    const order = orderId ? await db.order.findUnique({ where: { id: orderId }, select: { subjectType: true, subjectKey: true } }) : null;
+    const user = userId ? await db.user.findUnique({ where: { id: userId }, select: { idNumberMasked: true } }) : null;
+    const idNumber = order?.subjectType === "INDIVIDUAL" && order.subjectKey ? maskIdNumber(order.subjectKey) : (user?.idNumberMasked ?? null);
+    return { kind: "person" as const, name: subjectName, idNumberMasked: idNumber };
   }
   const org = await db.organization.findUniqueOrThrow({
     where: { id: orgId },
