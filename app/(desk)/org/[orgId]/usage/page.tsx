@@ -1,7 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { isAppError } from "@/lib/errors";
 import type { MessageKey } from "@/lib/i18n/catalogue";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
@@ -13,6 +11,9 @@ import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
 import { Table } from "@/components/ui/table";
+import { OrgNav } from "@/components/org/org-nav";
+import { orgPage } from "@/components/org/org-page-guard";
+import areaStyles from "@/components/org/org-area.module.css";
 import scanStyles from "@/components/scan/scan.module.css";
 import styles from "./usage.module.css";
 
@@ -40,10 +41,7 @@ export default async function OrgUsagePage({ params, searchParams }: { params: P
   const raw = Object.fromEntries(Object.entries(search).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   // A hand-edited query that does not parse shows the unfiltered list rather than an error.
   const parsed = ZOrgUsageFilterSchema.safeParse(raw);
-  const usage = await listOrgUsageRecords({ userId: user.id, orgId, filter: parsed.success ? raw : {} }).catch((err: unknown) => {
-    if (isAppError(err) && err.code === "not_found") notFound();
-    throw err;
-  });
+  const usage = await orgPage(listOrgUsageRecords({ userId: user.id, orgId, filter: parsed.success ? raw : {} }));
   const f = usage.filter;
   const filterQuery = new URLSearchParams(FILTER_KEYS.flatMap((k) => (f[k] ? [[k, String(f[k])]] : [])));
   const pageHref = (page: number) => `/org/${orgId}/usage?${new URLSearchParams([...filterQuery, ["page", String(page)]])}`;
@@ -51,9 +49,10 @@ export default async function OrgUsagePage({ params, searchParams }: { params: P
   type Row = TOrgUsage["records"][number];
 
   return (
-    <div className={scanStyles.deskPage}>
+    <div className={areaStyles.page}>
       <PageHeader
         title={t("scanner.orgUsage.title")}
+        breadcrumbs={[{ label: t("orgMembers.home.title"), href: "/org" }, { label: t("orgMembers.nav.overview"), href: `/org/${orgId}` }, { label: t("orgMembers.nav.usage") }]}
         description={usage.canViewAll ? t("scanner.orgUsage.lead") : t("scanner.orgUsage.leadOwn")}
         actions={
           <a href={`/api/org/${orgId}/usage.csv?${filterQuery}`} className={buttonClassName({ variant: "outline" })} download data-testid="org-usage-export">
@@ -61,6 +60,7 @@ export default async function OrgUsagePage({ params, searchParams }: { params: P
           </a>
         }
       />
+      <OrgNav orgId={orgId} />
       <form method="get" className={styles.filters} aria-label={t("scanner.orgUsage.apply")} data-testid="org-usage-filters">
         {usage.canViewAll && (
           <label className={styles.filter}>
