@@ -9,6 +9,7 @@ import { consumeRateLimit } from "@/lib/server/security/rate-limit";
 import { depositCodeHash, faceToken, faceTokenHash } from "./face-link";
 import { finishIdentityCheck } from "./finish-identity-check";
 import { toIdentityCheckView, type IdentityNext } from "./identity-check-view";
+import { recordAccountRealName } from "./record-account-real-name";
 import { maskSubject, ZIdentitySubjectSchemas } from "./identity-subject.types";
 
 export const ZStartIdentityCheckSchema = z.object({
@@ -71,7 +72,13 @@ export async function startIdentityCheck(input: {
 
   if (method === "PHONE3" || method === "BANK4") {
     const result = await callProvider(() => verifyNow(provider, method, subject));
-    await db.$transaction((tx) => finishIdentityCheck(tx, { checkId: check.id, ok: result.ok, reason: result.ok ? undefined : result.reason, providerRef: result.providerRef, actorId: user.id }));
+    await db.$transaction(async (tx) => {
+      const isFinished = await finishIdentityCheck(tx, { checkId: check.id, ok: result.ok, reason: result.ok ? undefined : result.reason, providerRef: result.providerRef, actorId: user.id });
+      // The account holder themselves (their own number): the account's 实名认证, recorded with the pass.
+      if (isFinished && result.ok && method === "PHONE3" && role === "APPLICANT" && subject.phone === user.phone) {
+        await recordAccountRealName(tx, { userId: user.id, checkId: check.id, name: subject.name!, idNumber: subject.idNumber!, refresh: !input.orderId });
+      }
+    });
   } else if (isDeposit) {
     // The code goes out only inside the memo; the database keeps an HMAC bound to this check.
     const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
