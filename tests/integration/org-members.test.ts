@@ -17,6 +17,7 @@ import { listMyOrganizations } from "@/lib/server/org/list-my-organizations";
 import { removeMember } from "@/lib/server/org/remove-member";
 import { requireMember } from "@/lib/server/org/require-member";
 import { revokeMemberCertificate } from "@/lib/server/org/revoke-member-certificate";
+import { jobHandlers } from "@/lib/server/jobs/job-handlers";
 import { createPlatform } from "../support/platform-fixtures";
 import { createUser } from "../support/factories";
 import { expectAppError } from "../support/expect-app-error";
@@ -240,6 +241,27 @@ describe("remove-member", () => {
   });
 });
 
+describe("the revocation safety net", () => {
+  it("removal and deletion queue org.revoke_certificates in their transaction; the job revokes what a crash left VALID and skips what is revoked", async () => {
+    const e = await enterpriseWithMembers();
+    const bobM = await e.membershipOf(e.bob.user.id);
+    await removeMember({ userId: e.admin.user.id, orgId: e.org.id, memberId: bobM.id });
+    const bobCerts = (await db.certificate.findMany({ where: { userId: e.bob.user.id, orgId: e.org.id }, select: { id: true } })).map((c) => c.id).sort();
+    const jobs = await db.job.findMany({ where: { type: "org.revoke_certificates" } });
+    const job = jobs.find((j) => ((j.payload as { certificateIds: string[] }).certificateIds ?? []).some((id) => bobCerts.includes(id)));
+    expect(job).toBeDefined();
+    expect((job!.payload as { certificateIds: string[] }).certificateIds.sort()).toEqual(bobCerts);
+    expect(job!.payload).toMatchObject({ reason: "affiliationChanged", actorId: e.admin.user.id });
+    expect(job!.runAt.getTime()).toBeGreaterThan(Date.now());
+
+    // As if the process had died after the commit: Alice's certificates are still VALID when the job runs.
+    const alice = await db.certificate.findMany({ where: { userId: e.alice.user.id, orgId: e.org.id }, select: { id: true, der: true } });
+    await jobHandlers["org.revoke_certificates"]({ certificateIds: [...bobCerts, ...alice.map((c) => c.id)], reason: "affiliationChanged", actorId: e.admin.user.id });
+    for (const c of alice) expect(await ocspStatus(c.der)).toMatchObject({ status: "revoked", reason: "affiliationChanged" });
+    expect(await db.auditLog.count({ where: { action: "certificate.revoked", targetId: { in: bobCerts } } })).toBe(2);
+  });
+});
+
 describe("revoke-member-certificate", () => {
   it("a certificate administrator revokes one certificate of a member without removing them (OCSP revoked, org.certificate_revoked); one outcome under 10 parallel calls", async () => {
     const e = await enterpriseWithMembers();
@@ -332,6 +354,9 @@ describe("delete-organization", () => {
     }
     const audit = await db.auditLog.findMany({ where: { action: "org.deleted", targetId: e.org.id } });
     expect(audit.map((a) => a.data)).toEqual([{ revoked: 6, sealsVoided: 2 }]);
+    const ids = certs.map((c) => c.id).sort();
+    const net = (await db.job.findMany({ where: { type: "org.revoke_certificates" } })).filter((j) => (j.payload as { certificateIds: string[] }).certificateIds.includes(ids[0]!));
+    expect(net.map((j) => ({ ...(j.payload as object), certificateIds: (j.payload as { certificateIds: string[] }).certificateIds.sort() }))).toEqual([{ certificateIds: ids, reason: "cessationOfOperation", actorId: e.admin.user.id }]);
 
     await expectAppError(requireMember({ userId: e.admin.user.id, orgId: e.org.id }), "not_found");
     await expectAppError(getOrganizationOverview({ userId: e.admin.user.id, orgId: e.org.id }), "not_found");

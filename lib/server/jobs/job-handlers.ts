@@ -7,6 +7,7 @@ import { openSecret } from "@/lib/db/seal";
 import { runCertMaintenance } from "@/lib/server/ca/run-cert-maintenance";
 import { deliverScanWebhook } from "@/lib/server/scan/deliver-scan-webhook";
 import { applyOrgSignature } from "@/lib/server/org/apply-org-signature";
+import { revokeOrgCertificates } from "@/lib/server/org/revoke-org-certificates";
 import type { JobPayloads, JobType } from "./job-types";
 
 export const jobHandlers: { [K in JobType]: (payload: JobPayloads[K]) => Promise<void> } = {
@@ -26,4 +27,7 @@ export const jobHandlers: { [K in JobType]: (payload: JobPayloads[K]) => Promise
   },
   "scan.webhook": deliverScanWebhook,
   "org.apply_signature": applyOrgSignature,
+  async "org.revoke_certificates"(payload) {
+    await revokeOrgCertificates(payload);
+  },
 };

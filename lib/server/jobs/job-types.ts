@@ -18,6 +18,9 @@ export type JobPayloads = {
   "scan.webhook": { scanRequestId: string; deliveryId?: string; sequence?: number; occurredAt?: string };
   // A scan of the desk's own platform completed: the enterprise letter it signed (OrgSignature) takes effect.
   "org.apply_signature": { scanRequestId: string };
+  // A member removed or an organization deleted: its certificates are revoked right after the commit; this job,
+  // queued in the same transaction a minute ahead, finishes what a crash in between left VALID.
+  "org.revoke_certificates": { certificateIds: string[]; reason: "affiliationChanged" | "cessationOfOperation"; actorId: string };
 };
 
 export type JobType = keyof JobPayloads;

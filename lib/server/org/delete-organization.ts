@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
+import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import { parseInput } from "@/lib/server/http/parse-input";
 import { ZConfirmName } from "./org-members.types";
 import { requireMember } from "./require-member";
@@ -11,7 +12,8 @@ import { revokeOrgCertificates } from "./revoke-org-certificates";
  * 删除企业 (org.delete): the caller types the organization's name to confirm. In one transaction the row gets
  * deletedAt (one conditional update: parallel deletions → one success, the others CONFLICT or NOT_FOUND), its
  * seals are voided, its ACTIVE authorizations revoked and org.deleted written with the counts; then every
- * VALID certificate of the organization is revoked (cessationOfOperation). From then on requireMember answers
+ * VALID certificate of the organization is revoked (cessationOfOperation; job org.revoke_certificates, queued in
+ * the transaction, finishes it after a crash). From then on requireMember answers
  * NOT_FOUND for it and nobody lists it.
  */
 export async function deleteOrganization({ userId, orgId, confirmName, ip }: { userId: string; orgId: string; confirmName: unknown; ip?: string }) {
@@ -25,6 +27,10 @@ export async function deleteOrganization({ userId, orgId, confirmName, ip }: { u
     const { count: sealsVoided } = await tx.seal.updateMany({ where: { orgId, active: true }, data: { active: false } });
     await revokeAuthorizationsOf(tx, { orgId, actorId: userId });
     const certificates = await tx.certificate.findMany({ where: { orgId, status: "VALID" }, select: { id: true } });
+    // The safety net: revoked right after the commit below; a crash in between leaves this job to finish it.
+    if (certificates.length > 0) {
+      await enqueueJob(tx, { type: "org.revoke_certificates", payload: { certificateIds: certificates.map((c) => c.id), reason: "cessationOfOperation", actorId: userId }, runAt: new Date(Date.now() + 60_000) });
+    }
     await writeAudit(tx, { actorId: userId, ip, action: "org.deleted", targetType: "organization", targetId: orgId, data: { revoked: certificates.length, sealsVoided } });
     return { certificateIds: certificates.map((c) => c.id) };
   });

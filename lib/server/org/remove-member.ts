@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
+import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import { requireMember } from "./require-member";
 import { revokeAuthorizationsOf } from "./revoke-authorizations-of";
 import { revokeOrgCertificates } from "./revoke-org-certificates";
@@ -10,7 +11,8 @@ import { revokeOrgCertificates } from "./revoke-org-certificates";
  * REMOVED (one conditional update: of parallel removals exactly one succeeds, the others CONFLICT), its
  * ACTIVE platform authorizations are revoked and org.member_removed is written, in one transaction; then
  * every VALID certificate of this organization the member holds is revoked (affiliationChanged) through
- * revokeCertificate, so OCSP and the CRL say so within seconds.
+ * revokeCertificate, so OCSP and the CRL say so within seconds (job org.revoke_certificates, queued in the
+ * transaction, finishes it should the process die in between).
  */
 export async function removeMember({ userId, orgId, memberId, ip }: { userId: string; orgId: string; memberId: string; ip?: string }) {
   const { target, certificateIds, authorizationsRevoked } = await db.$transaction(async (tx) => {
@@ -23,6 +25,10 @@ export async function removeMember({ userId, orgId, memberId, ip }: { userId: st
     if (count === 0) throw new AppError("conflict", { userMessage: "orgMembers.errors.alreadyRemoved" });
     const authorizationsRevoked = await revokeAuthorizationsOf(tx, { orgId, membershipId: target.id, actorId: userId });
     const certificates = await tx.certificate.findMany({ where: { orgId, userId: target.userId, status: "VALID" }, select: { id: true } });
+    // The safety net: revoked right after the commit below; a crash in between leaves this job to finish it.
+    if (certificates.length > 0) {
+      await enqueueJob(tx, { type: "org.revoke_certificates", payload: { certificateIds: certificates.map((c) => c.id), reason: "affiliationChanged", actorId: userId }, runAt: new Date(Date.now() + 60_000) });
+    }
     await writeAudit(tx, {
       actorId: userId,
       ip,
