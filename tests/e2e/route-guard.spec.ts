@@ -194,6 +194,13 @@ const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
   // B trying to make itself an admin.
   "lib/actions/admin/user-actions.ts#changeUserRoleAction": { audience: "staff", args: () => [{ userId: UNKNOWN, role: "ADMIN" }] },
   "lib/actions/org/console-org-actions.ts#decidePaperTransferAction": { audience: "staff", args: () => [{ requestId: UNKNOWN, decision: "approve" }] },
+  // The enterprise area (H1): any signed-in user may search; everything else names an organization B is not a member of.
+  "lib/actions/org/org-actions.ts#findOrganizationAction": { audience: "user", scope: "own", args: () => [{ name: "沙箱测试科技有限公司", uscc: "91350100M000100Y43" }] },
+  "lib/actions/org/org-actions.ts#deleteOrganizationAction": { audience: "user", args: () => [UNKNOWN, "沙箱测试科技有限公司"] },
+  "lib/actions/org/member-actions.ts#addMemberAction": { audience: "user", args: () => [UNKNOWN, { name: "王五", idNumber: "11010519491231002X", phone: "19900000009" }] },
+  "lib/actions/org/member-actions.ts#removeMemberAction": { audience: "user", args: () => [UNKNOWN, UNKNOWN] },
+  "lib/actions/org/member-actions.ts#changeMemberRoleAction": { audience: "user", args: () => [UNKNOWN, UNKNOWN, "SEAL_ADMIN"] },
+  "lib/actions/org/member-actions.ts#revokeMemberCertificateAction": { audience: "user", args: () => [UNKNOWN, UNKNOWN] },
   "lib/actions/auth/account-actions.ts#setPasswordAction": { audience: "user", scope: "own", args: () => [{ currentPassword: "", password: "guard-pass-2026", confirm: "guard-pass-2026" }] },
   "lib/actions/auth/account-actions.ts#changePhoneAction": { audience: "user", scope: "own", args: () => [{ newPhone: "19900000001", oldCode: "123456", newCode: "123456" }] },
   // A legal representative's signing link: the token and an SMS code are the credentials.
