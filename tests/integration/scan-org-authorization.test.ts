@@ -12,6 +12,7 @@ import { ZCreateScanRequestSchema } from "@/lib/server/scan/scan.types";
 import { openScanForPhone } from "@/lib/server/scan/open-scan-for-phone";
 import { signForScan } from "@/lib/server/scan/sign-for-scan";
 import { completePhoneScan } from "@/lib/server/scan/complete-phone-scan";
+import { claimScanHalf } from "@/lib/server/scan/claim-scan-half";
 import { getPlatformScanRequest } from "@/lib/server/scan/get-platform-scan-request";
 import { platformAuthorizationFor } from "@/lib/server/org/check-platform-authorization";
 import { createPlatform } from "../support/platform-fixtures";
@@ -207,6 +208,15 @@ describe("scans with enterprise certificates", () => {
     await revokeAuthorization(grant.id, admin.user.id);
     await expectAppError(completePhoneScan({ userId: member.user.id, id: req.id, input: { certificateId: member.sign.cert.id, result } }), "forbidden", NOT_AUTHORIZED);
     expect(await getPlatformScanRequest({ platformId: a.id, id: req.id })).toMatchObject({ status: "rejected", failReason: "not_authorized_for_platform", result: null });
+  });
+
+  it("under the half's row lock the authorization is read again: revoked after the checks, no half is noted", async () => {
+    const { a, admin, member, grant } = await setting();
+    const { req, opened } = await login(member, a.id);
+    expect(opened.refused).toBeNull();
+    await revokeAuthorization(grant.id, admin.user.id);
+    await expectAppError(db.$transaction((tx) => claimScanHalf(tx, { userId: member.user.id, id: req.id, certificateId: member.sign.cert.id, r: "ab" })), "forbidden", NOT_AUTHORIZED);
+    expect((await db.scanRequest.findUniqueOrThrow({ where: { id: req.id } })).result).toBeNull();
   });
 
   it("a holder with a personal and an unauthorized enterprise certificate: the open is not refused, the enterprise one is marked and refused if chosen", async () => {
