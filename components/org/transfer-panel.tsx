@@ -3,7 +3,7 @@ import { useCallback, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/lib/i18n/client";
 import { startAdminTransferAction } from "@/lib/actions/org/transfer-actions";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { Button, buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
@@ -56,20 +56,18 @@ export function TransferPanel({ orgId, members }: { orgId: string; members: Memb
         <Select value={toUserId} onChange={(e) => { setTo(e.target.value); setLetter(null); }} placeholder={t("orgRequests.transfer.chooseTarget")} options={members.map((m) => ({ value: m.userId, label: `${m.name}（${m.phone}）` }))} data-testid="transfer-target" />
       </Field>
       {error && <p className={styles.bad} role="status" data-testid="transfer-error">{error}</p>}
+      {letter && <SignLetterQr letter={letter} onSettled={onSettled} onRestart={() => { setLetter(null); void sign(); }} />}
       <div className={styles.two}>
         <Card title={t("orgRequests.transfer.withCertTitle")} description={t("orgRequests.transfer.withCertLead")} headingLevel={3}>
-          {letter ? (
-            <SignLetterQr letter={letter} onSettled={onSettled} onRestart={() => { setLetter(null); void sign(); }} />
-          ) : (
-            <Button onClick={sign} isLoading={isBusy} disabled={!toUserId} data-testid="transfer-sign">{t("orgRequests.transfer.withCert")}</Button>
-          )}
+          <Button onClick={sign} isLoading={isBusy} disabled={!toUserId || letter !== null} data-testid="transfer-sign">{t("orgRequests.transfer.withCert")}</Button>
         </Card>
         <Card title={t("orgRequests.transfer.paperTitle")} description={t("orgRequests.transfer.paperLead")} headingLevel={3}>
           {uploaded ? (
             <p className={styles.ok} role="status" data-testid="transfer-uploaded">{t("orgRequests.transfer.uploaded")}</p>
           ) : (
             <form className={styles.form} onSubmit={upload}>
-              <ButtonLink href={`/api/org/${orgId}/transfer-form${toUserId ? `?to=${encodeURIComponent(toUserId)}` : ""}`} variant="outline" size="sm">{t("orgRequests.transfer.downloadForm")}</ButtonLink>
+              {/* A plain link: the PDF is a download, not a page to prefetch. */}
+              <a href={`/api/org/${orgId}/transfer-form${toUserId ? `?to=${encodeURIComponent(toUserId)}` : ""}`} download className={buttonClassName({ variant: "outline", size: "sm" }, styles.self)} data-testid="transfer-form">{t("orgRequests.transfer.downloadForm")}</a>
               <Field label={t("orgRequests.transfer.file")}>
                 <input type="file" accept="image/jpeg,image/png,application/pdf" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="transfer-file" />
               </Field>

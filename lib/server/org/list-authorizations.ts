@@ -6,7 +6,8 @@ import { requireMember } from "./require-member";
 /**
  * 授权管理: the organization's authorizations by person and by platform (ACTIVE), and the history (every
  * row, revoked ones included, newest first). A caller without authorizations.manage sees only their own.
- * Also the members and platforms a grant can name (for the form), for managers.
+ * Also the members and platforms a grant can name (for the form), for managers: not the caller, not the
+ * administrator (who uses the certificate everywhere), not the legal person's approval role.
  */
 export async function listAuthorizations({ userId, orgId }: { userId: string; orgId: string }) {
   const me = await requireMember({ userId, orgId, permission: "org.view" });
@@ -45,7 +46,7 @@ export async function listAuthorizations({ userId, orgId }: { userId: string; or
   const byPlatform = group((h) => h.platform.id).map((list) => ({ platform: list[0]!.platform, authorizations: list }));
   const [members, platforms] = canManage
     ? await Promise.all([
-        db.membership.findMany({ where: { orgId, status: "ACTIVE", role: { not: "LEGAL_REP" } }, orderBy: { createdAt: "asc" }, select: { userId: true, role: true, user: { select: { name: true, realName: true, phone: true } } } }),
+        db.membership.findMany({ where: { orgId, status: "ACTIVE", userId: { not: userId }, role: { notIn: ["LEGAL_REP", "ADMIN"] } }, orderBy: { createdAt: "asc" }, select: { userId: true, role: true, user: { select: { name: true, realName: true, phone: true } } } }),
         db.tradingPlatform.findMany({ where: { active: true, isDesk: false }, orderBy: { name: "asc" }, select: { id: true, name: true, nameEn: true } }),
       ])
     : [[], []];
