@@ -92,6 +92,7 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   "POST /api/m/dev/fixture-order": { audience: "test-only", scope: "own" },
   "POST /api/m/dev/deliver-recoveries": { audience: "test-only", scope: "own" },
   "POST /api/dev/fixture-org": { audience: "test-only", scope: "own" },
+  "POST /api/dev/fixture-org-matrix": { audience: "test-only", scope: "own", call: () => ({ body: { phones: { certAdmin: "13800000001", sealAdmin: "13800000002", member: "13800000003", legalRep: "13800000004", outsider: "13800000005" } } }) },
   "GET /api/health": pub,
   // identity checks
   "POST /api/identity-checks": {
@@ -226,6 +227,8 @@ const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
   "lib/actions/orders/step-actions.ts#switchOfflineAction": { audience: "user", args: (r) => [r.draftOrderId] },
   "lib/actions/i18n/set-locale.ts#setLocale": { audience: "public", args: () => ({ form: { locale: "en" } }) },
   "lib/actions/identity/face-actions.ts#completeFaceAction": { audience: "public", args: () => [UNKNOWN] },
+  // The caller's own account; B sends the sandbox's failing identity, so B's account stays unverified.
+  "lib/actions/identity/real-name-actions.ts#verifyAccountRealNameAction": { audience: "user", scope: "own", args: () => [{ name: "李四", idType: "RESIDENT_ID", idNumber: "440524188001010014" }] },
   "lib/actions/phone/pin-reset-actions.ts#cancelPinResetAction": { audience: "public", args: () => [UNKNOWN] },
   // Like a real payment QR, whoever has the link may pay (sandbox only).
   "lib/actions/payments/sandbox-payment-actions.ts#confirmSandboxPaymentAction": { audience: "public", args: (r) => [r.paymentId] },
