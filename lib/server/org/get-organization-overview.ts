@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { maskPhone } from "@/lib/server/auth/session-user";
 import { maskIdNumber, maskName } from "@/lib/validators/mask";
 import { hasOrgPermission } from "./org-permissions";
 import { requireMember } from "./require-member";
@@ -25,7 +26,7 @@ export async function getOrganizationOverview({ userId, orgId }: { userId: strin
     ? await db.certificate.findMany({
         where: { orgId, status: "VALID" },
         orderBy: { createdAt: "desc" },
-        select: { id: true, serialHex: true, usage: true, notAfter: true, user: { select: { name: true, realName: true } } },
+        select: { id: true, serialHex: true, usage: true, notAfter: true, user: { select: { name: true, realName: true, phone: true } } },
       })
     : [];
   return {
@@ -51,6 +52,6 @@ export async function getOrganizationOverview({ userId, orgId }: { userId: strin
       viewAllUsage: hasOrgPermission(me.role, "usage.viewAll"),
     },
     counts: { members, validCertificates, authorizations, openRequests },
-    certificates: certificates.map((c) => ({ id: c.id, serialHex: c.serialHex, usage: c.usage, notAfter: c.notAfter, holder: c.user?.realName ?? c.user?.name ?? "—" })),
+    certificates: certificates.map((c) => ({ id: c.id, serialHex: c.serialHex, usage: c.usage, notAfter: c.notAfter, holder: c.user ? (c.user.realName ?? c.user.name ?? maskPhone(c.user.phone)) : "—" })),
   };
 }

@@ -22,7 +22,8 @@ export async function listMembers({ userId, orgId }: { userId: string; orgId: st
   const members = rows.map((r) => ({
     id: r.id,
     userId: r.user.id,
-    name: r.user.realName ?? r.user.name ?? "—",
+    // An account that never gave a name is shown by its masked number.
+    name: r.user.realName ?? r.user.name ?? maskPhone(r.user.phone),
     phone: maskPhone(r.user.phone),
     role: r.role,
     since: r.createdAt,
