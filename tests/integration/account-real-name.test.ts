@@ -95,8 +95,7 @@ describe("verifyAccountRealName", () => {
     const first = await accountOf(user.id);
 
     for (const other of [person("赵六"), person("王小明"), { ...me, name: "王晓明" }]) {
-      const err = await expectAppError(verifyAccountRealName({ userId: user.id, input: other }), "conflict", "identity.realName.errors.otherPerson");
-      expect(err.fields?.name).toEqual(["identity.realName.errors.otherPerson"]);
+      await expectAppError(verifyAccountRealName({ userId: user.id, input: other }), "conflict", "identity.realName.errors.otherPerson");
     }
     expect(await checksOf(user.id)).toHaveLength(1);
     expect(await accountOf(user.id)).toEqual(first);

@@ -44,5 +44,5 @@ export async function verifyAccountRealName({ userId, input }: { userId: string;
   }
 }
 
-const otherPerson = () =>
-  new AppError("conflict", { userMessage: "identity.realName.errors.otherPerson", fields: { name: ["identity.realName.errors.otherPerson"] } });
+// About the person as a whole, not one field: the form shows it above the fields.
+const otherPerson = () => new AppError("conflict", { userMessage: "identity.realName.errors.otherPerson" });
