@@ -13,6 +13,8 @@ import { getSecondFactorStatus } from "@/lib/server/auth/second-factor/get-secon
 import { PasskeyList } from "@/components/auth/passkey-list";
 import { TotpCard } from "@/components/auth/totp-card";
 import { formatDateTime } from "@/components/console/format";
+import { RealNameForm } from "@/components/identity/real-name-form";
+import { getAccountRealName } from "@/lib/server/identity/get-account-real-name";
 import styles from "./account.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +27,11 @@ export default async function AccountPage() {
   const user = (await getSessionUser())!;
   const t = await getT();
   const isStaff = hasPermission(user.role, "console.access");
-  const [passkeys, factors] = await Promise.all([listPasskeys({ userId: user.id }), getSecondFactorStatus({ userId: user.id, sessionId: user.sessionId })]);
+  const [passkeys, factors, realName] = await Promise.all([
+    listPasskeys({ userId: user.id }),
+    getSecondFactorStatus({ userId: user.id, sessionId: user.sessionId }),
+    getAccountRealName({ userId: user.id }),
+  ]);
   const rows = passkeys.map((p) => ({
     id: p.id,
     name: p.name,
@@ -43,6 +49,9 @@ export default async function AccountPage() {
           <dt>{t("auth.account.role")}</dt>
           <dd>{t(`auth.account.roles.${user.role}`)}</dd>
         </dl>
+      </Card>
+      <Card title={t("identity.realName.title")} id="real-name">
+        <RealNameForm account={realName} phoneMasked={maskPhone(user.phone)} orgHref="/org" />
       </Card>
       <Card title={t("auth.account.passwordSection")} description={user.hasPassword ? t("auth.account.passwordSet") : t("auth.account.passwordNotSet")}>
         <PasswordForm hasPassword={user.hasPassword} />
