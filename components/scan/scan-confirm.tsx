@@ -146,11 +146,13 @@ export function ScanConfirm({ request }: { request: ConfirmRequest }) {
             <label key={c.id} className={c.authorized === false ? `${styles.choice} ${styles.choiceRefused}` : styles.choice} data-testid="scan-cert" data-authorized={String(c.authorized !== false)}>
               <input type="radio" name="cert" value={c.id} checked={c.id === certId} disabled={c.authorized === false} onChange={() => setCertId(c.id)} />
               <span>
-                <strong>
-                  {c.subjectName}
-                  {c.isEnterprise && <span className={styles.tag}>{t("scanner.enterprise")}</span>}
-                  {c.authorized === false && <span className={styles.tagNo}>{t(c.refusal === "not_a_member" ? "scanner.certNotMember" : "scanner.certNotAuthorized")}</span>}
-                </strong>
+                <strong>{c.subjectName}</strong>
+                {(c.isEnterprise || c.authorized === false) && (
+                  <span className={styles.tags}>
+                    {c.isEnterprise && <span className={styles.tag}>{t("scanner.enterprise")}</span>}
+                    {c.authorized === false && <span className={styles.tagNo} data-testid="scan-cert-refusal">{t(c.refusal === "not_a_member" ? "scanner.certNotMember" : "scanner.certNotAuthorized")}</span>}
+                  </span>
+                )}
                 <small>{t("scanner.serial")} {c.serialHex.slice(0, 16)}…</small>
               </span>
             </label>
