@@ -190,6 +190,19 @@ test("decrypt: the bid sealed to the encryption certificate is opened by scan; t
   await expect(demo.getByTestId("demo-open-result")).toContainText("与原文件一致", { timeout: 20_000 });
 });
 
+test("sync_subject: the demo's 同步主体库 scan returns the personal subject library (name, masked ID number) to the platform", async () => {
+  await demo.getByTestId("demo-sync-start").click();
+  await scanDemoQr();
+  await expect(phone.getByTestId("scan-operation")).toHaveText("同步主体信息");
+  await enterPin(phone, PIN);
+  await expect(phone.getByText("主体信息已同步")).toBeVisible({ timeout: 30_000 });
+  await expect(demo.getByTestId("demo-synced")).toBeVisible({ timeout: 20_000 });
+  await expect(demo.getByTestId("demo-subject-library")).toHaveAttribute("data-kind", "person");
+  await expect(demo.getByTestId("demo-subject-name")).toHaveText("张三");
+  await expect(demo.getByTestId("demo-subject-idNumber")).toHaveText(/^\d{6}\*{8}[\dX]{4}$/);
+  if (process.env.SCREENSHOT_DIR) await demo.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, "demo-sync-person.png"), fullPage: true });
+});
+
 test("usage records list every operation, on the phone and as CSV", async () => {
   await phone.goto("/m/scan/usage");
   await expect(phone.getByTestId("usage-row").first()).toBeVisible();
