@@ -2,12 +2,23 @@ import type { TCertSubject } from "@/lib/server/certs/issue-certificates.types";
 import { AppError } from "@/lib/errors";
 import { readDraft } from "@/lib/server/orders/order-draft.types";
 
-/** The certificate subject an approved order names: the unit (name + USCC) or the person. */
-export function certificateSubjectOfOrder(order: { subjectType: "UNIT" | "INDIVIDUAL"; subjectKey: string | null; subjectName: string | null; draft: unknown }): TCertSubject {
+/**
+ * The certificate subject an approved order names: the unit (name + USCC) or the person. A unit's order
+ * references its Organization (from submission on), whose registered details win over what the wizard's
+ * draft held: a member's order has no draft of its own, and a changed enterprise is certified as it is now.
+ */
+export function certificateSubjectOfOrder(order: {
+  subjectType: "UNIT" | "INDIVIDUAL";
+  subjectKey: string | null;
+  subjectName: string | null;
+  draft: unknown;
+  org?: { name: string; uscc: string; deletedAt: Date | null } | null;
+}): TCertSubject {
   const draft = readDraft(order.draft);
   if (order.subjectType === "UNIT") {
-    const orgName = draft.enterprise?.name ?? order.subjectName;
-    const uscc = draft.enterprise?.uscc ?? order.subjectKey;
+    if (order.org?.deletedAt) throw new AppError("conflict", { userMessage: "phone.errors.noHolder" });
+    const orgName = order.org?.name ?? draft.enterprise?.name ?? order.subjectName;
+    const uscc = order.org?.uscc ?? draft.enterprise?.uscc ?? order.subjectKey;
     if (!orgName || !uscc) throw new AppError("conflict", { userMessage: "phone.errors.noHolder" });
     return { type: "UNIT", orgName, uscc };
   }

@@ -39,7 +39,7 @@ export async function finishPhoneDownload({ userId, input, ip }: { userId: strin
   const issuing = await loadIssuingCa();
   const issued = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
-    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
+    const order = await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: { org: { select: { name: true, uscc: true, deletedAt: true } } } });
     if (order.status !== "APPROVED") throw new AppError("conflict", { userMessage: "phone.errors.notDownloadable" });
     const shares = await tx.keyShare.findMany({
       where: { id: { in: shareIds }, userId },

@@ -13,14 +13,14 @@ import { ZDecidePaperTransfer, type TDecidePaperTransfer } from "./org-requests.
  * approve → the roles swap (swapPrimaryAdmin via "paper": the requester must still be the administrator and
  * the target still an ACTIVE member, else CONFLICT / NOT_FOUND and nothing changes); reject → REJECTED with
  * the reason. One outcome under concurrency: PENDING_CA → APPROVED | REJECTED is a conditional update, in
- * one transaction with the audit row and the requester's messages. The reviewer needs orders.review.
+ * one transaction with the audit row and the requester's messages. The reviewer needs orgs.review (the console permission for enterprise requests).
  */
 export async function decidePaperTransfer(input: { reviewerId: string } & TDecidePaperTransfer) {
   const { reviewerId, ...rest } = input;
   const { requestId, decision, reason } = parseInput(ZDecidePaperTransfer, rest);
   const reviewer = await db.user.findUnique({ where: { id: reviewerId }, select: { id: true, role: true, disabledAt: true } });
   if (!reviewer || reviewer.disabledAt) throw new AppError("forbidden");
-  assertPermission(reviewer, "orders.review");
+  assertPermission(reviewer, "orgs.review");
 
   const request = await db.orgRequest.findFirst({ where: { id: requestId, kind: "TRANSFER_ADMIN", paperKey: { not: null } } });
   if (!request) throw new AppError("not_found");

@@ -19,6 +19,7 @@ export async function getReviewOrder({ user, orderId }: { user: Pick<SessionUser
       user: { select: { id: true, phone: true, name: true, email: true } },
       channel: { select: { code: true, name: true, nameEn: true, requireTwoReviewers: true } },
       platform: { select: { name: true, nameEn: true } },
+      org: { select: { id: true, name: true, uscc: true, legalRepName: true, legalRepIdNumber: true, legalRepPhone: true } },
       identityChecks: { orderBy: { createdAt: "asc" } },
       materials: { where: { replacedAt: null }, orderBy: { createdAt: "asc" } },
       authorizations: { orderBy: { createdAt: "desc" } },
@@ -32,10 +33,13 @@ export async function getReviewOrder({ user, orderId }: { user: Pick<SessionUser
   const reviewerIds = [...new Set(order.reviews.map((r) => r.reviewerId))];
   const reviewers = await db.user.findMany({ where: { id: { in: reviewerIds } }, select: { id: true, name: true, phone: true } });
   const reviewerName = new Map(reviewers.map((r) => [r.id, r.name ?? r.phone]));
+  // A member's order (a join or a certificate request the enterprise agreed to): which, and whose letter.
+  const orgRequest = order.orgId ? await db.orgRequest.findUnique({ where: { orderId }, select: { kind: true, decidedById: true, decidedAt: true } }) : null;
   const currentRound = order.reviews.filter((r) => r.round === order.reviewRound);
   return {
     ...order,
     draft: readDraft(order.draft),
+    orgRequest,
     reviews: order.reviews.map((r) => ({ ...r, reviewerName: reviewerName.get(r.reviewerId) ?? r.reviewerId })),
     approvals: currentRound.filter((r) => r.decision === ReviewDecision.APPROVE).length,
     approvalsNeeded: order.channel.requireTwoReviewers ? 2 : 1,

@@ -69,11 +69,15 @@ export default async function ReviewOrderPage({ params }: Params) {
   const subjectRows: Array<[string, ReactNode]> =
     order.subjectType === "UNIT"
       ? [
-          [t("review.order.unitName"), draft.enterprise?.name ?? order.subjectName],
-          [t("review.order.uscc"), <span className={styles.mono} key="u">{draft.enterprise?.uscc ?? order.subjectKey}</span>],
-          [t("review.order.legalRep"), draft.enterprise?.legalRepName],
-          [t("review.order.legalRepId"), <span className={styles.mono} key="i">{draft.enterprise?.legalRepIdNumber}</span>],
-          [t("review.order.legalRepPhone"), draft.enterprise?.legalRepPhone],
+          // The registered enterprise (Organization) once the order references it; the draft before that.
+          [t("review.order.unitName"), order.org?.name ?? draft.enterprise?.name ?? order.subjectName],
+          [t("review.order.uscc"), <span className={styles.mono} key="u">{order.org?.uscc ?? draft.enterprise?.uscc ?? order.subjectKey}</span>],
+          [t("review.order.legalRep"), order.org?.legalRepName ?? draft.enterprise?.legalRepName],
+          [t("review.order.legalRepId"), <span className={styles.mono} key="i">{order.org?.legalRepIdNumber ?? draft.enterprise?.legalRepIdNumber}</span>],
+          [t("review.order.legalRepPhone"), order.org?.legalRepPhone ?? draft.enterprise?.legalRepPhone],
+          ...(order.orgRequest
+            ? ([[t("review.order.orgRequest"), t(order.orgRequest.kind === "JOIN" ? "review.order.orgRequestJoin" : "review.order.orgRequestCert")]] as Array<[string, ReactNode]>)
+            : []),
         ]
       : [
           [t("review.order.name"), draft.person?.name ?? order.subjectName],
