@@ -92,8 +92,17 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   "POST /api/m/dev/fixture-order": { audience: "test-only", scope: "own" },
   "POST /api/m/dev/deliver-recoveries": { audience: "test-only", scope: "own" },
   "POST /api/dev/fixture-org": { audience: "test-only", scope: "own" },
+  "POST /api/dev/fixture-org-requests": { audience: "test-only", scope: "own" },
   "POST /api/dev/fixture-org-matrix": { audience: "test-only", scope: "own", call: () => ({ body: { phones: { certAdmin: "13800000001", sealAdmin: "13800000002", member: "13800000003", legalRep: "13800000004", outsider: "13800000005" } } }) },
   "GET /api/health": pub,
+  // the enterprise area: B names an organization (or a letter) it has nothing to do with
+  "GET /api/org/[orgId]/usage.csv": { audience: "user", call: () => ({ params: { orgId: UNKNOWN } }) },
+  "GET /api/org/[orgId]/transfer-form": { audience: "user", call: () => ({ params: { orgId: UNKNOWN }, query: `?to=${UNKNOWN}` }) },
+  "POST /api/org/[orgId]/transfer-paper": {
+    audience: "user",
+    call: () => ({ params: { orgId: UNKNOWN }, multipart: { toUserId: UNKNOWN, file: { name: "form.png", mimeType: "image/png", buffer: TINY_PNG } } }),
+  },
+  "GET /api/org/signatures/[signatureId]": { audience: "user", call: () => ({ params: { signatureId: UNKNOWN } }) },
   // identity checks
   "POST /api/identity-checks": {
     audience: "user",
@@ -202,6 +211,15 @@ const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
   "lib/actions/org/member-actions.ts#removeMemberAction": { audience: "user", args: () => [UNKNOWN, UNKNOWN] },
   "lib/actions/org/member-actions.ts#changeMemberRoleAction": { audience: "user", args: () => [UNKNOWN, UNKNOWN, "SEAL_ADMIN"] },
   "lib/actions/org/member-actions.ts#revokeMemberCertificateAction": { audience: "user", args: () => [UNKNOWN, UNKNOWN] },
+  // Joins, requests, authorizations, transfer: every one names an organization or request B is not in (a join
+  // names the enterprise by USCC: B's own request, refused for B's unverified account or the wrong administrator).
+  "lib/actions/org/request-actions.ts#createJoinRequestAction": { audience: "user", scope: "own", args: () => [{ uscc: "91350100M000100Y43", adminName: "某人", adminPhone: "13800000009", platformIds: [UNKNOWN], years: 1 }] },
+  "lib/actions/org/request-actions.ts#createCertRequestAction": { audience: "user", args: () => [{ orgId: UNKNOWN, platformIds: [UNKNOWN], years: 1 }] },
+  "lib/actions/org/request-actions.ts#decideOrgRequestAction": { audience: "user", args: () => [UNKNOWN, { requestId: UNKNOWN, decision: "approve" }] },
+  "lib/actions/org/request-actions.ts#verifyLegalRepAction": { audience: "user", args: () => [UNKNOWN, "91350100M000100Y43"] },
+  "lib/actions/org/authorization-actions.ts#grantAuthorizationAction": { audience: "user", args: () => [{ orgId: UNKNOWN, userId: UNKNOWN, platformIds: [UNKNOWN] }] },
+  "lib/actions/org/authorization-actions.ts#revokeAuthorizationAction": { audience: "user", args: () => [{ orgId: UNKNOWN, authorizationId: UNKNOWN }] },
+  "lib/actions/org/transfer-actions.ts#startAdminTransferAction": { audience: "user", args: () => [{ orgId: UNKNOWN, toUserId: UNKNOWN }] },
   "lib/actions/auth/account-actions.ts#setPasswordAction": { audience: "user", scope: "own", args: () => [{ currentPassword: "", password: "guard-pass-2026", confirm: "guard-pass-2026" }] },
   "lib/actions/auth/account-actions.ts#changePhoneAction": { audience: "user", scope: "own", args: () => [{ newPhone: "19900000001", oldCode: "123456", newCode: "123456" }] },
   // A legal representative's signing link: the token and an SMS code are the credentials.
