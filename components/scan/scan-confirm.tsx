@@ -32,6 +32,8 @@ export type ConfirmRequest = {
   }>;
   withSeal: boolean;
   seals: Array<{ id: string; name: string }>;
+  /** The desk's own letter (an enterprise authorization, approval or transfer), shown in full before the PIN. */
+  letterText?: string | null;
 };
 
 const SESSION_MINUTES = [15, 30, 60];
@@ -136,6 +138,13 @@ export function ScanConfirm({ request }: { request: ConfirmRequest }) {
           <dd data-testid="scan-operation">{t(`scanner.op.${request.type}`, { title })}</dd>
         </div>
       </dl>
+
+      {request.letterText && (
+        <section className={styles.letter} aria-label={t("scanner.letter")}>
+          <h2>{t("scanner.letter")}</h2>
+          <pre data-testid="scan-letter">{request.letterText}</pre>
+        </section>
+      )}
 
       {request.certificates.length === 0 ? (
         <Alert tone="warning" isLive={false}>{t("scanner.noCertificates")}</Alert>

@@ -27,7 +27,17 @@ export async function openScanForPhone({ userId, token }: { userId: string; toke
         orderBy: { createdAt: "asc" },
       })
     : [];
-  return { ...opened, certificates, withSeal, seals };
+  // A letter of the desk itself (an enterprise's authorization, approval or transfer): the holder reads
+  // what they sign. Platforms' documents are shown by title only (their bytes are theirs).
+  const letterText = opened.type === "sign" ? await deskLetterText(opened.id, opened.payload) : null;
+  return { ...opened, certificates, withSeal, seals, letterText };
+}
+
+async function deskLetterText(id: string, payload: Record<string, unknown>): Promise<string | null> {
+  if (typeof payload.data !== "string") return null;
+  const row = await db.scanRequest.findUnique({ where: { id }, select: { platform: { select: { isDesk: true } } } });
+  if (!row?.platform.isDesk) return null;
+  return Buffer.from(payload.data, "base64").toString("utf8").slice(0, 20_000);
 }
 
 export type TPhoneScan = Awaited<ReturnType<typeof openScanForPhone>>;
