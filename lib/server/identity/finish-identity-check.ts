@@ -1,11 +1,15 @@
 import type { IdentityFailReason } from "@/lib/identity/identity-provider";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
+import { enterpriseFromCheck } from "@/lib/server/org/enterprise-from-check";
+import { onEnterpriseVerified } from "@/lib/server/org/on-enterprise-verified";
 
 /**
  * PENDING → PASSED / FAILED with its audit row, in the caller's transaction. Conditional on the
  * row still being PENDING, so two racing completions (a double tap on the face page, a code typed in
- * two tabs) record one outcome; returns false for the loser.
+ * two tabs) record one outcome; returns false for the loser. A pass that verifies an enterprise (对公打款,
+ * the unit wizard's legal-rep check) makes its user the organization's administrator or a member, in the
+ * same transaction (onEnterpriseVerified).
  */
 export async function finishIdentityCheck(
   tx: Tx,
@@ -28,5 +32,7 @@ export async function finishIdentityCheck(
     targetId: checkId,
     data: ok ? {} : { reason: reason ?? null },
   });
+  const verified = ok ? await enterpriseFromCheck(tx, { checkId }) : null;
+  if (verified) await onEnterpriseVerified(tx, verified);
   return true;
 }
