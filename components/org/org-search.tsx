@@ -32,6 +32,7 @@ export function OrgSearch() {
     setFound(res.data);
   }
 
+  const verifyHref = (u: string, n: string) => `/org/verify?uscc=${encodeURIComponent(u)}&name=${encodeURIComponent(n)}`;
   const joinHref = (u: string, n: string) => `/org/join?uscc=${encodeURIComponent(u)}&name=${encodeURIComponent(n)}`;
   return (
     <div className={styles.stack}>
@@ -50,6 +51,7 @@ export function OrgSearch() {
           <p className={styles.muted}>{t("orgMembers.home.claimHint")}</p>
           <div className={styles.actions}>
             <ButtonLink href="/apply/unit" data-testid="org-claim">{t("orgMembers.home.claim")}</ButtonLink>
+            <ButtonLink href={verifyHref(found.uscc, name.trim())} variant="outline" data-testid="org-verify">{t("orgMembers.verify.link")}</ButtonLink>
           </div>
         </Alert>
       )}
@@ -63,6 +65,7 @@ export function OrgSearch() {
             ) : (
               <ButtonLink href="/apply/unit" data-testid="org-claim">{t("orgMembers.home.claim")}</ButtonLink>
             )}
+            <ButtonLink href={verifyHref(found.uscc, found.name)} variant="outline" data-testid="org-verify">{t(found.admin ? "orgMembers.verify.joinLink" : "orgMembers.verify.link")}</ButtonLink>
           </div>
         </Alert>
       )}
