@@ -49,16 +49,18 @@ describe("claim through the unit wizard", () => {
       legalRepIdType: "RESIDENT_ID",
       legalRepIdNumber: enterprise.legalRepIdNumber,
       legalRepPhone: enterprise.legalRepPhone,
-      verifiedAt: null,
       deletedAt: null,
     });
+    // The wizard's 对公打款 verified it and made the applicant its administrator (onEnterpriseVerified).
+    expect(org.verifiedAt).not.toBeNull();
     const created = await db.auditLog.findMany({ where: { action: "org.created", targetId: org.id } });
     expect(created).toHaveLength(1);
     expect(created[0]!.actorId).toBe(first.user.id);
     expect(created[0]!.data).toMatchObject({ uscc: enterprise.uscc, orderId: first.order.id });
 
-    // The first order is approved (no longer open), still no administrator: a colleague claims with other legal-rep data.
+    // The first order is approved (no longer open) and its applicant's administrator role gone: a colleague claims with other legal-rep data.
     await db.order.update({ where: { id: first.order.id }, data: { status: "APPROVED" } });
+    await db.membership.updateMany({ where: { orgId: org.id, userId: first.user.id }, data: { status: "REMOVED", removedAt: new Date() } });
     const second = await claimThroughWizard(channel.code, { ...enterprise, legalRepName: "王五" });
     const after = await db.organization.findUniqueOrThrow({ where: { uscc: enterprise.uscc } });
     expect(after.legalRepName).toBe(enterprise.legalRepName);
