@@ -69,6 +69,8 @@ const ACTION_ROWS: ActionRow[] = [
   { key: "lib/actions/org/member-actions.ts#revokeMemberCertificateAction", label: "revoke a member's certificate", who: "certs.manage", args: (f) => [f.orgId, "cmissingcertificate000000"], expectOk: false },
   { key: "lib/actions/org/member-actions.ts#removeMemberAction", label: "remove a member", who: "members.manage", args: (f) => [f.orgId, f.removableMembershipId], expectOk: true },
   { key: "lib/actions/org/request-actions.ts#createJoinRequestAction", label: "ask to join", who: "anyUser", args: (f) => [{ uscc: f.uscc, adminName: "不对", adminPhone: uniquePhone(), platformIds: [f.platformId], years: 1 }], expectOk: false },
+  // 仅认证企业（对公打款）: not org-scoped (anyone may verify an enterprise); an incomplete form starts no transfer.
+  { key: "lib/actions/org/verify-actions.ts#startEnterpriseVerificationAction", label: "verify an enterprise by corporate transfer", who: "anyUser", args: (f) => [{ name: f.name, uscc: f.uscc }], expectOk: false },
   { key: "lib/actions/org/request-actions.ts#createCertRequestAction", label: "ask for the enterprise certificate", who: "certs.request", args: (f) => [{ orgId: f.orgId, platformIds: [f.platformId], years: 1 }], expectOk: true },
   { key: "lib/actions/org/request-actions.ts#decideOrgRequestAction", label: "approve a join at the legal person's stage", who: "approvals.legalRep", args: (f) => [f.orgId, { requestId: f.legalStageRequestId, decision: "approve" }], expectOk: true },
   { key: "lib/actions/org/request-actions.ts#decideOrgRequestAction", label: "approve a join at the administrator's stage", who: "members.manage", args: (f) => [f.orgId, { requestId: f.adminStageRequestId, decision: "approve" }], expectOk: true },

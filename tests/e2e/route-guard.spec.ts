@@ -214,6 +214,8 @@ const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
   // Joins, requests, authorizations, transfer: every one names an organization or request B is not in (a join
   // names the enterprise by USCC: B's own request, refused for B's unverified account or the wrong administrator).
   "lib/actions/org/request-actions.ts#createJoinRequestAction": { audience: "user", scope: "own", args: () => [{ uscc: "91350100M000100Y43", adminName: "某人", adminPhone: "13800000009", platformIds: [UNKNOWN], years: 1 }] },
+  // 仅认证企业（对公打款）: the caller's own verification (an incomplete form: no transfer is sent).
+  "lib/actions/org/verify-actions.ts#startEnterpriseVerificationAction": { audience: "user", scope: "own", args: () => [{ name: "沙箱测试科技有限公司", uscc: "91350100M000100Y43" }] },
   "lib/actions/org/request-actions.ts#createCertRequestAction": { audience: "user", args: () => [{ orgId: UNKNOWN, platformIds: [UNKNOWN], years: 1 }] },
   "lib/actions/org/request-actions.ts#decideOrgRequestAction": { audience: "user", args: () => [UNKNOWN, { requestId: UNKNOWN, decision: "approve" }] },
   "lib/actions/org/request-actions.ts#verifyLegalRepAction": { audience: "user", args: () => [UNKNOWN, "91350100M000100Y43"] },
