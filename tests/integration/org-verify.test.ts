@@ -170,4 +170,39 @@ describe("the unit wizard's enterprise verification", () => {
     expect(await db.auditLog.count({ where: { action: "org.admin_assigned", targetId: org.id } })).toBe(1);
     expect(await db.membership.count({ where: { orgId: org.id } })).toBe(1);
   });
+
+  it("the legal representative's three-element check makes the applicant ADMIN (via claim); a second applicant's check of the same enterprise is refused as registered", async () => {
+    const channel = await createChannel();
+    const e = enterpriseDraft();
+    const user = await createUser();
+    const order = await createOrder({ userId: user.id, subjectType: "UNIT", channelCode: channel.code });
+    await saveMethodStep({ userId: user.id, orderId: order.id, input: { method: "PHONE3", agreed: true } });
+    const started = await saveEnterpriseStep({ userId: user.id, orderId: order.id, input: e });
+    expect(started.status).toBe("PASSED");
+    const org = await db.organization.findUniqueOrThrow({ where: { uscc: e.uscc } });
+    expect((await requireMember({ userId: user.id, orgId: org.id })).role).toBe("ADMIN");
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).orgId).toBe(org.id);
+    expect((await db.auditLog.findMany({ where: { action: "org.admin_assigned", targetId: org.id } })).map((r) => r.data)).toEqual([{ userId: user.id, via: "claim" }]);
+
+    const other = await createUser();
+    const o2 = await createOrder({ userId: other.id, subjectType: "UNIT", channelCode: channel.code });
+    await saveMethodStep({ userId: other.id, orderId: o2.id, input: { method: "PHONE3", agreed: true } });
+    expect((await expectAppError(saveEnterpriseStep({ userId: other.id, orderId: o2.id, input: e }), "conflict")).userMessage).toBe("orgMembers.errors.registered");
+  });
+
+  it("a deleted enterprise comes back with the payer's details and the payer as its administrator", async () => {
+    const e = enterpriseDraft();
+    const [a, b] = [await createUser(), await createUser()];
+    const first = await verifyAlone(a.id, a.phone, e);
+    await confirmDepositCode({ userId: a.id, checkId: first.checkId, code: first.code });
+    const org = await db.organization.findUniqueOrThrow({ where: { uscc: e.uscc } });
+    await db.organization.update({ where: { id: org.id }, data: { deletedAt: new Date() } });
+    await db.membership.updateMany({ where: { orgId: org.id }, data: { status: "REMOVED", removedAt: new Date() } });
+    const second = await verifyAlone(b.id, b.phone, { ...e, legalRepName: "王五" });
+    await confirmDepositCode({ userId: b.id, checkId: second.checkId, code: second.code });
+    const back = await db.organization.findUniqueOrThrow({ where: { id: org.id } });
+    expect(back).toMatchObject({ deletedAt: null, legalRepName: "王五" });
+    expect(back.verifiedAt).not.toBeNull();
+    expect((await requireMember({ userId: b.id, orgId: org.id })).role).toBe("ADMIN");
+  });
 });
