@@ -211,6 +211,10 @@ describe("remove-member", () => {
     expect(await db.auditLog.count({ where: { action: "org.authorization_revoked", targetId: e.org.id } })).toBe(2);
     const removedAudit = await db.auditLog.findFirst({ where: { action: "org.member_removed", targetId: e.org.id } });
     expect(removedAudit?.data).toEqual({ userId: e.alice.user.id, revoked: 2, authorizationsRevoked: 2 });
+    // The removed member is told, in their inbox, how many certificates went with it.
+    const told = await db.inboxMessage.findMany({ where: { userId: e.alice.user.id, title: { contains: "移出企业" } } });
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body).toContain("2 张");
     // Bob's and the administrator's certificates are untouched.
     expect(await db.certificate.count({ where: { orgId: e.org.id, status: "VALID" } })).toBe(4);
 
@@ -235,6 +239,7 @@ describe("remove-member", () => {
     const value = oneSuccess(results, ["conflict", "not_found"]) as { revoked: number };
     expect(value.revoked).toBe(2);
     expect(await db.auditLog.count({ where: { action: "org.member_removed", targetId: e.org.id } })).toBe(1);
+    expect(await db.inboxMessage.count({ where: { userId: e.bob.user.id, title: { contains: "移出企业" } } })).toBe(1);
     const bobCerts = await db.certificate.findMany({ where: { userId: e.bob.user.id, orgId: e.org.id } });
     expect(bobCerts.every((c) => c.status === "REVOKED")).toBe(true);
     expect(await db.auditLog.count({ where: { action: "certificate.revoked", targetId: { in: bobCerts.map((c) => c.id) } } })).toBe(2);

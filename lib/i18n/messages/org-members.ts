@@ -144,6 +144,8 @@ export const orgMembers = defineMessages({
     inbox: {
       addedTitle: "您已加入企业「{org}」",
       addedBody: "企业管理员已将您添加为「{org}」的成员。",
+      removedTitle: "您已被移出企业「{org}」",
+      removedBody: "企业管理员已将您移出「{org}」，您持有的该企业证书（{count} 张）已吊销，授权已撤销。如有疑问请联系企业管理员。",
     },
     errors: {
       registered: "该企业已注册并有管理员，请申请加入企业（统一社会信用代码 {uscc}）。",
@@ -300,6 +302,8 @@ export const orgMembers = defineMessages({
     inbox: {
       addedTitle: "You joined {org}",
       addedBody: "The administrator added you as a member of {org}.",
+      removedTitle: "You were removed from {org}",
+      removedBody: "The administrator removed you from {org}. Your enterprise certificates of it ({count}) are revoked and your authorizations withdrawn. Ask the administrator if this is unexpected.",
     },
     errors: {
       registered: "This enterprise is registered and has an administrator: ask to join it instead (credit code {uscc}).",

@@ -1,6 +1,8 @@
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
+import { queueEmail } from "@/lib/server/notify/queue-email";
+import { translator } from "@/lib/i18n/translate";
 import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import { requireMember } from "./require-member";
 import { revokeAuthorizationsOf } from "./revoke-authorizations-of";
@@ -37,6 +39,15 @@ export async function removeMember({ userId, orgId, memberId, ip }: { userId: st
       targetId: orgId,
       data: { userId: target.userId, revoked: certificates.length, authorizationsRevoked },
     });
+    // The removed person learns it at once (inbox, and e-mail where they gave one), in the same transaction.
+    const [person, org] = await Promise.all([
+      tx.user.findUniqueOrThrow({ where: { id: target.userId }, select: { email: true, locale: true } }),
+      tx.organization.findUniqueOrThrow({ where: { id: orgId }, select: { name: true } }),
+    ]);
+    const t = translator(person.locale === "en" ? "en" : "zh-CN");
+    const notice = { title: t("orgMembers.inbox.removedTitle", { org: org.name }), body: t("orgMembers.inbox.removedBody", { org: org.name, count: certificates.length }) };
+    await tx.inboxMessage.create({ data: { userId: target.userId, ...notice, link: "/m/certs" } });
+    if (person.email) await queueEmail(tx, { to: person.email, subject: notice.title, text: notice.body, template: "org_member_removed" });
     return { target, certificateIds: certificates.map((c) => c.id), authorizationsRevoked };
   });
   const revoked = await revokeOrgCertificates({ certificateIds, reason: "affiliationChanged", actorId: userId, ip });

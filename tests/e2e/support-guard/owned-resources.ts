@@ -180,7 +180,8 @@ export async function createOwnedResources({ newRequest, a, actions }: { newRequ
   const scan = await attempt("scan request", async () => {
     const visitor = await newRequest();
     try {
-      const res = await visitor.post("/demo/tender/api/steps/login", { headers: { "Content-Type": "application/json" }, data: {} });
+      // As the demo page does: no body (the steps route takes multipart for the bid upload only).
+      const res = await visitor.post("/demo/tender/api/steps/login");
       const { scan } = await json<{ scan: { id: string; qrContent?: string } }>(res, "demo login step");
       const token = /\/m\/s\/([A-Za-z0-9_-]+)/.exec(scan.qrContent ?? JSON.stringify(scan))?.[1];
       if (!token) throw new Error(`no QR token in ${JSON.stringify(scan).slice(0, 200)}`);
