@@ -10,6 +10,7 @@ const zh = {
   auth: {
     login: "登录",
     login_failed: "登录失败",
+    lookup_granted: "免登录查询通过",
     password_set: "设置密码",
     password_change: "修改密码",
     password_reset: "重置密码",
@@ -119,6 +120,7 @@ const en = {
   auth: {
     login: "Logged in",
     login_failed: "Login refused",
+    lookup_granted: "Lookup without login passed",
     password_set: "Password set",
     password_change: "Password changed",
     password_reset: "Password reset",

@@ -51,6 +51,7 @@ export const AUDIT_DATA_SCHEMAS = {
     reason: z.enum(LOGIN_FAILURE_REASONS),
     left: z.number().int().optional(),
   }),
+  "auth.lookup_granted": z.object({ method: z.enum(["sms", "phone3", "bank4", "legal_rep"]), subjectType: z.enum(["UNIT", "INDIVIDUAL"]) }),
   "auth.password_set": empty,
   "auth.password_change": empty,
   "auth.password_reset": empty,
