@@ -131,6 +131,7 @@ export const AUDIT_DATA_SCHEMAS = {
   "certificate.issued": z.object({ serialHex: z.string(), usage: z.string(), caId: id, orderId: nullableId, fingerprintSha256: z.string() }),
   "certificate.revoked": z.object({ serialHex: z.string(), reason: z.string(), reasonCode: z.number().int(), revokedAt: z.string() }),
   "certificate.expired": z.object({ serialHex: z.string() }),
+  "certificate.revocation_requested": z.object({ serialHex: z.string(), reason: z.string(), requestId: id }),
 
   // key shares, PINs, the server half, recovery
   "key_share.created": z.object({ publicKey: z.string() }),
