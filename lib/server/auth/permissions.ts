@@ -15,13 +15,14 @@ export const PERMISSIONS = [
   "keys.recover", // approve or reject the recovery of an escrowed encryption key to a new phone
   "orgs.view", // the console's enterprise list and details (members, certificates, requests, audit)
   "orgs.review", // decide enterprise requests that reach the CA (paper administrator transfers)
+  "certs.revoke", // revoke a certificate from the console (four-eyes where the channel asks)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS = {
   APPLICANT: ["desk.use"],
-  CA_REVIEWER: ["desk.use", "console.access", "orders.review", "orders.viewAll", "audit.read", "keys.recover", "orgs.view", "orgs.review"],
+  CA_REVIEWER: ["desk.use", "console.access", "orders.review", "orders.viewAll", "audit.read", "keys.recover", "orgs.view", "orgs.review", "certs.revoke"],
   CA_ADMIN: [
     "desk.use",
     "console.access",
@@ -36,6 +37,7 @@ export const ROLE_PERMISSIONS = {
     "keys.recover",
     "orgs.view",
     "orgs.review",
+    "certs.revoke",
   ],
 } as const satisfies Record<Role, readonly Permission[]>;
 
