@@ -87,6 +87,7 @@ export const orders = defineMessages({
       rejected: "审核驳回",
       paper_received: "收到纸质材料",
       completed: "证书已下载",
+      revoked: "证书已吊销",
     },
     busy: {
       title: "该主体已有未完成的申请",
@@ -201,6 +202,7 @@ export const orders = defineMessages({
       rejected: "Rejected",
       paper_received: "Paper documents received",
       completed: "Certificate downloaded",
+      revoked: "Certificates revoked",
     },
     busy: {
       title: "This applicant already has an unfinished application",

@@ -39,6 +39,7 @@ export const ORDER_TRANSITION_TYPES = [
   "paper_received",
   "sandbox_test_order",
   "downloaded",
+  "revoked",
 ] as const;
 export type OrderTransitionType = (typeof ORDER_TRANSITION_TYPES)[number];
 
@@ -99,6 +100,7 @@ export const AUDIT_DATA_SCHEMAS = {
   "order.paper_received": transition,
   "order.sandbox_test_order": transition,
   "order.downloaded": transition,
+  "order.revoked": transition,
   "order.decision_refused": z.object({ decision: z.enum(["approve", "reject"]), reason: z.enum(DECISION_REFUSAL_REASONS), code: z.string() }),
   "review.approve": z.object({ round: z.number().int(), approvals: z.number().int(), needed: z.number().int() }),
   "review.reject": z.object({ round: z.number().int() }),
