@@ -4,15 +4,18 @@
 // downloads); 3 B logs in at the demo tender platform; a second registered platform is refused (phone + API
 // reason); 4 A removes B → `openssl ocsp` says revoked; 5 C added by A, administrator transferred to C with the
 // certificate; 6 the channel's 法定代表人审核 on: the legal rep verifies, D's join waits for them, then for C.
+// Every QR (the demo's, the second platform's, the desk's own letters) is read by the phone's 扫一扫 through
+// Chromium's fake camera (scan-camera.ts), except the 审核 同意 on the phone, which opens the scan page itself.
 // The permission matrix is org-permission-matrix.spec.ts.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Browser, type Page } from "@playwright/test";
 import { readSmsCode } from "./fixtures/auth";
 import { approveInConsole, consolePage, downloadOnPhone } from "./fixtures/review";
-import { newestOrder, person, registerPlatform, scanAndConfirm, setLegalRepApproval, signOnScanPage, verifyRealName, type Person } from "./fixtures/org";
+import { closePerson, newestOrder, person as newPerson, registerPlatform, scanAndConfirm, scanWithCamera, setLegalRepApproval, signOnScanPage, verifyRealName, type Person } from "./fixtures/org";
+import { launchPhoneBrowser, writeQrY4m } from "./scan-camera";
 import { confirmDeposit, enterprise, fillEnterprise, fillHandler, paySandbox, readAuthorizationPath, settle, startUnit, uniqueIdNumber, uniquePhoneFor } from "./wizard-helpers";
 
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -31,22 +34,31 @@ let C: Person;
 let orgId = "";
 let bSerial = "";
 let dir = "";
+let y4m = "";
+let phoneBrowser: Browser;
 let legalRepSwitched = false;
+const person = (browser: Browser, phoneNo?: string) => newPerson(browser, phoneBrowser, phoneNo);
 
-const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(name), fullPage: true });
+// SCREENSHOT_DIR keeps them out of test-results/, which the next Playwright run (anyone's) empties.
+const shotPath = (name: string) => (process.env.SCREENSHOT_DIR ? path.join(process.env.SCREENSHOT_DIR, name) : test.info().outputPath(name));
+const shot = (page: Page, name: string) => page.screenshot({ path: shotPath(name), fullPage: true });
 const openssl = (args: string[]) => {
   const run = spawnSync("openssl", args, { encoding: "utf8" });
   return `${run.stdout}${run.stderr}`;
 };
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "certdesk-org-flows-"));
+  y4m = path.join(dir, "camera.y4m");
+  writeQrY4m(y4m, "about:blank");
+  phoneBrowser = await launchPhoneBrowser(y4m);
 });
 
 test.afterAll(async ({ browser }) => {
   // The demo channel is shared with every other spec: its switch goes back off whatever happened.
   if (legalRepSwitched) await setLegalRepApproval(browser, false);
-  for (const p of [A, B, C]) await p?.context.close();
+  for (const p of [A, B, C]) await closePerson(p);
+  await phoneBrowser?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -173,7 +185,7 @@ test("3 platforms: B logs in at the demo tender platform by scan; a second regis
   await demo.getByTestId("demo-login-start").click();
   const qr = demo.getByTestId("demo-qr");
   await expect(qr).toBeVisible();
-  await scanAndConfirm(B.phone, (await qr.getAttribute("data-qr-content"))!, PIN);
+  await scanAndConfirm(B.phone, y4m, (await qr.getAttribute("data-qr-content"))!, PIN);
   await expect(demo.getByTestId("demo-logged-in")).toContainText("已登录：", { timeout: 30_000 });
   await shot(demo, "3-demo-logged-in.png");
   await tender.close();
@@ -183,7 +195,7 @@ test("3 platforms: B logs in at the demo tender platform by scan; a second regis
   const created = await B.context.request.post("/api/v1/scan-requests", { headers: { authorization: other.authorization }, data: { type: "login", challenge: `org-flows-${Date.now()}` } });
   expect(created.status(), await created.text()).toBe(201);
   const scan = (await created.json()) as { id: string; qrContent: string };
-  await B.phone.goto(new URL(scan.qrContent).pathname);
+  await scanWithCamera(B.phone, y4m, scan.qrContent);
   const refused = B.phone.getByTestId("scan-result");
   await expect(refused).toHaveAttribute("data-outcome", "refused");
   await expect(refused).toHaveAttribute("data-reason", "not_authorized_for_platform");
@@ -257,7 +269,7 @@ test("5 transfer: A adds C (实名认证) in 人员管理, transfers the adminis
   const qr = desk.getByTestId("sign-letter-qr");
   await expect(qr).toBeVisible();
   await shot(desk, "5-a-transfer-letter.png");
-  await scanAndConfirm(A.phone, (await qr.getAttribute("data-url"))!, PIN);
+  await scanAndConfirm(A.phone, y4m, (await qr.getAttribute("data-url"))!, PIN);
   await expect(desk.getByTestId("sign-letter")).toHaveAttribute("data-status", "APPLIED", { timeout: 60_000 });
   await shot(desk, "5-a-transfer-applied.png");
 
@@ -272,7 +284,7 @@ test("5 transfer: A adds C (实名认证) in 人员管理, transfers the adminis
 
 test("6 legal-person approval: the channel's switch on → the legal rep verifies, D's join waits for them, then moves to C", async ({ browser }) => {
   test.setTimeout(300_000);
-  await setLegalRepApproval(browser, true, test.info().outputPath("6-console-channel.png"));
+  await setLegalRepApproval(browser, true, shotPath("6-console-channel.png"));
   legalRepSwitched = true;
 
   const L = await person(browser, e.legalRepPhone);
@@ -315,8 +327,8 @@ test("6 legal-person approval: the channel's switch on → the legal rep verifie
     await expect(atAdmin.getByTestId("request-approve")).toBeVisible();
     await shot(C.desk, "6-c-requests.png");
   } finally {
-    await L.context.close();
-    await D.context.close();
+    await closePerson(L);
+    await closePerson(D);
   }
   await setLegalRepApproval(browser, false);
   legalRepSwitched = false;
