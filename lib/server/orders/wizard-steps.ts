@@ -8,7 +8,7 @@ import type { TOrderDraft } from "./order-draft.types";
 // read it; a renewal, change, reissue or revocation wizard is a new entry here (plus a page per new
 // step slug in components/wizard/steps/wizard-step-pages.ts), not new routes.
 
-export type WizardStep = "method" | "enterprise" | "person" | "handler" | "goods" | "confirm" | "materials" | "sign" | "pay";
+export type WizardStep = "method" | "enterprise" | "person" | "handler" | "goods" | "confirm" | "materials" | "sign" | "pay" | "renew-info";
 
 /** What a completion check reads: the order, its draft, and whether an identity check of it passed. */
 export type StepCheckContext = {
@@ -76,9 +76,19 @@ const materials: WizardStepDefinition = { slug: "materials", isOnPaperPath: fals
 const sign: WizardStepDefinition = { slug: "sign", isOnPaperPath: false };
 const pay: WizardStepDefinition = { slug: "pay", isOnPaperPath: true };
 
+// Renewal (docs/lifecycle.md): the certificate's information, copied from the order it was issued for, read-only.
+const renewInfo: WizardStepDefinition = {
+  slug: "renew-info",
+  isOnPaperPath: false,
+  isComplete: ({ order, draft }) => Boolean(order.subjectType === "UNIT" ? draft.enterprise : draft.person),
+};
+
 export const WIZARDS: Partial<Record<WizardKey, WizardDefinition>> = {
   "NEW:UNIT": { orderKind: "NEW", subjectType: "UNIT", urlKind: "unit", steps: [method, subject("enterprise"), handler, goods, confirm, materials, sign, pay] },
   "NEW:INDIVIDUAL": { orderKind: "NEW", subjectType: "INDIVIDUAL", urlKind: "individual", steps: [method, subject("person"), goods, confirm, materials, sign, pay] },
+  // The unit's SMS signature goes to the enterprise's certificate administrator (signerPhone).
+  "RENEW:UNIT": { orderKind: "RENEW", subjectType: "UNIT", urlKind: "renew-unit", steps: [renewInfo, handler, goods, confirm, sign, pay] },
+  "RENEW:INDIVIDUAL": { orderKind: "RENEW", subjectType: "INDIVIDUAL", urlKind: "renew-individual", steps: [renewInfo, goods, confirm, sign, pay] },
 };
 
 /** An order as the registry sees it; `kind` is NEW for callers that select only the subject type. */
