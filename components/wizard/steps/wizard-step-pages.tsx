@@ -7,6 +7,7 @@ import { loadMethodStep } from "@/lib/server/orders/load-method-step";
 import { loadPayStep } from "@/lib/server/orders/load-pay-step";
 import { loadSignStep } from "@/lib/server/orders/load-sign-step";
 import { loadSubjectStep } from "@/lib/server/orders/load-subject-step";
+import { revokeLoadStep } from "@/lib/server/orders/revoke-load-step";
 import type { WizardStepContext } from "@/lib/server/orders/wizard-order.types";
 import type { WizardStep } from "@/lib/server/orders/wizard-steps";
 import { ConfirmStep } from "./confirm-step";
@@ -15,6 +16,7 @@ import { HandlerStep } from "./handler-step";
 import { MaterialsStepPage } from "./materials-step-page";
 import { MethodStep } from "./method-step";
 import { PayStep } from "./pay-step";
+import { RevokeStep } from "./revoke-step";
 import { SignStep } from "./sign-step";
 import { SubjectStep } from "./subject-step";
 
@@ -45,4 +47,5 @@ export const WIZARD_STEP_PAGES: Record<WizardStep, WizardStepPage> = {
   materials: stepPage(loadMaterialsStep, MaterialsStepPage),
   sign: stepPage(loadSignStep, SignStep),
   pay: stepPage(loadPayStep, PayStep),
+  revoke: stepPage(revokeLoadStep, RevokeStep),
 };

@@ -8,7 +8,7 @@ import type { TOrderDraft } from "./order-draft.types";
 // read it; a renewal, change, reissue or revocation wizard is a new entry here (plus a page per new
 // step slug in components/wizard/steps/wizard-step-pages.ts), not new routes.
 
-export type WizardStep = "method" | "enterprise" | "person" | "handler" | "goods" | "confirm" | "materials" | "sign" | "pay" | "renew-info";
+export type WizardStep = "method" | "enterprise" | "person" | "handler" | "goods" | "confirm" | "materials" | "sign" | "pay" | "revoke" | "renew-info";
 
 /** What a completion check reads: the order, its draft, and whether an identity check of it passed. */
 export type StepCheckContext = {
@@ -75,6 +75,8 @@ const confirm: WizardStepDefinition = { slug: "confirm", isOnPaperPath: true };
 const materials: WizardStepDefinition = { slug: "materials", isOnPaperPath: false };
 const sign: WizardStepDefinition = { slug: "sign", isOnPaperPath: false };
 const pay: WizardStepDefinition = { slug: "pay", isOnPaperPath: true };
+// Revocation's last step: the warning, the reason, revoked at once (lib/server/orders/revoke-*.ts).
+const revoke: WizardStepDefinition = { slug: "revoke", isOnPaperPath: false };
 
 // Renewal (docs/lifecycle.md): the certificate's information, copied from the order it was issued for, read-only.
 const renewInfo: WizardStepDefinition = {
@@ -86,6 +88,8 @@ const renewInfo: WizardStepDefinition = {
 export const WIZARDS: Partial<Record<WizardKey, WizardDefinition>> = {
   "NEW:UNIT": { orderKind: "NEW", subjectType: "UNIT", urlKind: "unit", steps: [method, subject("enterprise"), handler, goods, confirm, materials, sign, pay] },
   "NEW:INDIVIDUAL": { orderKind: "NEW", subjectType: "INDIVIDUAL", urlKind: "individual", steps: [method, subject("person"), goods, confirm, materials, sign, pay] },
+  "REVOKE:UNIT": { orderKind: "REVOKE", subjectType: "UNIT", urlKind: "revoke-unit", steps: [subject("enterprise"), handler, materials, revoke] },
+  "REVOKE:INDIVIDUAL": { orderKind: "REVOKE", subjectType: "INDIVIDUAL", urlKind: "revoke-individual", steps: [subject("person"), materials, revoke] },
   // The unit's SMS signature goes to the enterprise's certificate administrator (signerPhone).
   "RENEW:UNIT": { orderKind: "RENEW", subjectType: "UNIT", urlKind: "renew-unit", steps: [renewInfo, handler, goods, confirm, sign, pay] },
   "RENEW:INDIVIDUAL": { orderKind: "RENEW", subjectType: "INDIVIDUAL", urlKind: "renew-individual", steps: [renewInfo, goods, confirm, sign, pay] },

@@ -1,0 +1,28 @@
+"use server";
+import { z } from "zod";
+import { userAction } from "@/lib/server/http/user-action";
+import { consoleRevokeCertificate } from "@/lib/server/certs/console-revoke-certificate";
+import { ZHolderRevokeReasonSchema } from "@/lib/server/certs/revoke-holder.types";
+import { revokeWithPin } from "@/lib/server/certs/revoke-with-pin";
+import { revokeCompleteOrder } from "@/lib/server/orders/revoke-complete-order";
+import { revokeStartOrder } from "@/lib/server/orders/revoke-start-order";
+import { ZId } from "@/lib/validators/id";
+
+// Server actions of revocation: the desk's REVOKE wizard (start, confirm), the phone's 证书注销 with
+// the PIN, the console's 吊销. The domain functions check who may revoke what.
+
+export const startRevokeOrderAction = userAction({ args: z.tuple([ZId]) }, ({ user, args: [certificateId], ip }) => revokeStartOrder({ userId: user.id, certificateId, ip }));
+
+export const completeRevokeOrderAction = userAction({ args: z.tuple([ZId, ZHolderRevokeReasonSchema]) }, async ({ user, args: [orderId, reason], ip }) => {
+  const pair = await revokeCompleteOrder({ userId: user.id, orderId, reason, ip });
+  return { serials: pair.serials };
+});
+
+export const revokeWithPinAction = userAction({ args: z.tuple([ZId, z.unknown()]) }, async ({ user, args: [certificateId, input], ip }) => {
+  const pair = await revokeWithPin({ userId: user.id, certificateId, input, ip });
+  return { serials: pair.serials };
+});
+
+export const consoleRevokeAction = userAction({ args: z.tuple([ZId, z.unknown()]), permission: "certs.revoke" }, ({ user, args: [certificateId, input], ip }) =>
+  consoleRevokeCertificate({ operator: user, certificateId, input, ip }),
+);

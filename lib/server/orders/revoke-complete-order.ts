@@ -1,0 +1,40 @@
+import { AppError } from "@/lib/errors";
+import { db } from "@/lib/db/client";
+import { revokeByHolder } from "@/lib/server/certs/revoke-by-holder";
+import type { THolderRevokeReason } from "@/lib/server/certs/revoke-holder.types";
+import { firstIncompleteStep } from "./first-incomplete-step";
+import { missingMaterials } from "./missing-materials";
+import { orderWhere } from "./order-where";
+import { readRevokeDraft } from "./revoke-draft";
+import { transitionOrder } from "./transition-order";
+
+/**
+ * The revocation wizard's confirmation: the order is the caller's REVOKE draft at its last step, its
+ * checks passed for the certificate's own subject (the checked USCC / ID number is the certificate
+ * order's), its ID photos uploaded; then the certificate pair is revoked and the order completed
+ * (DRAFT → APPROVED → COMPLETED) in the revocation's transaction. No payment, no CA review.
+ */
+export async function revokeCompleteOrder({ userId, orderId, reason, ip }: { userId: string; orderId: string; reason: THolderRevokeReason; ip?: string }) {
+  const order = await db.order.findFirst({ where: { ...orderWhere({ userId, orderId }), kind: "REVOKE" } });
+  if (!order) throw new AppError("not_found");
+  if (order.status !== "DRAFT") throw new AppError("conflict", { userMessage: "orders.errors.notDraft" });
+  const certificateId = readRevokeDraft(order.draft).revoke?.certificateId;
+  if (!certificateId) throw new AppError("conflict", { userMessage: "lifecycleRevoke.errors.noCertificate" });
+  if (order.step !== "revoke" || (await firstIncompleteStep(order)) || (await missingMaterials(order)).length > 0) {
+    throw new AppError("conflict", { userMessage: "lifecycleRevoke.errors.notReady" });
+  }
+  const certified = await db.certificate.findUnique({ where: { id: certificateId }, select: { order: { select: { subjectKey: true } } } });
+  if (!certified?.order?.subjectKey || certified.order.subjectKey !== order.subjectKey) {
+    throw new AppError("validation_failed", { userMessage: "lifecycleRevoke.errors.subjectMismatch" });
+  }
+  return revokeByHolder({
+    userId,
+    certificateId,
+    reason,
+    ip,
+    extra: async (tx, pair) => {
+      await transitionOrder(tx, { orderId, to: "APPROVED", actorId: userId, type: "approved", note: "revocation", ip });
+      await transitionOrder(tx, { orderId, to: "COMPLETED", actorId: userId, type: "revoked", note: pair.serials.join(","), ip });
+    },
+  });
+}
