@@ -7,6 +7,7 @@ export type ConsoleNavItem = { href: string; labelKey: MessageKey; permission: P
 export const CONSOLE_NAV: readonly ConsoleNavItem[] = [
   { href: "/console", labelKey: "console.nav.overview", permission: "console.access" },
   { href: "/console/reviews", labelKey: "console.nav.reviews", permission: "orders.review" },
+  { href: "/console/certificates", labelKey: "lifecycleRevoke.console.nav", permission: "orders.viewAll" },
   { href: "/console/orgs", labelKey: "orgConsole.nav.orgs", permission: "orgs.view" },
   { href: "/console/org-requests", labelKey: "orgConsole.nav.requests", permission: "orgs.review" },
   { href: "/console/channels", labelKey: "console.nav.channels", permission: "channels.manage" },
