@@ -39,3 +39,8 @@ export function loadKey(keyShareId: string): Promise<StoredKey | undefined> {
 export function listKeys(): Promise<StoredKey[]> {
   return run("readonly", (s) => s.getAll() as IDBRequest<StoredKey[]>);
 }
+
+/** After 证书注销: the revoked pair's records go (the server halves are destroyed; these are useless and would only confuse). */
+export async function deleteKeys(keyShareIds: string[]): Promise<void> {
+  for (const id of keyShareIds) await run("readwrite", (s) => s.delete(id));
+}

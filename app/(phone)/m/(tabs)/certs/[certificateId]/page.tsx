@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { CertKeyActions } from "@/components/phone/cert-key-actions";
+import { RevokeCertAction } from "@/components/phone/revoke-cert-action";
 import styles from "@/components/phone/phone.module.css";
 import { AppError } from "@/lib/errors";
 import { getT } from "@/lib/i18n/server";
@@ -75,6 +76,9 @@ export default async function PhoneCertPage({ params }: { params: Promise<{ cert
         ))}
         {cert.keyShare && cert.status === "VALID" && (
           <CertKeyActions certificateId={cert.id} keyShareId={cert.keyShare.id} usage={cert.usage} isLocked={isLocked} />
+        )}
+        {cert.keyShare && cert.status === "VALID" && (
+          <RevokeCertAction certificateId={cert.id} keyShareIds={[cert.keyShare.id, ...cert.pair.map((p) => p.keyShareId).filter((id): id is string => Boolean(id))]} />
         )}
       </div>
     </>
