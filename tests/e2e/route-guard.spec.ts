@@ -204,6 +204,10 @@ const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
   // B trying to make itself an admin.
   "lib/actions/admin/user-actions.ts#changeUserRoleAction": { audience: "staff", args: () => [{ userId: UNKNOWN, role: "ADMIN" }] },
   "lib/actions/org/console-org-actions.ts#decidePaperTransferAction": { audience: "staff", args: () => [{ requestId: UNKNOWN, decision: "approve" }] },
+  "lib/actions/certs/revoke-actions.ts#consoleRevokeAction": { audience: "staff", args: () => [UNKNOWN, { reason: "keyCompromise" }] },
+  "lib/actions/certs/revoke-actions.ts#startRevokeOrderAction": { audience: "user", args: (r) => [r.certificateId] },
+  "lib/actions/certs/revoke-actions.ts#completeRevokeOrderAction": { audience: "user", args: (r) => [r.orderId, "cessationOfOperation"] },
+  "lib/actions/certs/revoke-actions.ts#revokeWithPinAction": { audience: "user", args: (r) => [r.certificateId, { pin: PIN }] },
   // The enterprise area (H1): any signed-in user may search; everything else names an organization B is not a member of.
   "lib/actions/org/org-actions.ts#findOrganizationAction": { audience: "user", scope: "own", args: () => [{ name: "沙箱测试科技有限公司", uscc: "91350100M000100Y43" }] },
   "lib/actions/org/org-actions.ts#deleteOrganizationAction": { audience: "user", args: () => [UNKNOWN, "沙箱测试科技有限公司"] },
