@@ -20,6 +20,7 @@ export const SMS_NOTICE_TEMPLATES = [
   "pin_reset_notice",
   "org_request_received",
   "org_request_decided",
+  "cert_expiring",
 ] as const;
 
 /** The SMS template names the desk sends; each maps to a gateway template id. */

@@ -22,10 +22,11 @@ import { passkeys } from "./messages/passkeys";
 import { orgMembers } from "./messages/org-members";
 import { orgRequests } from "./messages/org-requests";
 import { orgConsole } from "./messages/org-console";
-import { lifecycleRevoke } from "./messages/lifecycle-revoke";
 import { lifecycleLookup } from "./messages/lifecycle-lookup";
+import { lifecycleRenew } from "./messages/lifecycle-renew";
+import { lifecycleRevoke } from "./messages/lifecycle-revoke";
 
-const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner, passkeys, orgMembers, orgRequests, orgConsole, lifecycleLookup, lifecycleRevoke };
+const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner, passkeys, orgMembers, orgRequests, orgConsole, lifecycleRenew, lifecycleLookup, lifecycleRevoke };
 
 type Ns = typeof namespaces;
 type ZhTree = { [K in keyof Ns]: Ns[K]["zh-CN"] };

@@ -5,6 +5,8 @@ import { pruneUsedNonces } from "@/lib/server/keys/prune-used-nonces";
 import { refreshDueCrls } from "@/lib/server/ca/refresh-due-crls";
 import { scheduleCertMaintenance } from "@/lib/server/ca/schedule-cert-maintenance";
 import { wipeScanPlaintexts } from "@/lib/server/scan/wipe-scan-plaintexts";
+import { db } from "@/lib/db/client";
+import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 
 /**
  * The "certs.maintain" job: renew the OCSP responder certificate when due, publish CRLs before
@@ -20,6 +22,8 @@ export async function runCertMaintenance(input: { now?: Date } = {}): Promise<{ 
     const expired = await markExpiredCertificates({ now });
     await wipeScanPlaintexts({ now });
     const nonces = await pruneUsedNonces({ now });
+    // Expiry reminders run as their own job (their notices must not wait on, or fail, the upkeep above).
+    await enqueueJob(db, { type: "certs.remind", payload: { at: now.toISOString() } });
     return { crls: crls.length, expired, nonces };
   } finally {
     await scheduleCertMaintenance({ runAt: addMs(new Date(), CA_PROFILE.maintenanceEveryMs) });

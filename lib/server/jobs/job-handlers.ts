@@ -8,6 +8,7 @@ import { runCertMaintenance } from "@/lib/server/ca/run-cert-maintenance";
 import { deliverScanWebhook } from "@/lib/server/scan/deliver-scan-webhook";
 import { applyOrgSignature } from "@/lib/server/org/apply-org-signature";
 import { revokeOrgCertificates } from "@/lib/server/org/revoke-org-certificates";
+import { sendCertificateReminders } from "@/lib/server/certs/certificate-reminders-send";
 import type { JobPayloads, JobType } from "./job-types";
 
 export const jobHandlers: { [K in JobType]: (payload: JobPayloads[K]) => Promise<void> } = {
@@ -24,6 +25,9 @@ export const jobHandlers: { [K in JobType]: (payload: JobPayloads[K]) => Promise
   },
   async "certs.maintain"() {
     await runCertMaintenance();
+  },
+  async "certs.remind"({ at }) {
+    await sendCertificateReminders({ now: new Date(at) });
   },
   "scan.webhook": deliverScanWebhook,
   "org.apply_signature": applyOrgSignature,

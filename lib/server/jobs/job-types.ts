@@ -20,6 +20,8 @@ export type JobPayloads = {
   "org.apply_signature": { scanRequestId: string };
   // A member removed or an organization deleted: its certificates are revoked right after the commit; this job,
   // queued in the same transaction a minute ahead, finishes what a crash in between left VALID.
+  // 到期提醒 at 90/30/7 days, queued by each maintenance run with its clock (`at`, ISO).
+  "certs.remind": { at: string };
   "org.revoke_certificates": { certificateIds: string[]; reason: "affiliationChanged" | "cessationOfOperation"; actorId: string };
 };
 

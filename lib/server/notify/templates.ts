@@ -24,6 +24,7 @@ const NOTICE_TEXT: Record<SmsNoticeTemplate, MessageKey> = {
   pin_reset_notice: "phone.pinReset.noticeBody",
   org_request_received: "orgRequests.notify.receivedBody",
   org_request_decided: "orgRequests.notify.decidedBody",
+  cert_expiring: "lifecycleRenew.notify.expiringSms",
 };
 
 const messageKeyOf = (template: SmsTemplate): MessageKey =>

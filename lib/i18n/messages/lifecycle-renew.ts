@@ -1,0 +1,73 @@
+import { defineMessages } from "../define-messages";
+
+// Issue 13, renewal (证书更新 / 续期): reminders, the desk's /renew list, the phone's 即将过期 / 续期.
+export const lifecycleRenew = defineMessages({
+  "zh-CN": {
+    title: "证书更新",
+    lead: "证书到期前 90 天内可续期：续期生成新的密钥和新证书，原证书在到期前仍可使用。续期支付后自动通过，手机端下次打开时自动下载新证书。",
+    listTitle: "我的证书",
+    empty: "您还没有证书。",
+    columns: { subject: "证书主体", serial: "序列号", notAfter: "到期时间", state: "状态", action: "操作" },
+    daysLeft: "剩余 {days} 天",
+    renew: "续期",
+    continue: "继续续期",
+    reasons: {
+      notYet: "到期前 90 天内才可续期（{date} 起）",
+      expired: "证书已失效，请重新申请",
+      revoked: "证书已吊销",
+      renewed: "已续期",
+      inProgress: "续期办理中",
+      memberRequest: "企业证书：请向企业管理员提交续期申请",
+    },
+    memberRequested: "已向企业管理员提交申请，管理员同意后即可支付续期。",
+    expiringSoon: "即将过期",
+    expired: "已失效",
+    phoneRenewHint: "证书将于 {date} 到期，请及时续期。",
+    notify: {
+      expiringTitle: "证书将于 {days} 天后到期",
+      expiringSms: "您的数字证书「{subject}」将于{date}到期（剩余{days}天），请登录云证书服务台办理续期。",
+      expiringBody: "您的数字证书「{subject}」（序列号 {serial}）将于 {date} 到期，剩余 {days} 天。请登录云证书服务台 /renew 办理续期：续期后手机端自动下载新证书。",
+      emailSubject: "【云证书服务台】证书即将到期",
+    },
+    errors: {
+      notRenewable: "该证书当前不能续期",
+      notYet: "到期前 90 天内才可续期",
+      alreadyRenewed: "该证书已续期或正在续期",
+      noSourceOrder: "该证书没有可用的申请信息，请重新申请",
+    },
+  },
+  en: {
+    title: "Certificate renewal",
+    lead: "A certificate can be renewed within 90 days of its expiry: renewal makes new keys and a new certificate; the old one keeps working until it expires. A paid renewal is approved at once, and the phone downloads the new certificate the next time it opens.",
+    listTitle: "My certificates",
+    empty: "You have no certificates yet.",
+    columns: { subject: "Subject", serial: "Serial", notAfter: "Expires", state: "Status", action: "Action" },
+    daysLeft: "{days} days left",
+    renew: "Renew",
+    continue: "Continue renewal",
+    reasons: {
+      notYet: "Renewal opens 90 days before expiry (from {date})",
+      expired: "Expired: apply again",
+      revoked: "Revoked",
+      renewed: "Renewed",
+      inProgress: "Renewal in progress",
+      memberRequest: "Enterprise certificate: ask your enterprise administrator to renew",
+    },
+    memberRequested: "Your request went to the enterprise administrator; once approved you can pay for the renewal.",
+    expiringSoon: "Expiring soon",
+    expired: "Expired",
+    phoneRenewHint: "This certificate expires on {date}. Renew it in time.",
+    notify: {
+      expiringTitle: "Your certificate expires in {days} days",
+      expiringSms: "Your certificate \"{subject}\" expires on {date} ({days} days left). Log in to CertDesk to renew it.",
+      expiringBody: "Your certificate \"{subject}\" (serial {serial}) expires on {date}, {days} days from now. Renew it at CertDesk /renew: the phone then downloads the new certificate by itself.",
+      emailSubject: "[CertDesk] Your certificate expires soon",
+    },
+    errors: {
+      notRenewable: "This certificate cannot be renewed now",
+      notYet: "Renewal opens 90 days before expiry",
+      alreadyRenewed: "This certificate is already renewed or being renewed",
+      noSourceOrder: "This certificate has no application to renew from: apply again",
+    },
+  },
+});
