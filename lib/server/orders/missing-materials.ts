@@ -6,7 +6,9 @@ import { readDraft } from "./order-draft.types";
  * What the materials step still lacks. A handler who is not the legal representative needs the
  * legal rep's authorization: an uploaded stamped letter, or a letter signed through the SMS link.
  */
-export async function missingMaterials(order: Pick<Order, "id" | "subjectType" | "draft">, client: Db | Tx = db): Promise<Array<MaterialKind>> {
+export async function missingMaterials(order: Pick<Order, "id" | "subjectType" | "draft"> & { kind?: Order["kind"] }, client: Db | Tx = db): Promise<Array<MaterialKind>> {
+  // A renewal's materials are those of the certificate it renews (the channel has no renewal materials to ask for).
+  if (order.kind === "RENEW") return [];
   const rows = await client.material.findMany({ where: { orderId: order.id, replacedAt: null }, select: { kind: true } });
   const have = new Set(rows.map((r) => r.kind));
   const needed: MaterialKind[] = order.subjectType === "UNIT" ? ["BUSINESS_LICENSE", "HANDLER_ID_FRONT", "HANDLER_ID_BACK"] : ["ID_FRONT", "ID_BACK"];

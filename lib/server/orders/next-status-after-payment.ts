@@ -8,8 +8,10 @@ import type { Tx } from "@/lib/db/client";
  * certificate (OrgRequest CERT, 待申领的证书) is APPROVED without CA review; everything else waits for a
  * reviewer. A re-application after rejection always goes to review.
  */
-export async function nextStatusAfterPayment(tx: Tx, order: Pick<Order, "id" | "offline" | "subjectType" | "channelId" | "reviewRound" | "paidAt">): Promise<OrderStatus> {
+export async function nextStatusAfterPayment(tx: Tx, order: Pick<Order, "id" | "offline" | "subjectType" | "channelId" | "reviewRound" | "paidAt"> & { kind?: Order["kind"] }): Promise<OrderStatus> {
   if (order.offline) return "AWAITING_PAPER";
+  // A renewal of a certificate the CA already issued is approved once paid (docs/lifecycle.md).
+  if (order.kind === "RENEW" && order.reviewRound === 0) return "APPROVED";
   if (order.subjectType === "UNIT" && order.reviewRound === 0 && (await isAuthorizedMemberOrder(tx, order.id))) return "APPROVED";
   if (order.subjectType !== "INDIVIDUAL" || order.reviewRound > 0) return "IN_REVIEW";
   const channel = await tx.channel.findUniqueOrThrow({ where: { id: order.channelId }, select: { autoApproveIndividual: true } });

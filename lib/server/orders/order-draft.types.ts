@@ -14,6 +14,8 @@ export type TOrderDraft = {
   checks?: { subject?: string; handler?: string };
   /** How the legal rep authorizes a handler who is not the legal rep. */
   authorizationMode?: "upload" | "sms";
+  /** A RENEW order of a unit: the certificate administrator whose SMS code signs it (docs/lifecycle.md). */
+  renewal?: { approverPhone: string };
 };
 
 export function readDraft(draft: unknown): TOrderDraft {
