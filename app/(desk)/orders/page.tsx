@@ -13,6 +13,8 @@ import { OrderRowActions } from "@/components/orders/order-row-actions";
 import { OrderTabs } from "@/components/orders/order-tabs";
 import { formatTime } from "@/components/orders/order-timeline";
 import { StatusBadge } from "@/components/orders/status-badge";
+import { ReapplyCertificateButton } from "@/components/lookup/reapply-certificate-button";
+import { isReapplicable } from "@/lib/server/orders/reapply-certificate";
 import styles from "@/components/orders/orders.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -59,7 +61,16 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           { key: "status", header: t("orders.list.status"), cell: (o) => <StatusBadge status={o.status} t={t} /> },
           { key: "amount", header: t("orders.list.amount"), align: "end", cell: (o) => <span className={styles.amount}>{o.priceFen === null ? "—" : formatFen(o.priceFen)}</span> },
           { key: "updated", header: t("orders.list.updated"), cell: (o) => formatTime(o.updatedAt, t.locale) },
-          { key: "actions", header: t("orders.list.actions"), isLabelHiddenOnPhone: true, cell: (o) => <OrderRowActions order={o} /> },
+          { key: "actions", header: t("orders.list.actions"), isLabelHiddenOnPhone: true, cell: (o) => {
+              const cert = o.status === "COMPLETED" ? o.certificates[0] : undefined;
+              return (
+                <>
+                  <OrderRowActions order={o} />
+                  {cert && isReapplicable(cert) && <ReapplyCertificateButton certificateId={cert.id} testId={`reapply-cert-${o.no}`} />}
+                </>
+              );
+            },
+          },
         ]}
       />
     </div>

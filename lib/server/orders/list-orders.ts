@@ -17,7 +17,9 @@ export async function listOrders({ userId, tab, take = 50 }: { userId: string; t
     where: { ...orderWhere({ userId }), status: { in: [...ORDER_TABS[shown]] } },
     orderBy: { updatedAt: "desc" },
     take,
-    select: { id: true, no: true, subjectType: true, subjectName: true, status: true, step: true, priceFen: true, rejectReason: true, offline: true, createdAt: true, updatedAt: true },
+    select: { id: true, no: true, subjectType: true, subjectName: true, status: true, step: true, priceFen: true, rejectReason: true, offline: true, createdAt: true, updatedAt: true,
+      // 重新申请 on a completed order whose certificate expired or was revoked.
+      certificates: { where: { usage: "SIGN" }, orderBy: { notBefore: "desc" }, take: 1, select: { id: true, status: true, notAfter: true } } },
   });
   return { orders, counts, tab: shown };
 }
