@@ -250,6 +250,17 @@ const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
   "lib/actions/orders/step-actions.ts#saveSubjectAction": { audience: "user", args: (r) => [r.draftOrderId, "individual", subject] },
   "lib/actions/orders/step-actions.ts#switchOfflineAction": { audience: "user", args: (r) => [r.draftOrderId] },
   "lib/actions/i18n/set-locale.ts#setLocale": { audience: "public", args: () => ({ form: { locale: "en" } }) },
+  // 证书查询 without login: the subject, a number and an SMS code (or a real-name check / a captcha) are the credentials.
+  "lib/actions/lookup/lookup-actions.ts#sendLookupCodeAction": { audience: "public", args: () => [{ subject: { subjectType: "UNIT", subjectKey: "91350100M000100Y43" }, phone: "19900000003" }] },
+  "lib/actions/lookup/lookup-actions.ts#verifyLookupCodeAction": { audience: "public", args: () => [{ subject: { subjectType: "UNIT", subjectKey: "91350100M000100Y43" }, phone: "19900000003", code: "123456" }] },
+  "lib/actions/lookup/lookup-actions.ts#verifyLookupRealNameAction": { audience: "public", args: () => [{ method: "PHONE3", idNumber: "440524188001010014", name: "李四", phone: "17000000000" }] },
+  "lib/actions/lookup/lookup-actions.ts#newLookupCaptchaAction": { audience: "public", args: () => [] },
+  "lib/actions/lookup/lookup-actions.ts#sendLegalRepLookupCodeAction": {
+    audience: "public",
+    args: () => [{ uscc: "91350100M000100Y43", legalRepIdNumber: "11010519491231002X", phone: "19900000003", captchaId: UNKNOWN, captchaAnswer: "1" }],
+  },
+  "lib/actions/lookup/lookup-actions.ts#endLookupAction": { audience: "public", args: () => [] },
+  "lib/actions/lookup/reapply-certificate-action.ts#reapplyCertificateAction": { audience: "user", args: (r) => [r.certificateId] },
   "lib/actions/identity/face-actions.ts#completeFaceAction": { audience: "public", args: () => [UNKNOWN] },
   // The caller's own account; B sends the sandbox's failing identity, so B's account stays unverified.
   "lib/actions/identity/real-name-actions.ts#verifyAccountRealNameAction": { audience: "user", scope: "own", args: () => [{ name: "李四", idType: "RESIDENT_ID", idNumber: "440524188001010014" }] },
