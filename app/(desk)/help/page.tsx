@@ -50,6 +50,19 @@ export default async function HelpPage() {
         </section>
 
         <aside className={styles.aside}>
+          <section aria-labelledby="self-service-title" className={styles.panel}>
+            <h2 id="self-service-title">{t("lifecycleLookup.selfService")}</h2>
+            <ul className={styles.docList}>
+              {([["/lookup", "lifecycleLookup.title", "lifecycleLookup.lead"], ["/unlock", "lifecycleLookup.unlock.title", "lifecycleLookup.start.unlockLead"]] as const).map(([href, title, summary]) => (
+                <li key={href}>
+                  <Link href={href}>
+                    <span className={styles.docTitle}>{t(title)}</span>
+                    <span className={styles.docSummary}>{t(summary)}</span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
           <section aria-labelledby="legal-title" className={styles.panel}>
             <h2 id="legal-title">{t("help.legalTitle")}</h2>
             <ul className={styles.docList}>

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { OrdersStart } from "@/components/services/orders-start";
+import { ServiceStart } from "@/components/lookup/service-start";
 import { ServiceInfoPage } from "@/components/services/service-info-page";
 import { getT } from "@/lib/i18n/server";
 
@@ -9,5 +9,5 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default function SealsInfoPage() {
-  return <ServiceInfoPage service="seals" start={<OrdersStart />} />;
+  return <ServiceInfoPage service="seals" start={<ServiceStart service="seals" />} />;
 }
