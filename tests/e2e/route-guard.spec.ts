@@ -92,6 +92,7 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   "POST /api/m/dev/fixture-order": { audience: "test-only", scope: "own" },
   "POST /api/m/dev/deliver-recoveries": { audience: "test-only", scope: "own" },
   "POST /api/dev/fixture-org": { audience: "test-only", scope: "own" },
+  "POST /api/dev/lifecycle-renew": { audience: "test-only", call: (r) => ({ body: { certificateId: r.certificateId, daysLeft: 30 } }) },
   "POST /api/dev/fixture-org-requests": { audience: "test-only", scope: "own" },
   "POST /api/dev/fixture-org-matrix": { audience: "test-only", scope: "own", call: () => ({ body: { phones: { certAdmin: "13800000001", sealAdmin: "13800000002", member: "13800000003", legalRep: "13800000004", outsider: "13800000005" } } }) },
   "GET /api/health": pub,
@@ -241,6 +242,8 @@ const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
   "lib/actions/orders/step-actions.ts#completeCheckAction": { audience: "user", args: (r) => [r.draftOrderId, "subject"] },
   "lib/actions/orders/step-actions.ts#completeMaterialsAction": { audience: "user", args: (r) => [r.draftOrderId] },
   "lib/actions/orders/step-actions.ts#confirmOrderAction": { audience: "user", args: (r) => [r.draftOrderId] },
+  "lib/actions/orders/renew-actions.ts#startRenewalAction": { audience: "user", args: (r) => [r.certificateId] },
+  "lib/actions/orders/renew-actions.ts#confirmRenewInfoAction": { audience: "user", args: (r) => [r.draftOrderId] },
   "lib/actions/orders/step-actions.ts#saveGoodsAction": {
     audience: "user",
     args: (r) => [r.draftOrderId, { years: 1, medium: "CLOUD", withSeal: false, invoice: { wanted: false } }],

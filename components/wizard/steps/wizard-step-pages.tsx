@@ -7,6 +7,7 @@ import { loadMethodStep } from "@/lib/server/orders/load-method-step";
 import { loadPayStep } from "@/lib/server/orders/load-pay-step";
 import { loadSignStep } from "@/lib/server/orders/load-sign-step";
 import { loadSubjectStep } from "@/lib/server/orders/load-subject-step";
+import { loadRenewInfoStep } from "@/lib/server/orders/renew-load-info-step";
 import { revokeLoadStep } from "@/lib/server/orders/revoke-load-step";
 import type { WizardStepContext } from "@/lib/server/orders/wizard-order.types";
 import type { WizardStep } from "@/lib/server/orders/wizard-steps";
@@ -19,6 +20,7 @@ import { PayStep } from "./pay-step";
 import { RevokeStep } from "./revoke-step";
 import { SignStep } from "./sign-step";
 import { SubjectStep } from "./subject-step";
+import { RenewInfoStep } from "./renew-info-step";
 
 /**
  * The page of each step slug the wizard registry (lib/server/orders/wizard-steps.ts) uses: the
@@ -47,5 +49,6 @@ export const WIZARD_STEP_PAGES: Record<WizardStep, WizardStepPage> = {
   materials: stepPage(loadMaterialsStep, MaterialsStepPage),
   sign: stepPage(loadSignStep, SignStep),
   pay: stepPage(loadPayStep, PayStep),
+  "renew-info": stepPage(loadRenewInfoStep, RenewInfoStep),
   revoke: stepPage(revokeLoadStep, RevokeStep),
 };

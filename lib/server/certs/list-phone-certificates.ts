@@ -34,7 +34,7 @@ export async function listPhoneCertificates({ userId, now = new Date() }: { user
     db.order.findMany({
       where: { userId, status: "APPROVED" },
       orderBy: { approvedAt: "desc" },
-      select: { id: true, no: true, subjectName: true, subjectType: true, approvedAt: true },
+      select: { id: true, no: true, kind: true, subjectName: true, subjectType: true, approvedAt: true },
     }),
   ]);
   const soon = now.getTime() + EXPIRING_SOON_DAYS * 86_400_000;

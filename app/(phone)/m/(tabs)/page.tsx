@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PhoneIcon, type PhoneIconName } from "@/components/phone/phone-icons";
@@ -24,6 +25,9 @@ export default async function PhoneHomePage() {
   const user = await requirePhoneUser({ next: "/m" });
   const t = await getT();
   const [certs, inbox] = await Promise.all([listPhoneCertificates({ userId: user.id }), listInbox({ userId: user.id, take: 1 })]);
+  // 登录后自动更新: an approved renewal is downloaded as the app opens (the download page asks for the PIN).
+  const renewal = certs.downloadable.find((o) => o.kind === "RENEW");
+  if (renewal) redirect(`/m/download/${renewal.id}`);
   const dateOf = (d: Date) => new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeZone: "Asia/Shanghai" }).format(d);
   const shortcuts: Array<{ href: string; label: string; icon: PhoneIconName; badge?: number }> = [
     ...(hasScanner ? [{ href: "/m/scan", label: t("phone.home.scan"), icon: "scan" as const }] : []),

@@ -62,9 +62,9 @@ export default async function PhoneCertsPage({ searchParams }: { searchParams: P
                 <div className={styles.cardTop}>
                   <p className={styles.cardTitle}>{c.subjectName}</p>
                   <span className={styles.badges}>
-                    {c.isExpiringSoon && <Badge tone="warning">{t("phone.certs.expiringSoon")}</Badge>}
+                    {c.isExpiringSoon && <Badge tone="warning">{t("lifecycleRenew.expiringSoon")}</Badge>}
                     {c.isLocked && <Badge tone="danger">{t("phone.certs.locked")}</Badge>}
-                    {c.isExpired && <Badge tone="neutral">{c.status === "REVOKED" ? t("phone.certs.revoked") : t("phone.certs.expired")}</Badge>}
+                    {c.isExpired && <Badge tone="neutral">{c.status === "REVOKED" ? t("phone.certs.revoked") : t("lifecycleRenew.expired")}</Badge>}
                   </span>
                 </div>
                 <p className={styles.cardMeta}>
@@ -72,6 +72,12 @@ export default async function PhoneCertsPage({ searchParams }: { searchParams: P
                   {!c.isExpired && ` · ${t("phone.certs.daysLeft", { n: c.daysLeft })}`}
                 </p>
               </Link>
+              {/* 续期 opens the desk's flow in the phone's browser (the session is shared). */}
+              {c.isExpiringSoon && (
+                <Link href="/renew" className={styles.note} data-testid={`renew-link-${c.id}`}>
+                  {t("lifecycleRenew.renew")} ›
+                </Link>
+              )}
             </li>
           ))}
         </ul>

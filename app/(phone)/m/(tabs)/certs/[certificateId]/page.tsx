@@ -57,6 +57,11 @@ export default async function PhoneCertPage({ params }: { params: Promise<{ cert
         <Card title={t("phone.cert.ocsp")} actions={<Badge tone={OCSP_TONE[cert.ocsp.status]}><span data-testid="ocsp-status">{ocspText}</span></Badge>}>
           <p className={styles.note}>{t("phone.cert.ocspAt", { date: when(cert.ocsp.thisUpdate ?? new Date()) })}</p>
         </Card>
+        {cert.status === "VALID" && cert.notAfter.getTime() - Date.now() <= 90 * 86_400_000 && (
+          <Alert tone="warning" isLive={false} title={t("lifecycleRenew.expiringSoon")} data-testid="renew-hint">
+            {t("lifecycleRenew.phoneRenewHint", { date: when(cert.notAfter) })} <Link href="/renew">{t("lifecycleRenew.renew")} ›</Link>
+          </Alert>
+        )}
         {isLocked && <Alert tone="error" isLive={false} data-testid="key-locked">{t("phone.cert.keyLocked")}</Alert>}
         <Card>
           <dl className={styles.dl}>
