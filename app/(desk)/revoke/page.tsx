@@ -19,7 +19,7 @@ export default async function RevokePage() {
   const user = await getSessionUser();
   const certificates = user ? await revokeListCertificates({ userId: user.id }) : [];
   const start = !user ? (
-    <ButtonLink href="/login?next=/revoke" block size="lg">{t("services.toOrders")}</ButtonLink>
+    <ButtonLink href="/login?next=/revoke" block size="lg">{t("lifecycleRevoke.list.login")}</ButtonLink>
   ) : certificates.length === 0 ? (
     <p data-testid="revoke-empty">{t("lifecycleRevoke.list.empty")}</p>
   ) : (

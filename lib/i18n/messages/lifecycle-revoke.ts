@@ -25,6 +25,7 @@ export const lifecycleRevoke = defineMessages({
       enterprise: "企业证书（证书管理）",
       action: "操作",
       start: "吊销",
+      login: "登录后选择要吊销的证书",
     },
     step: {
       title: "确认吊销",
@@ -135,6 +136,7 @@ export const lifecycleRevoke = defineMessages({
       enterprise: "Enterprise certificate (certificate management)",
       action: "Action",
       start: "Revoke",
+      login: "Log in to pick the certificate",
     },
     step: {
       title: "Confirm the revocation",
