@@ -9,7 +9,7 @@ import { wizardPath, wizardSteps, type WizardStep } from "@/lib/server/orders/wi
 import styles from "./wizard.module.css";
 
 /** Header, stepper and body of a wizard step. Steps up to the resume point link back for corrections. */
-export async function WizardFrame({ order, step, children }: { order: Pick<Order, "id" | "no" | "subjectType" | "offline" | "step" | "status">; step: WizardStep; children: ReactNode }) {
+export async function WizardFrame({ order, step, children }: { order: Pick<Order, "id" | "no" | "kind" | "subjectType" | "offline" | "step" | "status">; step: WizardStep; children: ReactNode }) {
   const t = await getT();
   const steps = wizardSteps(order);
   const current = steps.indexOf(step);
@@ -21,14 +21,17 @@ export async function WizardFrame({ order, step, children }: { order: Pick<Order
     href: order.status === "DRAFT" && i <= reached && s !== "pay" ? wizardPath(order, s) : undefined,
   }));
   const isUnit = order.subjectType === "UNIT";
+  // A revocation runs on the same engine but is not an application.
+  const title = order.kind === "REVOKE" ? t("lifecycleRevoke.list.title") : t(isUnit ? "wizard.unitTitle" : "wizard.individualTitle");
+  const parent = order.kind === "REVOKE" ? { label: t("lifecycleRevoke.list.title"), href: "/revoke" } : { label: t("wizard.breadcrumbApply"), href: "/apply" };
   return (
     <div className={styles.page}>
       <PageHeader
-        title={t(isUnit ? "wizard.unitTitle" : "wizard.individualTitle")}
+        title={title}
         breadcrumbs={[
           { label: t("shell.nav.home"), href: "/" },
-          { label: t("wizard.breadcrumbApply"), href: "/apply" },
-          { label: t(isUnit ? "wizard.unitTitle" : "wizard.individualTitle") },
+          parent,
+          { label: title },
         ]}
         description={
           <span className={styles.meta}>
