@@ -1,7 +1,7 @@
 import { maskPhone } from "@/lib/server/auth/session-user";
 import { getAuthorizationStatus } from "./get-authorization-status";
 import { readDraft } from "./order-draft.types";
-import { wizardPath } from "./wizard-steps";
+import { wizardPath, wizardSteps } from "./wizard-steps";
 import type { WizardStepContext } from "./wizard-order.types";
 
 /** The materials step: the kinds to upload and, for a handler who is not the legal representative, the authorization's state. */
@@ -14,6 +14,7 @@ export async function loadMaterialsStep({ user, order }: WizardStepContext) {
     orderId: order.id,
     kinds: isUnit ? (["BUSINESS_LICENSE", "HANDLER_ID_FRONT", "HANDLER_ID_BACK"] as const) : (["ID_FRONT", "ID_BACK"] as const),
     authorization: needsAuthorization ? { legalRepPhone: maskPhone(enterprise!.legalRepPhone), initial: auth && { status: auth.status, phone: auth.phone, signedAt: auth.signedAt } } : null,
-    backHref: wizardPath(order, "confirm"),
+    // The step before it in this order's wizard (confirm for an application, the handler or person check for a revocation).
+    backHref: wizardPath(order, wizardSteps(order)[wizardSteps(order).indexOf("materials") - 1] ?? "confirm"),
   };
 }
