@@ -2,7 +2,6 @@ import { db } from "@/lib/db/client";
 import { translator } from "@/lib/i18n/translate";
 import { queueEmail } from "@/lib/server/notify/queue-email";
 import { queueSms } from "@/lib/server/notify/queue-sms";
-import { wakeWorker } from "@/lib/server/jobs/start-worker";
 import { REMINDER_DAYS, daysLeft, dueReminderDays } from "./certificate-reminders";
 
 const DAY_MS = 86_400_000;
@@ -14,7 +13,7 @@ const shanghaiDate = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "
  * e-mail where they gave one, an inbox message — once. The CertificateReminder row is inserted first
  * (ON CONFLICT DO NOTHING) and the notices are queued in the same transaction only when this run
  * inserted it, so parallel runs (two instances, a retried job) send each reminder exactly once.
- * Returns how many reminders this run sent.
+ * Returns how many reminders this run sent. (The queued notices are picked up by the worker that runs this job.)
  */
 export async function sendCertificateReminders({ now = new Date() }: { now?: Date } = {}): Promise<number> {
   const candidates = await db.certificate.findMany({
@@ -53,6 +52,5 @@ export async function sendCertificateReminders({ now = new Date() }: { now?: Dat
     });
     if (isSent) sent++;
   }
-  if (sent > 0) wakeWorker();
   return sent;
 }

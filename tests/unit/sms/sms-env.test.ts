@@ -29,6 +29,7 @@ describe("SMS gateway variables (lib/env.ts)", () => {
       "SMS_TEMPLATE_PIN_RESET_NOTICE",
       "SMS_TEMPLATE_ORG_REQUEST_RECEIVED",
       "SMS_TEMPLATE_ORG_REQUEST_DECIDED",
+      "SMS_TEMPLATE_CERT_EXPIRING",
     ]);
   });
 
