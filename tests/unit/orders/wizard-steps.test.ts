@@ -24,9 +24,17 @@ describe("the wizard registry", () => {
     expect(wizardByUrlKind("")).toBeNull();
   });
 
-  it("has no wizard yet for renewal, change, reissue or revocation (an order of those kinds has no wizard URL)", () => {
-    expect(Object.keys(WIZARDS).sort()).toEqual(["NEW:INDIVIDUAL", "NEW:UNIT"]);
-    expect(() => wizardPath({ id: "o3", kind: "RENEW", subjectType: "UNIT" }, "method")).toThrow(/no wizard/);
+  it("has a wizard for each kind built so far; a kind without one (change) has no wizard URL", () => {
+    expect(Object.keys(WIZARDS)).toEqual(expect.arrayContaining(["NEW:INDIVIDUAL", "NEW:UNIT", "REVOKE:UNIT", "REVOKE:INDIVIDUAL"]));
+    expect(() => wizardPath({ id: "o3", kind: "CHANGE", subjectType: "UNIT" }, "method")).toThrow(/no wizard/);
+  });
+
+  it("revocation: unit enterprise → handler → ID photos → revoke, personal person → ID photos → revoke, under /apply/revoke-*", () => {
+    expect(wizardSteps({ kind: "REVOKE", ...unit })).toEqual(["enterprise", "handler", "materials", "revoke"]);
+    expect(wizardSteps({ kind: "REVOKE", ...person })).toEqual(["person", "materials", "revoke"]);
+    expect(stepAfter({ kind: "REVOKE", ...person }, "materials")).toBe("revoke");
+    expect(wizardPath({ id: "o4", kind: "REVOKE", subjectType: "INDIVIDUAL" }, "person")).toBe("/apply/revoke-individual/o4/person");
+    expect(wizardByUrlKind("revoke-unit")).toBe(WIZARDS["REVOKE:UNIT"]);
   });
 
   it("moves the resume point forward only; the mail-in path skips uploads and the signature", () => {
