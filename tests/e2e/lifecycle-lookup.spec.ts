@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { loginAs, readSmsCode } from "./fixtures/auth";
+import { loginAs, readSmsCode, uniquePhone } from "./fixtures/auth";
 import { phoneContext } from "./fixtures/review";
-import { settle, uniqueIdNumber } from "./wizard-helpers";
+import { confirmDeposit, enterprise, fillEnterprise, fillHandler, settle, startUnit, uniqueIdNumber } from "./wizard-helpers";
 
 // 证书查询 / 订单查询 without login (issue 13, Done when): a subject's orders opened with an SMS code
 // sent to its applicant, by a browser that never logged in; desk at 1280 px and the phone at 390 px.
@@ -17,11 +17,11 @@ async function subjectWithOrder(browser: Browser) {
   return { phone, no, idNumber };
 }
 
-async function lookUp(page: Page, { idNumber, phone }: { idNumber: string; phone: string }) {
+async function lookUp(page: Page, { idNumber, phone, type = "INDIVIDUAL" }: { idNumber: string; phone: string; type?: "UNIT" | "INDIVIDUAL" }) {
   await page.goto("/lookup?channel=demo");
   await settle(page);
   await expect(page.locator("[data-hydrated]")).toBeVisible();
-  await page.getByTestId("lookup-type-INDIVIDUAL").check();
+  await page.getByTestId(`lookup-type-${type}`).check();
   await page.getByTestId("lookup-subject-key").fill(idNumber);
   await page.getByTestId("lookup-phone").fill(phone);
   const started = new Date(Date.now() - 1000);
@@ -79,6 +79,36 @@ test("phone 390 px: the same lookup, logged out", async ({ browser }) => {
   await page.getByTestId("lookup-verify").click();
   await expect(page.getByTestId("lookup-order-no")).toHaveText([s.no]);
   await page.screenshot({ path: test.info().outputPath("phone-lookup-result.png"), fullPage: true });
+  await context.close();
+});
+
+test("desk 1280 px: a unit's USCC and its handler's SMS code (the handler named in the wizard) open the unit's order, logged out", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const owner = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const userPhone = await loginAs(owner);
+  const wizard = await owner.newPage();
+  await startUnit(wizard);
+  const e = enterprise();
+  await fillEnterprise(wizard, e);
+  const sentAt = new Date(Date.now() - 1000);
+  await wizard.getByTestId("next").click();
+  await expect(wizard.getByTestId("verification")).toBeVisible({ timeout: 30_000 });
+  await confirmDeposit(wizard, owner.request, userPhone, sentAt);
+  await settle(wizard, /\/handler$/);
+  const handlerPhone = uniquePhone();
+  await fillHandler(wizard, { name: "钱经办", idNumber: uniqueIdNumber(), phone: handlerPhone, email: "qian@example.com" });
+  await wizard.getByTestId("next").click();
+  await settle(wizard, /\/goods$/);
+  await owner.close();
+
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const started = await lookUp(page, { idNumber: e.uscc, phone: handlerPhone, type: "UNIT" });
+  await page.getByTestId("lookup-code").fill(await readSmsCode(context.request, handlerPhone, { after: started }));
+  await page.getByTestId("lookup-verify").click();
+  await expect(page.getByTestId("lookup-result")).toContainText("9111");
+  await expect(page.getByTestId("lookup-order-no")).toHaveCount(1);
+  await page.screenshot({ path: test.info().outputPath("desk-lookup-unit-result.png"), fullPage: true });
   await context.close();
 });
 
