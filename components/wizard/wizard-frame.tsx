@@ -22,8 +22,14 @@ export async function WizardFrame({ order, step, children }: { order: Pick<Order
   }));
   const isUnit = order.subjectType === "UNIT";
   // A revocation runs on the same engine but is not an application.
-  const title = order.kind === "REVOKE" ? t("lifecycleRevoke.list.title") : t(isUnit ? "wizard.unitTitle" : "wizard.individualTitle");
-  const parent = order.kind === "REVOKE" ? { label: t("lifecycleRevoke.list.title"), href: "/revoke" } : { label: t("wizard.breadcrumbApply"), href: "/apply" };
+  const title =
+    order.kind === "REVOKE" ? t("lifecycleRevoke.list.title") : order.kind === "RENEW" ? t("lifecycleRenew.title") : t(isUnit ? "wizard.unitTitle" : "wizard.individualTitle");
+  const parent =
+    order.kind === "REVOKE"
+      ? { label: t("lifecycleRevoke.list.title"), href: "/revoke" }
+      : order.kind === "RENEW"
+        ? { label: t("lifecycleRenew.title"), href: "/renew" }
+        : { label: t("wizard.breadcrumbApply"), href: "/apply" };
   return (
     <div className={styles.page}>
       <PageHeader
