@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import styles from "@/components/phone/phone.module.css";
 import { getT } from "@/lib/i18n/server";
@@ -74,9 +75,9 @@ export default async function PhoneCertsPage({ searchParams }: { searchParams: P
               </Link>
               {/* 续期 opens the desk's flow in the phone's browser (the session is shared). */}
               {c.isExpiringSoon && (
-                <Link href="/renew" className={styles.note} data-testid={`renew-link-${c.id}`}>
-                  {t("lifecycleRenew.renew")} ›
-                </Link>
+                <ButtonLink href="/renew" variant="outline" size="sm" block data-testid={`renew-link-${c.id}`}>
+                  {t("lifecycleRenew.renew")}
+                </ButtonLink>
               )}
             </li>
           ))}
