@@ -22,7 +22,8 @@ export function TransferPanel({ orgId, members }: { orgId: string; members: Memb
   const [error, setError] = useState<string | null>(null);
   const [uploaded, setUploaded] = useState(false);
   const [isBusy, setBusy] = useState(false);
-  const onSettled = useCallback(() => router.refresh(), [router]);
+  // Applied: the caller is no longer the administrator, so this page would refresh into 无权访问; the overview shows the new role.
+  const onSettled = useCallback((status: string) => (status === "APPLIED" ? router.push(`/org/${orgId}`) : router.refresh()), [router, orgId]);
 
   async function sign() {
     setBusy(true);
