@@ -1,0 +1,164 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect as baseExpect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { readStore } from "./fixtures/indexeddb";
+import { consolePage, holderWithCertificate, phoneContext } from "./fixtures/review";
+import { settle } from "./wizard-helpers";
+
+// Issue 13, revocation in Chromium: the desk's personal revocation through the check and ID photos,
+// the phone's 注销 with the PIN (openssl ocsp against the desk's responder says revoked; the seconds
+// from the revocation to that answer are printed), the console's 吊销 with an RFC 5280 reason.
+
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.describe.configure({ mode: "serial" });
+
+const dir = mkdtempSync(path.join(tmpdir(), "certdesk-revoke-e2e-"));
+const shotPath = (name: string) => (process.env.SCREENSHOT_DIR ? path.join(process.env.SCREENSHOT_DIR, name) : test.info().outputPath(name));
+const shot = (page: Page, name: string) => page.screenshot({ path: shotPath(name), fullPage: true });
+
+function openssl(args: string[]): string {
+  const run = spawnSync("openssl", args, { encoding: "utf8" });
+  return `${run.stdout}${run.stderr}`;
+}
+
+type PublicCa = { kind: string; active: boolean; certificateUrl: string; crlUrl?: string };
+
+/** The active issuing CA as PEM (from /pki/ca), and its CRL URL. */
+async function issuingCa(request: APIRequestContext) {
+  const index = (await (await request.get("/pki/ca")).json()) as { cas: PublicCa[] };
+  const issuing = index.cas.filter((c) => c.kind === "ISSUING" && c.active).at(-1)!;
+  const der = path.join(dir, "issuing.der");
+  writeFileSync(der, await (await request.get(new URL(issuing.certificateUrl).pathname)).body());
+  const pem = path.join(dir, "issuing.pem");
+  openssl(["x509", "-inform", "DER", "-in", der, "-out", pem]);
+  return { pem, crlPath: new URL(issuing.crlUrl!).pathname };
+}
+
+const ocsp = (baseURL: string, issuerPem: string, serialHex: string) =>
+  openssl(["ocsp", "-issuer", issuerPem, "-serial", `0x${serialHex.replace(/:/g, "")}`, "-url", `${baseURL}/pki/ocsp`, "-resp_text", "-noverify"]);
+
+/** Polls `openssl ocsp` (a process) until it says revoked; returns its output and the seconds since `since`. */
+async function ocspRevoked(baseURL: string, issuerPem: string, serialHex: string, since: number) {
+  let out = "";
+  await expect.poll(() => (out = ocsp(baseURL, issuerPem, serialHex)), { timeout: 30_000, intervals: [200] }).toContain("Cert Status: revoked");
+  return { out, seconds: (Date.now() - since) / 1000 };
+}
+
+async function crlEntry(request: APIRequestContext, crlPath: string, serialHex: string) {
+  const file = path.join(dir, `${serialHex.slice(0, 8)}.crl`);
+  writeFileSync(file, await (await request.get(crlPath)).body());
+  const text = openssl(["crl", "-inform", "DER", "-in", file, "-noout", "-text"]);
+  return text.split("Serial Number: ").find((s) => s.toLowerCase().startsWith(serialHex.replace(/:/g, "").toLowerCase()));
+}
+
+const serialOf = async (phone: Page) => ((await phone.getByTestId("cert-serial").textContent()) ?? "").trim().replace(/:/g, "").toLowerCase();
+
+test("desk personal revocation: /revoke → 个人信息 check → ID photos → 确认吊销 (keyCompromise) → OCSP and the CRL say revoked", async ({ browser, baseURL }) => {
+  test.setTimeout(600_000);
+  const phoneCtx = await phoneContext(browser);
+  const holder = await holderWithCertificate(browser, phoneCtx);
+  const serial = await serialOf(holder.page);
+  // The same account on a 1280 px desk (its session cookie: a second SMS login within a minute is rate-limited).
+  const deskCtx = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 }, storageState: await phoneCtx.storageState() });
+  const desk = await deskCtx.newPage();
+  await desk.goto("/revoke");
+  await settle(desk);
+  const row = desk.locator(`[data-testid="revoke-row"][data-serial="${serial}"]`);
+  await expect(row).toBeVisible();
+  await shot(desk, "revoke-desk-list.png");
+  await row.getByTestId("revoke-start").click();
+  await settle(desk, /\/apply\/revoke-individual\/[^/]+\/person$/);
+  await shot(desk, "revoke-desk-person.png");
+  // Prefilled with the person as certified; PHONE3 answers at once.
+  await desk.getByTestId("next").click();
+  await settle(desk, /\/materials$/);
+  for (const input of await desk.locator('input[type="file"]').all()) {
+    await input.setInputFiles({ name: "id.png", mimeType: "image/png", buffer: PNG });
+  }
+  await expect(desk.getByTestId("material-ID_BACK")).toContainText("id.png");
+  await desk.getByTestId("next").click();
+  await settle(desk, /\/revoke$/);
+  await expect(desk.getByText("吊销后不可恢复")).toBeVisible();
+  await desk.getByTestId("revoke-reason").selectOption("keyCompromise");
+  await desk.getByTestId("revoke-agree").check();
+  await shot(desk, "revoke-desk-confirm.png");
+  await desk.getByTestId("revoke-submit").click();
+  await expect(desk.getByTestId("revoke-done")).toContainText("证书已吊销");
+  const since = Date.now();
+  await shot(desk, "revoke-desk-done.png");
+
+  const ca = await issuingCa(deskCtx.request);
+  const { out, seconds } = await ocspRevoked(baseURL!, ca.pem, serial, since);
+  expect(out).toContain("Reason: keyCompromise");
+  console.log(`[revoke] desk: openssl ocsp said revoked ${seconds.toFixed(2)} s after the confirmation`);
+  expect(await crlEntry(deskCtx.request, ca.crlPath, serial)).toContain("Key Compromise");
+  await deskCtx.close();
+  await phoneCtx.close();
+  await holder.console.context().close();
+});
+
+test("phone 注销证书 with the PIN → both certificates revoked, openssl ocsp says revoked (seconds printed), the CRL lists it, the keys leave IndexedDB", async ({ browser, baseURL }) => {
+  test.setTimeout(600_000);
+  const phoneCtx = await phoneContext(browser);
+  const holder = await holderWithCertificate(browser, phoneCtx);
+  const phone = holder.page;
+  const serial = await serialOf(phone);
+  expect((await readStore<{ certificateId: string }>(phone, "certdesk-keys", "shares")).length).toBeGreaterThanOrEqual(2);
+  await phone.getByTestId("revoke-open").click();
+  await expect(phone.getByText("吊销后不可恢复")).toBeVisible();
+  await shot(phone, "revoke-phone-warning.png");
+  await phone.getByTestId("revoke-pin").fill("000000");
+  await phone.getByTestId("revoke-confirm").click();
+  await expect(phone.getByTestId("revoke-error")).not.toBeEmpty();
+  await phone.getByTestId("revoke-pin").fill("285714");
+  await phone.getByTestId("revoke-confirm").click();
+  await expect(phone.getByTestId("revoke-done")).toBeVisible();
+  const since = Date.now();
+  await shot(phone, "revoke-phone-done.png");
+
+  const ca = await issuingCa(phoneCtx.request);
+  const { out, seconds } = await ocspRevoked(baseURL!, ca.pem, serial, since);
+  expect(out).toContain("Reason: cessationOfOperation");
+  console.log(`[revoke] phone: openssl ocsp said revoked ${seconds.toFixed(2)} s after the PIN revocation`);
+  expect(seconds).toBeLessThan(30);
+  expect(await crlEntry(phoneCtx.request, ca.crlPath, serial)).toContain("Cessation Of Operation");
+  const left = await readStore<{ certificateId: string; orderId: string }>(phone, "certdesk-keys", "shares");
+  expect(left.filter((k) => k.orderId === holder.order.orderId)).toEqual([]);
+  await phone.reload();
+  await expect(phone.getByTestId("ocsp-status")).toContainText("已撤销");
+  await phoneCtx.close();
+  await holder.console.context().close();
+});
+
+test("console 证书管理: search by serial, detail, 吊销 with reason superseded and a note → OCSP says superseded", async ({ browser, baseURL }) => {
+  test.setTimeout(600_000);
+  const phoneCtx = await phoneContext(browser);
+  const holder = await holderWithCertificate(browser, phoneCtx);
+  const serial = await serialOf(holder.page);
+  const page = await consolePage(browser);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`/console/certificates?q=${serial}`);
+  await settle(page);
+  await expect(page.getByTestId("cert-count")).toContainText("1");
+  await shot(page, "revoke-console-list.png");
+  await page.getByTestId("cert-link").first().click();
+  await settle(page, /\/console\/certificates\/[^/]+$/);
+  await expect(page.getByTestId("cert-status")).toHaveText("有效");
+  await page.getByTestId("console-revoke-reason").selectOption("superseded");
+  await page.getByTestId("console-revoke-note").fill("持有人书面申请");
+  await shot(page, "revoke-console-detail.png");
+  await page.getByTestId("console-revoke-submit").click();
+  await expect(page.getByTestId("console-revoke-result")).toContainText("证书已吊销");
+  await expect(page.getByTestId("cert-status")).toHaveText("已吊销");
+  await shot(page, "revoke-console-revoked.png");
+  const ca = await issuingCa(page.context().request);
+  const { out } = await ocspRevoked(baseURL!, ca.pem, serial, Date.now());
+  expect(out).toContain("Reason: superseded");
+  await page.context().close();
+  await phoneCtx.close();
+  await holder.console.context().close();
+});
+
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
