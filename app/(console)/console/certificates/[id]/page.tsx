@@ -66,6 +66,7 @@ export default async function ConsoleCertificatePage({ params }: Params) {
         description={<span className={styles.mono}>{c.serialHex}</span>}
         breadcrumbs={[{ label: t("lifecycleRevoke.console.title"), href: "/console/certificates" }, { label: t("lifecycleRevoke.console.detailTitle") }]}
       />
+      <div style={{ display: "grid", gap: "var(--space-4)" }}>
       <Card title={t("lifecycleRevoke.console.detailTitle")}>
         <Rows
           rows={[
@@ -122,7 +123,7 @@ export default async function ConsoleCertificatePage({ params }: Params) {
           columns={[
             { key: "no", header: t("lifecycleRevoke.console.orderNo"), cell: (o) => <span className={styles.mono}>{o.no}</span> },
             { key: "kind", header: t("lifecycleRevoke.console.kind"), cell: (o) => t(`lifecycleRevoke.console.kinds.${o.kind}`) },
-            { key: "status", header: t("lifecycleRevoke.console.orderStatus"), cell: (o) => o.status },
+            { key: "status", header: t("lifecycleRevoke.console.orderStatus"), cell: (o) => t(`orders.status.${o.status}`) },
             { key: "created", header: t("lifecycleRevoke.console.createdAt"), cell: (o) => formatDateTime(o.createdAt, t.locale) },
           ]}
         />
@@ -142,6 +143,7 @@ export default async function ConsoleCertificatePage({ params }: Params) {
           ]}
         />
       </Card>
+      </div>
     </div>
   );
 }
