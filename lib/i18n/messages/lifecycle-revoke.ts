@@ -47,6 +47,7 @@ export const lifecycleRevoke = defineMessages({
       cancel: "取消",
       submitting: "正在注销…",
       done: "证书已注销，本机保存的密钥已删除。",
+      revokedNote: "该证书已吊销（注销），不能再用于登录、签名和解密。",
     },
     console: {
       nav: "证书管理",
@@ -158,6 +159,7 @@ export const lifecycleRevoke = defineMessages({
       cancel: "Back",
       submitting: "Cancelling…",
       done: "The certificate is cancelled and the key stored on this phone is deleted.",
+      revokedNote: "This certificate is revoked: it can no longer log in, sign or decrypt.",
     },
     console: {
       nav: "Certificates",

@@ -63,6 +63,7 @@ export default async function PhoneCertPage({ params }: { params: Promise<{ cert
           </Alert>
         )}
         {isLocked && <Alert tone="error" isLive={false} data-testid="key-locked">{t("phone.cert.keyLocked")}</Alert>}
+        {cert.status === "REVOKED" && <Alert tone="info" isLive={false} data-testid="cert-revoked">{t("lifecycleRevoke.phone.revokedNote")}</Alert>}
         <Card>
           <dl className={styles.dl}>
             {rows.map(([k, v]) => (
