@@ -128,6 +128,8 @@ test("phone 注销证书 with the PIN → both certificates revoked, openssl ocs
   expect(left.filter((k) => k.orderId === holder.order.orderId)).toEqual([]);
   await phone.reload();
   await expect(phone.getByTestId("ocsp-status")).toContainText("已撤销");
+  await expect(phone.getByTestId("cert-revoked")).toBeVisible();
+  await expect(phone.getByTestId("revoke-open")).toHaveCount(0);
   await phoneCtx.close();
   await holder.console.context().close();
 });
