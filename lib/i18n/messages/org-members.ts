@@ -6,7 +6,7 @@ export const orgMembers = defineMessages({
     title: "企业",
     navLabel: "我的企业",
     roles: { ADMIN: "管理员", CERT_ADMIN: "证书管理员", SEAL_ADMIN: "印章管理员", MEMBER: "成员", LEGAL_REP: "法定代表人" },
-    nav: { overview: "概况", members: "人员管理", authorizations: "授权管理", requests: "申请审核", transfer: "转授管理员", usage: "使用记录", settings: "企业设置" },
+    nav: { overview: "概况", members: "人员管理", authorizations: "授权管理", requests: "申请审核", legalRep: "法定代表人审核", transfer: "转授管理员", usage: "使用记录", settings: "企业设置" },
     home: {
       title: "我的企业",
       lead: "您所属的企业，以及您在企业中的角色。",
@@ -164,7 +164,7 @@ export const orgMembers = defineMessages({
     title: "Enterprise",
     navLabel: "My enterprises",
     roles: { ADMIN: "Administrator", CERT_ADMIN: "Certificate administrator", SEAL_ADMIN: "Seal administrator", MEMBER: "Member", LEGAL_REP: "Legal representative" },
-    nav: { overview: "Overview", members: "Members", authorizations: "Authorizations", requests: "Requests", transfer: "Transfer administrator", usage: "Usage records", settings: "Settings" },
+    nav: { overview: "Overview", members: "Members", authorizations: "Authorizations", requests: "Requests", legalRep: "Legal representative approval", transfer: "Transfer administrator", usage: "Usage records", settings: "Settings" },
     home: {
       title: "My enterprises",
       lead: "The enterprises you belong to and your role in each.",
