@@ -10,11 +10,17 @@ import { subjectWithCertificate } from "./lifecycle-fixtures";
 
 const past = () => new Date(Date.now() - 86400_000);
 
+/** The re-application made a new order (not an enterprise request): its id. */
+function newOrderOf(r: { orderId: string | null; nextPath: string }) {
+  if (!r.orderId) throw new Error(`no new order: ${r.nextPath}`);
+  return { orderId: r.orderId, nextPath: r.nextPath };
+}
+
 describe("重新申请 for an expired or revoked certificate", () => {
   it("starts a new order of the same subject and channel with the old data prefilled, through the wizard", async () => {
     const channel = await createChannel();
     const s = await subjectWithCertificate({ channelId: channel.id, notAfter: past() });
-    const { orderId, nextPath } = await reapplyCertificate({ userId: s.applicant.id, certificateId: s.sign.id });
+    const { orderId, nextPath } = newOrderOf(await reapplyCertificate({ userId: s.applicant.id, certificateId: s.sign.id }));
     expect(orderId).not.toBe(s.order.id);
     expect(nextPath).toBe(`/apply/unit/${orderId}/method`);
 
@@ -47,7 +53,7 @@ describe("重新申请 for an expired or revoked certificate", () => {
     await expect(reapplyCertificate({ userId: valid.applicant.id, certificateId: valid.sign.id, now: later })).resolves.toMatchObject({ orderId: expect.any(String) });
 
     const revoked = await subjectWithCertificate({ channelId: channel.id, subjectType: "INDIVIDUAL", status: "REVOKED" });
-    const { orderId, nextPath } = await reapplyCertificate({ userId: revoked.applicant.id, certificateId: revoked.sign.id });
+    const { orderId, nextPath } = newOrderOf(await reapplyCertificate({ userId: revoked.applicant.id, certificateId: revoked.sign.id }));
     expect(nextPath).toBe(`/apply/individual/${orderId}/method`);
     const draft = readDraft((await db.order.findUniqueOrThrow({ where: { id: orderId } })).draft);
     expect(draft.person).toEqual(readDraft(revoked.order.draft).person);

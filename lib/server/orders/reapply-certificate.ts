@@ -1,6 +1,8 @@
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { createCertRequest } from "@/lib/server/org/create-cert-request";
+import { hasOrgPermission } from "@/lib/server/org/org-permissions";
 import { createOrder } from "./create-order";
 import { readDraft, type TOrderDraft } from "./order-draft.types";
 import { orderWhere } from "./order-where";
@@ -16,7 +18,9 @@ export function isReapplicable(cert: { status: string; notAfter: Date }, now = n
  * platform, its draft copied from the old order (or, for an enterprise order without one, from the
  * Organization as registered), through the ordinary wizard. Identity checks, the agreement and the
  * signature are not copied: they are made again. One unfinished order per subject still holds
- * (claimSubject), so parallel clicks give one order.
+ * (claimSubject), so parallel clicks give one order. An enterprise member without certs.manage
+ * re-applies through the enterprise (a certificate request the administrator answers, issue 12), for the
+ * platforms they are authorized on (else the old order's).
  */
 export async function reapplyCertificate({ userId, certificateId, ip, now = new Date() }: { userId: string; certificateId: string; ip?: string; now?: Date }) {
   const cert = await db.certificate.findFirst({
@@ -44,6 +48,16 @@ export async function reapplyCertificate({ userId, certificateId, ip, now = new 
   if (!cert?.order?.subjectKey) throw new AppError("not_found");
   if (!isReapplicable(cert, now)) throw new AppError("conflict", { userMessage: "lifecycleLookup.errors.notReapplicable" });
   const old = cert.order;
+  if (old.orgId) {
+    const membership = await db.membership.findFirst({ where: { orgId: old.orgId, userId, status: "ACTIVE" }, select: { id: true, role: true } });
+    if (membership && !hasOrgPermission(membership.role, "certs.manage")) {
+      const authorized = await db.platformAuthorization.findMany({ where: { membershipId: membership.id, status: "ACTIVE" }, select: { platformId: true } });
+      const platformIds = authorized.length > 0 ? authorized.map((a) => a.platformId) : old.platformId ? [old.platformId] : [];
+      const years = readDraft(old.draft).goods?.years ?? 1;
+      const request = await createCertRequest({ userId, input: { orgId: old.orgId, platformIds, years } });
+      return { ...request, nextPath: `/org/${old.orgId}/requests` };
+    }
+  }
 
   const was = readDraft(old.draft);
   const draft: TOrderDraft = {};
