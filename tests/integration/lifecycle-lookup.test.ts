@@ -16,6 +16,10 @@ import { latestSmsCode } from "../support/outbox";
 import { uniqueIp, uniquePhone } from "../support/factories";
 import { createChannel, uniqueIdNumber, uniqueUscc } from "./orders-fixtures";
 import { subjectWithCertificate } from "./lifecycle-fixtures";
+import { useOwnDatabase } from "./own-database";
+
+// A database of its own on PostgreSQL: its fixture CA rows are not a real hierarchy, which other files must not see.
+await useOwnDatabase("lifecycle_lookup");
 
 const unit = (subjectKey: string) => ({ subjectType: "UNIT" as const, subjectKey });
 const person = (subjectKey: string) => ({ subjectType: "INDIVIDUAL" as const, subjectKey });

@@ -7,6 +7,10 @@ import { expectAppError } from "../support/expect-app-error";
 import { createUser } from "../support/factories";
 import { createChannel } from "./orders-fixtures";
 import { subjectWithCertificate } from "./lifecycle-fixtures";
+import { useOwnDatabase } from "./own-database";
+
+// A database of its own on PostgreSQL: its fixture CA rows are not a real hierarchy, which other files must not see.
+await useOwnDatabase("lifecycle_reapply");
 
 const past = () => new Date(Date.now() - 86400_000);
 

@@ -23,6 +23,10 @@ import { downloadAsPhone } from "../support/phone-download";
 import { createChannel, goodsInput, uniqueIdNumber } from "./orders-fixtures";
 import { enterpriseWithMembers, PIN } from "./org-fixtures";
 import { createPlatform } from "./org-support";
+import { useOwnDatabase } from "./own-database";
+
+// A database of its own on PostgreSQL: its reminders move the clock over every certificate in the database, which other files must not see.
+await useOwnDatabase("lifecycle_renew");
 
 const DAY = 86_400_000;
 const before = (notAfter: Date, days: number) => new Date(notAfter.getTime() - days * DAY);

@@ -9,6 +9,10 @@ import { listPlatforms } from "@/lib/server/platforms/list-platforms";
 import { createUser } from "../support/factories";
 import { expectAppError } from "../support/expect-app-error";
 import { addMember, createPlatform, holderOf, orgWithAdmin, signLetter } from "./org-support";
+import { useOwnDatabase } from "./own-database";
+
+// A database of its own on PostgreSQL: it counts the desk's own platform rows, which other files must not see.
+await useOwnDatabase("org_authorizations");
 
 describe("授权管理: grant through a signed letter, revoke, list", () => {
   it("grant → the letter signed on the phone → rows; an existing ACTIVE one is kept; revoke once (10 parallel → 1); history keeps it", async () => {

@@ -23,6 +23,10 @@ import { expectAppError } from "../support/expect-app-error";
 import { createPlatform } from "../support/platform-fixtures";
 import { createChannel } from "../support/review-fixtures";
 import { callRoute, sessionCookie } from "../support/route-request";
+import { useOwnDatabase } from "./own-database";
+
+// A database of its own on PostgreSQL: its fixture CA row is not a real hierarchy, which other files must not see.
+await useOwnDatabase("org_console");
 
 // The console's enterprise pages (issue 12): list and search, detail, the paper transfer queue, the
 // stamped form's route and the CA's decision. Organizations, memberships and requests are written
