@@ -274,7 +274,9 @@ describe("revoke-member-certificate", () => {
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => revokeMemberCertificate({ userId: e.certAdmin.id, orgId: e.org.id, certificateId: sign.id })));
     oneSuccess(results);
     expect((await ocspStatus(sign.der))?.status).toBe("revoked");
-    expect(await db.certificate.count({ where: { userId: e.bob.user.id, orgId: e.org.id, status: "VALID" } })).toBe(1);
+    // The pair goes together (the encryption certificate of the same order too), as every revocation does.
+    expect(await db.certificate.count({ where: { userId: e.bob.user.id, orgId: e.org.id, status: "VALID" } })).toBe(0);
+    expect(await db.certificate.count({ where: { orderId: sign.orderId, status: "REVOKED", revocationReason: 9 } })).toBe(2);
     expect((await requireMember({ userId: e.bob.user.id, orgId: e.org.id })).status).toBe("ACTIVE");
     const audits = await db.auditLog.findMany({ where: { action: "org.certificate_revoked", targetId: e.org.id } });
     expect(audits.map((a) => a.data)).toEqual([{ serialHex: sign.serialHex, holderId: e.bob.user.id, reason: "privilegeWithdrawn" }]);
