@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
@@ -9,6 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
 import { CertRevokeForm } from "@/components/console/cert-revoke-form";
 import { formatDate, formatDateTime } from "@/components/console/format";
+import { DetailRows } from "@/components/console/detail-rows";
 import styles from "@/components/console/console.module.css";
 import { AppError } from "@/lib/errors";
 import type { MessageKey } from "@/lib/i18n/catalogue";
@@ -38,19 +38,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 const TONE: Record<string, BadgeTone> = { VALID: "success", REVOKED: "danger", EXPIRED: "neutral" };
 
-function Rows({ rows }: { rows: Array<[string, ReactNode]> }) {
-  return (
-    <dl className={styles.dl}>
-      {rows.map(([k, v]) => (
-        <div key={k} style={{ display: "contents" }}>
-          <dt>{k}</dt>
-          <dd>{v === null || v === undefined || v === "" ? "—" : v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 const who = (p: { name: string | null; phone: string } | null | undefined) => (p ? p.name || p.phone : "—");
 
 // /console/certificates/[id] — a certificate with its pair, history (orders, revocation, usage) and 吊销.
@@ -68,7 +55,7 @@ export default async function ConsoleCertificatePage({ params }: Params) {
       />
       <div style={{ display: "grid", gap: "var(--space-4)" }}>
       <Card title={t("lifecycleRevoke.console.detailTitle")}>
-        <Rows
+        <DetailRows
           rows={[
             [t("lifecycleRevoke.console.status"), <Badge key="s" tone={TONE[c.status] ?? "neutral"}><span data-testid="cert-status">{t(`lifecycleRevoke.console.statuses.${c.status}`)}</span></Badge>],
             [t("lifecycleRevoke.console.usage"), t(`lifecycleRevoke.console.usages.${c.usage}`)],

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { formatDateTime } from "@/components/console/format";
 import { MaterialViewer } from "@/components/console/material-viewer";
 import { OrgPaperDecision } from "@/components/console/org-paper-decision";
+import { DetailRows } from "@/components/console/detail-rows";
 import styles from "@/components/console/console.module.css";
 import orgStyles from "@/components/console/org-console.module.css";
 import { AppError } from "@/lib/errors";
@@ -36,19 +37,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 const TONE: Record<string, BadgeTone> = { PENDING_CA: "info", APPROVED: "success", REJECTED: "danger" };
-
-function Rows({ rows }: { rows: Array<[string, ReactNode]> }) {
-  return (
-    <dl className={styles.dl}>
-      {rows.map(([k, v]) => (
-        <div key={k} style={{ display: "contents" }}>
-          <dt>{k}</dt>
-          <dd>{v === null || v === undefined || v === "" ? "—" : v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 export default async function OrgRequestPage({ params }: Params) {
   const { id } = await params;
@@ -91,7 +79,7 @@ export default async function OrgRequestPage({ params }: Params) {
             </p>
           </Card>
           <Card title={t("orgConsole.request.fields")}>
-            <Rows
+            <DetailRows
               rows={[
                 [t("orgConsole.request.org"), <Link href={`/console/orgs/${r.org.id}`} key="o">{r.org.name}</Link>],
                 [t("orgConsole.request.uscc"), <span className={styles.mono} key="u">{r.org.uscc}</span>],
@@ -99,9 +87,9 @@ export default async function OrgRequestPage({ params }: Params) {
               ]}
             />
             <h3 className={styles.subhead}>{t("orgConsole.request.from")}</h3>
-            <Rows rows={personRows(r.from)} />
+            <DetailRows rows={personRows(r.from)} />
             <h3 className={styles.subhead}>{t("orgConsole.request.to")}</h3>
-            <Rows rows={personRows(r.to)} />
+            <DetailRows rows={personRows(r.to)} />
           </Card>
         </div>
         <div className={`${styles.stack} ${styles.sticky}`}>

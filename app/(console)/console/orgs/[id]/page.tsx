@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
 import { formatDate, formatDateTime } from "@/components/console/format";
+import { DetailRows } from "@/components/console/detail-rows";
 import styles from "@/components/console/console.module.css";
 import orgStyles from "@/components/console/org-console.module.css";
 import { AppError } from "@/lib/errors";
@@ -39,19 +39,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 const CERT_TONE: Record<string, BadgeTone> = { VALID: "success", REVOKED: "danger", EXPIRED: "neutral" };
 const REQUEST_TONE: Record<string, BadgeTone> = { APPROVED: "success", REJECTED: "danger", CANCELLED: "neutral" };
-
-function Rows({ rows }: { rows: Array<[string, ReactNode]> }) {
-  return (
-    <dl className={styles.dl}>
-      {rows.map(([k, v]) => (
-        <div key={k} style={{ display: "contents" }}>
-          <dt>{k}</dt>
-          <dd>{v === null || v === undefined || v === "" ? "—" : v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 export default async function ConsoleOrgPage({ params }: Params) {
   const { id } = await params;
@@ -111,7 +98,7 @@ export default async function ConsoleOrgPage({ params }: Params) {
       </nav>
       <div className={styles.stack}>
         <Card id="basic" className={orgStyles.section} title={t("orgConsole.detail.basic")} headingLevel={2}>
-          <Rows
+          <DetailRows
             rows={[
               [t("orgConsole.detail.name"), org.name],
               [t("orgConsole.detail.uscc"), <span className={styles.mono} key="u">{org.uscc}</span>],

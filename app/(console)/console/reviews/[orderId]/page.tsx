@@ -9,6 +9,7 @@ import { Table } from "@/components/ui/table";
 import { formatDateTime } from "@/components/console/format";
 import { MaterialViewer } from "@/components/console/material-viewer";
 import { ReviewDecisionForm } from "@/components/console/review-decision-form";
+import { DetailRows } from "@/components/console/detail-rows";
 import styles from "@/components/console/console.module.css";
 import { formatFen } from "@/components/orders/format-fen";
 import { AppError } from "@/lib/errors";
@@ -38,19 +39,6 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 const CHECK_TONE: Record<string, BadgeTone> = { PASSED: "success", FAILED: "danger", PENDING: "warning", EXPIRED: "neutral" };
-
-function Rows({ rows }: { rows: Array<[string, ReactNode]> }) {
-  return (
-    <dl className={styles.dl}>
-      {rows.map(([k, v]) => (
-        <div key={k} style={{ display: "contents" }}>
-          <dt>{k}</dt>
-          <dd>{v === null || v === undefined || v === "" ? "—" : v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 export default async function ReviewOrderPage({ params }: Params) {
   const { orderId } = await params;
@@ -100,11 +88,11 @@ export default async function ReviewOrderPage({ params }: Params) {
       <div className={styles.columns}>
         <div className={styles.stack}>
           <Card title={t("review.order.subject")}>
-            <Rows rows={subjectRows} />
+            <DetailRows rows={subjectRows} />
             {handler && (
               <>
                 <h3 className={styles.subhead}>{t("review.order.handler")}</h3>
-                <Rows
+                <DetailRows
                   rows={[
                     [t("review.order.name"), handler.name],
                     [t("review.order.idType"), idType(handler.idType)],
@@ -117,7 +105,7 @@ export default async function ReviewOrderPage({ params }: Params) {
               </>
             )}
             <h3 className={styles.subhead}>{t("review.order.applicant")}</h3>
-            <Rows rows={[[t("review.order.phone"), order.user.phone], [t("review.order.name"), order.user.name]]} />
+            <DetailRows rows={[[t("review.order.phone"), order.user.phone], [t("review.order.name"), order.user.name]]} />
           </Card>
 
           <Card title={t("review.order.checks")} padding="none">
@@ -170,7 +158,7 @@ export default async function ReviewOrderPage({ params }: Params) {
             ) : (
               order.authorizations.slice(0, 1).map((a) => (
                 <div key={a.id} className={styles.stack}>
-                  <Rows
+                  <DetailRows
                     rows={[
                       [t("review.order.authPhone"), a.phone],
                       [t("review.order.authStatus"), <Badge key="s" tone={a.status === "SIGNED" ? "success" : "warning"}>{t(`review.authStatus.${a.status}`)}</Badge>],
@@ -189,7 +177,7 @@ export default async function ReviewOrderPage({ params }: Params) {
 
           <Card title={t("review.order.application")}>
             {order.signedAt ? (
-              <Rows
+              <DetailRows
                 rows={[
                   [t("review.order.agreementVersion"), order.agreementVersion],
                   [t("review.order.agreementHash"), <span className={styles.mono} key="h" data-testid="agreement-hash">{order.agreementHash}</span>],
@@ -200,7 +188,7 @@ export default async function ReviewOrderPage({ params }: Params) {
               <p className={styles.muted}>{t("review.order.notSigned")}</p>
             )}
             <h3 className={styles.subhead}>{t("review.order.goods")}</h3>
-            <Rows
+            <DetailRows
               rows={[
                 [t("review.order.years"), order.years ? t("review.order.yearsValue", { n: order.years }) : null],
                 [t("review.order.medium"), order.medium],
