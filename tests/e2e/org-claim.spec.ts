@@ -3,60 +3,19 @@
 // is the enterprise's administrator (我的企业). A second user starting the wizard for the same credit code is told
 // to join instead (加入企业 link), not to claim it again.
 import { expect as baseExpect, test } from "@playwright/test";
-import { loginAs, readSmsCode, uniquePhone } from "./fixtures/auth";
+import { loginAs, uniquePhone } from "./fixtures/auth";
 import { approveInConsole, consolePage, downloadOnPhone } from "./fixtures/review";
-import { confirmDeposit, enterprise, fillEnterprise, fillHandler, paySandbox, readAuthorizationPath, settle, startUnit, uniqueIdNumber } from "./wizard-helpers";
+import { claimThroughUnitWizard, enterprise, fillEnterprise, settle, startUnit } from "./wizard-helpers";
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 
-// A 1×1 PNG: the materials domain sniffs the content type.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
 test("claim: unit wizard → CA approves → pay → download makes the applicant administrator; a second claimant is sent to join", async ({ page, context, browser }) => {
   test.setTimeout(600_000);
   const userPhone = await loginAs(context);
   const orderId = await startUnit(page);
   const e = enterprise();
-  await fillEnterprise(page, e);
-  const sentAt = new Date(Date.now() - 1000);
-  await page.getByTestId("next").click();
-  await expect(page.getByTestId("verification")).toBeVisible();
-  await confirmDeposit(page, context.request, userPhone, sentAt);
-  await settle(page, /\/handler$/);
-  const handlerPhone = uniquePhone();
-  await fillHandler(page, { name: "钱经办", idNumber: uniqueIdNumber(), phone: handlerPhone, email: "qian@example.com" });
-  await page.getByTestId("next").click();
-  await settle(page, /\/goods$/);
-  await page.getByTestId("next").click();
-  await settle(page, /\/confirm$/);
-  await page.getByTestId("confirm").click();
-  await settle(page, /\/materials$/);
-  for (const input of await page.locator('input[type="file"]').all()) await input.setInputFiles({ name: "doc.png", mimeType: "image/png", buffer: PNG });
-  await page.getByTestId("auth-mode-sms").check();
-  await page.getByTestId("auth-send").click();
-  await expect(page.getByTestId("auth-status")).toContainText("等待法定代表人签署");
-  const path = await readAuthorizationPath(context.request, e.legalRepPhone);
-  const legalRep = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN" });
-  const mobile = await legalRep.newPage();
-  await mobile.goto(path);
-  await settle(mobile);
-  const codeAt = new Date(Date.now() - 1000);
-  await mobile.getByTestId("auth-send-code").click();
-  await mobile.getByTestId("auth-code").fill(await readSmsCode(legalRep.request, e.legalRepPhone, { after: codeAt }));
-  await mobile.getByTestId("auth-agree").check();
-  await mobile.getByTestId("auth-sign").click();
-  await expect(mobile.getByTestId("auth-signed")).toBeVisible();
-  await legalRep.close();
-  await expect(page.getByTestId("auth-status")).toContainText("法定代表人已签署");
-  await page.getByTestId("next").click();
-  await settle(page, /\/sign$/);
-  const signAt = new Date(Date.now() - 1000);
-  await page.getByTestId("send-sign-code").click();
-  await page.getByTestId("sign-code").fill(await readSmsCode(context.request, handlerPhone, { after: signAt }));
-  await page.getByTestId("sign-agree").check();
-  await page.getByTestId("sign-submit").click();
-  await expect(page).toHaveURL(new RegExp(`/apply/unit/${orderId}/pay$`));
-  await paySandbox(page, browser, orderId);
+  await claimThroughUnitWizard(page, { request: context.request, browser, userPhone, e, orderId });
 
   // Submitted: the enterprise is registered (no administrator yet), the order belongs to it.
   await page.goto("/orders");

@@ -102,3 +102,69 @@ export async function paySandbox(page: Page, browser: Browser, orderId: string) 
 }
 
 export { uniquePhone as uniquePhoneFor } from "./fixtures/auth";
+
+// A 1×1 PNG: the materials domain sniffs the content type.
+export const TINY_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+
+/** The legal representative opens the texted /authorize link on a phone and signs with an SMS code; returns the letter text. */
+export async function legalRepSignsByLink(browser: Browser, request: APIRequestContext, legalRepPhone: string): Promise<string> {
+  const path = await readAuthorizationPath(request, legalRepPhone);
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN" });
+  try {
+    const mobile = await phone.newPage();
+    await mobile.goto(path);
+    await settle(mobile);
+    const letter = (await mobile.getByTestId("letter").textContent()) ?? "";
+    const codeAt = new Date(Date.now() - 1000);
+    await mobile.getByTestId("auth-send-code").click();
+    await mobile.getByTestId("auth-code").fill(await readSmsCode(phone.request, legalRepPhone, { after: codeAt }));
+    await mobile.getByTestId("auth-agree").check();
+    await mobile.getByTestId("auth-sign").click();
+    await expect(mobile.getByTestId("auth-signed")).toBeVisible({ timeout: 30_000 });
+    return letter;
+  } finally {
+    await phone.close();
+  }
+}
+
+/** Step 6: the handler's SMS code and the agreement sign the application; ends on the pay step. */
+export async function signApplication(page: Page, request: APIRequestContext, handlerPhone: string, orderId: string) {
+  const signAt = new Date(Date.now() - 1000);
+  await page.getByTestId("send-sign-code").click();
+  await page.getByTestId("sign-code").fill(await readSmsCode(request, handlerPhone, { after: signAt }));
+  await page.getByTestId("sign-agree").check();
+  await page.getByTestId("sign-submit").click();
+  await expect(page).toHaveURL(new RegExp(`/apply/unit/${orderId}/pay$`), { timeout: 30_000 });
+}
+
+/**
+ * 认领 through the unit wizard, from the enterprise step to a paid order: micro-deposit, a handler who is not the
+ * legal representative, default goods, materials, the legal rep's SMS link, the signature, sandbox payment.
+ */
+export async function claimThroughUnitWizard(page: Page, { request, browser, userPhone, e, orderId }: { request: APIRequestContext; browser: Browser; userPhone: string; e: Enterprise; orderId: string }) {
+  await fillEnterprise(page, e);
+  const sentAt = new Date(Date.now() - 1000);
+  await page.getByTestId("next").click();
+  await expect(page.getByTestId("verification")).toBeVisible({ timeout: 30_000 });
+  await confirmDeposit(page, request, userPhone, sentAt);
+  await settle(page, /\/handler$/);
+  const handlerPhone = uniquePhone();
+  await fillHandler(page, { name: "钱经办", idNumber: uniqueIdNumber(), phone: handlerPhone, email: "qian@example.com" });
+  await page.getByTestId("next").click();
+  await settle(page, /\/goods$/);
+  await page.getByTestId("next").click();
+  await settle(page, /\/confirm$/);
+  await page.getByTestId("confirm").click();
+  await settle(page, /\/materials$/);
+  for (const input of await page.locator('input[type="file"]').all()) await input.setInputFiles({ name: "doc.png", mimeType: "image/png", buffer: TINY_PNG });
+  await page.getByTestId("auth-mode-sms").check();
+  await page.getByTestId("auth-send").click();
+  await expect(page.getByTestId("auth-status")).toContainText("等待法定代表人签署", { timeout: 30_000 });
+  await legalRepSignsByLink(browser, request, e.legalRepPhone);
+  await expect(page.getByTestId("auth-status")).toContainText("法定代表人已签署", { timeout: 30_000 });
+  await page.getByTestId("next").click();
+  await settle(page, /\/sign$/);
+  await signApplication(page, request, handlerPhone, orderId);
+  await paySandbox(page, browser, orderId);
+  return { handlerPhone };
+}

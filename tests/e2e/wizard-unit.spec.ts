@@ -1,6 +1,6 @@
 import { expect as baseExpect, test } from "@playwright/test";
-import { loginAs, readSmsCode, uniquePhone } from "./fixtures/auth";
-import { paySandbox, settle, confirmDeposit, enterprise, field, fillEnterprise, fillHandler, readAuthorizationPath, startUnit, uniqueIdNumber } from "./wizard-helpers";
+import { loginAs, uniquePhone } from "./fixtures/auth";
+import { paySandbox, settle, confirmDeposit, enterprise, field, fillEnterprise, fillHandler, legalRepSignsByLink, signApplication, startUnit, TINY_PNG, uniqueIdNumber } from "./wizard-helpers";
 
 // Dev servers on a shared, busy machine answer slowly: generous waits, no fixed sleeps.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -41,37 +41,21 @@ test("unit wizard: micro-deposit, handler, goods, legal rep signs by SMS link on
 
   // Step 5: uploads, then the legal rep signs on their phone in another browser.
   for (const input of await page.locator('input[type="file"]').all()) {
-    await input.setInputFiles({ name: "doc.png", mimeType: "image/png", buffer: PNG });
+    await input.setInputFiles({ name: "doc.png", mimeType: "image/png", buffer: TINY_PNG });
   }
   await page.getByTestId("auth-mode-sms").check();
   await page.getByTestId("auth-send").click();
   await expect(page.getByTestId("auth-status")).toContainText("等待法定代表人签署");
 
-  const path = await readAuthorizationPath(context.request, e.legalRepPhone);
-  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "zh-CN" });
-  const mobile = await phone.newPage();
-  await mobile.goto(path);
-  await settle(mobile);
-  await expect(mobile.getByTestId("letter")).toContainText(e.name);
-  const codeAt = new Date(Date.now() - 1000);
-  await mobile.getByTestId("auth-send-code").click();
-  await mobile.getByTestId("auth-code").fill(await readSmsCode(phone.request, e.legalRepPhone, { after: codeAt }));
-  await mobile.getByTestId("auth-agree").check();
-  await mobile.getByTestId("auth-sign").click();
-  await expect(mobile.getByTestId("auth-signed")).toBeVisible();
-  await phone.close();
+  const letter = await legalRepSignsByLink(browser, context.request, e.legalRepPhone);
+  expect(letter).toContain(e.name);
 
   await expect(page.getByTestId("auth-status")).toContainText("法定代表人已签署");
   await page.getByTestId("next").click();
   await settle(page, /\/sign$/);
 
   // Step 6: the handler's SMS code + agreement sign the application.
-  const signAt = new Date(Date.now() - 1000);
-  await page.getByTestId("send-sign-code").click();
-  await page.getByTestId("sign-code").fill(await readSmsCode(context.request, handlerPhone, { after: signAt }));
-  await page.getByTestId("sign-agree").check();
-  await page.getByTestId("sign-submit").click();
-  await expect(page).toHaveURL(new RegExp(`/apply/unit/${orderId}/pay$`));
+  await signApplication(page, context.request, handlerPhone, orderId);
   await expect(page.getByTestId("payment-amount")).toContainText("680.00");
 
   // Payment: the order waits for review, and the user is told how long.
@@ -81,5 +65,3 @@ test("unit wizard: micro-deposit, handler, goods, legal rep signs by SMS link on
   await expect(page.getByTestId("timeline")).toContainText("支付成功");
 });
 
-// A 1×1 PNG: the materials domain sniffs the content type.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
