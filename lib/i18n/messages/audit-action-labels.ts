@@ -84,6 +84,11 @@ const zh = {
     recovery_staged: "新手机安装恢复密钥",
     recovery_installed: "密钥恢复完成",
   },
+  reissue: {
+    requested: "申请证书补办",
+    identity_refused: "证书补办身份核验未通过",
+    completed: "证书补办完成",
+  },
   scan: {
     login: "扫码登录",
     sign: "扫码签名",
@@ -114,6 +119,16 @@ const zh = {
     authorization_granted: "授权使用企业证书",
     authorization_revoked: "撤销企业证书授权",
     certificate_revoked: "吊销人员证书",
+  },
+  seal: {
+    created: "申请电子印章",
+    submitted: "提交印章审核",
+    cancelled: "撤回印章审核",
+    approved: "印章审核通过",
+    rejected: "印章审核驳回",
+    voided: "印章作废",
+    deleted: "删除印章",
+    downloaded: "下载印章",
   },
 } satisfies AuditActionLabelTree;
 
@@ -195,6 +210,11 @@ const en = {
     recovery_staged: "Recovered key staged on the new phone",
     recovery_installed: "Key recovery completed",
   },
+  reissue: {
+    requested: "Certificate reissue requested",
+    identity_refused: "Certificate reissue identity check refused",
+    completed: "Certificate reissued",
+  },
   scan: {
     login: "QR login",
     sign: "QR signature",
@@ -225,6 +245,16 @@ const en = {
     authorization_granted: "Enterprise certificate authorized",
     authorization_revoked: "Enterprise certificate authorization revoked",
     certificate_revoked: "Member certificate revoked",
+  },
+  seal: {
+    created: "Electronic seal requested",
+    submitted: "Seal sent for review",
+    cancelled: "Seal review withdrawn",
+    approved: "Seal approved",
+    rejected: "Seal rejected",
+    voided: "Seal voided",
+    deleted: "Seal deleted",
+    downloaded: "Seal downloaded",
   },
 } satisfies AuditActionLabelTree;
 

@@ -153,6 +153,10 @@ export const AUDIT_DATA_SCHEMAS = {
   "key.recovery_delivered": z.object({ keyShareId: id, kmkId: id }),
   "key.recovery_staged": recovery,
   "key.recovery_installed": recovery,
+  // 证书补办 (lost or replaced phone, docs/lifecycle.md): the holder's check, a refused identity, the new signing certificate.
+  "reissue.requested": z.object({ orderId: id, certificateId: id, recoveryId: id, identityCheckId: id }),
+  "reissue.identity_refused": z.object({ certificateId: id, reason: z.enum(["not_holder", "not_account_identity", "check_failed"]) }),
+  "reissue.completed": z.object({ orderId: id, oldSerial: z.string(), newSerial: z.string() }),
 
   // scan requests and sessions (scan.<type> per completed ScanType)
   "scan.login": scanCompleted,
@@ -184,6 +188,14 @@ export const AUDIT_DATA_SCHEMAS = {
   "org.authorization_granted": z.object({ membershipId: id, platformId: id, signatureId: nullableId }),
   "org.authorization_revoked": z.object({ membershipId: id, platformId: id }),
   "org.certificate_revoked": z.object({ serialHex: z.string(), holderId: nullableId, reason: z.string() }),
+  "seal.created": z.object({ kind: z.string(), source: z.string(), orgId: nullableId, certificateId: nullableId, orderId: nullableId, status: z.string() }),
+  "seal.submitted": z.object({ from: z.string(), replacesSealId: nullableId }),
+  "seal.cancelled": z.object({ from: z.string() }),
+  "seal.approved": z.object({ esId: z.string(), certificateId: id, validTo: z.string(), automatic: z.boolean() }),
+  "seal.rejected": z.object({ reason: z.string() }),
+  "seal.voided": z.object({ reason: z.string(), certificateId: nullableId, needsReapply: z.boolean() }),
+  "seal.deleted": z.object({ from: z.string() }),
+  "seal.downloaded": z.object({ certificateId: id, what: z.string() }),
 } satisfies Record<string, z.ZodObject>;
 
 export type AuditAction = keyof typeof AUDIT_DATA_SCHEMAS;
