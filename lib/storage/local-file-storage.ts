@@ -1,12 +1,9 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { FileStorage } from "./file-storage";
+import { checkStorageKey, FileNotFoundError, type FileStorage } from "./file-storage";
 
 export function localFileStorage(root: string): FileStorage {
-  const resolve = (key: string) => {
-    if (!/^[a-zA-Z0-9/_.-]+$/.test(key) || key.includes("..")) throw new Error("invalid storage key");
-    return path.join(root, key);
-  };
+  const resolve = (key: string) => path.join(root, checkStorageKey(key));
   return {
     name: "local",
     async put(key, data) {
@@ -15,7 +12,12 @@ export function localFileStorage(root: string): FileStorage {
       await writeFile(file, data, { mode: 0o600 });
     },
     async get(key) {
-      return new Uint8Array(await readFile(resolve(key)));
+      try {
+        return new Uint8Array(await readFile(resolve(key)));
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === "ENOENT") throw new FileNotFoundError(key);
+        throw err;
+      }
     },
     async delete(key) {
       await rm(resolve(key), { force: true });
