@@ -25,8 +25,10 @@ import { orgConsole } from "./messages/org-console";
 import { lifecycleLookup } from "./messages/lifecycle-lookup";
 import { lifecycleRenew } from "./messages/lifecycle-renew";
 import { lifecycleRevoke } from "./messages/lifecycle-revoke";
+import { lifecycleChange } from "./messages/lifecycle-change";
+import { lifecycleReissue } from "./messages/lifecycle-reissue";
 
-const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner, passkeys, orgMembers, orgRequests, orgConsole, lifecycleRenew, lifecycleLookup, lifecycleRevoke };
+const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner, passkeys, orgMembers, orgRequests, orgConsole, lifecycleRenew, lifecycleLookup, lifecycleRevoke, lifecycleChange, lifecycleReissue };
 
 type Ns = typeof namespaces;
 type ZhTree = { [K in keyof Ns]: Ns[K]["zh-CN"] };

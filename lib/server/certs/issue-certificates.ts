@@ -15,7 +15,7 @@ import { loadIssuingCa, type IssuingCa } from "@/lib/server/ca/load-issuing-ca";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { parseInput } from "@/lib/server/http/parse-input";
 import { pkiUrls } from "@/lib/server/ca/pki-urls";
-import { ZIssueCertificatesSchema, type TIssueCertificates } from "./issue-certificates.types";
+import { ZCertSubjectSchema, ZIssueCertificatesSchema, type TIssueCertificates } from "./issue-certificates.types";
 
 export interface IssuedPair {
   sign: Certificate & { pem: string };
@@ -64,13 +64,59 @@ export async function issueCertificates(
 }
 
 async function issueIn(tx: Tx, parsed: z.output<typeof ZIssueCertificatesSchema>, loaded: IssuingCa): Promise<IssuedPair> {
+  const [sign, encrypt] = await issueUsagesIn(tx, {
+    ...parsed,
+    keys: [
+      { usage: "SIGN", keyShareId: parsed.keyShares.sign },
+      { usage: "ENCRYPT", keyShareId: parsed.keyShares.encrypt },
+    ],
+    loaded,
+  });
+  return { sign: sign!, encrypt: encrypt! };
+}
+
+/**
+ * 证书补办: a new signing certificate alone, for the new phone's fresh signing key, in the caller's
+ * transaction. It joins the original order's pair (`orderId` is that order) and ends when the pair
+ * ends (`notAfter` of the certificate it replaces): a reissue replaces a lost key, it is no renewal.
+ * The encryption certificate is untouched (its key was recovered, not replaced).
+ */
+export async function issueSigningCertificateIn(
+  tx: Tx,
+  input: { orderId: string; userId: string; orgId: string | null; keyShareId: string; subject: TIssueCertificates["subject"]; notAfter: Date; actorId?: string | null },
+  loaded: IssuingCa,
+): Promise<Certificate & { pem: string }> {
+  const subject = parseInput(ZCertSubjectSchema, input.subject);
+  const [sign] = await issueUsagesIn(tx, {
+    orderId: input.orderId,
+    userId: input.userId,
+    orgId: input.orgId ?? undefined,
+    subject,
+    years: 1,
+    actorId: input.actorId,
+    keys: [{ usage: "SIGN", keyShareId: input.keyShareId }],
+    loaded,
+    notAfter: input.notAfter,
+  });
+  return sign!;
+}
+
+async function issueUsagesIn(
+  tx: Tx,
+  parsed: Omit<z.output<typeof ZIssueCertificatesSchema>, "keyShares"> & {
+    keys: Array<{ usage: CertUsage; keyShareId: string }>;
+    loaded: IssuingCa;
+    notAfter?: Date;
+  },
+): Promise<Array<Certificate & { pem: string }>> {
+  const { loaded } = parsed;
   // The cached CA may have been retired (or belong to a database this process no longer uses):
   // confirmed, and locked against retirement, in this transaction.
   const confirmed = await confirmIssuingCa(tx, loaded);
   if (!confirmed) throw new NoActiveIssuingCaError();
   const { ca: issuing, certificate: issuingCertificate, signer } = confirmed;
   const shares = await tx.keyShare.findMany({
-    where: { id: { in: [parsed.keyShares.sign, parsed.keyShares.encrypt] }, userId: parsed.userId },
+    where: { id: { in: parsed.keys.map((k) => k.keyShareId) }, userId: parsed.userId },
     select: { id: true, status: true, publicKey: true },
   });
   const share = (id: string) => {
@@ -79,8 +125,7 @@ async function issueIn(tx: Tx, parsed: z.output<typeof ZIssueCertificatesSchema>
     if (found.status !== "ACTIVE") throw new AppError("locked", { userMessage: "errors.locked" });
     return found;
   };
-  const signShare = share(parsed.keyShares.sign);
-  const encryptShare = share(parsed.keyShares.encrypt);
+  const keys = parsed.keys.map((k) => ({ usage: k.usage, share: share(k.keyShareId) }));
   if (parsed.orderId) {
     const order = await tx.order.findFirst({ where: { id: parsed.orderId, userId: parsed.userId }, select: { id: true } });
     if (!order) throw new AppError("not_found", { userMessage: "errors.not_found" });
@@ -99,7 +144,7 @@ async function issueIn(tx: Tx, parsed: z.output<typeof ZIssueCertificatesSchema>
   const urls = pkiUrls();
   const issuer = { certificate: issuingCertificate, signer };
   const now = new Date();
-  const validity = { notBefore: addMs(now, -CA_PROFILE.backdateMs), notAfter: addYears(now, parsed.years) };
+  const validity = { notBefore: addMs(now, -CA_PROFILE.backdateMs), notAfter: parsed.notAfter ?? addYears(now, parsed.years) };
   const build = (usage: "signing" | "encryption", publicKeyHex: string) =>
     buildEndEntityCertificate(
       {
@@ -112,8 +157,8 @@ async function issueIn(tx: Tx, parsed: z.output<typeof ZIssueCertificatesSchema>
       issuer,
     );
 
-  const signCert = await build("signing", signShare.publicKey);
-  const encryptCert = await build("encryption", encryptShare.publicKey);
+  const built = [];
+  for (const k of keys) built.push({ ...k, cert: await build(k.usage === "SIGN" ? "signing" : "encryption", k.share.publicKey) });
   const row = (cert: IssuedCertificate, usage: CertUsage, keyShareId: string) => ({
     serialHex: cert.serialHex,
     caId: issuing.id,
@@ -130,12 +175,9 @@ async function issueIn(tx: Tx, parsed: z.output<typeof ZIssueCertificatesSchema>
     userId: parsed.userId,
     orgId: orgId ?? null,
   });
-  const created = await tx.certificate.createManyAndReturn({
-    data: [row(signCert, "SIGN", signShare.id), row(encryptCert, "ENCRYPT", encryptShare.id)],
-  });
-  const bySerial = (serialHex: string) => created.find((c) => c.serialHex === serialHex)!;
-  const [sign, encrypt] = [bySerial(signCert.serialHex), bySerial(encryptCert.serialHex)];
-  for (const stored of [sign, encrypt]) {
+  const created = await tx.certificate.createManyAndReturn({ data: built.map((b) => row(b.cert, b.usage, b.share.id)) });
+  const issued = built.map((b) => ({ ...created.find((c) => c.serialHex === b.cert.serialHex)!, pem: b.cert.pem }));
+  for (const stored of issued) {
     await writeAudit(tx, {
       actorId: parsed.actorId === undefined ? parsed.userId : parsed.actorId,
       action: "certificate.issued",
@@ -144,5 +186,5 @@ async function issueIn(tx: Tx, parsed: z.output<typeof ZIssueCertificatesSchema>
       data: { serialHex: stored.serialHex, usage: stored.usage, caId: issuing.id, orderId: parsed.orderId ?? null, fingerprintSha256: stored.fingerprint },
     });
   }
-  return { sign: { ...sign, pem: signCert.pem }, encrypt: { ...encrypt, pem: encryptCert.pem } };
+  return issued;
 }

@@ -4,6 +4,7 @@ import { translator } from "@/lib/i18n/translate";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertPermission } from "@/lib/server/auth/permissions";
 import { db } from "@/lib/db/client";
+import { findReissueOfRecovery } from "@/lib/server/orders/reissue-of-recovery";
 import { ZDecideKeyRecoverySchema } from "./key-recovery.types";
 
 /**
@@ -22,6 +23,8 @@ export async function decideKeyRecovery({ operator, recoveryId, input, ip }: { o
     });
     if (!row) throw new AppError("not_found");
     if (row.userId === operator.id) throw new AppError("forbidden", { userMessage: "phone.errors.ownRecovery" });
+    // A reissue's recovery is decided with the reissue's review (the identity check is there), nowhere else.
+    if (await findReissueOfRecovery(tx, recoveryId)) throw new AppError("conflict", { userMessage: "lifecycleReissue.errors.decideInReview" });
     const status = decision.decision === "approve" ? "APPROVED" : "REJECTED";
     const reason = decision.decision === "reject" ? decision.reason : null;
     const done = await tx.keyRecovery.updateMany({

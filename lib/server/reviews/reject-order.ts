@@ -6,6 +6,7 @@ import { writeAudit } from "@/lib/server/audit/write-audit";
 import { db } from "@/lib/db/client";
 import { wakeWorker } from "@/lib/server/jobs/start-worker";
 import { transitionOrder } from "@/lib/server/orders/transition-order";
+import { reissueDecideRecovery } from "@/lib/server/orders/reissue-decide-recovery";
 import { auditRefusedDecision } from "./audit-refused-decision";
 import { lockOrderForReview } from "./lock-order-for-review";
 import { notifyReviewOutcome } from "./notify-review-outcome";
@@ -30,6 +31,7 @@ async function reject({ user, input, ip }: { user: Pick<SessionUser, "id" | "rol
       await tx.review.create({ data: { orderId, round: order.reviewRound, reviewerId: user.id, decision: ReviewDecision.REJECT, reason } });
       await writeAudit(tx, { actorId: user.id, action: "review.reject", targetType: "Order", targetId: orderId, data: { round: order.reviewRound }, ip });
       await transitionOrder(tx, { orderId, to: "REJECTED", actorId: user.id, type: "rejected", note: reason, ip, data: { rejectReason: reason } });
+      await reissueDecideRecovery(tx, { orderId, decision: "reject", operatorId: user.id, reason, ip });
       await notifyReviewOutcome(tx, { orderId, outcome: "rejected", reason });
     })
     .catch((err: unknown) => {

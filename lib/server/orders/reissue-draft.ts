@@ -1,0 +1,13 @@
+/**
+ * What a REISSUE order keeps in its draft besides the holder (person / handler, copied from the
+ * certificate's order, so holderOfOrder reads it): the signing certificate it replaces, that
+ * certificate's order, the encryption certificate whose key is recovered, the key recovery, and the
+ * identity check that passed.
+ */
+export type TReissueDraft = {
+  reissue?: { certificateId: string; originalOrderId: string; encryptCertificateId: string; recoveryId: string; identityCheckId: string };
+};
+
+export function readReissueDraft(draft: unknown): TReissueDraft {
+  return (draft && typeof draft === "object" ? draft : {}) as TReissueDraft;
+}

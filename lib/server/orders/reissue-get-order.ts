@@ -1,0 +1,12 @@
+import { AppError } from "@/lib/errors";
+import { db } from "@/lib/db/client";
+import { readReissueDraft } from "./reissue-draft";
+
+/** The caller's REISSUE order as the new phone polls it: the order's and the key recovery's status, the review's reason. */
+export async function reissueGetOrder({ userId, orderId }: { userId: string; orderId: string }) {
+  const order = await db.order.findFirst({ where: { id: orderId, userId, kind: "REISSUE" }, select: { id: true, no: true, status: true, rejectReason: true, draft: true } });
+  if (!order) throw new AppError("not_found");
+  const reissue = readReissueDraft(order.draft).reissue;
+  const recovery = reissue ? await db.keyRecovery.findUnique({ where: { id: reissue.recoveryId }, select: { id: true, status: true, keyShareId: true } }) : null;
+  return { id: order.id, no: order.no, status: order.status, rejectReason: order.rejectReason, certificateId: reissue?.certificateId ?? null, originalOrderId: reissue?.originalOrderId ?? null, recovery };
+}
