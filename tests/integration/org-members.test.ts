@@ -338,7 +338,7 @@ describe("change-member-role", () => {
 describe("delete-organization", () => {
   it("typed name; revokes all VALID certificates (cessationOfOperation), voids seals, revokes authorizations, sets deletedAt; then NOT_FOUND and unlisted; one outcome in parallel", async () => {
     const e = await enterpriseWithMembers();
-    await db.seal.createMany({ data: [{ orgId: e.org.id, name: "公章", kind: "OFFICIAL", imageKey: "x" }, { orgId: e.org.id, name: "合同章", kind: "CONTRACT", imageKey: "y" }] });
+    await db.seal.createMany({ data: [{ orgId: e.org.id, name: "公章", kind: "OFFICIAL", imageKey: "x", status: "APPROVED" }, { orgId: e.org.id, name: "合同章", kind: "CONTRACT", imageKey: "y", status: "PENDING_REVIEW" }] });
     const platform = await createPlatform();
     await db.platformAuthorization.create({ data: { orgId: e.org.id, membershipId: (await e.membershipOf(e.alice.user.id)).id, platformId: platform.platform.id, grantedById: e.admin.user.id } });
     const certs = await db.certificate.findMany({ where: { orgId: e.org.id } });
@@ -352,7 +352,7 @@ describe("delete-organization", () => {
     const value = oneSuccess(results, ["conflict", "not_found"]) as { revoked: number };
     expect(value.revoked).toBe(6);
     expect((await db.organization.findUniqueOrThrow({ where: { id: e.org.id } })).deletedAt).not.toBeNull();
-    expect(await db.seal.count({ where: { orgId: e.org.id, active: true } })).toBe(0);
+    expect(await db.seal.count({ where: { orgId: e.org.id, status: { not: "VOIDED" } } })).toBe(0);
     expect(await db.platformAuthorization.count({ where: { orgId: e.org.id, status: "ACTIVE" } })).toBe(0);
     const entries = await crlSerials();
     for (const c of certs) {

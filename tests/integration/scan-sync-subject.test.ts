@@ -44,11 +44,11 @@ describe("sync_subject returns the subject library", () => {
     await authorize({ orgId: org.id, membershipId: member.membership.id, platformId: b.id, grantedById: admin.user.id });
     const revoked = await authorize({ orgId: org.id, membershipId: member.membership.id, platformId: c.id, grantedById: admin.user.id });
     await revokeAuthorization(revoked.id, admin.user.id);
-    const official = await db.seal.create({ data: { orgId: org.id, name: "同步测试建设有限公司 公章", kind: "OFFICIAL", imageKey: "seals/official.png" } });
-    const contract = await db.seal.create({ data: { orgId: org.id, name: "合同专用章", kind: "CONTRACT", imageKey: "seals/contract.png" } });
-    await db.seal.create({ data: { orgId: org.id, name: "作废章", kind: "OFFICIAL", imageKey: "seals/void.png", active: false } });
+    const official = await db.seal.create({ data: { orgId: org.id, name: "同步测试建设有限公司 公章", kind: "OFFICIAL", imageKey: "seals/official.png", status: "APPROVED" } });
+    const contract = await db.seal.create({ data: { orgId: org.id, name: "合同专用章", kind: "CONTRACT", imageKey: "seals/contract.png", status: "APPROVED" } });
+    await db.seal.create({ data: { orgId: org.id, name: "作废章", kind: "OFFICIAL", imageKey: "seals/void.png", status: "VOIDED" } });
     const elsewhere = await createOrg({ name: "别家公司" });
-    await db.seal.create({ data: { orgId: elsewhere.id, name: "别家公司 公章", kind: "OFFICIAL", imageKey: "seals/other.png" } });
+    await db.seal.create({ data: { orgId: elsewhere.id, name: "别家公司 公章", kind: "OFFICIAL", imageKey: "seals/other.png", status: "APPROVED" } });
 
     const result = await syncSubject(member, a.id);
     expect(result.serial).toBe(member.sign.cert.serialHex);

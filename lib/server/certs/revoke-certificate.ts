@@ -7,12 +7,14 @@ import { writeAudit } from "@/lib/server/audit/write-audit";
 import { generateCrl, type GeneratedCrl } from "@/lib/server/ca/generate-crl";
 import { ocspAnswerMemo } from "@/lib/server/ca/ocsp-answer-memo";
 import { parseInput } from "@/lib/server/http/parse-input";
+import { sealVoidReasonOf } from "@/lib/server/seals/seal-void-reason-of";
+import { voidSealsOfCertificates } from "@/lib/server/seals/void-seals";
 import { ZRevokeCertificateSchema, type TRevokeCertificate } from "./revoke-certificate.types";
 
 /**
  * Revokes a VALID certificate: status, time and RFC 5280 reason code, its cached OCSP answer
  * dropped (the next request is signed fresh and says revoked), the key's server share destroyed,
- * an audit row, and the CA's next
+ * the seals bound to it voided, an audit row, and the CA's next
  * CRL listing it: all in one transaction, so no relying party can see the revocation in one
  * place and not the other.
  */
@@ -38,6 +40,8 @@ export async function revokeCertificate(input: TRevokeCertificate): Promise<{ ce
           data: { status: "DESTROYED", wrappedShare: "", pinVerifier: null, lockedAt: revokedAt },
         });
       }
+      // Its seals go with it (docs/seals.md), in this transaction.
+      await voidSealsOfCertificates(tx, { certificateIds: [certificateId], reason: sealVoidReasonOf(reason), actorId, ip });
       await writeAudit(tx, {
         actorId,
         ip,

@@ -5,15 +5,17 @@ import { db, type Tx } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { generateCrl } from "@/lib/server/ca/generate-crl";
 import { ocspAnswerMemo } from "@/lib/server/ca/ocsp-answer-memo";
+import { sealVoidReasonOf } from "@/lib/server/seals/seal-void-reason-of";
+import { voidSealsOfCertificates } from "@/lib/server/seals/void-seals";
 import type { TRevokeReason } from "./revoke-certificate.types";
 
-export type RevokedPair = { serials: string[]; revokedAt: Date; reason: TRevokeReason };
+export type RevokedPair = { serials: string[]; revokedAt: Date; reason: TRevokeReason; ocspKeys?: string[] };
 
 /**
  * The one inner revocation every requester ends in (holder on the desk or the phone, CA operator):
  * the certificate and the other half of its pair (the signing and encryption certificates of one
  * order) are revoked together in one transaction, with their OCSP answers dropped, key shares
- * destroyed, an audit row each and the CA's next CRL. The update is conditional on VALID, so of
+ * destroyed, the seals bound to them voided, an audit row each and the CA's next CRL. The update is conditional on VALID, so of
  * parallel calls exactly one revokes and the others get `conflict` (already revoked).
  * `extra` runs inside the same transaction (a desk order completed, a console request approved).
  */
@@ -23,19 +25,24 @@ export async function revokePair({
   actorId,
   ip,
   extra,
+  alone = false,
+  within,
 }: {
   certificateId: string;
+  /** This certificate only, not its pair: a reissue replaces the signing half and keeps the encryption half (docs/lifecycle.md). */
+  alone?: boolean;
   reason: TRevokeReason;
   actorId: string | null;
   ip?: string;
   extra?: (tx: Tx, pair: RevokedPair) => Promise<void>;
+  /** The caller's transaction (证书变更 supersedes the old pair where the new one is issued); the caller then forgets `pair.ocspKeys` after its commit. */
+  within?: Tx;
 }): Promise<RevokedPair> {
   const revokedAt = truncateToSeconds(new Date());
-  const result = await db.$transaction(
-    async (tx) => {
+  const run = async (tx: Tx) => {
       const target = await tx.certificate.findUnique({ where: { id: certificateId }, select: { id: true, orderId: true, userId: true, caId: true } });
       if (!target) throw new AppError("not_found");
-      const pair = target.orderId
+      const pair = target.orderId && !alone
         ? await tx.certificate.findMany({ where: { orderId: target.orderId, userId: target.userId }, select: { id: true } })
         : [{ id: target.id }];
       const ids = pair.map((c) => c.id);
@@ -66,13 +73,14 @@ export async function revokePair({
           data: { serialHex: c.serialHex, reason, reasonCode: REVOCATION_REASONS[reason], revokedAt: revokedAt.toISOString() },
         });
       }
+      // A revoked signing certificate keeps no seal (docs/seals.md): voided with it, in this transaction.
+      await voidSealsOfCertificates(tx, { certificateIds: revoked.map((c) => c.id), reason: sealVoidReasonOf(reason), actorId, ip });
       const out: RevokedPair = { serials: revoked.map((c) => c.serialHex), revokedAt, reason };
       if (extra) await extra(tx, out);
       for (const caId of new Set(revoked.map((c) => c.caId))) await generateCrl({ caId, now: revokedAt, tx });
       return { out, keys: revoked.map((c) => `${c.caId}:${c.serialHex}`) };
-    },
-    { timeout: 60_000, maxWait: 30_000 },
-  );
-  for (const key of result.keys) ocspAnswerMemo.forget(key);
-  return result.out;
+  };
+  const result = within ? await run(within) : await db.$transaction(run, { timeout: 60_000, maxWait: 30_000 });
+  if (!within) for (const key of result.keys) ocspAnswerMemo.forget(key);
+  return { ...result.out, ocspKeys: result.keys };
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import { parseInput } from "@/lib/server/http/parse-input";
+import { voidOrgSeals } from "@/lib/server/seals/void-org-seals";
 import { ZConfirmName } from "./org-members.types";
 import { requireMember } from "./require-member";
 import { revokeAuthorizationsOf } from "./revoke-authorizations-of";
@@ -24,7 +25,7 @@ export async function deleteOrganization({ userId, orgId, confirmName, ip }: { u
     if (typed !== org.name.trim()) throw new AppError("validation_failed", { userMessage: "orgMembers.errors.nameMismatch", fields: { confirmName: ["orgMembers.errors.nameMismatch"] } });
     const { count } = await tx.organization.updateMany({ where: { id: orgId, deletedAt: null }, data: { deletedAt: new Date() } });
     if (count === 0) throw new AppError("conflict");
-    const { count: sealsVoided } = await tx.seal.updateMany({ where: { orgId, active: true }, data: { active: false } });
+    const sealsVoided = await voidOrgSeals(tx, { orgId, actorId: userId, ip });
     await revokeAuthorizationsOf(tx, { orgId, actorId: userId });
     const certificates = await tx.certificate.findMany({ where: { orgId, status: "VALID" }, select: { id: true } });
     // The safety net: revoked right after the commit below; a crash in between leaves this job to finish it.

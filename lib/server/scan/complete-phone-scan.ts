@@ -25,7 +25,7 @@ export async function completePhoneScan({ userId, id, input }: { userId: string;
   if (row.type === "DECRYPT" && !gate.decrypted) throw new AppError("forbidden", { userMessage: "scanner.errors.pinRequired" });
   if (session && (row.type !== "SIGN" || gate.viaSession)) throw new AppError("bad_request", { userMessage: "scanner.errors.sessionOnlySign" });
   if (result.sealId) {
-    const seal = await db.seal.findFirst({ where: { id: result.sealId, active: true, OR: [{ userId }, { org: { deletedAt: null, members: { some: { userId, status: "ACTIVE" } } } }] } });
+    const seal = await db.seal.findFirst({ where: { id: result.sealId, status: "APPROVED", OR: [{ userId }, { org: { deletedAt: null, members: { some: { userId, status: "ACTIVE" } } } }] } });
     if (!seal) throw new AppError("not_found", { userMessage: "scanner.errors.noSeal" });
   }
 

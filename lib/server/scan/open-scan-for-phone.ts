@@ -22,7 +22,7 @@ export async function openScanForPhone({ userId, token }: { userId: string; toke
   const withSeal = opened.type === "sign" && opened.payload.withSeal === true && !opened.refused;
   const seals = withSeal
     ? await db.seal.findMany({
-        where: { active: true, OR: [{ userId }, { org: { deletedAt: null, members: { some: { userId, status: "ACTIVE" } } } }] },
+        where: { status: "APPROVED", OR: [{ userId }, { org: { deletedAt: null, members: { some: { userId, status: "ACTIVE" } } } }] },
         select: { id: true, name: true, kind: true },
         orderBy: { createdAt: "asc" },
       })

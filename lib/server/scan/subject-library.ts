@@ -33,7 +33,7 @@ export async function subjectLibrary({ userId, orgId, orderId, subjectName }: { 
             orderBy: { grantedAt: "asc" },
           })
         ).map((a) => a.platform);
-  const seals = await db.seal.findMany({ where: { orgId, active: true }, select: { id: true, name: true, kind: true }, orderBy: { createdAt: "asc" } });
+  const seals = await db.seal.findMany({ where: { orgId, status: "APPROVED" }, select: { id: true, name: true, kind: true }, orderBy: { createdAt: "asc" } });
   return {
     kind: "organization" as const,
     name: org.name,
