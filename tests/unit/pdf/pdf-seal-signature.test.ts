@@ -54,7 +54,7 @@ async function render(pdf: Uint8Array, page: number) {
   return sharp(readFileSync(fx.file(`render-${page}.png`))).raw().toBuffer({ resolveWithObject: true });
 }
 
-function isRed(img: { data: Buffer; info: sharp.OutputInfo }, x: number, y: number) {
+function isRed(img: { data: Buffer; info: { width: number; channels: number } }, x: number, y: number) {
   const i = (Math.round(y) * img.info.width + Math.round(x)) * img.info.channels;
   const [r, g, b] = [img.data[i], img.data[i + 1], img.data[i + 2]];
   return r > 180 && g < 90 && b < 90;
