@@ -74,6 +74,8 @@ export function ChannelForm({ defaultValues, save }: { defaultValues: FormValues
           <Checkbox label={t("review.channels.allowNoInvoice")} {...form.register("allowNoInvoice")} />
           <Checkbox label={t("console.channelSwitches.legalRepApproval")} hint={t("console.channelSwitches.legalRepApprovalHint")} {...form.register("requireLegalRepApproval")} data-testid="legal-rep-approval" />
           <Checkbox label={t("console.channelSwitches.allowCertAdmins")} hint={t("console.channelSwitches.allowCertAdminsHint")} {...form.register("allowCertAdmins")} data-testid="allow-cert-admins" />
+          <Checkbox label={t("console.channelSwitches.reviewDeskRevocations")} hint={t("console.channelSwitches.reviewDeskRevocationsHint")} {...form.register("reviewDeskRevocations")} data-testid="review-desk-revocations" />
+          <Checkbox label={t("console.channelSwitches.renewalNeedsMaterials")} hint={t("console.channelSwitches.renewalNeedsMaterialsHint")} {...form.register("renewalNeedsMaterials")} data-testid="renewal-needs-materials" />
           <Checkbox label={t("review.channels.active")} {...form.register("active")} />
         </div>
       </Card>

@@ -18,17 +18,31 @@ type Props = {
   backHref: string;
 };
 
-/** 确认吊销: the warning, the reason (注销 = cessationOfOperation by default), the acknowledgement, then revoked at once. */
+/** 确认吊销: the warning, the reason (注销 = cessationOfOperation by default), the acknowledgement, then revoked at once (or sent to the CA review where the channel asks). */
 export function RevokeConfirmForm({ orderId, certificate, pair, reasons, backHref }: Props) {
   const t = useT();
   const { run, error, isBusy } = useStepAction();
   const [reason, setReason] = useState<THolderRevokeReason>(reasons[0]!);
   const [isAgreed, setAgreed] = useState(false);
   const [revoked, setRevoked] = useState<string[] | null>(null);
+  const [isPending, setPending] = useState(false);
 
   async function onSubmit() {
     const data = await run(() => completeRevokeOrderAction(orderId, reason));
-    if (data) setRevoked(data.serials);
+    if (data?.status === "revoked") setRevoked(data.serials);
+    if (data?.status === "pending") setPending(true);
+  }
+
+  // The channel reviews desk revocations: a CA operator confirms it; the certificate is valid until then.
+  if (isPending) {
+    return (
+      <div data-testid="revoke-pending">
+        <Alert tone="info" title={t("lifecycleRevoke.step.pendingTitle")}>{t("lifecycleRevoke.step.pendingBody")}</Alert>
+        <div className={styles.actions}>
+          <ButtonLink href={`/orders/${orderId}`}>{t("lifecycleRevoke.step.toOrder")}</ButtonLink>
+        </div>
+      </div>
+    );
   }
 
   if (revoked) {

@@ -9,7 +9,7 @@ import { wizardPath, wizardSteps, type WizardStep } from "@/lib/server/orders/wi
 import styles from "./wizard.module.css";
 
 /** Header, stepper and body of a wizard step. Steps up to the resume point link back for corrections. */
-export async function WizardFrame({ order, step, children }: { order: Pick<Order, "id" | "no" | "kind" | "subjectType" | "offline" | "step" | "status">; step: WizardStep; children: ReactNode }) {
+export async function WizardFrame({ order, step, children }: { order: Pick<Order, "id" | "no" | "kind" | "subjectType" | "offline" | "step" | "status" | "draft">; step: WizardStep; children: ReactNode }) {
   const t = await getT();
   const steps = wizardSteps(order);
   const current = steps.indexOf(step);

@@ -6,7 +6,7 @@ import { paySandbox, settle } from "./wizard-helpers";
 
 // Issue 13, renewal in Chromium: a certificate 30 days from expiry (moved through the E2E-only fixture
 // route) shows 即将过期 and 续期 on the phone at 390 px; the desk's /renew at 1280 px starts the RENEW
-// wizard (certificate information read-only → goods → confirm → SMS signature → payment, approved at
+// wizard (certificate information read-only → the holder's real-name check → goods → confirm → SMS signature → payment, approved at
 // once); the phone's next opening downloads the renewed certificate with the PIN (登录后自动更新).
 
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -44,6 +44,10 @@ test("renewal within 90 days: 即将过期 on the phone → desk /renew → wiza
   await expect(page.getByTestId("renew-info")).toContainText("张三");
   await shot(page, "renew-desk-info-1280.png");
   await page.getByTestId("renew-info-next").click();
+  // The holder's own real-name check, prefilled with the certificate's person; PHONE3 answers at once.
+  await settle(page, /\/person$/);
+  await shot(page, "renew-desk-person-1280.png");
+  await page.getByTestId("next").click();
   await settle(page, /\/goods$/);
   await page.getByTestId("next").click();
   await settle(page, /\/confirm$/);

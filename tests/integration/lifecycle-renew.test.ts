@@ -8,6 +8,7 @@ import { renewByMember } from "@/lib/server/orders/renew-by-member";
 import { listRenewableCertificates } from "@/lib/server/orders/renew-list-certificates";
 import { advanceStep } from "@/lib/server/orders/advance-step";
 import { saveGoodsStep } from "@/lib/server/orders/save-goods-step";
+import { savePersonStep } from "@/lib/server/orders/save-person-step";
 import { confirmOrder } from "@/lib/server/orders/confirm-order";
 import { sendSignCode } from "@/lib/server/orders/send-sign-code";
 import { signApplication } from "@/lib/server/orders/sign-application";
@@ -166,11 +167,20 @@ describe("续期: the RENEW wizard from a certificate", () => {
     expect(listed.find((c) => c.id === cert.id)).toMatchObject({ block: "inProgress", resumePath: `/apply/renew-individual/${orderId}/renew-info` });
   });
 
-  it("individual: info → goods (channel price) → confirm → SMS signature → paid → APPROVED at once → the phone downloads the new pair, the old one stays valid", async () => {
+  it("individual: info → the holder's own real-name check → goods (channel price) → confirm → SMS signature → paid → APPROVED at once → the phone downloads the new pair, the old one stays valid", async () => {
     const { user, cert, person } = await individualHolder();
     const now = before(cert.notAfter, 10);
     const { orderId } = await createRenewOrder({ userId: user.id, certificateId: cert.id, now });
-    expect(await advanceStep({ orderId, step: "renew-info" })).toBe(`/apply/renew-individual/${orderId}/goods`);
+    expect(await advanceStep({ orderId, step: "renew-info" })).toBe(`/apply/renew-individual/${orderId}/person`);
+    // The prefilled person is not checked yet: the old order's check is not copied.
+    expect(await firstIncompleteStep(await db.order.findUniqueOrThrow({ where: { id: orderId } }))).toBe("person");
+    // Someone else's name or ID number is refused before any check runs.
+    await expectAppError(savePersonStep({ userId: user.id, orderId, input: { ...person, idNumber: uniqueIdNumber() } }), "validation_failed", "lifecycleRenew.errors.subjectMismatch");
+    await expectAppError(savePersonStep({ userId: user.id, orderId, input: { ...person, name: "李别人" } }), "validation_failed", "lifecycleRenew.errors.subjectMismatch");
+    expect(await db.identityCheck.count({ where: { orderId } })).toBe(0);
+    const checked = await savePersonStep({ userId: user.id, orderId, input: person });
+    expect(checked).toMatchObject({ status: "PASSED", nextPath: `/apply/renew-individual/${orderId}/goods` });
+    expect(await db.identityCheck.findFirstOrThrow({ where: { orderId } })).toMatchObject({ role: "APPLICANT", status: "PASSED", method: "PHONE3" });
     await saveGoodsStep({ userId: user.id, orderId, input: goodsInput() });
     const priced = await db.order.findUniqueOrThrow({ where: { id: orderId } });
     expect(priced.priceFen).toBe(9800);

@@ -95,6 +95,7 @@ describe("desk revocation wizard (personal)", () => {
     expect((await completeMaterialsStep({ userId: h.user.id, orderId })).nextPath).toBe(`/apply/revoke-individual/${orderId}/revoke`);
 
     const pair = await revokeCompleteOrder({ userId: h.user.id, orderId, reason: "keyCompromise" });
+    if (pair.status !== "revoked") throw new Error("expected an immediate revocation");
     expect(pair.serials.sort()).toEqual([h.sign.serialHex, h.enc.serialHex].sort());
     expect(await statusOf(h.sign.id)).toBe("REVOKED");
     expect(await statusOf(h.enc.id)).toBe("REVOKED");

@@ -13,10 +13,8 @@ import { ZId } from "@/lib/validators/id";
 
 export const startRevokeOrderAction = userAction({ args: z.tuple([ZId]) }, ({ user, args: [certificateId], ip }) => revokeStartOrder({ userId: user.id, certificateId, ip }));
 
-export const completeRevokeOrderAction = userAction({ args: z.tuple([ZId, ZHolderRevokeReasonSchema]) }, async ({ user, args: [orderId, reason], ip }) => {
-  const pair = await revokeCompleteOrder({ userId: user.id, orderId, reason, ip });
-  return { serials: pair.serials };
-});
+// Revoked at once ({ status: "revoked", serials }), or, where the channel reviews desk revocations, { status: "pending" }.
+export const completeRevokeOrderAction = userAction({ args: z.tuple([ZId, ZHolderRevokeReasonSchema]) }, ({ user, args: [orderId, reason], ip }) => revokeCompleteOrder({ userId: user.id, orderId, reason, ip }));
 
 export const revokeWithPinAction = userAction({ args: z.tuple([ZId, z.unknown()]) }, async ({ user, args: [certificateId, input], ip }) => {
   const pair = await revokeWithPin({ userId: user.id, certificateId, input, ip });

@@ -37,6 +37,11 @@ export const consoleMessages = defineMessages({
       legalRepApprovalHint: "加入企业和企业证书申领先经企业法定代表人审核查看，再交管理员与 CA。",
       allowCertAdmins: "允许设置证书管理员",
       allowCertAdminsHint: "企业管理员可任命证书管理员，由其为其他成员授权。",
+      // Issue 13: revocation review and renewal materials.
+      reviewDeskRevocations: "服务台证书吊销需 CA 审核",
+      reviewDeskRevocationsHint: "持有人在服务台完成核验并确认吊销后，须由 CA 审核员在证书管理中确认，确认前证书仍然有效。",
+      renewalNeedsMaterials: "证书更新需提交材料并经 CA 审核",
+      renewalNeedsMaterialsHint: "续期时上传证件材料，支付后进入 CA 审核，不再自动通过（对之后发起的续期生效）。",
     },
     overview: {
       metaTitle: "控制台概览",
@@ -94,6 +99,10 @@ export const consoleMessages = defineMessages({
       legalRepApprovalHint: "The enterprise's legal representative reviews joins and enterprise certificate requests before the administrator and the CA do.",
       allowCertAdmins: "Allow certificate administrators",
       allowCertAdminsHint: "An enterprise's administrator may appoint certificate administrators, who authorize other members.",
+      reviewDeskRevocations: "Desk revocations need CA review",
+      reviewDeskRevocationsHint: "After the holder's checks and confirmation on the desk, a CA reviewer confirms the revocation under Certificates; the certificate stays valid until then.",
+      renewalNeedsMaterials: "Renewals need materials and CA review",
+      renewalNeedsMaterialsHint: "A renewal uploads ID materials and goes to the CA review once paid instead of being approved at once (for renewals opened afterwards).",
     },
     overview: {
       metaTitle: "Console overview",

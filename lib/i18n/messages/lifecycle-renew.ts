@@ -42,6 +42,7 @@ export const lifecycleRenew = defineMessages({
       notYet: "到期前 90 天内才可续期",
       alreadyRenewed: "该证书已续期或正在续期",
       noSourceOrder: "该证书没有可用的申请信息，请重新申请",
+      subjectMismatch: "姓名和证件号码须与续期证书的持有人一致",
     },
   },
   en: {
@@ -84,6 +85,7 @@ export const lifecycleRenew = defineMessages({
       notYet: "Renewal opens 90 days before expiry",
       alreadyRenewed: "This certificate is already renewed or being renewed",
       noSourceOrder: "This certificate has no application to renew from: apply again",
+      subjectMismatch: "The name and ID number must be those of the certificate's holder",
     },
   },
 });

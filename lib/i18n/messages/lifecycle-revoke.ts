@@ -38,6 +38,9 @@ export const lifecycleRevoke = defineMessages({
       doneTitle: "证书已吊销",
       doneBody: "以下证书已吊销，证书吊销列表（CRL）和在线状态查询（OCSP）已更新：{serials}",
       toOrders: "查看订单",
+      pendingTitle: "吊销申请已提交，等待 CA 审核",
+      pendingBody: "本渠道的证书吊销须经 CA 审核员确认。确认前证书仍然有效；确认后证书立即吊销，证书吊销列表（CRL）和在线状态查询（OCSP）随即更新。",
+      toOrder: "查看订单",
     },
     phone: {
       action: "注销证书",
@@ -59,6 +62,7 @@ export const lifecycleRevoke = defineMessages({
       statuses: { all: "全部", VALID: "有效", REVOKED: "已吊销", EXPIRED: "已过期" },
       windows: { any: "不限", "30": "30 天内到期", "90": "90 天内到期" },
       expiring30: "30 天内到期：{count}",
+      pendingRevocations: "待确认吊销：{count}",
       expiring90: "90 天内到期：{count}",
       count: "共 {count} 张证书",
       empty: "没有符合条件的证书",
@@ -112,6 +116,7 @@ export const lifecycleRevoke = defineMessages({
       subjectMismatch: "核验的主体与证书主体不一致，请按证书上的主体信息核验。",
       notReady: "请先完成前面的核验和材料上传。",
       noCertificate: "该订单未关联要吊销的证书。",
+      pendingReview: "该证书已有待审核的吊销申请。",
     },
   },
   en: {
@@ -150,6 +155,9 @@ export const lifecycleRevoke = defineMessages({
       doneTitle: "Certificate revoked",
       doneBody: "These certificates are revoked; the CRL and OCSP already say so: {serials}",
       toOrders: "View orders",
+      pendingTitle: "Revocation submitted for CA review",
+      pendingBody: "On this channel a CA reviewer confirms every desk revocation. The certificate stays valid until then; once confirmed it is revoked at once and the CRL and OCSP say so.",
+      toOrder: "View the order",
     },
     phone: {
       action: "Cancel certificate",
@@ -171,6 +179,7 @@ export const lifecycleRevoke = defineMessages({
       statuses: { all: "All", VALID: "Valid", REVOKED: "Revoked", EXPIRED: "Expired" },
       windows: { any: "Any", "30": "Within 30 days", "90": "Within 90 days" },
       expiring30: "Expiring in 30 days: {count}",
+      pendingRevocations: "Revocations to confirm: {count}",
       expiring90: "Expiring in 90 days: {count}",
       count: "{count} certificates",
       empty: "No certificates match",
@@ -224,6 +233,7 @@ export const lifecycleRevoke = defineMessages({
       subjectMismatch: "The verified subject is not the certificate's subject: verify with the details on the certificate.",
       notReady: "Finish the checks and uploads first.",
       noCertificate: "This order names no certificate to revoke.",
+      pendingReview: "A revocation of this certificate is already waiting for review.",
     },
   },
 });

@@ -116,7 +116,13 @@ export const AUDIT_DATA_SCHEMAS = {
   "invoice.reissued": z.object({ orderId: id, number: z.string(), amountFen: z.number().int(), supersedes: z.string() }),
 
   // console administration
-  "channel.updated": z.object({ prices: z.record(z.string(), z.number()), previousPrices: z.record(z.string(), z.number()) }),
+  "channel.updated": z.object({
+    prices: z.record(z.string(), z.number()),
+    previousPrices: z.record(z.string(), z.number()),
+    // The review switches after and before the change (issue 13: desk revocations, renewal materials, four-eyes).
+    switches: z.record(z.string(), z.boolean()).optional(),
+    previousSwitches: z.record(z.string(), z.boolean()).optional(),
+  }),
   "platform.created": z.object({ code: z.string(), name: z.string(), callbackUrls: z.array(z.string()) }),
   "platform.updated": z.object({ name: z.string(), nameEn: z.string().nullable(), homepage: z.string().nullable(), callbackUrls: z.array(z.string()), webhookUrl: z.string().nullable(), active: z.boolean() }),
   "platform.secret_rotated": z.object({ code: z.string() }),

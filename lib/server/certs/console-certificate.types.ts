@@ -8,6 +8,8 @@ export const ZConsoleCertificateFilterSchema = z.object({
   q: z.string().trim().max(80).optional(),
   status: z.enum(CONSOLE_CERT_STATUSES).catch("all").default("all"),
   expires: z.enum(CONSOLE_EXPIRY_WINDOWS).catch("any").default("any"),
+  // 待确认吊销: certificates with a PENDING revocation request (an operator's four-eyes one, or a holder's desk revocation under review).
+  pending: z.enum(["any", "revocation"]).catch("any").default("any"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type TConsoleCertificateFilter = z.infer<typeof ZConsoleCertificateFilterSchema>;

@@ -29,6 +29,9 @@ export const ZUpdateChannelSchema = z.object({
   // whether certificate administrators may be appointed. Optional: a caller that leaves them out keeps them.
   requireLegalRepApproval: z.boolean().optional(),
   allowCertAdmins: z.boolean().optional(),
+  // Lifecycle (issue 13): desk revocations wait for a CA operator; renewals need materials and the CA review.
+  reviewDeskRevocations: z.boolean().optional(),
+  renewalNeedsMaterials: z.boolean().optional(),
   supportPhone: optionalText(30),
   mailingAddress: optionalText(200),
   active: z.boolean(),

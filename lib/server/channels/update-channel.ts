@@ -31,6 +31,9 @@ export async function updateChannel({ user, input, ip }: { user: Pick<SessionUse
         ...fields,
         prices: Object.fromEntries(prices.map((p) => [`${p.product}:${p.years}`, p.price])),
         previousPrices: Object.fromEntries(before.prices.map((p) => [`${p.product}:${p.years}`, p.priceFen])),
+        // The review switches as they were and as they are now (each a change of who decides).
+        switches: { reviewDeskRevocations: channel.reviewDeskRevocations, renewalNeedsMaterials: channel.renewalNeedsMaterials, requireTwoReviewers: channel.requireTwoReviewers },
+        previousSwitches: { reviewDeskRevocations: before.reviewDeskRevocations, renewalNeedsMaterials: before.renewalNeedsMaterials, requireTwoReviewers: before.requireTwoReviewers },
       },
       ip,
     });

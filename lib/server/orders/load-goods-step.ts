@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { listCertPrices } from "@/lib/server/channels/list-cert-prices";
 import { readDraft } from "./order-draft.types";
-import { wizardPath } from "./wizard-steps";
+import { stepBefore, wizardPath } from "./wizard-steps";
 import type { WizardStepContext } from "./wizard-order.types";
 
 /** The goods step: the channel's prices, the active trading platforms, whether the subject is free, the invoice defaults. */
@@ -23,6 +23,6 @@ export async function loadGoodsStep({ order }: WizardStepContext) {
     invoiceHeader: (isUnit ? draft.enterprise?.name : draft.person?.name) ?? "",
     taxNumber: isUnit ? (draft.enterprise?.uscc ?? null) : null,
     defaults: draft.goods,
-    backHref: wizardPath(order, isUnit ? "handler" : "person"),
+    backHref: wizardPath(order, stepBefore(order, "goods")),
   };
 }

@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { findOpenStepCheck } from "./find-open-step-check";
 import { readDraft } from "./order-draft.types";
 import { HANDLER_METHODS } from "./save-handler-step.types";
-import { wizardPath } from "./wizard-steps";
+import { stepBefore, wizardPath } from "./wizard-steps";
 import type { WizardStepContext } from "./wizard-order.types";
 
 /** The handler step (unit): needs the enterprise first; the methods the channel allows, the open check. */
@@ -15,7 +15,7 @@ export async function loadHandlerStep({ order }: WizardStepContext) {
     enterprise: draft.enterprise,
     defaults: draft.handler,
     initialCheck: order.offline ? null : await findOpenStepCheck({ orderId: order.id, checkId: draft.checks?.handler }),
-    canOffline: Boolean(order.channel.mailingAddress) && !order.offline,
-    backHref: wizardPath(order, "enterprise"),
+    canOffline: Boolean(order.channel.mailingAddress) && !order.offline && order.kind === "NEW",
+    backHref: wizardPath(order, stepBefore(order, "handler")),
   };
 }

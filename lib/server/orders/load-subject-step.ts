@@ -1,6 +1,6 @@
 import { findOpenStepCheck } from "./find-open-step-check";
 import { readDraft } from "./order-draft.types";
-import { wizardPath } from "./wizard-steps";
+import { stepBefore, wizardPath } from "./wizard-steps";
 import type { WizardStepContext } from "./wizard-order.types";
 
 /** Step 2: the enterprise (unit) or the person (individual) entered so far, and its open identity check. */
@@ -12,9 +12,11 @@ export async function loadSubjectStep({ order }: WizardStepContext) {
     isUnit,
     method: order.verificationMethod ?? (isUnit ? ("CORP_DEPOSIT" as const) : ("PHONE3" as const)),
     initialCheck: order.offline ? null : await findOpenStepCheck({ orderId: order.id, checkId: draft.checks?.subject }),
-    canOffline: Boolean(order.channel.mailingAddress) && !order.offline,
-    backHref: wizardPath(order, "method"),
+    // Only a new application may go on paper; a renewal or revocation is online throughout.
+    canOffline: Boolean(order.channel.mailingAddress) && !order.offline && order.kind === "NEW",
+    backHref: wizardPath(order, stepBefore(order, isUnit ? "enterprise" : "person")),
     enterprise: draft.enterprise,
     person: draft.person,
+    isChange: order.kind === "CHANGE",
   };
 }

@@ -1,5 +1,6 @@
 import type { Order, OrderStatus } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
+import { isReviewedRenewal } from "./renew-draft";
 
 /**
  * Where a paid (or free) application goes: the mail-in path waits for the paper; an individual on a
@@ -8,10 +9,13 @@ import type { Tx } from "@/lib/db/client";
  * certificate (OrgRequest CERT, 待申领的证书) is APPROVED without CA review; everything else waits for a
  * reviewer. A re-application after rejection always goes to review.
  */
-export async function nextStatusAfterPayment(tx: Tx, order: Pick<Order, "id" | "offline" | "subjectType" | "channelId" | "reviewRound" | "paidAt"> & { kind?: Order["kind"] }): Promise<OrderStatus> {
+export async function nextStatusAfterPayment(tx: Tx, order: Pick<Order, "id" | "offline" | "subjectType" | "channelId" | "reviewRound" | "paidAt"> & { kind?: Order["kind"]; draft?: Order["draft"] }): Promise<OrderStatus> {
   if (order.offline) return "AWAITING_PAPER";
-  // A renewal of a certificate the CA already issued is approved once paid (docs/lifecycle.md).
-  if (order.kind === "RENEW" && order.reviewRound === 0) return "APPROVED";
+  // A change (证书变更) is reviewed before it is paid for (change-submit-order, approveOrder): paid means approved.
+  if (order.kind === "CHANGE") return "APPROVED";
+  // A renewal of a certificate the CA already issued is approved once paid, unless its channel asks for
+  // renewal materials: then the CA reviews them (docs/lifecycle.md).
+  if (order.kind === "RENEW") return order.reviewRound === 0 && !isReviewedRenewal(order) ? "APPROVED" : "IN_REVIEW";
   if (order.subjectType === "UNIT" && order.reviewRound === 0 && (await isAuthorizedMemberOrder(tx, order.id))) return "APPROVED";
   if (order.subjectType !== "INDIVIDUAL" || order.reviewRound > 0) return "IN_REVIEW";
   const channel = await tx.channel.findUniqueOrThrow({ where: { id: order.channelId }, select: { autoApproveIndividual: true } });

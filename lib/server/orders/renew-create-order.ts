@@ -5,6 +5,7 @@ import { renewBlock } from "@/lib/server/certs/renew-eligibility";
 import { requireMember } from "@/lib/server/org/require-member";
 import { generateOrderNo } from "./generate-order-no";
 import { readDraft, type TOrderDraft } from "./order-draft.types";
+import type { TRenewDraft } from "./renew-draft";
 import { wizardPath, wizardSteps } from "./wizard-steps";
 
 /**
@@ -23,18 +24,20 @@ export async function createRenewOrder({ userId, certificateId, now = new Date()
     await tx.$queryRaw`SELECT id FROM "Certificate" WHERE id = ${certificateId} FOR UPDATE`;
     const cert = await tx.certificate.findUniqueOrThrow({
       where: { id: certificateId },
-      include: { renewals: { select: { status: true } }, order: true, user: { select: { phone: true } } },
+      include: { renewals: { select: { status: true } }, order: { include: { channel: { select: { renewalNeedsMaterials: true } } } }, user: { select: { phone: true } } },
     });
     const block = renewBlock(cert, now);
     if (block) throw new AppError("conflict", { userMessage: block === "renewed" || block === "inProgress" ? "lifecycleRenew.errors.alreadyRenewed" : "lifecycleRenew.errors.notRenewable" });
     const source = cert.order;
     if (!source) throw new AppError("conflict", { userMessage: "lifecycleRenew.errors.noSourceOrder" });
     const was = readDraft(source.draft);
-    const draft: TOrderDraft = {
+    const draft: TOrderDraft & TRenewDraft = {
       enterprise: was.enterprise,
       person: was.person,
       handler: was.handler,
       ...(membership && cert.user ? { renewal: { approverPhone: cert.user.phone } } : {}),
+      // The channel asks for renewal materials and the CA review (renew-draft.ts).
+      ...(source.channel.renewalNeedsMaterials ? { renewReview: true as const } : {}),
     };
     const row = { kind: "RENEW" as const, subjectType: cert.subjectType, offline: false };
     const created = await tx.order.create({
@@ -47,7 +50,9 @@ export async function createRenewOrder({ userId, certificateId, now = new Date()
         ...row,
         subjectKey: source.subjectKey,
         subjectName: cert.subjectName,
-        verificationMethod: source.verificationMethod,
+        // The individual's own check (phone, bank card or face) reuses the original method; a deposit
+        // takes days, so that holder is checked by phone instead (as a desk revocation does).
+        verificationMethod: cert.subjectType === "INDIVIDUAL" && source.verificationMethod === "PERSONAL_DEPOSIT" ? "PHONE3" : source.verificationMethod,
         renewsCertificateId: cert.id,
         step: wizardSteps(row)[0]!,
         draft: draft as object,

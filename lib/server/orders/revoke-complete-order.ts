@@ -6,13 +6,16 @@ import { firstIncompleteStep } from "./first-incomplete-step";
 import { missingMaterials } from "./missing-materials";
 import { orderWhere } from "./order-where";
 import { readRevokeDraft } from "./revoke-draft";
+import { revokeSubmitReview } from "./revoke-submit-review";
 import { transitionOrder } from "./transition-order";
 
 /**
  * The revocation wizard's confirmation: the order is the caller's REVOKE draft at its last step, its
  * checks passed for the certificate's own subject (the checked USCC / ID number is the certificate
  * order's), its ID photos uploaded; then the certificate pair is revoked and the order completed
- * (DRAFT → APPROVED → COMPLETED) in the revocation's transaction. No payment, no CA review.
+ * (DRAFT → APPROVED → COMPLETED) in the revocation's transaction. No payment. Where the channel
+ * reviews desk revocations (Channel.reviewDeskRevocations) it is not revoked here: the order goes to
+ * IN_REVIEW with a RevocationRequest a CA operator confirms on the console (revokeSubmitReview).
  */
 export async function revokeCompleteOrder({ userId, orderId, reason, ip }: { userId: string; orderId: string; reason: THolderRevokeReason; ip?: string }) {
   const order = await db.order.findFirst({ where: { ...orderWhere({ userId, orderId }), kind: "REVOKE" } });
@@ -27,7 +30,9 @@ export async function revokeCompleteOrder({ userId, orderId, reason, ip }: { use
   if (!certified?.order?.subjectKey || certified.order.subjectKey !== order.subjectKey) {
     throw new AppError("validation_failed", { userMessage: "lifecycleRevoke.errors.subjectMismatch" });
   }
-  return revokeByHolder({
+  const channel = await db.channel.findUniqueOrThrow({ where: { id: order.channelId }, select: { reviewDeskRevocations: true } });
+  if (channel.reviewDeskRevocations) return revokeSubmitReview({ userId, orderId, certificateId, reason, ip });
+  const pair = await revokeByHolder({
     userId,
     certificateId,
     reason,
@@ -37,4 +42,5 @@ export async function revokeCompleteOrder({ userId, orderId, reason, ip }: { use
       await transitionOrder(tx, { orderId, to: "COMPLETED", actorId: userId, type: "revoked", note: pair.serials.join(","), ip });
     },
   });
+  return { status: "revoked" as const, serials: pair.serials };
 }

@@ -1,4 +1,5 @@
-import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { db, type Tx } from "@/lib/db/client";
 import { claimSubject } from "./claim-subject";
 import { checkPassed } from "./check-passed";
 import { getDraftOrder } from "./get-draft-order";
@@ -12,6 +13,14 @@ export async function savePersonStep({ userId, orderId, input }: { userId: strin
     const order = await getDraftOrder(tx, { userId, orderId });
     const data: TPersonStep = personStepSchema(order.verificationMethod).parse(input);
     const draft = readDraft(order.draft);
+    // A renewal's check is of the certificate's holder: the name and ID number it was issued to.
+    if (order.kind === "RENEW" && !(await isRenewedSubject(tx, { certificateId: order.renewsCertificateId, data }))) {
+      throw new AppError("validation_failed", { userMessage: "lifecycleRenew.errors.subjectMismatch", fields: { idNumber: ["lifecycleRenew.errors.subjectMismatch"] } });
+    }
+    // A change keeps the ID number: only the name changes (docs/lifecycle.md).
+    if (order.kind === "CHANGE" && draft.change?.before.type === "INDIVIDUAL" && data.idNumber !== draft.change.before.idNumber) {
+      throw new AppError("validation_failed", { userMessage: "lifecycleChange.errors.idNumberFixed", fields: { idNumber: ["lifecycleChange.errors.idNumberFixed"] } });
+    }
     const isSame = JSON.stringify(draft.person) === JSON.stringify(data);
     const isVerified = isSame && (await checkPassed(tx, { orderId, checkId: draft.checks?.subject }));
     await claimSubject(tx, { orderId, userId, subjectKey: data.idNumber, subjectName: data.name });
@@ -29,4 +38,11 @@ export async function savePersonStep({ userId, orderId, input }: { userId: strin
     role: "APPLICANT",
     subject: { name: data.name, idType: data.idType, idNumber: data.idNumber, phone: data.phone, bankCard: data.bankCard, bankName: data.bankName },
   });
+}
+
+async function isRenewedSubject(tx: Tx, { certificateId, data }: { certificateId: string | null; data: TPersonStep }): Promise<boolean> {
+  if (!certificateId) return false;
+  const cert = await tx.certificate.findUnique({ where: { id: certificateId }, select: { order: { select: { subjectKey: true, draft: true } } } });
+  const person = cert?.order ? readDraft(cert.order.draft).person : undefined;
+  return Boolean(cert?.order && cert.order.subjectKey === data.idNumber && person?.name === data.name && person.idType === data.idType);
 }

@@ -13,7 +13,8 @@ import { wizardPath, type WizardStep } from "./wizard-steps";
 export async function switchToOffline({ userId, orderId, ip }: { userId: string; orderId: string; ip?: string }) {
   return db.$transaction(async (tx) => {
     const order = await getDraftOrder(tx, { userId, orderId });
-    if (!order.channel.mailingAddress) throw new AppError("conflict", { userMessage: "wizard.offline.notOffered" });
+    // A renewal or revocation has no paper path (its wizard's steps are online ones).
+    if (!order.channel.mailingAddress || order.kind !== "NEW") throw new AppError("conflict", { userMessage: "wizard.offline.notOffered" });
     const draft = readDraft(order.draft);
     const isUnit = order.subjectType === "UNIT";
     const next: WizardStep = !order.verificationMethod

@@ -1,6 +1,7 @@
 import type { Order } from "@/lib/generated/prisma/client";
 import type { OrderKind, SubjectType } from "@/lib/generated/prisma/enums";
 import type { TOrderDraft } from "./order-draft.types";
+import { isReviewedRenewal } from "./renew-draft";
 
 // The wizard registry: which steps an order of a kind and subject type goes through, in which
 // order, under which URL, and when each one is done. The one wizard route
@@ -27,6 +28,8 @@ export type WizardStepDefinition = {
    * Steps without one are done by their own action (confirm, materials, sign, pay).
    */
   isComplete?: (ctx: StepCheckContext) => Promise<boolean> | boolean;
+  /** Only for the orders it names (a renewal's materials, where its channel reviews renewals); every order otherwise. */
+  isIncluded?: (order: WizardOrder) => boolean;
 };
 
 export type WizardDefinition = {
@@ -73,6 +76,8 @@ const goods: WizardStepDefinition = {
 
 const confirm: WizardStepDefinition = { slug: "confirm", isOnPaperPath: true };
 const materials: WizardStepDefinition = { slug: "materials", isOnPaperPath: false };
+// A renewal asks for materials only where its channel said so when it was opened (renew-draft.ts).
+const renewMaterials: WizardStepDefinition = { ...materials, isIncluded: isReviewedRenewal };
 const sign: WizardStepDefinition = { slug: "sign", isOnPaperPath: false };
 const pay: WizardStepDefinition = { slug: "pay", isOnPaperPath: true };
 // Revocation's last step: the warning, the reason, revoked at once (lib/server/orders/revoke-*.ts).
@@ -91,12 +96,16 @@ export const WIZARDS: Partial<Record<WizardKey, WizardDefinition>> = {
   "REVOKE:UNIT": { orderKind: "REVOKE", subjectType: "UNIT", urlKind: "revoke-unit", steps: [subject("enterprise"), handler, materials, revoke] },
   "REVOKE:INDIVIDUAL": { orderKind: "REVOKE", subjectType: "INDIVIDUAL", urlKind: "revoke-individual", steps: [subject("person"), materials, revoke] },
   // The unit's SMS signature goes to the enterprise's certificate administrator (signerPhone).
-  "RENEW:UNIT": { orderKind: "RENEW", subjectType: "UNIT", urlKind: "renew-unit", steps: [renewInfo, handler, goods, confirm, sign, pay] },
-  "RENEW:INDIVIDUAL": { orderKind: "RENEW", subjectType: "INDIVIDUAL", urlKind: "renew-individual", steps: [renewInfo, goods, confirm, sign, pay] },
+  "RENEW:UNIT": { orderKind: "RENEW", subjectType: "UNIT", urlKind: "renew-unit", steps: [renewInfo, handler, goods, confirm, renewMaterials, sign, pay] },
+  // The person's own real-name check (the NEW:INDIVIDUAL one); name and ID must be the certificate's (savePersonStep).
+  "RENEW:INDIVIDUAL": { orderKind: "RENEW", subjectType: "INDIVIDUAL", urlKind: "renew-individual", steps: [renewInfo, subject("person"), goods, confirm, renewMaterials, sign, pay] },
 };
 
-/** An order as the registry sees it; `kind` is NEW for callers that select only the subject type. */
-type WizardOrder = { kind?: OrderKind; subjectType: SubjectType };
+/**
+ * An order as the registry sees it; `kind` is NEW for callers that select only the subject type. The
+ * draft decides the steps that are not on every order of a kind (isIncluded): pass it past the first step.
+ */
+type WizardOrder = { kind?: OrderKind; subjectType: SubjectType; draft?: unknown };
 
 /** The order's wizard, or null for a kind without one yet. */
 export function findWizard(order: WizardOrder): WizardDefinition | null {
@@ -118,7 +127,7 @@ export function wizardByUrlKind(urlKind: string): WizardDefinition | null {
 /** The steps an order goes through: all of them online, the paper ones on the mail-in path. */
 export function wizardStepDefinitions(order: WizardOrder & { offline: boolean }): readonly WizardStepDefinition[] {
   const { steps } = wizardFor(order);
-  return order.offline ? steps.filter((s) => s.isOnPaperPath) : steps;
+  return steps.filter((s) => (!order.offline || s.isOnPaperPath) && (!s.isIncluded || s.isIncluded(order)));
 }
 
 export function wizardSteps(order: WizardOrder & { offline: boolean }): readonly WizardStep[] {
@@ -137,6 +146,12 @@ export function furthestStep(order: WizardOrder & { offline: boolean }, a: strin
   const steps = wizardSteps(order);
   const ia = steps.indexOf(a as WizardStep);
   return ia >= steps.indexOf(b) ? (a as WizardStep) : b;
+}
+
+/** The step before `step` in the order's wizard (a step's 上一步), or the step itself when it is the first. */
+export function stepBefore(order: WizardOrder & { offline: boolean }, step: WizardStep): WizardStep {
+  const steps = wizardSteps(order);
+  return steps[Math.max(steps.indexOf(step) - 1, 0)]!;
 }
 
 export function wizardPath(order: WizardOrder & { id: string }, step: string): string {

@@ -14,6 +14,8 @@ export async function listReviewQueue({ user, filter, take = 100 }: { user: Pick
   const days = AGE_DAYS[f.age ?? "any"];
   const where: Prisma.OrderWhereInput = {
     status: f.status ? f.status : { in: [...QUEUE_STATUSES] },
+    // Desk revocations under review wait on the certificates page (待确认吊销), not in this queue.
+    kind: { not: "REVOKE" },
     ...(f.type ? { subjectType: f.type } : {}),
     ...(f.channel ? { channel: { code: f.channel } } : {}),
     ...(days > 0 ? { submittedAt: { lte: new Date(Date.now() - days * 86_400_000) } } : {}),

@@ -2,7 +2,7 @@ import type { OrderStatus } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/db/client";
 
-type Locked = { id: string; status: OrderStatus; reviewRound: number; userId: string; requireTwoReviewers: boolean };
+type Locked = { id: string; kind: string; status: OrderStatus; reviewRound: number; userId: string; requireTwoReviewers: boolean };
 
 /**
  * Takes the order's row lock for a review decision and checks the reviewer may decide now.
@@ -15,7 +15,7 @@ export async function lockOrderForReview(
   { orderId, reviewerId, statuses }: { orderId: string; reviewerId: string; statuses: readonly OrderStatus[] },
 ): Promise<Locked> {
   const rows = await tx.$queryRaw<Locked[]>`
-    SELECT o.id, o.status, o."reviewRound", o."userId", c."requireTwoReviewers"
+    SELECT o.id, o.kind::text AS kind, o.status, o."reviewRound", o."userId", c."requireTwoReviewers"
     FROM "Order" o JOIN "Channel" c ON c.id = o."channelId"
     WHERE o.id = ${orderId}
     FOR UPDATE OF o`;
@@ -23,7 +23,8 @@ export async function lockOrderForReview(
   if (!order) throw new AppError("not_found");
   // Nobody reviews their own application, whatever their role.
   if (order.userId === reviewerId) throw new AppError("forbidden", { userMessage: "review.errors.ownOrder" });
-  if (!statuses.includes(order.status)) throw new AppError("conflict", { userMessage: "review.errors.notReviewable" });
+  // A desk revocation under review is decided on the certificate's page (its RevocationRequest), not here.
+  if (!statuses.includes(order.status) || order.kind === "REVOKE") throw new AppError("conflict", { userMessage: "review.errors.notReviewable" });
   const mine = await tx.review.findUnique({
     where: { orderId_round_reviewerId: { orderId, round: order.reviewRound, reviewerId } },
     select: { id: true },

@@ -26,9 +26,9 @@ export default async function ConsoleCertificatesPage({ searchParams }: { search
   const user = await requirePageUser({ permission: "orders.viewAll", next: "/console/certificates" });
   const t = await getT();
   const q = await searchParams;
-  const { certificates, total, pageCount, expiring, filter } = await consoleListCertificates({ user, filter: { q: q.q || undefined, status: q.status, expires: q.expires, page: q.page } });
+  const { certificates, total, pageCount, expiring, pendingRevocations, filter } = await consoleListCertificates({ user, filter: { q: q.q || undefined, status: q.status, expires: q.expires, pending: q.pending, page: q.page } });
   const pageHref = (page: number) =>
-    `/console/certificates?${new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.status !== "all" ? { status: filter.status } : {}), ...(filter.expires !== "any" ? { expires: filter.expires } : {}), page: String(page) })}`;
+    `/console/certificates?${new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.status !== "all" ? { status: filter.status } : {}), ...(filter.expires !== "any" ? { expires: filter.expires } : {}), ...(filter.pending !== "any" ? { pending: filter.pending } : {}), page: String(page) })}`;
   return (
     <div className={styles.page}>
       <PageHeader title={t("lifecycleRevoke.console.title")} description={t("lifecycleRevoke.console.lead")} />
@@ -36,6 +36,8 @@ export default async function ConsoleCertificatesPage({ searchParams }: { search
         <Link href="/console/certificates?expires=30" data-testid="expiring-30">{t("lifecycleRevoke.console.expiring30", { count: expiring.in30 })}</Link>
         {" · "}
         <Link href="/console/certificates?expires=90" data-testid="expiring-90">{t("lifecycleRevoke.console.expiring90", { count: expiring.in90 })}</Link>
+        {" · "}
+        <Link href="/console/certificates?pending=revocation" data-testid="pending-revocations">{t("lifecycleRevoke.console.pendingRevocations", { count: pendingRevocations })}</Link>
       </p>
       <form method="get" className={styles.filters} role="search">
         <label className={orgStyles.grow}>

@@ -41,6 +41,8 @@ export default async function EditChannelPage({ params }: { params: Promise<{ ch
           requireTwoReviewers: channel.requireTwoReviewers,
           requireLegalRepApproval: channel.requireLegalRepApproval,
           allowCertAdmins: channel.allowCertAdmins,
+          reviewDeskRevocations: channel.reviewDeskRevocations,
+          renewalNeedsMaterials: channel.renewalNeedsMaterials,
           supportPhone: channel.supportPhone ?? "",
           mailingAddress: channel.mailingAddress ?? "",
           active: channel.active,
