@@ -6,6 +6,7 @@ import { writeAudit } from "@/lib/server/audit/write-audit";
 import { db } from "@/lib/db/client";
 import { wakeWorker } from "@/lib/server/jobs/start-worker";
 import { transitionOrder } from "@/lib/server/orders/transition-order";
+import { reissueDecideRecovery } from "@/lib/server/orders/reissue-decide-recovery";
 import { auditRefusedDecision } from "./audit-refused-decision";
 import { lockOrderForReview } from "./lock-order-for-review";
 import { notifyReviewOutcome } from "./notify-review-outcome";
@@ -35,6 +36,8 @@ async function approve({ user, input, ip }: { user: Pick<SessionUser, "id" | "ro
       await writeAudit(tx, { actorId: user.id, action: "review.approve", targetType: "Order", targetId: orderId, data: { round: order.reviewRound, approvals, needed }, ip });
       if (approvals < needed) return { outcome: "AWAITING_SECOND_REVIEWER", approvals, needed } as const;
       await transitionOrder(tx, { orderId, to: "APPROVED", actorId: user.id, type: "approved", ip, data: { rejectReason: null } });
+      // A reissue's approval releases its encryption key's escrow (once, with this approval).
+      await reissueDecideRecovery(tx, { orderId, decision: "approve", operatorId: user.id, ip });
       await notifyReviewOutcome(tx, { orderId, outcome: "approved" });
       return { outcome: "APPROVED" } as const;
     })
