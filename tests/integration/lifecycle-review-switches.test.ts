@@ -24,7 +24,8 @@ import { createUser, uniqueIp, uniquePhone } from "../support/factories";
 import { latestSmsCode } from "../support/outbox";
 import { downloadAsPhone } from "../support/phone-download";
 import { PIN } from "./org-fixtures";
-import { addMaterials, createChannel, expectAppError, goodsInput, uniqueIdNumber } from "./orders-fixtures";
+import { expectAppError } from "../support/expect-app-error";
+import { addMaterials, createChannel, goodsInput, uniqueIdNumber } from "./orders-fixtures";
 
 // Issue 13, the channel's lifecycle review switches: Channel.reviewDeskRevocations sends a desk
 // revocation to a CA operator's confirmation (a RevocationRequest) instead of revoking at once;
