@@ -25,6 +25,7 @@ export function EnterpriseForm({
   initialCheck,
   canOffline,
   backHref,
+  isChange = false,
 }: {
   orderId: string;
   method: VerificationMethod;
@@ -32,6 +33,8 @@ export function EnterpriseForm({
   initialCheck: CheckState | null;
   canOffline: boolean;
   backHref: string;
+  /** 证书变更: the USCC is the certificate's and cannot change; the address may. */
+  isChange?: boolean;
 }) {
   const t = useT();
   const form = useForm<TEnterpriseStep>({
@@ -63,11 +66,12 @@ export function EnterpriseForm({
         )}
         <div className={styles.grid}>
           <TextField form={form} name="name" label={t("wizard.enterprise.name")} placeholder={t("wizard.enterprise.namePlaceholder")} className={styles.full} />
-          <TextField form={form} name="uscc" label={t("wizard.enterprise.uscc")} hint={t("wizard.enterprise.usccHint")} maxLength={18} autoCapitalize="characters" spellCheck={false} />
+          <TextField form={form} name="uscc" label={t("wizard.enterprise.uscc")} hint={t(isChange ? "lifecycleChange.errors.usccFixed" : "wizard.enterprise.usccHint")} maxLength={18} autoCapitalize="characters" spellCheck={false} readOnly={isChange} />
           <TextField form={form} name="legalRepName" label={t("wizard.enterprise.legalRepName")} />
           <SelectField form={form} name="legalRepIdType" label={t("wizard.enterprise.legalRepIdType")} options={idTypes} />
           <TextField form={form} name="legalRepIdNumber" label={t("wizard.enterprise.legalRepIdNumber")} maxLength={18} spellCheck={false} />
           <TextField form={form} name="legalRepPhone" label={t("wizard.enterprise.legalRepPhone")} inputMode="numeric" maxLength={11} autoComplete="off" />
+          {isChange && <TextField form={form} name="address" label={t("lifecycleChange.address")} isRequired={false} className={styles.full} maxLength={200} />}
           {method === "BANK4" && <TextField form={form} name="legalRepBankCard" label={t("wizard.enterprise.legalRepBankCard")} inputMode="numeric" maxLength={23} />}
         </div>
         {method === "CORP_DEPOSIT" && (

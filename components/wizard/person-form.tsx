@@ -25,6 +25,7 @@ export function PersonForm({
   initialCheck,
   canOffline,
   backHref,
+  isChange = false,
 }: {
   orderId: string;
   method: VerificationMethod;
@@ -32,6 +33,8 @@ export function PersonForm({
   initialCheck: CheckState | null;
   canOffline: boolean;
   backHref: string;
+  /** 证书变更: the ID number is the certificate's and cannot change. */
+  isChange?: boolean;
 }) {
   const t = useT();
   const form = useForm<TPersonStep>({ resolver: zodResolver(personStepSchema(method)) as never, defaultValues: { idType: "RESIDENT_ID", ...defaults } });
@@ -57,7 +60,7 @@ export function PersonForm({
         <div className={styles.grid}>
           <TextField form={form} name="name" label={t("wizard.person.name")} />
           <SelectField form={form} name="idType" label={t("wizard.person.idType")} options={ID_TYPES.map((v) => ({ value: v, label: t(`wizard.idType.${v}` as MessageKey) }))} />
-          <TextField form={form} name="idNumber" label={t("wizard.person.idNumber")} maxLength={18} spellCheck={false} />
+          <TextField form={form} name="idNumber" label={t("wizard.person.idNumber")} maxLength={18} spellCheck={false} readOnly={isChange} hint={isChange ? t("lifecycleChange.errors.idNumberFixed") : undefined} />
           <TextField form={form} name="phone" label={t("wizard.person.phone")} inputMode="numeric" maxLength={11} />
           <TextField form={form} name="email" label={t("wizard.person.email")} hint={t("wizard.person.emailHint")} type="email" className={styles.full} />
           {needsCard && <TextField form={form} name="bankCard" label={t("wizard.person.bankCard")} inputMode="numeric" maxLength={23} />}

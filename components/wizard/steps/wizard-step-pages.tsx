@@ -9,6 +9,8 @@ import { loadSignStep } from "@/lib/server/orders/load-sign-step";
 import { loadSubjectStep } from "@/lib/server/orders/load-subject-step";
 import { loadRenewInfoStep } from "@/lib/server/orders/renew-load-info-step";
 import { revokeLoadStep } from "@/lib/server/orders/revoke-load-step";
+import { loadChangeInfoStep } from "@/lib/server/orders/change-load-info-step";
+import { loadChangeConfirmStep } from "@/lib/server/orders/change-load-confirm-step";
 import type { WizardStepContext } from "@/lib/server/orders/wizard-order.types";
 import type { WizardStep } from "@/lib/server/orders/wizard-steps";
 import { ConfirmStep } from "./confirm-step";
@@ -21,6 +23,8 @@ import { RevokeStep } from "./revoke-step";
 import { SignStep } from "./sign-step";
 import { SubjectStep } from "./subject-step";
 import { RenewInfoStep } from "./renew-info-step";
+import { ChangeInfoStep } from "./change-info-step";
+import { ChangeConfirmStep } from "./change-confirm-step";
 
 /**
  * The page of each step slug the wizard registry (lib/server/orders/wizard-steps.ts) uses: the
@@ -51,4 +55,6 @@ export const WIZARD_STEP_PAGES: Record<WizardStep, WizardStepPage> = {
   pay: stepPage(loadPayStep, PayStep),
   "renew-info": stepPage(loadRenewInfoStep, RenewInfoStep),
   revoke: stepPage(revokeLoadStep, RevokeStep),
+  "change-info": stepPage(loadChangeInfoStep, ChangeInfoStep),
+  "change-confirm": stepPage(loadChangeConfirmStep, ChangeConfirmStep),
 };

@@ -10,6 +10,7 @@ export const materials = defineMessages({
       ID_BACK: "身份证国徽面",
       AUTHORIZATION_LETTER: "授权委托书",
       OTHER: "其他材料",
+      CHANGE_NOTICE: "变更通知书",
     },
     uploader: {
       choose: "选择文件",
@@ -53,6 +54,7 @@ export const materials = defineMessages({
       ID_BACK: "ID card, emblem side",
       AUTHORIZATION_LETTER: "Letter of authorization",
       OTHER: "Other document",
+      CHANGE_NOTICE: "Registry change notice",
     },
     uploader: {
       choose: "Choose file",

@@ -15,7 +15,7 @@ const empty = z.object({});
 const group = z.object({ group: z.array(id) });
 const cli = { via: z.string(), osUser: z.string(), host: z.string() };
 const transition = z.object({ from: z.string(), to: z.string(), note: z.string().optional() });
-const scanCompleted = z.object({ platformId: id, serial: z.string() });
+const scanCompleted = z.object({ platformId: id, serial: z.string(), sealId: id.optional() });
 const paymentSucceeded = z.object({ orderId: id, amountFen: z.number().int(), provider: z.string(), eventId: nullableId });
 const recovery = z.object({ keyShareId: id });
 
@@ -140,6 +140,8 @@ export const AUDIT_DATA_SCHEMAS = {
   "certificate.revoked": z.object({ serialHex: z.string(), reason: z.string(), reasonCode: z.number().int(), revokedAt: z.string() }),
   "certificate.expired": z.object({ serialHex: z.string() }),
   "certificate.revocation_requested": z.object({ serialHex: z.string(), reason: z.string(), requestId: id }),
+  // 证书变更: the new pair issued, the old one superseded (serials of the old pair revoked now; empty if it was revoked before).
+  "certificate.changed": z.object({ oldSerialHex: z.string(), oldRevoked: z.array(z.string()), newSerials: z.array(z.string()), fields: z.array(z.string()) }),
 
   // key shares, PINs, the server half, recovery
   "key_share.created": z.object({ publicKey: z.string() }),

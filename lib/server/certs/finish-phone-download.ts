@@ -11,6 +11,8 @@ import { ZFinishDownloadSchema } from "@/lib/server/keys/keys.types";
 import { assertPinAllowed } from "@/lib/server/keys/pin-policy";
 import { pinHolderOfOrder } from "@/lib/server/keys/pin-holder-of-order";
 import { onEnterpriseCertificateIssued } from "@/lib/server/org/on-enterprise-certificate-issued";
+import { ocspAnswerMemo } from "@/lib/server/ca/ocsp-answer-memo";
+import { supersedeChangedCertificate } from "./change-supersede-certificate";
 
 // The two keygens and this call belong to one sitting; an older share is an abandoned attempt.
 const SHARE_MAX_AGE_MS = 60 * 60_000;
@@ -61,9 +63,12 @@ export async function finishPhoneDownload({ userId, input, ip }: { userId: strin
     );
     // An enterprise certificate makes its holder the organization's administrator (the claim) or a member.
     if (order.subjectType === "UNIT") await onEnterpriseCertificateIssued(tx, { orderId, userId, orgId: pair.sign.orgId });
+    // 证书变更: the old pair is superseded in this transaction, as the new one becomes the holder's.
+    const superseded = order.kind === "CHANGE" ? await supersedeChangedCertificate(tx, { order, newSerials: [pair.sign.serialHex, pair.encrypt.serialHex], actorId: userId, ip }) : null;
     await transitionOrder(tx, { orderId, to: "COMPLETED", actorId: userId, type: "downloaded", ip, note: `${pair.sign.serialHex},${pair.encrypt.serialHex}` });
-    return pair;
+    return { ...pair, ocspKeys: superseded?.ocspKeys ?? [] };
   });
+  for (const key of issued.ocspKeys) ocspAnswerMemo.forget(key);
   const view = (c: typeof issued.sign) => ({ id: c.id, usage: c.usage, serialHex: c.serialHex, keyShareId: c.keyShareId!, pem: c.pem, notAfter: c.notAfter });
   return { wrapKey, certificates: [view(issued.sign), view(issued.encrypt)] };
 }

@@ -17,5 +17,6 @@ export async function loadSubjectStep({ order }: WizardStepContext) {
     backHref: wizardPath(order, stepBefore(order, isUnit ? "enterprise" : "person")),
     enterprise: draft.enterprise,
     person: draft.person,
+    isChange: order.kind === "CHANGE",
   };
 }

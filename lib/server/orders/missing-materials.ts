@@ -1,6 +1,7 @@
 import type { MaterialKind, Order } from "@/lib/generated/prisma/client";
 import { db, type Db, type Tx } from "@/lib/db/client";
 import { readDraft } from "./order-draft.types";
+import { changeMaterialsOfOrder } from "./change-materials";
 import { isReviewedRenewal } from "./renew-draft";
 
 /**
@@ -13,6 +14,8 @@ export async function missingMaterials(order: Pick<Order, "id" | "subjectType" |
   if (order.kind === "RENEW" && !isReviewedRenewal(order)) return [];
   const rows = await client.material.findMany({ where: { orderId: order.id, replacedAt: null }, select: { kind: true } });
   const have = new Set(rows.map((r) => r.kind));
+  // A change asks for what its channel configures (e.g. 营业执照 and 变更通知书; docs/lifecycle.md).
+  if (order.kind === "CHANGE") return (await changeMaterialsOfOrder(client, order.id)).filter((k) => !have.has(k));
   const needed: MaterialKind[] = order.subjectType === "UNIT" ? ["BUSINESS_LICENSE", "HANDLER_ID_FRONT", "HANDLER_ID_BACK"] : ["ID_FRONT", "ID_BACK"];
   const missing = needed.filter((k) => !have.has(k));
   const draft = readDraft(order.draft);

@@ -11,6 +11,8 @@ import { isReviewedRenewal } from "./renew-draft";
  */
 export async function nextStatusAfterPayment(tx: Tx, order: Pick<Order, "id" | "offline" | "subjectType" | "channelId" | "reviewRound" | "paidAt"> & { kind?: Order["kind"]; draft?: Order["draft"] }): Promise<OrderStatus> {
   if (order.offline) return "AWAITING_PAPER";
+  // A change (证书变更) is reviewed before it is paid for (change-submit-order, approveOrder): paid means approved.
+  if (order.kind === "CHANGE") return "APPROVED";
   // A renewal of a certificate the CA already issued is approved once paid, unless its channel asks for
   // renewal materials: then the CA reviews them (docs/lifecycle.md).
   if (order.kind === "RENEW") return order.reviewRound === 0 && !isReviewedRenewal(order) ? "APPROVED" : "IN_REVIEW";

@@ -6,12 +6,13 @@ import type { OrderStatus } from "@/lib/generated/prisma/enums";
  * - DRAFT → IN_REVIEW / APPROVED / AWAITING_PAPER: free orders, and re-applications of orders
  *   that were already paid, skip payment.
  * - REJECTED → DRAFT: the applicant corrects the application and signs it again.
+ * - IN_REVIEW → AWAITING_PAYMENT: a change (证书变更) is reviewed first and paid for once approved.
  */
 export const ORDER_TRANSITIONS = {
   DRAFT: ["AWAITING_PAYMENT", "IN_REVIEW", "APPROVED", "AWAITING_PAPER", "CANCELLED"],
   AWAITING_PAYMENT: ["IN_REVIEW", "APPROVED", "AWAITING_PAPER", "CANCELLED"],
   AWAITING_PAPER: ["IN_REVIEW", "REJECTED"],
-  IN_REVIEW: ["APPROVED", "REJECTED"],
+  IN_REVIEW: ["APPROVED", "REJECTED", "AWAITING_PAYMENT"],
   REJECTED: ["DRAFT", "CANCELLED"],
   APPROVED: ["COMPLETED"],
   COMPLETED: [],

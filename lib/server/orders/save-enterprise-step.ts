@@ -1,3 +1,4 @@
+import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { assertOrganizationClaimable } from "@/lib/server/org/assert-organization-claimable";
 import { claimSubject } from "./claim-subject";
@@ -18,6 +19,11 @@ export async function saveEnterpriseStep({ userId, orderId, input }: { userId: s
   const { order, data, isVerified } = await db.$transaction(async (tx) => {
     const order = await getDraftOrder(tx, { userId, orderId });
     const data: TEnterpriseStep = enterpriseStepSchema(order.verificationMethod).parse(input);
+    // A change keeps the USCC: a different one is another enterprise, a new certificate (新办).
+    const kept = readDraft(order.draft).change?.before;
+    if (order.kind === "CHANGE" && kept?.type === "UNIT" && data.uscc !== kept.uscc) {
+      throw new AppError("validation_failed", { userMessage: "lifecycleChange.errors.usccFixed", fields: { uscc: ["lifecycleChange.errors.usccFixed"] } });
+    }
     await assertOrganizationClaimable(tx, { userId, uscc: data.uscc });
     const draft = readDraft(order.draft);
     const isSame = JSON.stringify(draft.enterprise) === JSON.stringify(data);

@@ -9,6 +9,8 @@ const base = {
   legalRepIdType: ZIdType,
   legalRepIdNumber: ZIdNumber,
   legalRepPhone: ZMobile,
+  // The registered address: asked for by a change (证书变更) only; empty keeps the one on record.
+  address: z.string().trim().max(200, "wizard.errors.tooLong").optional(),
 };
 
 /**

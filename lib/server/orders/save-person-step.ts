@@ -17,6 +17,10 @@ export async function savePersonStep({ userId, orderId, input }: { userId: strin
     if (order.kind === "RENEW" && !(await isRenewedSubject(tx, { certificateId: order.renewsCertificateId, data }))) {
       throw new AppError("validation_failed", { userMessage: "lifecycleRenew.errors.subjectMismatch", fields: { idNumber: ["lifecycleRenew.errors.subjectMismatch"] } });
     }
+    // A change keeps the ID number: only the name changes (docs/lifecycle.md).
+    if (order.kind === "CHANGE" && draft.change?.before.type === "INDIVIDUAL" && data.idNumber !== draft.change.before.idNumber) {
+      throw new AppError("validation_failed", { userMessage: "lifecycleChange.errors.idNumberFixed", fields: { idNumber: ["lifecycleChange.errors.idNumberFixed"] } });
+    }
     const isSame = JSON.stringify(draft.person) === JSON.stringify(data);
     const isVerified = isSame && (await checkPassed(tx, { orderId, checkId: draft.checks?.subject }));
     await claimSubject(tx, { orderId, userId, subjectKey: data.idNumber, subjectName: data.name });

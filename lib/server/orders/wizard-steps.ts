@@ -9,7 +9,7 @@ import { isReviewedRenewal } from "./renew-draft";
 // read it; a renewal, change, reissue or revocation wizard is a new entry here (plus a page per new
 // step slug in components/wizard/steps/wizard-step-pages.ts), not new routes.
 
-export type WizardStep = "method" | "enterprise" | "person" | "handler" | "goods" | "confirm" | "materials" | "sign" | "pay" | "revoke" | "renew-info";
+export type WizardStep = "method" | "enterprise" | "person" | "handler" | "goods" | "confirm" | "materials" | "sign" | "pay" | "revoke" | "renew-info" | "change-info" | "change-confirm";
 
 /** What a completion check reads: the order, its draft, and whether an identity check of it passed. */
 export type StepCheckContext = {
@@ -90,11 +90,30 @@ const renewInfo: WizardStepDefinition = {
   isComplete: ({ order, draft }) => Boolean(order.subjectType === "UNIT" ? draft.enterprise : draft.person),
 };
 
+// Information change (docs/lifecycle.md): what changes and what it means (new keys, seals voided); the
+// subject step runs the application's check on the new details, whose USCC / ID number must stay.
+const changeInfo: WizardStepDefinition = { slug: "change-info", isOnPaperPath: false, isComplete: ({ draft }) => Boolean(draft.change) };
+const changeSubject = (slug: "enterprise" | "person"): WizardStepDefinition => ({
+  slug,
+  isOnPaperPath: false,
+  isComplete: async (ctx) => {
+    const { draft } = ctx;
+    const before = draft.change?.before;
+    const key = slug === "enterprise" ? draft.enterprise?.uscc : draft.person?.idNumber;
+    const kept = before?.type === "UNIT" ? before.uscc : before?.idNumber;
+    return Boolean(key && key === kept) && (await subject(slug).isComplete!(ctx));
+  },
+});
+// Its confirmation submits the change to the CA review; payment follows the approval.
+const changeConfirm: WizardStepDefinition = { slug: "change-confirm", isOnPaperPath: false };
+
 export const WIZARDS: Partial<Record<WizardKey, WizardDefinition>> = {
   "NEW:UNIT": { orderKind: "NEW", subjectType: "UNIT", urlKind: "unit", steps: [method, subject("enterprise"), handler, goods, confirm, materials, sign, pay] },
   "NEW:INDIVIDUAL": { orderKind: "NEW", subjectType: "INDIVIDUAL", urlKind: "individual", steps: [method, subject("person"), goods, confirm, materials, sign, pay] },
   "REVOKE:UNIT": { orderKind: "REVOKE", subjectType: "UNIT", urlKind: "revoke-unit", steps: [subject("enterprise"), handler, materials, revoke] },
   "REVOKE:INDIVIDUAL": { orderKind: "REVOKE", subjectType: "INDIVIDUAL", urlKind: "revoke-individual", steps: [subject("person"), materials, revoke] },
+  "CHANGE:UNIT": { orderKind: "CHANGE", subjectType: "UNIT", urlKind: "change-unit", steps: [changeInfo, changeSubject("enterprise"), materials, changeConfirm, pay] },
+  "CHANGE:INDIVIDUAL": { orderKind: "CHANGE", subjectType: "INDIVIDUAL", urlKind: "change-individual", steps: [changeInfo, changeSubject("person"), materials, changeConfirm, pay] },
   // The unit's SMS signature goes to the enterprise's certificate administrator (signerPhone).
   "RENEW:UNIT": { orderKind: "RENEW", subjectType: "UNIT", urlKind: "renew-unit", steps: [renewInfo, handler, goods, confirm, renewMaterials, sign, pay] },
   // The person's own real-name check (the NEW:INDIVIDUAL one); name and ID must be the certificate's (savePersonStep).

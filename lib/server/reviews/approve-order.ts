@@ -35,10 +35,13 @@ async function approve({ user, input, ip }: { user: Pick<SessionUser, "id" | "ro
       const needed = order.requireTwoReviewers ? 2 : 1;
       await writeAudit(tx, { actorId: user.id, action: "review.approve", targetType: "Order", targetId: orderId, data: { round: order.reviewRound, approvals, needed }, ip });
       if (approvals < needed) return { outcome: "AWAITING_SECOND_REVIEWER", approvals, needed } as const;
-      await transitionOrder(tx, { orderId, to: "APPROVED", actorId: user.id, type: "approved", ip, data: { rejectReason: null } });
+      // A change (证书变更) is paid for after its review: an approved, unpaid, priced one awaits payment.
+      const kind = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { kind: true, priceFen: true, paidAt: true } });
+      const to = kind.kind === "CHANGE" && !kind.paidAt && (kind.priceFen ?? 0) > 0 ? "AWAITING_PAYMENT" : "APPROVED";
+      await transitionOrder(tx, { orderId, to, actorId: user.id, type: "approved", ip, data: { rejectReason: null, ...(to === "AWAITING_PAYMENT" ? { approvedAt: new Date() } : {}) } });
       // A reissue's approval releases its encryption key's escrow (once, with this approval).
       await reissueDecideRecovery(tx, { orderId, decision: "approve", operatorId: user.id, ip });
-      await notifyReviewOutcome(tx, { orderId, outcome: "approved" });
+      await notifyReviewOutcome(tx, { orderId, outcome: to === "AWAITING_PAYMENT" ? "approvedToPay" : "approved" });
       return { outcome: "APPROVED" } as const;
     })
     .catch(rethrowDuplicate);
