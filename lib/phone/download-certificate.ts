@@ -17,7 +17,8 @@ type Issued = {
   certificates: Array<{ id: string; usage: "SIGN" | "ENCRYPT"; serialHex: string; keyShareId: string; pem: string }>;
 };
 
-async function jointKey(orderId: string, usage: "SIGN" | "ENCRYPT") {
+/** One two-party key generation for an approved order (a download makes two, a reissue one: the new signing key). */
+export async function jointKey(orderId: string, usage: "SIGN" | "ENCRYPT") {
   const { d1, request } = startKeygen();
   const res = await phoneApi<{ keyShareId: string; publicKey: string; response: TKeygenResponse; escrowKey?: { id: string; publicKey: string } }>("/api/m/keygen", {
     orderId,

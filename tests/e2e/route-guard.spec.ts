@@ -154,6 +154,11 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   "POST /api/m/keys/[keyShareId]/recovery": { audience: "user", call: (r) => ({ params: { keyShareId: r.encryptKeyShareId }, body: { transportPublicKey: TRANSPORT_KEY } }) },
   "GET /api/m/recoveries/[recoveryId]": { audience: "user", call: (r) => ({ params: { recoveryId: r.recoveryId } }) },
   "POST /api/m/recoveries/[recoveryId]/install": { audience: "user", call: (r) => ({ params: { recoveryId: r.recoveryId }, body: { pin: NEW_PIN, confirm: NEW_PIN } }) },
+  // 证书补办: B names A's certificate (404 before any check); A's pair has an open key recovery above, so no
+  // REISSUE order of A's exists here: the status route gets a placeholder, the finish A's approved (not REISSUE) order.
+  "POST /api/m/reissues": { audience: "user", call: (r) => ({ body: { certificateId: r.certificateId, name: "张三", idNumber: "11010519491231002X", transportPublicKey: TRANSPORT_KEY } }) },
+  "GET /api/m/reissues/[orderId]": { audience: "user", call: () => ({ params: { orderId: placeholder("reissue") } }) },
+  "POST /api/m/reissues/[orderId]/certificate": { audience: "user", call: (r) => ({ params: { orderId: r.approvedOrderId }, body: { signKeyShareId: r.keyShareId, pin: PIN } }) },
   "POST /api/m/scan/[id]/complete": { audience: "user", call: (r) => ({ params: { id: r.scanRequestId }, body: { certificateId: r.certificateId, result: { signature: "00" } } }) },
   "POST /api/m/scan/[id]/decrypt": {
     audience: "user",
@@ -244,6 +249,9 @@ const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
   "lib/actions/orders/step-actions.ts#confirmOrderAction": { audience: "user", args: (r) => [r.draftOrderId] },
   "lib/actions/orders/renew-actions.ts#startRenewalAction": { audience: "user", args: (r) => [r.certificateId] },
   "lib/actions/orders/renew-actions.ts#confirmRenewInfoAction": { audience: "user", args: (r) => [r.draftOrderId] },
+  "lib/actions/orders/change-actions.ts#startChangeAction": { audience: "user", args: (r) => [r.certificateId] },
+  "lib/actions/orders/change-actions.ts#confirmChangeInfoAction": { audience: "user", args: (r) => [r.draftOrderId] },
+  "lib/actions/orders/change-actions.ts#submitChangeAction": { audience: "user", args: (r) => [r.draftOrderId, true] },
   "lib/actions/orders/step-actions.ts#saveGoodsAction": {
     audience: "user",
     args: (r) => [r.draftOrderId, { years: 1, medium: "CLOUD", withSeal: false, invoice: { wanted: false } }],

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { MissingKeysNotice } from "@/components/phone/missing-keys-notice";
 import { PhoneIcon, type PhoneIconName } from "@/components/phone/phone-icons";
 import styles from "@/components/phone/phone.module.css";
 import { getT } from "@/lib/i18n/server";
@@ -28,6 +29,8 @@ export default async function PhoneHomePage() {
   // 登录后自动更新: an approved renewal is downloaded as the app opens (the download page asks for the PIN).
   const renewal = certs.downloadable.find((o) => o.kind === "RENEW");
   if (renewal) redirect(`/m/download/${renewal.id}`);
+  // An approved reissue is finished on its 找回 page (the notice below links there), not downloaded.
+  const downloadable = certs.downloadable.filter((o) => o.kind !== "REISSUE");
   const dateOf = (d: Date) => new Intl.DateTimeFormat(t.locale, { dateStyle: "medium", timeZone: "Asia/Shanghai" }).format(d);
   const shortcuts: Array<{ href: string; label: string; icon: PhoneIconName; badge?: number }> = [
     ...(hasScanner ? [{ href: "/m/scan", label: t("phone.home.scan"), icon: "scan" as const }] : []),
@@ -58,11 +61,14 @@ export default async function PhoneHomePage() {
         </ul>
       </nav>
 
-      {certs.downloadable.length > 0 && (
+      {/* 系统检测到您有未找回证书: valid certificates whose key this phone does not hold (checked in IndexedDB). */}
+      <MissingKeysNotice certificates={certs.active.map((c) => ({ id: c.id, subjectName: c.subjectName, keyShareId: c.keyShare?.id ?? null }))} />
+
+      {downloadable.length > 0 && (
         <section className={styles.section}>
           <h2 className={styles.sectionTitle}>{t("phone.home.toDownload")}</h2>
           <ul className={styles.list}>
-            {certs.downloadable.map((o) => (
+            {downloadable.map((o) => (
               <li key={o.id}>
                 <Link href={`/m/download/${o.id}`} className={`${styles.card} ${styles.certCard}`} data-testid={`download-${o.id}`}>
                   <div className={styles.cardTop}>
