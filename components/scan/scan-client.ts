@@ -32,10 +32,10 @@ async function storedKey(keyShareId: string) {
  * The server recomputes e from the request (the challenge, the sync message, or for a document the
  * signed attributes sent along here) and refuses a request signing anything else.
  */
-function scanSigner({ op, cert, pin, sessionId, keep }: { op: ScanOp; cert: ScanCert; pin?: string; sessionId?: string; keep: (d1: Uint8Array) => void }) {
+function scanSigner({ op, cert, pin, sessionId, sealId, keep }: { op: ScanOp; cert: ScanCert; pin?: string; sessionId?: string; sealId?: string; keep: (d1: Uint8Array) => void }) {
   return async (publicKey: Uint8Array, message: Uint8Array) => {
     const { e, k1, request } = startSign({ keyId: cert.keyShareId, message, publicKey });
-    const body = { certificateId: cert.id, pin, request, ...(op.type === "sign" ? { signedAttributes: b64(message) } : {}) };
+    const body = { certificateId: cert.id, pin, request, ...(op.type === "sign" ? { signedAttributes: b64(message), ...(sealId ? { sealId } : {}) } : {}) };
     const { wrapKey, response } = await phoneApi<{ wrapKey?: string; response: TSignResponse }>(`/api/m/scan/${op.id}/sign`, body);
     const held = sessionId ? sessionKey(sessionId) : undefined;
     const stored = await storedKey(cert.keyShareId);
@@ -52,10 +52,10 @@ function scanSigner({ op, cert, pin, sessionId, keep }: { op: ScanOp; cert: Scan
 }
 
 /** Runs the operation and returns the result body for /complete. */
-export async function performScan({ op, cert, pin, sessionId, keep = () => {} }: { op: ScanOp; cert: ScanCert; pin?: string; sessionId?: string; keep?: (d1: Uint8Array) => void }) {
+export async function performScan({ op, cert, pin, sessionId, sealId, keep = () => {} }: { op: ScanOp; cert: ScanCert; pin?: string; sessionId?: string; sealId?: string; keep?: (d1: Uint8Array) => void }) {
   const stored = await storedKey(cert.keyShareId);
   const publicKey = hexToBytes(stored.publicKey);
-  const sign = scanSigner({ op, cert, pin, sessionId, keep });
+  const sign = scanSigner({ op, cert, pin, sessionId, sealId, keep });
   if (op.type === "login") {
     return { signature: b64(await sign(publicKey, new TextEncoder().encode(String(op.payload.challenge)))) };
   }

@@ -31,7 +31,11 @@ export type ConfirmRequest = {
     refusal?: "not_authorized_for_platform" | "not_a_member" | null;
   }>;
   withSeal: boolean;
-  seals: Array<{ id: string; name: string }>;
+  /** A seal is mandatory (sealRequired), or the platform named the one on its document (sealPinned). */
+  sealRequired?: boolean;
+  sealPinned?: boolean;
+  /** The seals usable with each certificate (a seal is bound to one certificate). */
+  seals: Array<{ id: string; name: string; certificateId?: string }>;
   /** The desk's own letter (an enterprise authorization, approval or transfer), shown in full before the PIN. */
   letterText?: string | null;
 };
@@ -46,7 +50,8 @@ export function ScanConfirm({ request }: { request: ConfirmRequest }) {
   // An enterprise certificate not authorized for this platform is shown but cannot be chosen.
   const usable = request.certificates.filter((c) => c.authorized !== false);
   const [certId, setCertId] = useState(usable[0]?.id ?? "");
-  const [sealId, setSealId] = useState(request.seals[0]?.id ?? "");
+  const sealsOf = (id: string) => request.seals.filter((s) => !s.certificateId || s.certificateId === id);
+  const [sealId, setSealId] = useState(sealsOf(usable[0]?.id ?? "")[0]?.id ?? "");
   const [isHere, setHere] = useState<boolean | null>(null);
   const [pin, setPin] = useState("");
   const [phase, setPhase] = useState<"confirm" | "working" | "done" | "rejected">("confirm");
@@ -56,6 +61,9 @@ export function ScanConfirm({ request }: { request: ConfirmRequest }) {
   const [autoConfirm, setAutoConfirm] = useState(false);
   const [session, setSession] = useState<OpenSession | null>(null);
   const cert = usable.find((c) => c.id === certId);
+  const certSeals = sealsOf(certId);
+  // Where a seal is mandatory and this certificate has none, the PIN pad is not offered.
+  const isSealMissing = request.withSeal && Boolean(request.sealRequired) && certSeals.length === 0;
   const platform = locale === "en" ? (request.platform.nameEn ?? request.platform.name) : request.platform.name;
   const title = String(request.payload.title ?? "");
 
@@ -74,6 +82,7 @@ export function ScanConfirm({ request }: { request: ConfirmRequest }) {
         op: request,
         cert: { id: cert.id, keyShareId: cert.keyShareId, pem: cert.pem },
         pin: fullPin,
+        sealId: request.withSeal && sealId ? sealId : undefined,
         keep: (d1) => {
           if (wantsSession && request.type === "sign") kept = Uint8Array.from(d1);
         },
@@ -153,7 +162,7 @@ export function ScanConfirm({ request }: { request: ConfirmRequest }) {
           <legend>{t("scanner.certificate")}</legend>
           {request.certificates.map((c) => (
             <label key={c.id} className={c.authorized === false ? `${styles.choice} ${styles.choiceRefused}` : styles.choice} data-testid="scan-cert" data-authorized={String(c.authorized !== false)}>
-              <input type="radio" name="cert" value={c.id} checked={c.id === certId} disabled={c.authorized === false} onChange={() => setCertId(c.id)} />
+              <input type="radio" name="cert" value={c.id} checked={c.id === certId} disabled={c.authorized === false} onChange={() => { setCertId(c.id); setSealId(sealsOf(c.id)[0]?.id ?? ""); }} />
               <span>
                 <strong>{c.subjectName}</strong>
                 {(c.isEnterprise || c.authorized === false) && (
@@ -170,17 +179,24 @@ export function ScanConfirm({ request }: { request: ConfirmRequest }) {
       )}
 
       {request.withSeal && (
-        request.seals.length === 0 ? (
-          <Alert tone="info" isLive={false}>{t("scanner.noSeals")}</Alert>
+        certSeals.length === 0 ? (
+          <Alert tone={request.sealRequired ? "warning" : "info"} isLive={false} data-testid="scan-no-seals">{t(request.sealRequired ? "scanner.sealRequiredNone" : "scanner.noSeals")}</Alert>
         ) : (
-          <fieldset className={styles.choices}>
+          <fieldset className={styles.choices} data-testid="scan-seals">
             <legend>{t("scanner.seal")}</legend>
-            {request.seals.map((s) => (
-              <label key={s.id} className={styles.choice}>
+            {request.sealPinned && <p className={styles.small}>{t("scanner.sealPinned")}</p>}
+            {certSeals.map((s) => (
+              <label key={s.id} className={styles.choice} data-testid="scan-seal">
                 <input type="radio" name="seal" value={s.id} checked={s.id === sealId} onChange={() => setSealId(s.id)} />
                 <span><strong>{s.name}</strong></span>
               </label>
             ))}
+            {!request.sealRequired && (
+              <label className={styles.choice} data-testid="scan-seal-none">
+                <input type="radio" name="seal" value="" checked={sealId === ""} onChange={() => setSealId("")} />
+                <span>{t("scanner.sealNone")}</span>
+              </label>
+            )}
           </fieldset>
         )
       )}
@@ -206,7 +222,7 @@ export function ScanConfirm({ request }: { request: ConfirmRequest }) {
       <p className={styles.expires}>{t("scanner.expiresAt", { time: new Date(request.expiresAt).toLocaleTimeString(locale) })}</p>
       <Alert tone="error" data-testid="scan-error">{error}</Alert>
 
-      {cert && isHere && (
+      {cert && isHere && !isSealMissing && (
         <section aria-label={t("scanner.pin")}>
           <p className={styles.pinHint}>{phase === "working" ? t("scanner.working") : t("scanner.pinHint")}</p>
           <PinKeypad value={pin} onChange={onPin} isDisabled={phase === "working"} />

@@ -27,8 +27,9 @@ import { lifecycleRenew } from "./messages/lifecycle-renew";
 import { lifecycleRevoke } from "./messages/lifecycle-revoke";
 import { lifecycleChange } from "./messages/lifecycle-change";
 import { lifecycleReissue } from "./messages/lifecycle-reissue";
+import { sealsUse } from "./messages/seals-use";
 
-const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner, passkeys, orgMembers, orgRequests, orgConsole, lifecycleRenew, lifecycleLookup, lifecycleRevoke, lifecycleChange, lifecycleReissue };
+const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner, passkeys, orgMembers, orgRequests, orgConsole, lifecycleRenew, lifecycleLookup, lifecycleRevoke, lifecycleChange, lifecycleReissue, sealsUse };
 
 type Ns = typeof namespaces;
 type ZhTree = { [K in keyof Ns]: Ns[K]["zh-CN"] };

@@ -176,6 +176,9 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   "POST /api/m/scan/sessions/[sessionId]/end": { audience: "user", call: () => ({ params: { sessionId: UNKNOWN } }) },
   // platform API
   "GET /api/v1/openapi.json": pub,
+  "GET /api/v1/seals": { audience: "platform", scope: "own", call: () => ({ query: "?serial=00" }) },
+  "POST /api/v1/pdf/verify": { audience: "platform", scope: "own" },
+  "POST /api/pdf/verify": pub,
   "POST /api/v1/scan-requests": { audience: "platform", scope: "own", call: () => ({ body: { type: "login", challenge: "00" } }) },
   "GET /api/v1/scan-requests/[id]": { audience: "platform", call: (r) => ({ params: { id: r.scanRequestId } }) },
   "GET /api/v1/scan-requests/[id]/events": { audience: "platform", stream: true, call: (r) => ({ params: { id: r.scanRequestId } }) },

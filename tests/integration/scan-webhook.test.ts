@@ -159,7 +159,7 @@ describe("webhook deliveries: ids, sequences, and a receiver that drops replays"
   it("a request reaching the phone through a signing session (no scan) is delivered as scanned too", async () => {
     const { user, issued } = await issuedUnit();
     const session = await db.scanSession.create({ data: { userId: user.id, platformId, certificateId: issued.sign.id, expiresAt: new Date(Date.now() + 600_000) } });
-    const created = await createScanRequest({ platformId, input: { type: "sign", digest: "ab".repeat(32), title: "补充文件", withSeal: false, sessionId: session.id, expiresIn: 120 } });
+    const created = await createScanRequest({ platformId, input: { type: "sign", digest: "ab".repeat(32), title: "补充文件", withSeal: false, sealRequired: false, sessionId: session.id, expiresIn: 120 } });
     expect(await claimSessionRequests({ userId: user.id })).toHaveLength(1);
     expect(await claimSessionRequests({ userId: user.id })).toHaveLength(1); // claimed once, delivered once
     await runDueJobs();

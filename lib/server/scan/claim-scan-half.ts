@@ -15,7 +15,7 @@ import { scanRefusedError } from "./assert-scan-authorized";
  */
 export async function claimScanHalf(
   tx: Tx,
-  { userId, id, certificateId, r, decrypted = false, viaSession = false }: { userId: string; id: string; certificateId: string; r?: string; decrypted?: boolean; viaSession?: boolean },
+  { userId, id, certificateId, r, decrypted = false, viaSession = false, sealId = null }: { userId: string; id: string; certificateId: string; r?: string; decrypted?: boolean; viaSession?: boolean; sealId?: string | null },
 ) {
   const rows = await tx.$queryRaw<Array<{ status: string; result: unknown; platformId: string }>>`
     SELECT status::text AS status, result, "platformId" FROM "ScanRequest" WHERE id = ${id} AND "userId" = ${userId} FOR UPDATE`;
@@ -26,5 +26,5 @@ export async function claimScanHalf(
   if (gate) throw new AppError("conflict", { userMessage: "scanner.errors.halfUsed" });
   const check = await platformAuthorizationFor({ userId, certificateId, platformId: row.platformId }, tx);
   if (!check.allowed) throw scanRefusedError(check.reason);
-  await tx.scanRequest.update({ where: { id }, data: { result: { gate: { certificateId, rs: r ? [r.toLowerCase()] : [], decrypted, viaSession } } } });
+  await tx.scanRequest.update({ where: { id }, data: { result: { gate: { certificateId, rs: r ? [r.toLowerCase()] : [], decrypted, viaSession, sealId } } } });
 }

@@ -6,6 +6,7 @@ import { readScanGate } from "./scan-gate";
 import { signatureROfResult } from "./signature-r-of-result";
 import { completeScanRequest } from "./complete-scan-request";
 import { openScanSession } from "./open-scan-session";
+import { checkChosenSeal } from "./check-chosen-seal";
 
 /**
  * The phone's completion. Refused unless this request's gate shows a server half run for the same
@@ -24,10 +25,9 @@ export async function completePhoneScan({ userId, id, input }: { userId: string;
   if (row.type === "SYNC_SUBJECT" && gate.rs.length === 0) throw new AppError("forbidden", { userMessage: "scanner.errors.pinRequired" });
   if (row.type === "DECRYPT" && !gate.decrypted) throw new AppError("forbidden", { userMessage: "scanner.errors.pinRequired" });
   if (session && (row.type !== "SIGN" || gate.viaSession)) throw new AppError("bad_request", { userMessage: "scanner.errors.sessionOnlySign" });
-  if (result.sealId) {
-    const seal = await db.seal.findFirst({ where: { id: result.sealId, status: "APPROVED", OR: [{ userId }, { org: { deletedAt: null, members: { some: { userId, status: "ACTIVE" } } } }] } });
-    if (!seal) throw new AppError("not_found", { userMessage: "scanner.errors.noSeal" });
-  }
+  // The seal is the one chosen before the PIN (bound to the half), still usable with this certificate.
+  if ((result.sealId ?? null) !== gate.sealId) throw new AppError("validation_failed", { userMessage: "scanner.errors.sealMismatch", fields: { sealId: ["scanner.errors.sealMismatch"] } });
+  if (result.sealId) await checkChosenSeal({ userId, certificateId, type: row.type, payload: row.payload as Record<string, unknown>, sealId: result.sealId });
 
   const opened = session ? await openScanSession({ userId, platformId: row.platformId, certificateId, ...session }) : null;
   try {

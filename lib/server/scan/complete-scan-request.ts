@@ -51,7 +51,7 @@ export async function completeScanRequest({
       action: `scan.${row.type.toLowerCase() as Lowercase<typeof row.type>}`,
       targetType: "scanRequest",
       targetId: id,
-      data: { platformId: row.platformId, serial: cert.serialHex },
+      data: { platformId: row.platformId, serial: cert.serialHex, ...(typeof result.sealId === "string" ? { sealId: result.sealId } : {}) },
     });
     // The desk's own scan-to-sign (an enterprise letter): no platform to tell, the letter takes effect.
     if (row.platform.isDesk) await enqueueJob(tx, { type: "org.apply_signature", payload: { scanRequestId: id } });

@@ -1,6 +1,8 @@
 import { derToPem } from "@/lib/pki/pem";
 import { db } from "@/lib/db/client";
 import { openScanRequest } from "./open-scan-request";
+import { listUsableSeals } from "@/lib/server/seals/list-usable-seals";
+import { sealPolicyOf } from "./seal-policy";
 
 /**
  * The confirmation screen's data: the lead's openScanRequest (which binds the request to this
@@ -19,18 +21,19 @@ export async function openScanForPhone({ userId, token }: { userId: string; toke
     const row = rows.find((r) => r.id === c.id);
     return { ...c, notAfter: c.notAfter.toISOString(), keyShareId: row?.keyShareId ?? null, pem: row ? derToPem(row.der, "CERTIFICATE") : "" };
   });
-  const withSeal = opened.type === "sign" && opened.payload.withSeal === true && !opened.refused;
+  const policy = opened.type === "sign" && !opened.refused ? sealPolicyOf(opened.payload) : { offered: false, required: false, pinnedSealId: null };
+  const withSeal = policy.offered;
+  // Per certificate: the seals bound to it (a seal is used with its own certificate only); where the
+  // platform named the seal already on its document, that one only.
   const seals = withSeal
-    ? await db.seal.findMany({
-        where: { status: "APPROVED", OR: [{ userId }, { org: { deletedAt: null, members: { some: { userId, status: "ACTIVE" } } } }] },
-        select: { id: true, name: true, kind: true },
-        orderBy: { createdAt: "asc" },
-      })
+    ? (await Promise.all(rows.map(async (r) => (await listUsableSeals({ userId, certificateId: r.id })).map((s) => ({ id: s.id, name: s.name, kind: s.kind, certificateId: r.id })))))
+        .flat()
+        .filter((s) => !policy.pinnedSealId || s.id === policy.pinnedSealId)
     : [];
   // A letter of the desk itself (an enterprise's authorization, approval or transfer): the holder reads
   // what they sign. Platforms' documents are shown by title only (their bytes are theirs).
   const letterText = opened.type === "sign" ? await deskLetterText(opened.id, opened.payload) : null;
-  return { ...opened, certificates, withSeal, seals, letterText };
+  return { ...opened, certificates, withSeal, sealRequired: policy.required, sealPinned: policy.pinnedSealId !== null, seals, letterText };
 }
 
 async function deskLetterText(id: string, payload: Record<string, unknown>): Promise<string | null> {

@@ -19,6 +19,8 @@ export const ZScanSignSchema = z.object({
   pin: ZPinSchema.optional(),
   request: ZSignRequestSchema,
   signedAttributes: z.string().max(2048).regex(/^[A-Za-z0-9+/]+={0,2}$/, "base64").optional(),
+  // The seal chosen on the confirmation (sign requests that offer seals); bound to this half.
+  sealId: ZId.optional(),
 });
 export type TScanSign = z.infer<typeof ZScanSignSchema>;
 

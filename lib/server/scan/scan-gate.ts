@@ -12,6 +12,8 @@ export const ZScanGateSchema = z.object({
   rs: z.array(z.string()).default([]),
   decrypted: z.boolean().default(false),
   viaSession: z.boolean().default(false),
+  // The seal the holder chose before the PIN (sign requests): completion must name the same one.
+  sealId: z.string().nullable().default(null),
 });
 export type TScanGate = z.infer<typeof ZScanGateSchema>;
 

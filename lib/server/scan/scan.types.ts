@@ -17,7 +17,9 @@ export const ZCreateScanRequestSchema = z.discriminatedUnion("type", [
     // SM3 digest of the document (hex); the result is a detached CMS over that digest.
     digest: z.string().regex(/^[0-9a-fA-F]{64}$/, "64 hex characters (SM3)").transform((s) => s.toLowerCase()),
     title: z.string().trim().min(1).max(200),
-    withSeal: z.boolean().default(false),
+    withSeal: z.boolean().default(false).describe("Offer the holder's seals usable with the chosen certificate; the holder may also sign without one"),
+    sealRequired: z.boolean().default(false).describe("A seal is mandatory: the phone does not let the holder sign without one (implies withSeal)"),
+    sealId: z.string().min(1).max(64).optional().describe("The seal the platform already placed on its document (an id from GET /api/v1/seals): the phone offers only this seal and the signature must be made with it (implies sealRequired)"),
     // 会话签章: the sessionId from an earlier sign result; while that session is open the request
     // reaches the holder's phone without a scan. Optional, so existing callers are unaffected.
     sessionId: z.string().min(1).max(64).optional().describe("An open signing session (result.sessionId of an earlier sign request): the request then reaches the holder's phone without a scan"),

@@ -9,6 +9,7 @@ import { claimScanHalf } from "./claim-scan-half";
 import { readScanGate } from "./scan-gate";
 import { messageForScan } from "./message-for-scan";
 import { assertScanAuthorized, isScanRefusal } from "./assert-scan-authorized";
+import { checkChosenSeal } from "./check-chosen-seal";
 
 /**
  * The server half of the joint signature for a login, sign or sync_subject request. The server
@@ -20,12 +21,13 @@ import { assertScanAuthorized, isScanRefusal } from "./assert-scan-authorized";
  * half's transaction, with its audit row).
  */
 export async function signForScan({ userId, id, input, ip }: { userId: string; id: string; input: unknown; ip?: string }) {
-  const { certificateId, pin, request, signedAttributes } = ZScanSignSchema.parse(input);
+  const { certificateId, pin, request, signedAttributes, sealId } = ZScanSignSchema.parse(input);
   const { row, certificate } = await findScannedRequest({ userId, id, certificateId, types: ["LOGIN", "SIGN", "SYNC_SUBJECT"] });
   const keyShareId = certificate.keyShareId;
   if (request.keyId !== keyShareId) throw new AppError("validation_failed", { fields: { request: ["keyId"] } });
   // Early answer for a request that already had its half (the claim below is what enforces it).
   if (readScanGate(row.result)) throw new AppError("conflict", { userMessage: "scanner.errors.halfUsed" });
+  const chosenSeal = await checkChosenSeal({ userId, certificateId, type: row.type, payload: row.payload as Record<string, unknown>, sealId });
   const message = messageForScan({ type: row.type, id, payload: row.payload as Record<string, unknown>, signedAttributes });
   await assertSignsMessage({ userId, keyShareId, request, message });
 
@@ -43,7 +45,7 @@ export async function signForScan({ userId, id, input, ip }: { userId: string; i
     route: "POST /api/m/scan/:id/sign",
     scanRequestId: id,
     ip,
-    record: (tx, { r }) => claimScanHalf(tx, { userId, id, certificateId, r, viaSession }),
+    record: (tx, { r }) => claimScanHalf(tx, { userId, id, certificateId, r, viaSession, sealId: chosenSeal }),
   }).catch(async (err: unknown) => {
     // Refused under the half's lock (the authorization went away meanwhile): end the request too.
     if (isScanRefusal(err)) await assertScanAuthorized({ userId, row, certificate });

@@ -9,6 +9,7 @@ import { signedAttributesSignedBytes } from "@/lib/pki/cms/signed-attributes";
 import type { ScanType } from "@/lib/generated/prisma/enums";
 import { scanResultExtras } from "./scan-result-extras";
 import { checkDocumentSignedAttributes } from "./check-document-signed-attributes";
+import { sealForPlatform } from "@/lib/server/seals/seal-for-platform";
 
 type Cert = { der: Uint8Array; serialHex: string; subjectDn: string; subjectName: string };
 
@@ -54,7 +55,9 @@ export async function verifyScanResult({
       const signedAttrs = parseCmsSignedData(p7s).signerInfos[0]?.signedAttrs;
       if (!signedAttrs) throw new AppError("validation_failed", { userMessage: "scan.errors.badSignature" });
       checkDocumentSignedAttributes({ der: signedAttributesSignedBytes(signedAttrs), digestHex: String(payload.digest) });
-      return { ...base, digest: String(payload.digest), cms: Buffer.from(p7s).toString("base64"), sealId: typeof result.sealId === "string" ? result.sealId : null };
+      // The seal chosen (checked by completePhoneScan): its picture and SES_Seal go to the platform with the signature.
+      const seal = typeof result.sealId === "string" ? await sealForPlatform({ sealId: result.sealId }) : null;
+      return { ...base, digest: String(payload.digest), cms: Buffer.from(p7s).toString("base64"), sealId: seal?.id ?? null, seal };
     }
     case "DECRYPT": {
       const plaintext = b64(result.plaintext, "plaintext");

@@ -1,0 +1,10 @@
+import { platformRoute } from "@/lib/server/http/platform-route";
+import { MAX_VERIFY_PDF_BYTES, verifySignedPdf } from "@/lib/server/seals/verify-signed-pdf";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/v1/pdf/verify — verify every signature of a signed PDF (body: the PDF, application/pdf)
+export const POST = platformRoute(({ platform, raw }) => verifySignedPdf({ pdf: raw!, limitKey: `pdf-verify:platform:${platform.id}` }), {
+  accepts: { raw: ["application/pdf"] },
+  maxBody: MAX_VERIFY_PDF_BYTES,
+});
