@@ -110,6 +110,7 @@ export function ReissueForm({ certificateId, signKeyShareId, initial }: { certif
       <Alert tone="error" data-testid="reissue-error">{error}</Alert>
       {status && (
         <Card title={t("lifecycleReissue.page.statusTitle")}>
+          <p className={styles.cardMeta} data-testid="reissue-no" data-no={reissue?.no}>{t("lifecycleReissue.page.orderNo", { no: reissue?.no ?? "" })}</p>
           <p data-testid="reissue-status">{t(`lifecycleReissue.page.statuses.${status}`, { reason: reissue?.rejectReason ?? "" })}</p>
           {(status === "IN_REVIEW" || status === "APPROVED_WAITING") && (
             <Button variant="secondary" onClick={onRefresh} isLoading={busy} block data-testid="reissue-refresh">{t("lifecycleReissue.page.refresh")}</Button>

@@ -21,6 +21,7 @@ export const lifecycleReissue = defineMessages({
       idNumber: "身份证号",
       submit: "核验并提交审核",
       statusTitle: "办理进度",
+      orderNo: "补办订单号：{no}",
       refresh: "刷新",
       statuses: {
         IN_REVIEW: "已提交，等待 CA 审核",
@@ -73,6 +74,7 @@ export const lifecycleReissue = defineMessages({
       idNumber: "ID number",
       submit: "Check and submit for review",
       statusTitle: "Progress",
+      orderNo: "Reissue order: {no}",
       refresh: "Refresh",
       statuses: {
         IN_REVIEW: "Submitted, waiting for the CA's review",
