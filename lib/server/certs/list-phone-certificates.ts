@@ -24,6 +24,8 @@ export async function listPhoneCertificates({ userId, now = new Date() }: { user
         notAfter: true,
         keyShare: { select: { id: true, status: true } },
         order: { select: { id: true, no: true } },
+        // A renewed certificate that then expired was replaced, not lost: no 重新申请 for it.
+        renewals: { where: { status: "COMPLETED" }, select: { id: true }, take: 1 },
       },
     }),
     db.order.findMany({
@@ -38,7 +40,7 @@ export async function listPhoneCertificates({ userId, now = new Date() }: { user
     }),
   ]);
   const soon = now.getTime() + EXPIRING_SOON_DAYS * 86_400_000;
-  const rows = certs.map((c) => {
+  const rows = certs.map(({ renewals, ...c }) => {
     const isExpired = c.status !== "VALID" || c.notAfter.getTime() <= now.getTime();
     return {
       ...c,
@@ -46,6 +48,8 @@ export async function listPhoneCertificates({ userId, now = new Date() }: { user
       isExpiringSoon: !isExpired && c.notAfter.getTime() <= soon,
       daysLeft: Math.max(0, Math.ceil((c.notAfter.getTime() - now.getTime()) / 86_400_000)),
       isLocked: c.keyShare?.status === "LOCKED",
+      // 重新申请 (reapplyCertificate) from 已失效: expired or revoked, and not replaced by a finished renewal.
+      canReapply: isExpired && renewals.length === 0,
     };
   });
   return {

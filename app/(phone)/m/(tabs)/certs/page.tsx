@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ReapplyCertificateButton } from "@/components/lookup/reapply-certificate-button";
 import styles from "@/components/phone/phone.module.css";
 import { getT } from "@/lib/i18n/server";
 import { listPhoneCertificates } from "@/lib/server/certs/list-phone-certificates";
@@ -79,6 +80,8 @@ export default async function PhoneCertsPage({ searchParams }: { searchParams: P
                   {t("lifecycleRenew.renew")}
                 </ButtonLink>
               )}
+              {/* 重新申请 starts a new application with the stored data prefilled, in the phone's browser like 续期. */}
+              {c.canReapply && <ReapplyCertificateButton certificateId={c.id} block testId={`reapply-${c.id}`} />}
             </li>
           ))}
         </ul>
