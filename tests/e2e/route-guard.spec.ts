@@ -93,6 +93,8 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   "POST /api/m/dev/deliver-recoveries": { audience: "test-only", scope: "own" },
   "POST /api/dev/fixture-org": { audience: "test-only", scope: "own" },
   "POST /api/dev/lifecycle-renew": { audience: "test-only", call: (r) => ({ body: { certificateId: r.certificateId, daysLeft: 30 } }) },
+  "POST /api/dev/lifecycle-change": { audience: "test-only", call: (r) => ({ body: { certificateId: r.certificateId } }) },
+  "GET /api/dev/lifecycle-change": { audience: "test-only", call: () => ({ query: "?sealId=cmissingseal0000000000000" }) },
   "POST /api/dev/fixture-org-requests": { audience: "test-only", scope: "own" },
   "POST /api/dev/fixture-org-matrix": { audience: "test-only", scope: "own", call: () => ({ body: { phones: { certAdmin: "13800000001", sealAdmin: "13800000002", member: "13800000003", legalRep: "13800000004", outsider: "13800000005" } } }) },
   "GET /api/health": pub,
@@ -185,6 +187,9 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   // the demo trading platform: an outside platform with its own visitor cookie
   "GET /demo/tender/api/bid/p7s": pub,
   "POST /demo/tender/api/logout": pub,
+  "GET /demo/tender/api/pdf/file": pub,
+  "GET /demo/tender/api/pdf/page/[page]": { ...pub, call: () => ({ params: { page: "0" } }) },
+  "GET /demo/tender/api/pdf/seals": pub,
   "GET /demo/tender/api/requests/[id]": { ...pub, call: (r) => ({ params: { id: r.scanRequestId } }) },
   "POST /demo/tender/api/steps/[step]": { ...pub, call: () => ({ params: { step: "login" } }) },
   "POST /demo/tender/api/webhook": { ...pub, crossOrigin: true },

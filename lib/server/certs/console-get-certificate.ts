@@ -34,10 +34,20 @@ export async function consoleGetCertificate({ user, certificateId }: { user: { i
     db.auditLog.findFirst({ where: { action: "certificate.revoked", targetType: "Certificate", targetId: c.id }, select: { actorId: true, at: true, actor: { select: { name: true, phone: true, role: true } } } }),
   ]);
   const pending = c.revocationRequests.find((r) => r.status === "PENDING") ?? null;
+  // 证书变更 in both directions: the change order that superseded this pair (and its new signing
+  // certificate), or the certificate this pair's change order superseded.
+  const pairIds = [c.id, ...pair.map((p) => p.id)];
+  const supersedingOrder = await db.order.findFirst({
+    where: { kind: "CHANGE", status: "COMPLETED", changesCertificateId: { in: pairIds } },
+    select: { id: true, no: true, certificates: { where: { usage: "SIGN" }, select: { id: true, serialHex: true } } },
+  });
+  const changeOrder = c.orderId ? await db.order.findFirst({ where: { id: c.orderId, kind: "CHANGE" }, select: { no: true, changesCertificate: { select: { id: true, serialHex: true } } } }) : null;
   return {
     certificate: { ...c, revocationReasonName: c.revocationReason === null ? null : reasonName(c.revocationReason) },
     pair,
     orders,
+    supersededBy: supersedingOrder ? { orderNo: supersedingOrder.no, certificate: supersedingOrder.certificates[0] ?? null } : null,
+    changes: changeOrder?.changesCertificate ?? null,
     usage: usage.map((u) => ({ ...u, platformName: u.platform.name })),
     revokedBy: revokedAudit?.actor ?? null,
     pending,

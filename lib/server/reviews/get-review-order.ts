@@ -4,6 +4,7 @@ import { assertPermission } from "@/lib/server/auth/permissions";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { db } from "@/lib/db/client";
 import { readDraft } from "@/lib/server/orders/order-draft.types";
+import { changeRows } from "@/lib/server/orders/change-diff";
 
 /**
  * Everything a reviewer weighs on one order: the subject and handler as entered, each identity
@@ -36,10 +37,15 @@ export async function getReviewOrder({ user, orderId }: { user: Pick<SessionUser
   // A member's order (a join or a certificate request the enterprise agreed to): which, and whose letter.
   const orgRequest = order.orgId ? await db.orgRequest.findUnique({ where: { orderId }, select: { kind: true, decidedById: true, decidedAt: true } }) : null;
   const currentRound = order.reviews.filter((r) => r.round === order.reviewRound);
+  // 证书变更: the certificate it changes and the details before and after.
+  const draft = readDraft(order.draft);
+  const changed = order.kind === "CHANGE" && order.changesCertificateId ? await db.certificate.findUnique({ where: { id: order.changesCertificateId }, select: { id: true, serialHex: true, status: true } }) : null;
+  const change = changed && draft.change ? { certificateId: changed.id, serialHex: changed.serialHex, status: changed.status, rows: changeRows(draft.change.before, draft) } : null;
   return {
     ...order,
-    draft: readDraft(order.draft),
+    draft,
     orgRequest,
+    change,
     reviews: order.reviews.map((r) => ({ ...r, reviewerName: reviewerName.get(r.reviewerId) ?? r.reviewerId })),
     approvals: currentRound.filter((r) => r.decision === ReviewDecision.APPROVE).length,
     approvalsNeeded: order.channel.requireTwoReviewers ? 2 : 1,

@@ -81,6 +81,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
                 {o.subjectName ?? "—"}{" "}
                 <Badge tone="neutral">{o.subjectType === "UNIT" ? t("review.common.unit") : t("review.common.individual")}</Badge>
                 {o.offline && <> <Badge tone="warning">{t("review.queue.offline")}</Badge></>}
+                {o.kind !== "NEW" && <> <Badge tone="info">{t(`lifecycleLookup.kind.${o.kind}`)}</Badge></>}
               </>
             ),
           },

@@ -26,8 +26,8 @@ export default async function PhoneHomePage() {
   const user = await requirePhoneUser({ next: "/m" });
   const t = await getT();
   const [certs, inbox] = await Promise.all([listPhoneCertificates({ userId: user.id }), listInbox({ userId: user.id, take: 1 })]);
-  // 登录后自动更新: an approved renewal is downloaded as the app opens (the download page asks for the PIN).
-  const renewal = certs.downloadable.find((o) => o.kind === "RENEW");
+  // 登录后自动更新: an approved renewal (or 证书变更) is downloaded as the app opens (the download page asks for the PIN).
+  const renewal = certs.downloadable.find((o) => o.kind === "RENEW" || o.kind === "CHANGE");
   if (renewal) redirect(`/m/download/${renewal.id}`);
   // An approved reissue is finished on its 找回 page (the notice below links there), not downloaded.
   const downloadable = certs.downloadable.filter((o) => o.kind !== "REISSUE");

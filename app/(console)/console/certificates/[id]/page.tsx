@@ -102,6 +102,17 @@ export default async function ConsoleCertificatePage({ params }: Params) {
         )}
       </Card>
       <Card title={t("lifecycleRevoke.console.history")}>
+        {detail.supersededBy && (
+          <p data-testid="cert-superseded-by">
+            {t("lifecycleChange.history.supersededBy", { no: detail.supersededBy.orderNo, serial: detail.supersededBy.certificate?.serialHex ?? "—" })}
+            {detail.supersededBy.certificate && <> <Link href={`/console/certificates/${detail.supersededBy.certificate.id}`}>→</Link></>}
+          </p>
+        )}
+        {detail.changes && (
+          <p data-testid="cert-changes">
+            <Link href={`/console/certificates/${detail.changes.id}`}>{t("lifecycleChange.history.changes", { serial: detail.changes.serialHex })}</Link>
+          </p>
+        )}
         <Table
           caption={t("lifecycleRevoke.console.history")}
           isCaptionHidden

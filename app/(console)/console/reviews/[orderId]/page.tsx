@@ -10,6 +10,7 @@ import { formatDateTime } from "@/components/console/format";
 import { MaterialViewer } from "@/components/console/material-viewer";
 import { ReviewDecisionForm } from "@/components/console/review-decision-form";
 import { DetailRows } from "@/components/console/detail-rows";
+import { ChangeRowsTable } from "@/components/wizard/change-rows-table";
 import styles from "@/components/console/console.module.css";
 import { formatFen } from "@/components/orders/format-fen";
 import { AppError } from "@/lib/errors";
@@ -54,15 +55,17 @@ export default async function ReviewOrderPage({ params }: Params) {
   const idType = (v?: string) => (v ? label(`wizard.idType.${v}`, v) : "");
   const evidenceLabel = (k: string) => label(`review.evidence.${k}`, k);
 
+  // A change shows the new details it asks for (the Organization keeps the old ones until the new pair is issued).
+  const reg = order.kind === "CHANGE" ? null : order.org;
   const subjectRows: Array<[string, ReactNode]> =
     order.subjectType === "UNIT"
       ? [
           // The registered enterprise (Organization) once the order references it; the draft before that.
-          [t("review.order.unitName"), order.org?.name ?? draft.enterprise?.name ?? order.subjectName],
-          [t("review.order.uscc"), <span className={styles.mono} key="u">{order.org?.uscc ?? draft.enterprise?.uscc ?? order.subjectKey}</span>],
-          [t("review.order.legalRep"), order.org?.legalRepName ?? draft.enterprise?.legalRepName],
-          [t("review.order.legalRepId"), <span className={styles.mono} key="i">{order.org?.legalRepIdNumber ?? draft.enterprise?.legalRepIdNumber}</span>],
-          [t("review.order.legalRepPhone"), order.org?.legalRepPhone ?? draft.enterprise?.legalRepPhone],
+          [t("review.order.unitName"), reg?.name ?? draft.enterprise?.name ?? order.subjectName],
+          [t("review.order.uscc"), <span className={styles.mono} key="u">{reg?.uscc ?? draft.enterprise?.uscc ?? order.subjectKey}</span>],
+          [t("review.order.legalRep"), reg?.legalRepName ?? draft.enterprise?.legalRepName],
+          [t("review.order.legalRepId"), <span className={styles.mono} key="i">{reg?.legalRepIdNumber ?? draft.enterprise?.legalRepIdNumber}</span>],
+          [t("review.order.legalRepPhone"), reg?.legalRepPhone ?? draft.enterprise?.legalRepPhone],
           ...(order.orgRequest
             ? ([[t("review.order.orgRequest"), t(order.orgRequest.kind === "JOIN" ? "review.order.orgRequestJoin" : "review.order.orgRequestCert")]] as Array<[string, ReactNode]>)
             : []),
@@ -87,6 +90,13 @@ export default async function ReviewOrderPage({ params }: Params) {
       />
       <div className={styles.columns}>
         <div className={styles.stack}>
+          {order.change && (
+            <Card title={t("lifecycleChange.review.title")} description={t("lifecycleChange.review.lead", { serial: order.change.serialHex })}>
+              <div data-testid="review-change">
+                <ChangeRowsTable rows={order.change.rows} t={t} />
+              </div>
+            </Card>
+          )}
           <Card title={t("review.order.subject")}>
             <DetailRows rows={subjectRows} />
             {handler && (

@@ -1,3 +1,4 @@
+import { ButtonLink } from "@/components/ui/button";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -82,6 +83,12 @@ export default async function PhoneCertPage({ params }: { params: Promise<{ cert
         ))}
         {cert.keyShare && cert.status === "VALID" && (
           <CertKeyActions certificateId={cert.id} keyShareId={cert.keyShare.id} usage={cert.usage} isLocked={isLocked} />
+        )}
+        {cert.status === "VALID" && cert.usage === "SIGN" && (
+          // 证书变更 opens the desk's flow in the phone's browser, as 续期 does (the wizard works at 390 px).
+          <ButtonLink href={`/change?certificateId=${cert.id}`} variant="outline" block data-testid="cert-change">
+            {t("lifecycleChange.phone.change")}
+          </ButtonLink>
         )}
         {cert.keyShare && cert.status === "VALID" && (
           <RevokeCertAction certificateId={cert.id} keyShareIds={[cert.keyShare.id, ...cert.pair.map((p) => p.keyShareId).filter((id): id is string => Boolean(id))]} />
