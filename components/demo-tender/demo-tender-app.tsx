@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { useT } from "@/lib/i18n/client";
 import { QrPanel, type DemoPoll, type DemoScan } from "./qr-panel";
 import { SubjectLibraryView, type DemoSync } from "./subject-library-view";
+import { PdfSealCard, type DemoPdf } from "./pdf-seal-card";
 import styles from "./demo-tender.module.css";
 
 type User = { subject: string; serial: string; issuer: string; encryptionCertificate: string | null } | null;
@@ -28,7 +29,7 @@ async function step(name: string, body?: FormData) {
 }
 
 /** The demo platform's one page: QR login, bid upload and signing, envelope, bid opening. */
-export function DemoTenderApp({ initialUser, initialBid, initialSync = null }: { initialUser: User; initialBid: Bid; initialSync?: DemoSync }) {
+export function DemoTenderApp({ initialUser, initialBid, initialSync = null, initialPdf = null }: { initialUser: User; initialBid: Bid; initialSync?: DemoSync; initialPdf?: DemoPdf }) {
   const t = useT();
   const [user, setUser] = useState<User>(initialUser);
   const [bid, setBid] = useState<Bid>(initialBid);
@@ -162,6 +163,7 @@ export function DemoTenderApp({ initialUser, initialBid, initialSync = null }: {
           {syncScan ? t("scanner.demo.refresh") : t("scanner.demo.sync")}
         </Button>
       </section>
+      <PdfSealCard isLoggedIn={Boolean(user)} initialPdf={initialPdf} />
       <Alert tone="error" data-testid="demo-error">{error}</Alert>
       {webhookOk && <p className={styles.muted} data-testid="demo-webhook">Webhook ✓ (X-CertDesk-Signature)</p>}
     </div>

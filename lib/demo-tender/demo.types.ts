@@ -23,6 +23,18 @@ export const ZDemoStateSchema = z.object({
     })
     .optional(),
   extraSigns: z.array(z.object({ requestId: z.string(), valid: z.boolean().optional() })).default([]),
+  // PDF 签章: the bid PDF (normalized), its pages' sizes, the stamp waiting for the phone, the signatures embedded.
+  pdf: z
+    .object({
+      id: z.string(),
+      fileName: z.string(),
+      pages: z.array(z.object({ width: z.number(), height: z.number() })),
+      pending: z
+        .object({ requestId: z.string(), sealId: z.string(), sealName: z.string(), byteRange: z.tuple([z.number(), z.number(), z.number(), z.number()]), page: z.number(), x: z.number(), y: z.number() })
+        .optional(),
+      signatures: z.array(z.object({ requestId: z.string(), sealName: z.string(), valid: z.boolean(), subject: z.string().optional(), reasons: z.array(z.string()) })),
+    })
+    .optional(),
   // 同步主体库: the sync_subject request and, once completed, the subject library it returned (or the refusal).
   sync: z
     .object({

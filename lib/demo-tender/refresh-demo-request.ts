@@ -7,6 +7,7 @@ import { verifyLoginResult } from "./verify-login-result";
 import { verifyBidSignature } from "./verify-bid-signature";
 import { openBid } from "./bid-envelope";
 import { readDemoWebhook } from "./demo-webhooks";
+import { finishDemoStamp } from "./pdf-seal";
 
 /**
  * Polled by the demo's pages: reads a request's status from the public API and, the first time it
@@ -45,6 +46,7 @@ export async function refreshDemoRequest({ state, id }: { state: TDemoState; id:
       if (typeof result.sessionId === "string") bid.sessionId = result.sessionId;
       changed = true;
     }
+    if (await finishDemoStamp({ state, id, result })) changed = true;
     const extra = state.extraSigns.find((e) => e.requestId === id);
     if (bid && extra && extra.valid === undefined) {
       const document = await getFileStorage().get(`demo/bids/${bid.id}.pdf`);

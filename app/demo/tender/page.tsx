@@ -23,7 +23,7 @@ export default async function DemoTenderPage() {
         <span>{t("scanner.demo.tagline")}</span>
       </header>
       <main className={styles.main}>
-        <DemoTenderApp initialUser={user} initialBid={state.bid ?? null} initialSync={state.sync ?? null} />
+        <DemoTenderApp initialUser={user} initialBid={state.bid ?? null} initialSync={state.sync ?? null} initialPdf={state.pdf ?? null} />
       </main>
     </div>
   );
