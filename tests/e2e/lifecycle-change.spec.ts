@@ -69,7 +69,7 @@ test("enterprise name change: desk /change → check → materials → confirm �
 
   // Desk: /change lists the certificate; 变更说明 names the seal that will be voided and the new keys.
   await desk.goto(`/change?certificateId=${certId}`);
-  await expect(desk.getByRole("heading", { level: 1 })).toHaveText("证书变更");
+  await expect(desk.getByRole("heading", { level: 1 })).toHaveText("信息变更");
   await shot(desk, "change-desk-list-1280.png");
   await desk.waitForLoadState("networkidle");
   await desk.getByTestId(`change-${certId}`).click();

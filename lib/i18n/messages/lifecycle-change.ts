@@ -3,7 +3,7 @@ import { defineMessages } from "../define-messages";
 // Issue 13, information change (证书变更): desk /change, the CHANGE wizard, the review's old/new values.
 export const lifecycleChange = defineMessages({
   "zh-CN": {
-    title: "证书变更",
+    title: "信息变更",
     lead: "单位名称、法定代表人、地址变更，或个人姓名变更后，办理证书变更：核验新信息、上传材料、CA 审核、支付后，手机端下载新证书，原证书随即吊销（原因：被取代）。",
     listTitle: "可变更的证书",
     empty: "您没有可变更的有效证书。",
@@ -51,7 +51,7 @@ export const lifecycleChange = defineMessages({
       approvedTitle: "证书变更已通过审核",
       approvedBody: "您的证书变更（订单 {no}，{subject}）已通过审核，请在服务台“订单管理”中完成支付（{amount}），然后在手机上下载新证书。",
     },
-    phone: { change: "证书变更" },
+    phone: { change: "信息变更" },
     errors: {
       notValid: "只有有效期内的证书可以变更",
       inProgress: "该证书已有办理中的变更",
@@ -63,7 +63,7 @@ export const lifecycleChange = defineMessages({
     },
   },
   en: {
-    title: "Certificate change",
+    title: "Change details",
     lead: "When the organisation's name, legal representative or address, or a person's name changes, change the certificate: the new details are checked, documents uploaded, the CA reviews, you pay, the phone downloads the new certificate and the old one is revoked (reason: superseded).",
     listTitle: "Certificates that can be changed",
     empty: "You have no valid certificate to change.",
@@ -111,7 +111,7 @@ export const lifecycleChange = defineMessages({
       approvedTitle: "Certificate change approved",
       approvedBody: "Your certificate change (order {no}, {subject}) was approved. Please pay {amount} under Orders on the desk, then download the new certificate on your phone.",
     },
-    phone: { change: "Change certificate" },
+    phone: { change: "Change details" },
     errors: {
       notValid: "Only a valid certificate can be changed",
       inProgress: "This certificate already has a change in progress",

@@ -45,11 +45,11 @@ export const services = defineMessages({
     },
     change: {
       title: "信息变更",
-      lead: "单位名称、法定代表人、经办人等信息变化后，及时更新证书。",
+      lead: "单位名称、法定代表人、地址等信息变化后，或个人姓名变化后，及时更新证书。",
       what: "证书中载明的主体信息必须与实际一致。单位名称、法定代表人等登记信息变化，或个人身份信息变化时，需要办理信息变更：CA 审核变更材料后按新信息签发证书，原证书同时吊销。",
-      who: "名称、法定代表人等登记事项已办理工商变更的单位\n更换证书经办人的单位\n身份信息发生变化的个人证书持有人",
-      materials: "变更后的营业执照（单位）\n按所选认证方式重新完成实名认证\n更换经办人时：新经办人身份证正反面照片及法定代表人授权",
-      steps: "在订单管理中找到该证书，选择「信息变更」\n填写变更后的信息并上传材料\n在线签署申请协议并支付\nCA 审核通过后，在手机 App 中下载新证书，原证书自动吊销",
+      who: "名称、法定代表人、地址等登记事项已办理工商变更的单位（由企业管理员或证书管理员办理；统一社会信用代码不同即为新单位，请新办证书）\n姓名发生变化的个人证书持有人（身份证件号码不变）",
+      materials: "渠道要求的变更材料，如变更后的营业执照和登记机关出具的变更通知书（单位），或新身份证正反面照片（个人）\n按原申请的认证方式对新信息重新核验",
+      steps: "在「信息变更」中选择证书，阅读变更说明（新证书使用新密钥；绑定的电子印章将作废）\n填写变更后的信息并完成核验，上传材料\n确认变更前后信息，提交 CA 审核\n审核通过后支付变更费用\n在手机 App 中下载新证书，原证书同时吊销（原因：被取代）",
       fees: "变更费用由渠道定价，以下单时显示的金额为准。",
     },
     revoke: {
@@ -114,11 +114,11 @@ export const services = defineMessages({
     },
     change: {
       title: "Change certificate details",
-      lead: "Update the certificate after the unit name, legal representative or handler changes.",
+      lead: "Update the certificate after the organisation's name, legal representative or address, or a person's name, changes.",
       what: "The subject details in a certificate must match reality. When a unit's registered name or legal representative changes, or an individual's identity details change, apply for a change: the CA reviews the materials, issues a certificate with the new details and revokes the old one at the same time.",
-      who: "Units whose name, legal representative or other registered details have changed\nUnits replacing the certificate handler\nIndividual certificate holders whose identity details have changed",
-      materials: "The updated business licence (units)\nA new identity verification with the method you choose\nFor a new handler: photos of both sides of their ID card and the legal representative's authorisation",
-      steps: "Find the certificate under Orders and choose Change details\nEnter the new details and upload materials\nSign the application agreement online and pay\nAfter CA approval, download the new certificate in the phone app; the old one is revoked automatically",
+      who: "Organisations whose name, legal representative or address changed (done by the administrator or certificate administrator; a different credit code is another organisation and needs a new certificate)\nIndividual holders whose name changed (the ID number stays)",
+      materials: "The documents your channel asks for, such as the updated business licence and the registry's change notice (organisations) or the new ID card (individuals)\nThe new details verified again with the application's method",
+      steps: "Under Change details, pick the certificate and read what a change means (new keys; bound seals are voided)\nEnter and verify the new details, upload the documents\nConfirm the details before and after and submit them for CA review\nPay the change fee once approved\nDownload the new certificate in the phone app; the old one is revoked at the same time (reason: superseded)",
       fees: "Change fees are set by your channel; the amount shown when ordering applies.",
     },
     revoke: {
