@@ -24,9 +24,17 @@ describe("the wizard registry", () => {
     expect(wizardByUrlKind("")).toBeNull();
   });
 
-  it("has a wizard for each kind built so far; a kind without one (change) has no wizard URL", () => {
-    expect(Object.keys(WIZARDS)).toEqual(expect.arrayContaining(["NEW:INDIVIDUAL", "NEW:UNIT", "REVOKE:UNIT", "REVOKE:INDIVIDUAL"]));
-    expect(() => wizardPath({ id: "o3", kind: "CHANGE", subjectType: "UNIT" }, "method")).toThrow(/no wizard/);
+  it("has a wizard for each kind built so far; a kind without one (reissue: finished on the phone) has no wizard URL", () => {
+    expect(Object.keys(WIZARDS)).toEqual(expect.arrayContaining(["NEW:INDIVIDUAL", "NEW:UNIT", "REVOKE:UNIT", "REVOKE:INDIVIDUAL", "CHANGE:UNIT", "CHANGE:INDIVIDUAL"]));
+    expect(() => wizardPath({ id: "o3", kind: "REISSUE", subjectType: "UNIT" }, "method")).toThrow(/no wizard/);
+  });
+
+  it("information change: change-info → the subject check → materials → change-confirm → pay (reviewed before payment), under /apply/change-*", () => {
+    expect(wizardSteps({ kind: "CHANGE", ...unit })).toEqual(["change-info", "enterprise", "materials", "change-confirm", "pay"]);
+    expect(wizardSteps({ kind: "CHANGE", ...person })).toEqual(["change-info", "person", "materials", "change-confirm", "pay"]);
+    expect(stepAfter({ kind: "CHANGE", ...unit }, "materials")).toBe("change-confirm");
+    expect(wizardPath({ id: "o5", kind: "CHANGE", subjectType: "UNIT" }, "change-info")).toBe("/apply/change-unit/o5/change-info");
+    expect(wizardByUrlKind("change-individual")).toBe(WIZARDS["CHANGE:INDIVIDUAL"]);
   });
 
   it("revocation: unit enterprise → handler → ID photos → revoke, personal person → ID photos → revoke, under /apply/revoke-*", () => {
