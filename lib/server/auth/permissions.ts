@@ -16,13 +16,14 @@ export const PERMISSIONS = [
   "orgs.view", // the console's enterprise list and details (members, certificates, requests, audit)
   "orgs.review", // decide enterprise requests that reach the CA (paper administrator transfers)
   "certs.revoke", // revoke a certificate from the console (four-eyes where the channel asks)
+  "seals.review", // approve or reject electronic seals (the CA signs the seal structure)
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS = {
   APPLICANT: ["desk.use"],
-  CA_REVIEWER: ["desk.use", "console.access", "orders.review", "orders.viewAll", "audit.read", "keys.recover", "orgs.view", "orgs.review", "certs.revoke"],
+  CA_REVIEWER: ["desk.use", "console.access", "orders.review", "orders.viewAll", "audit.read", "keys.recover", "orgs.view", "orgs.review", "certs.revoke", "seals.review"],
   CA_ADMIN: [
     "desk.use",
     "console.access",
@@ -38,6 +39,7 @@ export const ROLE_PERMISSIONS = {
     "orgs.view",
     "orgs.review",
     "certs.revoke",
+    "seals.review",
   ],
 } as const satisfies Record<Role, readonly Permission[]>;
 

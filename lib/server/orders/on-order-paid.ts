@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { transitionOrder } from "./transition-order";
 import { nextStatusAfterPayment } from "./next-status-after-payment";
 import { notifyOrder } from "./notify-order";
+import { requestOrderSeal } from "@/lib/server/seals/request-order-seal";
 
 /**
  * Called by the payments domain inside the transaction that marks a payment SUCCEEDED.
@@ -22,5 +23,7 @@ export async function onOrderPaid(tx: Tx, { orderId, paymentId }: { orderId: str
     note: paymentId,
     data: { paidAt: new Date() },
   });
+  // 同时办理电子印章: what was paid for is asked for now (the picture follows once the certificate is issued).
+  await requestOrderSeal(tx, { order });
   await notifyOrder(tx, { orderId, event: "paid" });
 }

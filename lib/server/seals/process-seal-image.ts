@@ -81,7 +81,7 @@ export async function processSealImage({ bytes, ink, shape }: { bytes: Uint8Arra
   const paper = percentile(signal, 0.5);
   // Red: at least 45 above the paper's redness and a red channel that is not dark brown; dark: 40% darker than paper.
   const threshold = ink === "red" ? paper + 45 : paper + Math.max(60, (255 - paper) * 0.4);
-  let mask = new Uint8Array(n);
+  let mask: Uint8Array = new Uint8Array(n);
   for (let i = 0, p = 0; i < n; i++, p += 3) {
     if (signal[i]! > threshold && (ink === "dark" || rgb[p]! > 90)) mask[i] = 1;
   }

@@ -8,6 +8,7 @@ import { verifyCmsDetached } from "@/lib/pki/verify/verify-cms-detached";
 import { verifySesSeal } from "@/lib/pki/ses-seal";
 import { readPdfSignatures } from "@/lib/pdf/sign/read-pdf-signatures";
 import { verifyCertificateStatus } from "@/lib/server/certs/verify-certificate-status";
+import type { TPdfSignatureCheck, TPdfVerification } from "./verify-signed-pdf.types";
 
 /** The largest PDF the verifier opens (desk upload and API). */
 export const MAX_VERIFY_PDF_BYTES = 20 * 1024 * 1024;
@@ -31,7 +32,7 @@ function assertPdf(pdf: Uint8Array) {
  * OCSP answers), and the seal structure in the signature field (SES_Seal signed by this CA's
  * seal-making key, bound to the signer's certificate).
  */
-export async function verifySignedPdf({ pdf, limitKey, now = new Date() }: { pdf: Uint8Array; limitKey?: string; now?: Date }) {
+export async function verifySignedPdf({ pdf, limitKey, now = new Date() }: { pdf: Uint8Array; limitKey?: string; now?: Date }): Promise<TPdfVerification> {
   // Parsing and checking a 20 MB PDF costs CPU: per caller (platform or address) 30 a minute, 300 a day.
   if (limitKey) await consumeRateLimit(db, limitKey, [{ seconds: 60, max: 30 }, { seconds: 86_400, max: 300 }]);
   assertPdf(pdf);
@@ -43,7 +44,7 @@ export async function verifySignedPdf({ pdf, limitKey, now = new Date() }: { pdf
   const issuing = cas.filter((c) => c.kind === "ISSUING").map((c) => c.certDer);
   const makerKeys = issuing.map((der) => readCertificatePublicKey(der));
 
-  const signatures = [];
+  const signatures: TPdfSignatureCheck[] = [];
   for (const [index, sig] of read.slice(0, MAX_SIGNATURES).entries()) {
     const reasons: string[] = [...sig.problems];
     const cms = sig.signedBytes ? await verifyCmsDetached({ p7s: sig.cms, data: sig.signedBytes, trustedRoots: roots, intermediates: issuing, at: now }) : null;
@@ -91,4 +92,3 @@ export async function verifySignedPdf({ pdf, limitKey, now = new Date() }: { pdf
   return { size: pdf.length, count: read.length, valid: signatures.length > 0 && signatures.every((s) => s.valid), signatures };
 }
 
-export type TPdfVerification = Awaited<ReturnType<typeof verifySignedPdf>>;

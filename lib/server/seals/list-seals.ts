@@ -1,0 +1,58 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db/client";
+import { requireMember } from "@/lib/server/org/require-member";
+import { hasOrgPermission } from "@/lib/server/org/org-permissions";
+
+const SELECT = {
+  id: true,
+  name: true,
+  kind: true,
+  source: true,
+  status: true,
+  orgId: true,
+  orderId: true,
+  esId: true,
+  validTo: true,
+  rejectReason: true,
+  voidReason: true,
+  needsReapply: true,
+  replacesSealId: true,
+  submittedAt: true,
+  reviewedAt: true,
+  createdAt: true,
+  certificate: { select: { id: true, serialHex: true, subjectName: true, notAfter: true, status: true, userId: true } },
+} satisfies Prisma.SealSelect;
+
+export type TSealRow = Prisma.SealGetPayload<{ select: typeof SELECT }>;
+
+/** 企业印章: every seal of the enterprise but deleted ones (members read, seals.manage changes). */
+export async function listOrgSeals({ userId, orgId }: { userId: string; orgId: string }) {
+  const membership = await requireMember({ userId, orgId, permission: "org.view" });
+  const seals = await db.seal.findMany({ where: { orgId, status: { not: "DELETED" } }, select: SELECT, orderBy: { createdAt: "desc" } });
+  const certificates = hasOrgPermission(membership.role, "seals.manage")
+    ? await db.certificate.findMany({
+        where: { orgId, usage: "SIGN", status: "VALID", notAfter: { gt: new Date() } },
+        select: { id: true, serialHex: true, subjectName: true, notAfter: true, user: { select: { name: true, realName: true } } },
+        orderBy: { notBefore: "desc" },
+      })
+    : [];
+  return { seals, canManage: hasOrgPermission(membership.role, "seals.manage"), certificates };
+}
+
+/** 我的印章: the caller's personal seals and the enterprise seals bound to their own certificates, and their signing certificates. */
+export async function listMySeals({ userId }: { userId: string }) {
+  const [personal, bound, certificates] = await Promise.all([
+    db.seal.findMany({ where: { userId, orgId: null, status: { not: "DELETED" } }, select: SELECT, orderBy: { createdAt: "desc" } }),
+    db.seal.findMany({
+      where: { orgId: { not: null }, certificate: { userId }, status: { in: ["APPROVED", "PENDING_REVIEW", "VOIDED"] }, org: { deletedAt: null, members: { some: { userId, status: "ACTIVE" } } } },
+      select: SELECT,
+      orderBy: { createdAt: "desc" },
+    }),
+    db.certificate.findMany({
+      where: { userId, usage: "SIGN", status: "VALID", notAfter: { gt: new Date() } },
+      select: { id: true, serialHex: true, subjectName: true, notAfter: true, orgId: true },
+      orderBy: { notBefore: "desc" },
+    }),
+  ]);
+  return { personal, bound, certificates };
+}

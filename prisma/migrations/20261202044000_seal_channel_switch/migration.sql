@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Channel" ADD COLUMN     "autoApproveGeneratedSeals" BOOLEAN NOT NULL DEFAULT true;
