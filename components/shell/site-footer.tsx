@@ -30,6 +30,7 @@ export async function SiteFooter() {
             <li><Link href="/change">{t("shell.nav.change")}</Link></li>
             <li><Link href="/revoke">{t("shell.nav.revoke")}</Link></li>
             <li><Link href="/seals">{t("shell.nav.seals")}</Link></li>
+            <li><Link href="/verify">{t("sealsUse.verify.title")}</Link></li>
           </ul>
         </nav>
 
