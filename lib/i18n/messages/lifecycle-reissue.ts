@@ -41,6 +41,11 @@ export const lifecycleReissue = defineMessages({
       restart: "重新申请",
       backToCert: "查看证书",
     },
+    review: {
+      title: "证书补办（原手机丢失或更换）",
+      lead: "持有人已在新手机上通过身份核验（与证书持有人及账号首次实名认证一致，并通过运营商三要素核验）。审核通过后：加密密钥由密钥管理中心恢复到新手机，签发新的签名证书，原签名证书 {serial} 作废（被替代）。",
+      recovery: "加密密钥恢复：{status}",
+    },
     errors: {
       nameRequired: "请输入姓名",
       idNumberFormat: "请输入 18 位身份证号",
@@ -93,6 +98,11 @@ export const lifecycleReissue = defineMessages({
       otherPhone: "This request was made on another phone; finish it there.",
       restart: "Apply again",
       backToCert: "View certificate",
+    },
+    review: {
+      title: "Certificate reissue (phone lost or replaced)",
+      lead: "The holder passed the identity check on the new phone (the certificate's holder and the account's first verified identity, and a carrier three-element check). On approval the key-management centre recovers the encryption key onto the new phone, a new signing certificate is issued and the old signing certificate {serial} is revoked (superseded).",
+      recovery: "Encryption key recovery: {status}",
     },
     errors: {
       nameRequired: "Enter the name",

@@ -75,6 +75,8 @@ export async function reissueStartOrder({ userId, input, ip }: { userId: string;
       },
       select: { id: true, no: true, subjectType: true },
     });
+    // The check belongs to the order from now on: the reviewer sees it with the order.
+    await tx.identityCheck.update({ where: { id: check.checkId }, data: { orderId: created.id } });
     await claimSubject(tx, { orderId: created.id, userId, subjectKey: original.subjectKey!, subjectName: original.subjectName ?? "" });
     const recovery = await openKeyRecovery(tx, { userId, keyShareId: encrypt.keyShareId!, transportPublicKey: data.transportPublicKey, ip });
     const reissue = { certificateId: sign.id, originalOrderId: original.id, encryptCertificateId: encrypt.id, recoveryId: recovery.id, identityCheckId: check.checkId };

@@ -1,3 +1,4 @@
+import { readReissueDraft } from "@/lib/server/orders/reissue-draft";
 import { ReviewDecision } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 import { assertPermission } from "@/lib/server/auth/permissions";
@@ -41,11 +42,20 @@ export async function getReviewOrder({ user, orderId }: { user: Pick<SessionUser
   const draft = readDraft(order.draft);
   const changed = order.kind === "CHANGE" && order.changesCertificateId ? await db.certificate.findUnique({ where: { id: order.changesCertificateId }, select: { id: true, serialHex: true, status: true } }) : null;
   const change = changed && draft.change ? { certificateId: changed.id, serialHex: changed.serialHex, status: changed.status, rows: changeRows(draft.change.before, draft) } : null;
+  // 证书补办: the signing certificate it replaces and the encryption key's recovery this review releases.
+  const reissueOf = order.kind === "REISSUE" ? readReissueDraft(order.draft).reissue : undefined;
+  const reissue = reissueOf
+    ? {
+        serialHex: (await db.certificate.findUnique({ where: { id: reissueOf.certificateId }, select: { serialHex: true } }))?.serialHex ?? "",
+        recoveryStatus: (await db.keyRecovery.findUnique({ where: { id: reissueOf.recoveryId }, select: { status: true } }))?.status ?? null,
+      }
+    : null;
   return {
     ...order,
     draft,
     orgRequest,
     change,
+    reissue,
     reviews: order.reviews.map((r) => ({ ...r, reviewerName: reviewerName.get(r.reviewerId) ?? r.reviewerId })),
     approvals: currentRound.filter((r) => r.decision === ReviewDecision.APPROVE).length,
     approvalsNeeded: order.channel.requireTwoReviewers ? 2 : 1,

@@ -97,6 +97,11 @@ export default async function ReviewOrderPage({ params }: Params) {
               </div>
             </Card>
           )}
+          {order.reissue && (
+            <Card title={t("lifecycleReissue.review.title")} description={t("lifecycleReissue.review.lead", { serial: order.reissue.serialHex })}>
+              <p data-testid="review-reissue">{t("lifecycleReissue.review.recovery", { status: order.reissue.recoveryStatus ? t(`phone.recovery.status.${order.reissue.recoveryStatus}`, { reason: "" }) : "—" })}</p>
+            </Card>
+          )}
           <Card title={t("review.order.subject")}>
             <DetailRows rows={subjectRows} />
             {handler && (
