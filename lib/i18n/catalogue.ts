@@ -27,9 +27,10 @@ import { lifecycleRenew } from "./messages/lifecycle-renew";
 import { lifecycleRevoke } from "./messages/lifecycle-revoke";
 import { lifecycleChange } from "./messages/lifecycle-change";
 import { lifecycleReissue } from "./messages/lifecycle-reissue";
+import { seals } from "./messages/seals";
 import { sealsUse } from "./messages/seals-use";
 
-const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner, passkeys, orgMembers, orgRequests, orgConsole, lifecycleRenew, lifecycleLookup, lifecycleRevoke, lifecycleChange, lifecycleReissue, sealsUse };
+const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner, passkeys, orgMembers, orgRequests, orgConsole, lifecycleRenew, lifecycleLookup, lifecycleRevoke, lifecycleChange, lifecycleReissue, sealsUse, seals };
 
 type Ns = typeof namespaces;
 type ZhTree = { [K in keyof Ns]: Ns[K]["zh-CN"] };
