@@ -10,6 +10,7 @@ import {
   WEBHOOK_SEQUENCE,
 } from "@/lib/platform/webhook-delivery";
 import { ZCreateScanRequestSchema } from "./scan.types";
+import { pdfVerificationSchema, sealPaths, sealSchema } from "@/lib/server/seals/seal-openapi";
 
 const ERROR_CODES = ["unauthenticated", "validation_failed", "not_found", "conflict", "gone", "rate_limited", "internal"];
 
@@ -48,9 +49,9 @@ const scanView = {
     },
     result: {
       description:
-        "Once completed. Every type: certificate (PEM), serial, subject. login: challenge, signature (base64 DER SM2 over the challenge's UTF-8 bytes, user ID 1234567812345678), encryptionCertificate (PEM of the holder's encryption certificate, or null). sign: digest, cms (base64 detached CMS SignedData whose messageDigest is the digest), sealId, sessionId (set when the holder opened a signing session 会话签章: pass it with later sign requests for the same certificate, which then reach the phone without a scan until the session expires or the holder ends it). sync_subject: subjectName, encryptionCertificate, subjectLibrary (see SubjectLibrary: the enterprise's name, USCC, legal representative, address, the holder's authorized platforms and seals; or a person's name and masked ID number). decrypt: plaintext (base64), kept for 24 hours after completion (sealed at rest), then null with plaintextWiped: true.",
+        "Once completed. Every type: certificate (PEM), serial, subject. login: challenge, signature (base64 DER SM2 over the challenge's UTF-8 bytes, user ID 1234567812345678), encryptionCertificate (PEM of the holder's encryption certificate, or null). sign: digest, cms (base64 detached CMS SignedData whose messageDigest is the digest), sealId and seal (see Seal: the seal the holder stamped with — picture PNG and SES_Seal — or null; a request with withSeal offers the holder's seals, sealRequired makes one mandatory, sealId names the one already on your document), sessionId (set when the holder opened a signing session 会话签章: pass it with later sign requests for the same certificate, which then reach the phone without a scan until the session expires or the holder ends it). sync_subject: subjectName, encryptionCertificate, subjectLibrary (see SubjectLibrary: the enterprise's name, USCC, legal representative, address, the holder's authorized platforms and seals; or a person's name and masked ID number). decrypt: plaintext (base64), kept for 24 hours after completion (sealed at rest), then null with plaintextWiped: true.",
       type: ["object", "null"],
-      properties: { subjectLibrary: { $ref: "#/components/schemas/SubjectLibrary" } },
+      properties: { subjectLibrary: { $ref: "#/components/schemas/SubjectLibrary" }, seal: { oneOf: [{ $ref: "#/components/schemas/Seal" }, { type: "null" }] } },
     },
   },
 };
@@ -163,6 +164,8 @@ export function openApiDocument() {
         SubjectLibrary: subjectLibrary,
         CreateScanRequest: z.toJSONSchema(ZCreateScanRequestSchema, { io: "input" }),
         WebhookDelivery: webhookDelivery,
+        Seal: sealSchema,
+        PdfVerification: pdfVerificationSchema,
       },
     },
     security: [{ basic: [] }],
@@ -186,6 +189,7 @@ export function openApiDocument() {
       },
     },
     paths: {
+      ...sealPaths,
       "/scan-requests": {
         post: {
           summary: "Create a scan request",
