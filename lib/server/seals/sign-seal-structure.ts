@@ -38,5 +38,5 @@ export async function signSealStructure({
     makerCertDer: Uint8Array.from(issuing.ca.certDer),
     signer: issuing.signer,
   });
-  return { esId, sesDer: new Uint8Array(der), validFrom, validTo };
+  return { esId, sesDer: Uint8Array.from(der), validFrom, validTo };
 }
