@@ -12,5 +12,6 @@ export const ORG_NAV_ITEMS: readonly OrgNavItem[] = [
   { slug: "/legal-rep", key: "orgMembers.nav.legalRep", permission: "approvals.legalRep" },
   { slug: "/transfer", key: "orgMembers.nav.transfer", permission: "org.transferAdmin" },
   { slug: "/usage", key: "orgMembers.nav.usage", permission: "org.view" },
+  { slug: "/seals", key: "seals.navLabel", permission: "org.view" },
   { slug: "/settings", key: "orgMembers.nav.settings", permission: "org.delete" },
 ];

@@ -94,6 +94,7 @@ const PAGE_ROWS: PageRow[] = [
   { pattern: "/org/[orgId]/requests", path: (f) => `/org/${f.orgId}/requests`, who: "org.view" },
   { pattern: "/org/[orgId]/transfer", path: (f) => `/org/${f.orgId}/transfer`, who: "org.transferAdmin" },
   { pattern: "/org/[orgId]/usage", path: (f) => `/org/${f.orgId}/usage`, who: "org.view" },
+  { pattern: "/org/[orgId]/seals", path: (f) => `/org/${f.orgId}/seals`, who: "org.view" },
   { pattern: "/org/[orgId]/settings", path: (f) => `/org/${f.orgId}/settings`, who: "org.delete" },
   { pattern: "/org/[orgId]/legal-rep", path: (f) => `/org/${f.orgId}/legal-rep`, who: "anyUser" },
   { pattern: "/m/org/[orgId]", path: (f) => `/m/org/${f.orgId}`, who: "org.view" },
@@ -105,7 +106,7 @@ const PAGE_ROWS: PageRow[] = [
 ];
 
 /** Writes through route handlers (not GET): one call per caller. */
-const POST_ROUTES: Record<string, Who> = { "/api/org/[orgId]/transfer-paper": "org.transferAdmin" };
+const POST_ROUTES: Record<string, Who> = { "/api/org/[orgId]/transfer-paper": "org.transferAdmin", "/api/org/[orgId]/seals": "seals.manage" };
 /** Routes checked elsewhere in this file with a resource of their own. */
 const OWN_CHECK_ROUTES = new Set(["/api/org/signatures/[signatureId]"]);
 

@@ -101,6 +101,13 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   "GET /api/health": pub,
   // the enterprise area: B names an organization (or a letter) it has nothing to do with
   "GET /api/org/[orgId]/usage.csv": { audience: "user", call: () => ({ params: { orgId: UNKNOWN } }) },
+  // electronic seals (issue 14, part 1): making, pictures, the template
+  "POST /api/org/[orgId]/seals": { audience: "user", call: () => ({ params: { orgId: UNKNOWN }, multipart: { kind: "OFFICIAL", certificateId: UNKNOWN, file: { name: "s.png", mimeType: "image/png", buffer: TINY_PNG } } }) },
+  "POST /api/seals": { ...own, call: () => ({ multipart: { source: "GENERATED", certificateId: UNKNOWN } }) },
+  "POST /api/seals/preview": { ...own, call: () => ({ multipart: { kind: "OFFICIAL", file: { name: "s.png", mimeType: "image/png", buffer: TINY_PNG } } }) },
+  "GET /api/seals/template": own,
+  "GET /api/seals/[sealId]/image": { audience: "user", call: () => ({ params: { sealId: UNKNOWN } }) },
+  "POST /api/seals/[sealId]/image": { audience: "user", call: () => ({ params: { sealId: UNKNOWN }, multipart: { file: { name: "s.png", mimeType: "image/png", buffer: TINY_PNG } } }) },
   "GET /api/org/[orgId]/transfer-form": { audience: "user", call: () => ({ params: { orgId: UNKNOWN }, query: `?to=${UNKNOWN}` }) },
   "POST /api/org/[orgId]/transfer-paper": {
     audience: "user",
@@ -240,6 +247,10 @@ const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
   "lib/actions/org/request-actions.ts#verifyLegalRepAction": { audience: "user", args: () => [UNKNOWN, "91350100M000100Y43"] },
   "lib/actions/org/authorization-actions.ts#grantAuthorizationAction": { audience: "user", args: () => [{ orgId: UNKNOWN, userId: UNKNOWN, platformIds: [UNKNOWN] }] },
   "lib/actions/org/authorization-actions.ts#revokeAuthorizationAction": { audience: "user", args: () => [{ orgId: UNKNOWN, authorizationId: UNKNOWN }] },
+  "lib/actions/seals/seal-actions.ts#cancelSealAction": { audience: "user", args: () => [UNKNOWN] },
+  "lib/actions/seals/seal-actions.ts#deletePersonalSealAction": { audience: "user", args: () => [UNKNOWN] },
+  "lib/actions/seals/seal-actions.ts#downloadSealAction": { audience: "user", args: () => [UNKNOWN, { pin: "000000" }] },
+  "lib/actions/seals/console-seal-actions.ts#decideSealAction": { audience: "staff", args: () => [{ sealId: UNKNOWN, decision: "approve" }] },
   "lib/actions/org/transfer-actions.ts#startAdminTransferAction": { audience: "user", args: () => [{ orgId: UNKNOWN, toUserId: UNKNOWN }] },
   "lib/actions/auth/account-actions.ts#setPasswordAction": { audience: "user", scope: "own", args: () => [{ currentPassword: "", password: "guard-pass-2026", confirm: "guard-pass-2026" }] },
   "lib/actions/auth/account-actions.ts#changePhoneAction": { audience: "user", scope: "own", args: () => [{ newPhone: "19900000001", oldCode: "123456", newCode: "123456" }] },

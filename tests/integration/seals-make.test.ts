@@ -60,7 +60,7 @@ beforeAll(async () => {
 describe("enterprise seals", () => {
   it("the administrator and the seal administrator make one from a stamp photo, bound to an enterprise signing certificate; members and outsiders cannot", async () => {
     const cert = await signCertOf(e.admin.user.id, e.org.id);
-    const made = await createOrgSeal({ userId: e.admin.user.id, input: { orgId: e.org.id, kind: "OFFICIAL", certificateId: cert.id }, file: stamp });
+    const made = await createOrgSeal({ userId: e.admin.user.id, orgId: e.org.id, input: { kind: "OFFICIAL", certificateId: cert.id }, file: stamp });
     expect(made.status).toBe("PENDING_REVIEW");
     const row = await db.seal.findUniqueOrThrow({ where: { id: made.id } });
     expect(row).toMatchObject({ orgId: e.org.id, kind: "OFFICIAL", source: "UPLOAD", certificateId: cert.id, widthPx: 400, heightPx: 400, widthMm: 42, createdById: e.admin.user.id });
@@ -71,16 +71,16 @@ describe("enterprise seals", () => {
     expect(data[3]).toBe(0);
     expect((await readSealFile({ user: sessionUser(e.alice.user), sealId: made.id, which: "original" })).mime).toBe("image/jpeg");
 
-    const bySealAdmin = await createOrgSeal({ userId: e.sealAdmin.id, input: { orgId: e.org.id, kind: "LEGAL_REP_SIGNATURE", certificateId: cert.id }, file: new Uint8Array(await signaturePhoto()) });
+    const bySealAdmin = await createOrgSeal({ userId: e.sealAdmin.id, orgId: e.org.id, input: { kind: "LEGAL_REP_SIGNATURE", certificateId: cert.id }, file: new Uint8Array(await signaturePhoto()) });
     expect((await db.seal.findUniqueOrThrow({ where: { id: bySealAdmin.id } })).widthPx).toBe(600);
 
-    await expectAppError(createOrgSeal({ userId: e.alice.user.id, input: { orgId: e.org.id, kind: "OFFICIAL", certificateId: cert.id }, file: stamp }), "forbidden");
+    await expectAppError(createOrgSeal({ userId: e.alice.user.id, orgId: e.org.id, input: { kind: "OFFICIAL", certificateId: cert.id }, file: stamp }), "forbidden");
     const outsider = await createUser();
-    await expectAppError(createOrgSeal({ userId: outsider.id, input: { orgId: e.org.id, kind: "OFFICIAL", certificateId: cert.id }, file: stamp }), "not_found");
+    await expectAppError(createOrgSeal({ userId: outsider.id, orgId: e.org.id, input: { kind: "OFFICIAL", certificateId: cert.id }, file: stamp }), "not_found");
     await expectAppError(readSealFile({ user: sessionUser(outsider), sealId: made.id, which: "processed" }), "not_found");
     // An encryption certificate or another enterprise's is not bindable.
     const enc = await db.certificate.findFirstOrThrow({ where: { userId: e.admin.user.id, usage: "ENCRYPT" } });
-    await expectAppError(createOrgSeal({ userId: e.admin.user.id, input: { orgId: e.org.id, kind: "OFFICIAL", certificateId: enc.id }, file: stamp }), "not_found");
+    await expectAppError(createOrgSeal({ userId: e.admin.user.id, orgId: e.org.id, input: { kind: "OFFICIAL", certificateId: enc.id }, file: stamp }), "not_found");
     // Members see the list read-only.
     const listed = await listOrgSeals({ userId: e.alice.user.id, orgId: e.org.id });
     expect(listed.canManage).toBe(false);
@@ -91,13 +91,13 @@ describe("enterprise seals", () => {
     const cert = await signCertOf(e.admin.user.id, e.org.id);
     const before = await db.seal.count({ where: { orgId: e.org.id } });
     const blank = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#f4f1ea" } }).jpeg().toBuffer();
-    await expectAppError(createOrgSeal({ userId: e.admin.user.id, input: { orgId: e.org.id, kind: "OFFICIAL", certificateId: cert.id }, file: new Uint8Array(blank) }), "validation_failed", "seals.errors.noRedInk");
+    await expectAppError(createOrgSeal({ userId: e.admin.user.id, orgId: e.org.id, input: { kind: "OFFICIAL", certificateId: cert.id }, file: new Uint8Array(blank) }), "validation_failed", "seals.errors.noRedInk");
     expect(await db.seal.count({ where: { orgId: e.org.id } })).toBe(before);
   });
 
   it("20 parallel approvals: one stores a SES_Seal that verifies under the issuing CA key and lists the bound certificate; the seal is then usable", async () => {
     const cert = await signCertOf(e.admin.user.id, e.org.id);
-    const made = await createOrgSeal({ userId: e.admin.user.id, input: { orgId: e.org.id, kind: "OFFICIAL", certificateId: cert.id }, file: stamp });
+    const made = await createOrgSeal({ userId: e.admin.user.id, orgId: e.org.id, input: { kind: "OFFICIAL", certificateId: cert.id }, file: stamp });
     expect(await listUsableSeals({ userId: e.admin.user.id, certificateId: cert.id })).not.toContainEqual(expect.objectContaining({ id: made.id }));
     const results = await Promise.allSettled(Array.from({ length: 20 }, () => decideSeal({ reviewerId: reviewer.id, input: { sealId: made.id, decision: "approve" } })));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -120,7 +120,7 @@ describe("enterprise seals", () => {
 
   it("reject with a reason → 补章 (a new picture) → review again; cancel a pending review; 签章变更 replaces an approved seal only when the change is approved", async () => {
     const cert = await signCertOf(e.admin.user.id, e.org.id);
-    const made = await createOrgSeal({ userId: e.admin.user.id, input: { orgId: e.org.id, kind: "LEGAL_REP", certificateId: cert.id }, file: stamp });
+    const made = await createOrgSeal({ userId: e.admin.user.id, orgId: e.org.id, input: { kind: "LEGAL_REP", certificateId: cert.id }, file: stamp });
     await expectAppError(decideSeal({ reviewerId: reviewer.id, input: { sealId: made.id, decision: "reject", reason: "" } }), "validation_failed");
     await decideSeal({ reviewerId: reviewer.id, input: { sealId: made.id, decision: "reject", reason: "印模不清晰，请重新拍摄" } });
     expect(await db.seal.findUniqueOrThrow({ where: { id: made.id } })).toMatchObject({ status: "REJECTED", rejectReason: "印模不清晰，请重新拍摄", reviewedById: reviewer.id });
@@ -130,7 +130,7 @@ describe("enterprise seals", () => {
     await expectAppError(cancelSeal({ userId: e.admin.user.id, sealId: made.id }), "conflict");
     await expectAppError(decideSeal({ reviewerId: reviewer.id, input: { sealId: made.id, decision: "approve" } }), "conflict");
 
-    const original = await createOrgSeal({ userId: e.admin.user.id, input: { orgId: e.org.id, kind: "CONTRACT", certificateId: cert.id }, file: stamp });
+    const original = await createOrgSeal({ userId: e.admin.user.id, orgId: e.org.id, input: { kind: "CONTRACT", certificateId: cert.id }, file: stamp });
     await decideSeal({ reviewerId: reviewer.id, input: { sealId: original.id, decision: "approve" } });
     const changes = await Promise.allSettled(Array.from({ length: 5 }, () => submitSealImage({ userId: e.admin.user.id, input: { sealId: original.id }, file: stamp })));
     expect(changes.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -144,7 +144,7 @@ describe("enterprise seals", () => {
 
   it("a reviewer cannot decide a seal they made", async () => {
     const cert = await signCertOf(e.admin.user.id, e.org.id);
-    const made = await createOrgSeal({ userId: e.admin.user.id, input: { orgId: e.org.id, kind: "OFFICIAL", certificateId: cert.id }, file: stamp });
+    const made = await createOrgSeal({ userId: e.admin.user.id, orgId: e.org.id, input: { kind: "OFFICIAL", certificateId: cert.id }, file: stamp });
     await expectAppError(decideSeal({ reviewerId: e.admin.user.id, input: { sealId: made.id, decision: "approve" } }), "forbidden");
   });
 });

@@ -14,9 +14,10 @@ const KIND_NAMES = { OFFICIAL: "公章", LEGAL_REP: "法人章", LEGAL_REP_SIGNA
  * (refused if empty or blurred) and stored, the seal is bound to one of the enterprise's VALID signing
  * certificates and goes to the CA's review (PENDING_REVIEW), with seal.created in the same transaction.
  */
-export async function createOrgSeal({ userId, input, file, ip }: { userId: string; input: unknown; file: Uint8Array | null; ip?: string }) {
-  const { orgId, kind, certificateId, name } = parseInput(ZCreateOrgSealSchema, input);
+export async function createOrgSeal({ userId, orgId, input, file, ip }: { userId: string; orgId: string; input: unknown; file: Uint8Array | null; ip?: string }) {
+  // Membership first: an outsider learns nothing (NOT_FOUND) and a member without the permission is FORBIDDEN, whatever they sent.
   await requireMember({ userId, orgId, permission: "seals.manage" });
+  const { kind, certificateId, name } = parseInput(ZCreateOrgSealSchema, input);
   await findBindableCertificate({ certificateId, orgId });
   if (!file) throw new AppError("validation_failed", { userMessage: "seals.errors.fileEmpty", fields: { file: ["seals.errors.fileEmpty"] } });
   const picture = await storeSealPicture({ kind, bytes: file });

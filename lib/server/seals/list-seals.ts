@@ -36,7 +36,8 @@ export async function listOrgSeals({ userId, orgId }: { userId: string; orgId: s
         orderBy: { notBefore: "desc" },
       })
     : [];
-  return { seals, canManage: hasOrgPermission(membership.role, "seals.manage"), certificates };
+  const org = await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { name: true } });
+  return { orgName: org.name, seals, canManage: hasOrgPermission(membership.role, "seals.manage"), certificates };
 }
 
 /** 我的印章: the caller's personal seals and the enterprise seals bound to their own certificates, and their signing certificates. */

@@ -5,7 +5,6 @@ const id = z.string().min(1).max(64);
 
 /** 新增企业印章 (multipart fields next to the file). */
 export const ZCreateOrgSealSchema = z.object({
-  orgId: id,
   kind: z.enum(["OFFICIAL", "LEGAL_REP", "LEGAL_REP_SIGNATURE", "CONTRACT"]),
   certificateId: id,
   name: z.string().trim().max(60).optional(),

@@ -1,3 +1,4 @@
+import { findOrderSeal } from "@/lib/server/seals/find-order-seal";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getT } from "@/lib/i18n/server";
@@ -34,6 +35,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     : order.status === "AWAITING_PAPER" ? { tone: "warning" as const, text: t("orders.detail.paperNotice", { address: order.channel.mailingAddress ?? "" }) }
     : order.status === "REJECTED" ? { tone: "error" as const, text: t("orders.detail.rejectedNotice", { reason: order.rejectReason ?? "" }) }
     : null;
+  const seal = await findOrderSeal({ userId: user.id, orderId: order.id });
   const rows: Array<[string, string | null]> = [
     [t("orders.detail.subject"), order.subjectName],
     [t("orders.detail.type"), t(`orders.subjectType.${order.subjectType}` as MessageKey)],
@@ -71,6 +73,15 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             )}
           </div>
         </Card>
+        {seal && (
+          <Card title={t("seals.order.title")} data-testid="order-seal">
+            <p>
+              {seal.name} · {t(`seals.statuses.${seal.status}`)}
+            </p>
+            {seal.status === "AWAITING_IMAGE" && <p>{t("seals.order.awaiting")}</p>}
+            <ButtonLink href={seal.href} variant="outline" size="sm">{t("seals.order.open")}</ButtonLink>
+          </Card>
+        )}
         <Card title={t("orders.detail.timeline")}>
           <OrderTimeline events={order.events} t={t} locale={t.locale} />
         </Card>

@@ -45,6 +45,7 @@ export default async function MePage() {
         <ul className={styles.menu}>
           <li><Link href="/m/me/real-name" data-testid="me-real-name-link">{t("identity.realName.menu")}</Link></li>
           <li><Link href="/m/certs">{t("phone.me.certs")}</Link></li>
+          <li><Link href="/m/seals" data-testid="me-seals">{t("seals.phone.title")}</Link></li>
           <li><Link href="/m/org" data-testid="me-org">{t("orgMembers.phone.title")}</Link></li>
           <li><Link href="/m/messages">{t("phone.tabs.messages")}</Link></li>
           <li><Link href="/m/scan/sessions" data-testid="me-sessions">{t("scanner.sessions")}</Link></li>

@@ -1,0 +1,170 @@
+"use client";
+import { useRef, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useT } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n/catalogue";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/select";
+import { SignaturePad, type SignaturePadHandle } from "./signature-pad";
+import styles from "./seals.module.css";
+
+export type MakerCertificate = { id: string; label: string };
+type ErrorBody = { error?: { message?: string; fields?: Record<string, string[]> } };
+
+const ORG_KINDS = ["OFFICIAL", "LEGAL_REP", "LEGAL_REP_SIGNATURE", "CONTRACT"] as const;
+const SOURCES = ["UPLOAD", "HANDWRITTEN", "GENERATED"] as const;
+
+/**
+ * 新增印章: enterprise (kind → photo) or personal (upload / signature pad / generated). An upload or a
+ * drawing is first processed by the server (处理预览) and shown next to the original; then it is submitted.
+ */
+export function SealMaker({ mode, orgId, certificates }: { mode: "org" | "personal"; orgId?: string; certificates: MakerCertificate[] }) {
+  const t = useT();
+  const router = useRouter();
+  const pad = useRef<SignaturePadHandle>(null);
+  const [kind, setKind] = useState<string>("OFFICIAL");
+  const [source, setSource] = useState<(typeof SOURCES)[number]>("UPLOAD");
+  const [style, setStyle] = useState<"square" | "round">("square");
+  const [certificateId, setCertificateId] = useState(certificates[0]?.id ?? "");
+  const [file, setFile] = useState<File | null>(null);
+  const [original, setOriginal] = useState<string | null>(null);
+  const [processed, setProcessed] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+
+  const sealKind = mode === "org" ? kind : source === "HANDWRITTEN" ? "HANDWRITTEN" : "PERSONAL";
+  const needsPicture = mode === "org" || source !== "GENERATED";
+
+  async function picture(): Promise<Blob | null> {
+    if (mode === "personal" && source === "HANDWRITTEN") {
+      if (!pad.current || pad.current.isEmpty()) return null;
+      return pad.current.toPng();
+    }
+    return file;
+  }
+
+  async function post(url: string, form: FormData) {
+    const res = await fetch(url, { method: "POST", body: form });
+    const body = (await res.json().catch(() => ({}))) as Record<string, unknown> & ErrorBody;
+    if (!res.ok) throw new Error(body.error?.fields?.file?.[0] ?? body.error?.message ?? t("seals.maker.failed"));
+    return body;
+  }
+
+  async function onPreview() {
+    setError(null);
+    setDone(null);
+    const blob = await picture();
+    if (!blob) return setError(t(source === "HANDWRITTEN" && mode === "personal" ? "seals.maker.padEmpty" : "seals.errors.fileEmpty"));
+    const form = new FormData();
+    form.set("kind", sealKind);
+    form.set("file", blob, "picture");
+    setBusy(true);
+    try {
+      const body = await post("/api/seals/preview", form);
+      setOriginal(URL.createObjectURL(blob));
+      setProcessed(`data:image/png;base64,${body.processedPngBase64 as string}`);
+    } catch (err) {
+      setProcessed(null);
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    const form = new FormData();
+    form.set("certificateId", certificateId);
+    if (mode === "org") form.set("kind", kind);
+    else {
+      form.set("source", source);
+      if (source === "GENERATED") form.set("style", style);
+    }
+    if (needsPicture) {
+      const blob = await picture();
+      if (!blob) return setError(t("seals.errors.fileEmpty"));
+      form.set("file", blob, "picture");
+    }
+    setBusy(true);
+    try {
+      const body = await post(mode === "org" ? `/api/org/${orgId}/seals` : "/api/seals", form);
+      setDone(t(body.status === "APPROVED" ? "seals.maker.approvedNow" : "seals.maker.submitted"));
+      setFile(null);
+      setOriginal(null);
+      setProcessed(null);
+      pad.current?.clear();
+      router.refresh();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className={styles.form} onSubmit={onSubmit} data-testid={`seal-maker-${mode}`}>
+      <div className={styles.row}>
+        {mode === "org" ? (
+          <label className={styles.label}>
+            {t("seals.maker.kind")}
+            <Select name="kind" value={kind} onChange={(e) => setKind(e.target.value)} options={ORG_KINDS.map((k) => ({ value: k, label: t(`seals.kinds.${k}` as MessageKey) }))} data-testid="seal-kind" />
+          </label>
+        ) : (
+          <label className={styles.label}>
+            {t("seals.maker.source")}
+            <Select name="source" value={source} onChange={(e) => { setSource(e.target.value as (typeof SOURCES)[number]); setProcessed(null); setOriginal(null); }} options={SOURCES.map((s) => ({ value: s, label: t(`seals.sources.${s}`) }))} data-testid="seal-source" />
+          </label>
+        )}
+        <label className={styles.label}>
+          {t("seals.maker.certificate")}
+          <Select name="certificateId" value={certificateId} onChange={(e) => setCertificateId(e.target.value)} options={certificates.map((c) => ({ value: c.id, label: c.label }))} data-testid="seal-certificate" />
+        </label>
+      </div>
+
+      {needsPicture && (mode === "org" || source === "UPLOAD") && (
+        <label className={styles.label}>
+          {t("seals.maker.file")}
+          <input type="file" accept="image/jpeg,image/png" data-testid="seal-file" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setProcessed(null); setOriginal(null); }} />
+          <span className={styles.hint}>{t("seals.maker.fileHint")}</span>
+        </label>
+      )}
+      {mode === "personal" && source === "HANDWRITTEN" && <SignaturePad ref={pad} />}
+      {mode === "personal" && source === "GENERATED" && (
+        <label className={styles.label}>
+          {t("seals.maker.style")}
+          <Select name="style" value={style} onChange={(e) => setStyle(e.target.value as "square" | "round")} options={(["square", "round"] as const).map((s) => ({ value: s, label: t(`seals.maker.styles.${s}`) }))} />
+        </label>
+      )}
+
+      {processed && original && (
+        <div className={styles.compare} data-testid="seal-compare">
+          <figure className={styles.figure}>
+            {/* eslint-disable-next-line @next/next/no-img-element -- a local object URL */}
+            <img src={original} alt={t("seals.maker.original")} />
+            <figcaption>{t("seals.maker.original")}</figcaption>
+          </figure>
+          <figure className={`${styles.figure} ${styles.checker}`}>
+            {/* eslint-disable-next-line @next/next/no-img-element -- the server's processed PNG */}
+            <img src={processed} alt={t("seals.maker.processed")} data-testid="seal-processed" />
+            <figcaption>{t("seals.maker.processed")}</figcaption>
+          </figure>
+        </div>
+      )}
+
+      <div className={styles.actions}>
+        {needsPicture && (
+          <Button type="button" variant="outline" onClick={onPreview} isLoading={isBusy && !processed} data-testid="seal-preview">
+            {t("seals.maker.preview")}
+          </Button>
+        )}
+        <Button type="submit" isLoading={isBusy} disabled={!certificateId || (needsPicture && !processed)} data-testid="seal-submit">
+          {t(needsPicture ? "seals.maker.submit" : "seals.maker.submitGenerated")}
+        </Button>
+      </div>
+      {error && <p className={styles.error} role="alert" data-testid="seal-error">{error}</p>}
+      {done && <p className={styles.ok} role="status" data-testid="seal-done">{done}</p>}
+    </form>
+  );
+}

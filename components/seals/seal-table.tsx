@@ -1,0 +1,46 @@
+import type { MessageKey } from "@/lib/i18n/catalogue";
+import type { T } from "@/lib/i18n/translate";
+import type { TSealRow } from "@/lib/server/seals/list-seals";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table } from "@/components/ui/table";
+import { SealRowActions } from "./seal-row-actions";
+import styles from "./seals.module.css";
+
+const TONE: Record<string, BadgeTone> = { AWAITING_IMAGE: "warning", PENDING_REVIEW: "info", APPROVED: "success", REJECTED: "danger", CANCELLED: "neutral", VOIDED: "neutral" };
+
+/** Seals with their processed picture, certificate, status (and why: rejection or void reason) and, for makers, the actions. */
+export function SealTable({ seals, t, canManage, caption }: { seals: TSealRow[]; t: T; canManage: boolean; caption: string }) {
+  return (
+    <Table
+      caption={caption}
+      isCaptionHidden
+      rows={seals}
+      rowKey={(s) => s.id}
+      empty={<EmptyState title={t("seals.hub.empty")} />}
+      columns={[
+        {
+          key: "picture",
+          header: t("seals.columns.picture"),
+          width: "88px",
+          // eslint-disable-next-line @next/next/no-img-element -- a same-origin, access-checked picture
+          cell: (s) => (s.status === "AWAITING_IMAGE" ? "—" : <img className={styles.thumb} src={`/api/seals/${s.id}/image?which=processed`} alt={s.name} />),
+        },
+        { key: "name", header: t("seals.columns.name"), cell: (s) => <>{s.name}<br /><span className={styles.muted}>{t(`seals.kinds.${s.kind}` as MessageKey)} · {t(`seals.sources.${s.source}` as MessageKey)}</span></> },
+        { key: "cert", header: t("seals.columns.certificate"), cell: (s) => (s.certificate ? <span className={styles.mono}>{s.certificate.serialHex.slice(0, 16)}</span> : "—") },
+        {
+          key: "status",
+          header: t("seals.columns.status"),
+          cell: (s) => (
+            <span data-testid={`seal-status-${s.id}`}>
+              <Badge tone={TONE[s.status] ?? "neutral"}>{t(`seals.statuses.${s.status}` as MessageKey)}</Badge>
+              {s.status === "REJECTED" && s.rejectReason && <span className={styles.muted}><br />{s.rejectReason}</span>}
+              {s.status === "VOIDED" && s.voidReason && <span className={styles.muted}><br />{t(`seals.voidReasons.${s.voidReason}` as MessageKey)}</span>}
+            </span>
+          ),
+        },
+        ...(canManage ? [{ key: "actions", header: t("seals.columns.actions"), isLabelHiddenOnPhone: true, cell: (s: TSealRow) => <SealRowActions sealId={s.id} status={s.status} isPersonal={!s.orgId} /> }] : []),
+      ]}
+    />
+  );
+}
