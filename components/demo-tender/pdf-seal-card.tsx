@@ -35,9 +35,10 @@ export function PdfSealCard({ isLoggedIn, initialPdf }: { isLoggedIn: boolean; i
   const [error, setError] = useState("");
   const [busy, setBusy] = useState("");
   const version = pdf?.signatures.length ?? 0;
+  const hasPdf = pdf !== null;
 
   useEffect(() => {
-    if (!isLoggedIn || !pdf) return;
+    if (!isLoggedIn || !hasPdf) return;
     void fetch("/demo/tender/api/pdf/seals", { cache: "no-store" })
       .then((r) => r.json() as Promise<{ seals?: Seal[]; error?: { message: string } }>)
       .then((d) => {
@@ -45,7 +46,7 @@ export function PdfSealCard({ isLoggedIn, initialPdf }: { isLoggedIn: boolean; i
         if (d.error) setError(d.error.message);
         setSealId((current) => current || d.seals?.[0]?.id || "");
       });
-  }, [isLoggedIn, pdf]);
+  }, [isLoggedIn, hasPdf]);
 
   const onUpdate = useCallback((poll: DemoPoll) => {
     const next = (poll.state as { pdf?: DemoPdf }).pdf;
