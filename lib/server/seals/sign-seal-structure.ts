@@ -38,5 +38,8 @@ export async function signSealStructure({
     makerCertDer: Uint8Array.from(issuing.ca.certDer),
     signer: issuing.signer,
   });
-  return { esId, sesDer: Uint8Array.from(der), validFrom, validTo };
+  // A copy over a plain ArrayBuffer: the Bytes column's type (Uint8Array<ArrayBuffer>), whatever buildSesSeal's buffer is.
+  const sesDer: Uint8Array<ArrayBuffer> = new Uint8Array(der.length);
+  sesDer.set(der);
+  return { esId, sesDer, validFrom, validTo };
 }
