@@ -1,4 +1,5 @@
 import { userRoute } from "@/lib/server/http/user-route";
+import { watchRowChanges } from "@/lib/db/row-changes";
 import { getIdentityCheck } from "@/lib/server/identity/get-identity-check";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +17,9 @@ export const GET = userRoute(async ({ user, params, req }) => {
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       // The check changes in another request (the phone's face page), possibly on another
-      // instance, so the stream reads the row rather than waiting for an in-process signal.
+      // instance, so the stream reads the row: again as soon as PostgreSQL notifies an update of it
+      // (lib/db/row-changes.ts), and once a second in any case.
+      const changes = watchRowChanges("IdentityCheck", checkId);
       const started = Date.now();
       let last = "";
       let closed = false;
@@ -35,8 +38,9 @@ export const GET = userRoute(async ({ user, params, req }) => {
         } catch {
           break;
         }
-        await new Promise((r) => setTimeout(r, POLL_MS));
+        await changes.next(POLL_MS);
       }
+      changes.close();
       try {
         controller.close();
       } catch {

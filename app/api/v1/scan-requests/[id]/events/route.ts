@@ -1,3 +1,4 @@
+import { watchRowChanges } from "@/lib/db/row-changes";
 import { platformRoute } from "@/lib/server/http/platform-route";
 import { getPlatformScanRequest } from "@/lib/server/scan/get-platform-scan-request";
 
@@ -6,7 +7,8 @@ export const dynamic = "force-dynamic";
 const TERMINAL = new Set(["completed", "rejected", "expired", "failed"]);
 
 // GET /api/v1/scan-requests/:id/events — server-sent events: one `status` event per change, until a final state.
-// The stream reads the database once a second, so any app instance can serve it.
+// The stream reads the database when PostgreSQL notifies an update of the row and once a second in any
+// case, so any app instance can serve it.
 export const GET = platformRoute(async ({ platform, params, req }) => {
   const platformId = platform.id;
   const { id } = params;
@@ -14,6 +16,7 @@ export const GET = platformRoute(async ({ platform, params, req }) => {
   const encoder = new TextEncoder();
   const stream = new ReadableStream({
     async start(controller) {
+      const changes = watchRowChanges("ScanRequest", id);
       let last = "";
       const deadline = Date.now() + 11 * 60_000;
       while (!req.signal.aborted && Date.now() < deadline) {
@@ -27,8 +30,9 @@ export const GET = platformRoute(async ({ platform, params, req }) => {
           controller.enqueue(encoder.encode(": keep-alive\n\n"));
         }
         if (TERMINAL.has(view.status)) break;
-        await new Promise((r) => setTimeout(r, 1000));
+        await changes.next(1000);
       }
+      changes.close();
       controller.close();
     },
   });
