@@ -49,7 +49,7 @@ export async function createPersonalSeal({ userId, input, file, ip }: { userId: 
         ...picture,
         submittedAt: now,
         createdById: userId,
-        ...(signed ? { status: "APPROVED" as const, ...signed, reviewedAt: now } : { status: "PENDING_REVIEW" as const }),
+        ...(signed ? { status: "APPROVED" as const, esId: signed.esId, sesDer: new Uint8Array(signed.sesDer), validFrom: signed.validFrom, validTo: signed.validTo, reviewedAt: now } : { status: "PENDING_REVIEW" as const }),
       },
       select: { id: true, status: true },
     });

@@ -35,7 +35,7 @@ export async function decideSeal({ reviewerId, input, ip }: { reviewerId: string
   return db.$transaction(async (tx) => {
     const { count } = await tx.seal.updateMany({
       where: { id: seal.id, status: "PENDING_REVIEW", certificate: { status: "VALID" } },
-      data: { status: "APPROVED", ...signed, reviewedById: reviewerId, reviewedAt: now, rejectReason: null },
+      data: { status: "APPROVED", esId: signed.esId, sesDer: new Uint8Array(signed.sesDer), validFrom: signed.validFrom, validTo: signed.validTo, reviewedById: reviewerId, reviewedAt: now, rejectReason: null },
     });
     if (count === 0) throw new AppError("conflict", { userMessage: "seals.errors.notPending" });
     if (seal.replacesSealId) await voidSealsWhere(tx, { id: seal.replacesSealId }, { reason: "replaced", actorId: reviewerId, ip, needsReapply: false });
