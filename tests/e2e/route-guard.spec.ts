@@ -91,6 +91,7 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   "POST /api/dev/sandbox-order": { audience: "test-only", scope: "own" },
   "POST /api/m/dev/fixture-order": { audience: "test-only", scope: "own" },
   "POST /api/m/dev/fixture-seal": { audience: "test-only", scope: "own" },
+  "POST /api/dev/fixture-seal-org": { audience: "test-only", scope: "own" },
   "POST /api/m/dev/deliver-recoveries": { audience: "test-only", scope: "own" },
   "POST /api/dev/fixture-org": { audience: "test-only", scope: "own" },
   "POST /api/dev/lifecycle-renew": { audience: "test-only", call: (r) => ({ body: { certificateId: r.certificateId, daysLeft: 30 } }) },
