@@ -36,7 +36,7 @@ export function RevokeConfirmForm({ orderId, certificate, pair, reasons, backHre
   // The channel reviews desk revocations: a CA operator confirms it; the certificate is valid until then.
   if (isPending) {
     return (
-      <div data-testid="revoke-pending">
+      <div data-testid="revoke-pending" style={{ display: "grid", gap: "var(--space-4)" }}>
         <Alert tone="info" title={t("lifecycleRevoke.step.pendingTitle")}>{t("lifecycleRevoke.step.pendingBody")}</Alert>
         <div className={styles.actions}>
           <ButtonLink href={`/orders/${orderId}`}>{t("lifecycleRevoke.step.toOrder")}</ButtonLink>
@@ -47,7 +47,7 @@ export function RevokeConfirmForm({ orderId, certificate, pair, reasons, backHre
 
   if (revoked) {
     return (
-      <div data-testid="revoke-done">
+      <div data-testid="revoke-done" style={{ display: "grid", gap: "var(--space-4)" }}>
         <Alert tone="success" title={t("lifecycleRevoke.step.doneTitle")}>{t("lifecycleRevoke.step.doneBody", { serials: revoked.join(", ") })}</Alert>
         <div className={styles.actions}>
           <ButtonLink href="/orders">{t("lifecycleRevoke.step.toOrders")}</ButtonLink>
