@@ -17,8 +17,8 @@ export const DESK_NAV: readonly NavItem[] = [
 /** "/" only on the home page; other items also for their sub-pages (/apply/unit → 证书新办). */
 export function isNavActive(href: string, pathname: string): boolean {
   if (href === "/") return pathname === "/";
-  // The one wizard route serves every order kind: /apply/renew-… is 证书更新's flow, /apply/revoke-… 证书吊销's.
-  const kind = /^\/apply\/(renew|revoke)-/.exec(pathname)?.[1];
+  // The one wizard route serves every order kind: /apply/renew-… is 证书更新's flow, /apply/revoke-… 证书吊销's, /apply/change-… 信息变更's.
+  const kind = /^\/apply\/(renew|revoke|change)-/.exec(pathname)?.[1];
   if (kind) return href === `/${kind}`;
   return pathname === href || pathname.startsWith(`${href}/`);
 }

@@ -23,13 +23,21 @@ export async function WizardFrame({ order, step, children }: { order: Pick<Order
   const isUnit = order.subjectType === "UNIT";
   // A revocation runs on the same engine but is not an application.
   const title =
-    order.kind === "REVOKE" ? t("lifecycleRevoke.list.title") : order.kind === "RENEW" ? t("lifecycleRenew.title") : t(isUnit ? "wizard.unitTitle" : "wizard.individualTitle");
+    order.kind === "REVOKE"
+      ? t("lifecycleRevoke.list.title")
+      : order.kind === "RENEW"
+        ? t("lifecycleRenew.title")
+        : order.kind === "CHANGE"
+          ? t("lifecycleChange.title")
+          : t(isUnit ? "wizard.unitTitle" : "wizard.individualTitle");
   const parent =
     order.kind === "REVOKE"
       ? { label: t("lifecycleRevoke.list.title"), href: "/revoke" }
       : order.kind === "RENEW"
         ? { label: t("lifecycleRenew.title"), href: "/renew" }
-        : { label: t("wizard.breadcrumbApply"), href: "/apply" };
+        : order.kind === "CHANGE"
+          ? { label: t("lifecycleChange.title"), href: "/change" }
+          : { label: t("wizard.breadcrumbApply"), href: "/apply" };
   return (
     <div className={styles.page}>
       <PageHeader

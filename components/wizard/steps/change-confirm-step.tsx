@@ -15,7 +15,7 @@ export async function ChangeConfirmStep({ orderId, serialHex, rows, priceFen, se
       <Alert tone="info" isLive={false} title={t("lifecycleChange.confirm.title")}>
         {t("lifecycleChange.confirm.lead")}
       </Alert>
-      <Card title={t("lifecycleChange.review.lead", { serial: serialHex })} headingLevel={2}>
+      <Card title={t("lifecycleChange.info.certificate")} description={serialHex} headingLevel={2}>
         <ChangeRowsTable rows={rows} t={t} />
         <p data-testid="change-price">
           {t("lifecycleChange.confirm.price")}：{priceFen === 0 ? t("lifecycleChange.confirm.free") : yuan(priceFen)}
