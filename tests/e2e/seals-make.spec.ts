@@ -1,3 +1,4 @@
+import path from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { parseSesSeal, verifySesSeal } from "../../lib/pki/ses-seal";
@@ -16,6 +17,8 @@ test.setTimeout(300_000);
 test.describe.configure({ mode: "serial" });
 
 const PIN = "285714";
+/** Screenshots of the pages this spec visits (SCREENSHOT_DIR, else the test's output folder). */
+const shot = (testInfo: { outputPath(name: string): string }, name: string) => (process.env.SCREENSHOT_DIR ? path.join(process.env.SCREENSHOT_DIR, name) : testInfo.outputPath(name));
 let desk: BrowserContext;
 let deskPage: Page;
 let phoneCtx: BrowserContext;
@@ -30,10 +33,11 @@ async function pixelsOfDataUrl(src: string) {
 }
 
 test.beforeAll(async ({ browser }) => {
-  phoneCtx = await phoneContext(browser);
-  const phoneNo = await loginAs(phoneCtx);
   desk = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
-  await loginAs(desk, phoneNo);
+  await loginAs(desk);
+  // The same account on the phone (one SMS code a minute per number: the session cookie is shared instead).
+  phoneCtx = await phoneContext(browser);
+  await phoneCtx.addCookies(await desk.cookies());
   const res = await desk.request.post("/api/dev/fixture-seal-org");
   expect(res.status(), await res.text()).toBe(201);
   const fixture = (await res.json()) as { orderId: string; orgId: string };
@@ -69,7 +73,7 @@ test("the administrator uploads a stamp photo: processed transparent outside the
   // Outside the ink: alpha 0 (corners, the ring's outside, between ring and star); the star in the middle is ink.
   for (const [x, y] of [[0, 0], [399, 0], [0, 399], [399, 399], [200, 110], [120, 200]] as const) expect(processed.alpha(x, y), `${x},${y}`).toBe(0);
   expect(processed.alpha(200, 200)).toBeGreaterThan(200);
-  await deskPage.screenshot({ path: testInfo.outputPath("org-seals-preview.png"), fullPage: true });
+  await deskPage.screenshot({ path: shot(testInfo, "org-seals-preview.png"), fullPage: true });
   await maker.getByTestId("seal-submit").click();
   await expect(maker.getByTestId("seal-done")).toBeVisible({ timeout: 30_000 });
 
@@ -80,7 +84,7 @@ test("the administrator uploads a stamp photo: processed transparent outside the
   await row.getByTestId("seal-review-open").click();
   await expect(console.getByTestId("seal-review-compare")).toBeVisible();
   await console.waitForLoadState("networkidle");
-  await console.screenshot({ path: testInfo.outputPath("console-seal.png"), fullPage: true });
+  await console.screenshot({ path: shot(testInfo, "console-seal.png"), fullPage: true });
   await console.getByTestId("seal-approve").click();
   await expect(console.getByTestId("seal-esid")).toBeVisible({ timeout: 30_000 });
   const esId = (await console.getByTestId("seal-esid").textContent())!.trim();
@@ -90,7 +94,7 @@ test("the administrator uploads a stamp photo: processed transparent outside the
   await phone.goto("/m/seals");
   const card = phone.getByTestId("phone-seal").filter({ hasText: "公章" }).filter({ hasText: "已生效" }).first();
   await expect(card).toBeVisible();
-  await phone.screenshot({ path: testInfo.outputPath("phone-seals.png"), fullPage: true });
+  await phone.screenshot({ path: shot(testInfo, "phone-seals.png"), fullPage: true });
   await phone.waitForLoadState("networkidle");
   await card.getByTestId("seal-download").click();
   await card.getByTestId("seal-pin").fill("000000");
@@ -150,5 +154,5 @@ test("personal seals: a handwritten signature drawn on the pad, a generated seal
   await maker.getByTestId("seal-submit").click();
   await expect(maker.getByTestId("seal-error")).toHaveText("每人最多 3 枚个人印章，请先删除不用的印章", { timeout: 30_000 });
   await expect(deskPage.getByRole("row").filter({ hasText: "李印章" })).toHaveCount(3);
-  await deskPage.screenshot({ path: testInfo.outputPath("desk-seals.png"), fullPage: true });
+  await deskPage.screenshot({ path: shot(testInfo, "desk-seals.png"), fullPage: true });
 });
