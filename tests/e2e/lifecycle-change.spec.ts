@@ -63,6 +63,9 @@ test("enterprise name change: desk /change → check → materials → confirm �
   // The phone's certificate page offers 证书变更 (the desk flow in the phone's browser, as 续期 does).
   await expect(phone.getByTestId("cert-change")).toHaveAttribute("href", `/change?certificateId=${certId}`);
   await shot(phone, "change-phone-cert-390.png");
+  await phone.getByTestId("cert-change").click();
+  await expect(phone.getByTestId(`change-${certId}`)).toBeVisible();
+  await shot(phone, "change-phone-list-390.png");
   const seal = await deskCtx.request.post("/api/dev/lifecycle-change", { data: { certificateId: certId, name: "合同专用章" } });
   expect(seal.ok(), await seal.text()).toBeTruthy();
   const { sealId } = (await seal.json()) as { sealId: string };
