@@ -103,13 +103,13 @@ export default async function ConsoleCertificatePage({ params }: Params) {
       </Card>
       <Card title={t("lifecycleRevoke.console.history")}>
         {detail.supersededBy && (
-          <p data-testid="cert-superseded-by">
+          <p data-testid="cert-superseded-by" style={{ marginTop: 0, marginBottom: "var(--space-4)" }}>
             {t("lifecycleChange.history.supersededBy", { no: detail.supersededBy.orderNo, serial: detail.supersededBy.certificate?.serialHex ?? "—" })}
             {detail.supersededBy.certificate && <> <Link href={`/console/certificates/${detail.supersededBy.certificate.id}`}>→</Link></>}
           </p>
         )}
         {detail.changes && (
-          <p data-testid="cert-changes">
+          <p data-testid="cert-changes" style={{ marginTop: 0, marginBottom: "var(--space-4)" }}>
             <Link href={`/console/certificates/${detail.changes.id}`}>{t("lifecycleChange.history.changes", { serial: detail.changes.serialHex })}</Link>
           </p>
         )}
