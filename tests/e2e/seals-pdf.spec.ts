@@ -110,7 +110,11 @@ function inkNear(img: { data: Buffer; info: { width: number; height: number; cha
 
 async function stamp({ sealName, page, x, y }: { sealName: string; page: number; x: number; y: number }) {
   await demo.getByTestId("demo-pdf-seal").filter({ hasText: sealName }).locator("input").check();
-  while ((await demo.getByTestId("demo-pdf-page").textContent())!.trim() !== `第 ${page} / 2 页`) await demo.getByTestId("demo-pdf-next").click();
+  for (;;) {
+    const shown = Number(/第 (\d+) \//.exec((await demo.getByTestId("demo-pdf-page").textContent()) ?? "")?.[1]);
+    if (shown === page) break;
+    await (shown < page ? demo.getByTestId("demo-pdf-next") : demo.getByRole("button", { name: "上一页" })).click();
+  }
   const canvas = demo.getByTestId("demo-pdf-canvas");
   await expect(canvas.locator("img")).toHaveJSProperty("complete", true);
   const box = (await canvas.boundingBox())!;
