@@ -50,7 +50,12 @@ export function PdfSealCard({ isLoggedIn, initialPdf }: { isLoggedIn: boolean; i
 
   const onUpdate = useCallback((poll: DemoPoll) => {
     const next = (poll.state as { pdf?: DemoPdf }).pdf;
-    if (next !== undefined) setPdf(next);
+    if (next === undefined) return;
+    // A finished stamp: the page image now shows the seal, so the click marker goes.
+    setPdf((before) => {
+      if ((next?.signatures.length ?? 0) > (before?.signatures.length ?? 0)) setSpot(null);
+      return next;
+    });
   }, []);
 
   async function run(name: string, body: FormData) {
@@ -122,7 +127,7 @@ export function PdfSealCard({ isLoggedIn, initialPdf }: { isLoggedIn: boolean; i
               ))}
             </fieldset>
           )}
-          <div className={styles.row}>
+          <div className={styles.pager}>
             <Button size="sm" variant="ghost" disabled={page === 0} onClick={() => { setPage(page - 1); setSpot(null); }}>{t("sealsUse.demo.prev")}</Button>
             <span data-testid="demo-pdf-page">{t("sealsUse.demo.pageOf", { page: page + 1, pages })}</span>
             <Button size="sm" variant="ghost" disabled={page >= pages - 1} onClick={() => { setPage(page + 1); setSpot(null); }} data-testid="demo-pdf-next">{t("sealsUse.demo.next")}</Button>
