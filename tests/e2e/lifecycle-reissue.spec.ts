@@ -17,7 +17,8 @@ import { applicantWithOrder, approveInConsole, downloadOnPhone } from "./fixture
 import { launchPhoneBrowser, writeQrY4m } from "./scan-camera";
 import { settle } from "./wizard-helpers";
 
-test.setTimeout(600_000);
+// Two downloads' worth of key generation, scans and first compiles on a shared 2-core machine: the last run took 10 minutes to its old-phone step.
+test.setTimeout(1_200_000);
 
 const PIN = "285714";
 const NEW_PIN = "730915";
@@ -166,6 +167,7 @@ test("lost phone → 找回 on a new phone: the bid encrypted before the loss de
   await expect(demo.getByTestId("demo-open-result")).toContainText("与原文件一致", { timeout: 20_000 });
 
   // The old phone: its signing key cannot log in (sign) any more, its encryption key cannot decrypt.
+  await desk.request.post("/demo/tender/api/logout");
   await demo.goto("/demo/tender");
   await demo.getByTestId("demo-login-start").click();
   const qr = demo.getByTestId("demo-qr");
