@@ -19,14 +19,17 @@ export const SignaturePad = forwardRef<SignaturePadHandle>(function SignaturePad
 
   function context() {
     const c = canvas.current!;
-    const ratio = window.devicePixelRatio || 1;
-    if (c.width !== Math.round(c.clientWidth * ratio)) {
+    // Sized once, before the first stroke: resizing a canvas clears it, and the page's width can change
+    // while signing (a scrollbar appearing). Strokes map through the canvas's own scale afterwards.
+    if (!drawn.current && c.width !== Math.round(c.clientWidth * (window.devicePixelRatio || 1))) {
+      const ratio = window.devicePixelRatio || 1;
       c.width = Math.round(c.clientWidth * ratio);
       c.height = Math.round(c.clientHeight * ratio);
       const ctx = c.getContext("2d")!;
       ctx.fillStyle = "#fff";
       ctx.fillRect(0, 0, c.width, c.height);
     }
+    const ratio = c.width / Math.max(1, c.clientWidth);
     const ctx = c.getContext("2d")!;
     ctx.lineWidth = 4 * ratio;
     ctx.lineCap = "round";
@@ -64,9 +67,9 @@ export const SignaturePad = forwardRef<SignaturePadHandle>(function SignaturePad
     isEmpty: () => !drawn.current,
     clear() {
       const c = canvas.current!;
+      drawn.current = false;
       c.width = 0;
       context();
-      drawn.current = false;
     },
     toPng: () => new Promise<Blob | null>((resolve) => canvas.current!.toBlob((b) => resolve(b), "image/png")),
   }));
@@ -86,7 +89,7 @@ export const SignaturePad = forwardRef<SignaturePadHandle>(function SignaturePad
       />
       <span className={styles.actions}>
         <span className={styles.hint}>{t("seals.maker.padHint")}</span>
-        <Button type="button" size="sm" variant="ghost" onClick={() => { const c = canvas.current!; c.width = 0; context(); drawn.current = false; }}>
+        <Button type="button" size="sm" variant="ghost" onClick={() => { drawn.current = false; canvas.current!.width = 0; context(); }}>
           {t("seals.maker.padClear")}
         </Button>
       </span>

@@ -139,6 +139,14 @@ test("personal seals: a handwritten signature drawn on the pad, a generated seal
   const signature = await pixelsOfDataUrl((await maker.getByTestId("seal-processed").getAttribute("src"))!);
   expect(signature.width).toBe(600);
   expect(signature.alpha(0, 0)).toBe(0);
+  // Both strokes are in the picture: the wavy one spans the width (ink near both ends), not only the short diagonal.
+  const inkIn = (x0: number, x1: number) => {
+    let n = 0;
+    for (let y = 0; y < signature.height; y++) for (let x = x0; x < x1; x++) if (signature.alpha(x, y) > 0) n++;
+    return n;
+  };
+  expect(inkIn(0, 100)).toBeGreaterThan(50);
+  expect(inkIn(500, 600)).toBeGreaterThan(50);
   await maker.getByTestId("seal-submit").click();
   await expect(maker.getByTestId("seal-done")).toHaveText("已提交，等待 CA 审核。", { timeout: 30_000 });
 
