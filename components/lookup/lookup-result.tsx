@@ -30,7 +30,7 @@ const loginTo = (path: string) => `/login?next=${encodeURIComponent(path)}`;
 const maskKey = (k: string) => (k.length > 8 ? `${k.slice(0, 4)}${"*".repeat(k.length - 8)}${k.slice(-4)}` : k);
 
 /** A passed lookup: the subject's certificates (with their services) and orders in this channel. */
-export function LookupResult({ result, t }: { result: Result; t: T }) {
+export function LookupResult({ result, t, phoneUrl }: { result: Result; t: T; phoneUrl: string }) {
   const tone = (s: CertStatus, isExpired: boolean) => (s === "REVOKED" ? "danger" : s === "EXPIRED" || isExpired ? "warning" : "success");
   return (
     <div className={styles.form} data-testid="lookup-result">
@@ -61,7 +61,12 @@ export function LookupResult({ result, t }: { result: Result; t: T }) {
                         <ButtonLink key={s.key} href={loginTo(`${s.path}?certificateId=${c.id}`)} size="sm" variant="outline" prefetch={false} data-testid={`lookup-${s.key}-${c.serialHex}`}>
                           {t(`lifecycleLookup.${s.key}`)}
                         </ButtonLink>
-                      ))
+                      )).concat(
+                        // 补办 runs on the new phone (its keys are made there): the link opens the phone page, which asks for the phone login.
+                        <ButtonLink key="reissue" href={`/m/reissue/${c.id}`} size="sm" variant="outline" prefetch={false} data-testid={`lookup-reissue-${c.serialHex}`}>
+                          {t("lifecycleLookup.reissue")}
+                        </ButtonLink>,
+                      )
                     : (
                       <ButtonLink href={loginTo("/orders?tab=completed")} size="sm" prefetch={false} data-testid={`lookup-reapply-${c.serialHex}`}>
                         {t("lifecycleLookup.reapply")}
@@ -73,6 +78,10 @@ export function LookupResult({ result, t }: { result: Result; t: T }) {
           ]}
         />
         <p className={styles.muted}>{t("lifecycleLookup.loginToContinue")}</p>
+        <p className={styles.muted} data-testid="lookup-reissue-hint">
+          {t("lifecycleLookup.reissueHint", { url: `${phoneUrl}/m` })}{" "}
+          <a href="/m" className={styles.mono}>{`${phoneUrl}/m`}</a>
+        </p>
       </Card>
       <Card title={t("lifecycleLookup.orders")} padding="md">
         <Table

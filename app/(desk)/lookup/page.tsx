@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { LookupForm } from "@/components/lookup/lookup-form";
 import { LookupResult } from "@/components/lookup/lookup-result";
 import styles from "@/components/lookup/lookup.module.css";
+import { env } from "@/lib/env";
 import { getT } from "@/lib/i18n/server";
 import { AppError } from "@/lib/errors";
 import { getLookupResult } from "@/lib/server/lookup/get-lookup-result";
@@ -39,7 +40,7 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
         breadcrumbs={[{ label: t("shell.nav.home"), href: "/" }, { label: t("lifecycleLookup.title") }]}
       />
       {result ? (
-        <LookupResult result={result} t={t} />
+        <LookupResult result={result} t={t} phoneUrl={env().APP_URL.replace(/\/$/, "")} />
       ) : (
         <div className={styles.narrow}>
           <Card padding="lg">

@@ -56,6 +56,9 @@ export default async function UnlockPage() {
           })}
           <Card title={t("lifecycleLookup.unlock.lostTitle")} padding="md">
             <p>{t("lifecycleLookup.unlock.lost")}</p>
+            <p className={styles.muted} data-testid="unlock-reissue">
+              {t("lifecycleLookup.reissueHint", { url: `${base}/m` })} <Link href="/m" className={styles.mono}>{`${base}/m`}</Link>
+            </p>
           </Card>
         </div>
         <Card title={t("lifecycleLookup.unlock.yoursTitle")} padding="md" data-testid="unlock-start">

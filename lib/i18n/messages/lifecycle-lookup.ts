@@ -55,6 +55,8 @@ export const lifecycleLookup = defineMessages({
     seals: "印章办理",
     reapply: "重新申请",
     loginToContinue: "以上办理需登录后继续，登录后将回到对应页面。",
+    reissue: "补办（手机丢失或更换）",
+    reissueHint: "手机丢失或更换后的证书补办在新手机上办理：用新手机的浏览器打开 {url}，登录本账号后点“补办”（或证书上的“找回”），核验持有人身份并经 CA 审核后，新手机获得新的签名证书并恢复原加密密钥。免费办理。",
     endLookup: "结束查询",
     newLookup: "重新查询",
     errors: {
@@ -154,6 +156,8 @@ export const lifecycleLookup = defineMessages({
     seals: "Seals",
     reapply: "Apply again",
     loginToContinue: "These services continue after login; you come back to the same page.",
+    reissue: "Reissue (phone lost or replaced)",
+    reissueHint: "A reissue after losing or replacing your phone is done on the new phone: open {url} in the new phone's browser, log in to this account and tap Reissue (or Recover on the certificate). After the holder's identity check and the CA's review, the new phone gets a new signing certificate and the original encryption key. Free of charge.",
     endLookup: "End lookup",
     newLookup: "New lookup",
     errors: {
