@@ -14,7 +14,7 @@ import { useMessage } from "@/components/forms/use-message";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { useT } from "@/lib/i18n/client";
 import type { ActionResult } from "@/lib/server/http/action-result";
-import { METHODS, PRODUCTS, ZUpdateChannelSchema, type TUpdateChannelInput } from "@/lib/server/channels/channel.types";
+import { CHANGE_MATERIAL_KINDS, METHODS, PRODUCTS, ZUpdateChannelSchema, type TUpdateChannelInput } from "@/lib/server/channels/channel.types";
 import styles from "./console.module.css";
 
 type FormValues = TUpdateChannelInput & { prices: Array<{ product: (typeof PRODUCTS)[number]; years: number; price: string }> };
@@ -77,6 +77,24 @@ export function ChannelForm({ defaultValues, save }: { defaultValues: FormValues
           <Checkbox label={t("console.channelSwitches.reviewDeskRevocations")} hint={t("console.channelSwitches.reviewDeskRevocationsHint")} {...form.register("reviewDeskRevocations")} data-testid="review-desk-revocations" />
           <Checkbox label={t("console.channelSwitches.renewalNeedsMaterials")} hint={t("console.channelSwitches.renewalNeedsMaterialsHint")} {...form.register("renewalNeedsMaterials")} data-testid="renewal-needs-materials" />
           <Checkbox label={t("review.channels.active")} {...form.register("active")} />
+        </div>
+      </Card>
+      <Card title={t("console.channelSwitches.change")}>
+        <div className={styles.form}>
+          <Field label={t("console.channelSwitches.changePrice")} error={msg(errors.changePrice?.message)}>
+            <Input inputMode="decimal" {...form.register("changePrice")} data-testid="change-price" />
+          </Field>
+          {(["changeMaterialsUnit", "changeMaterialsIndividual"] as const).map((name) => (
+            <div key={name}>
+              <fieldset className={styles.checks} data-testid={name}>
+                <legend>{t(`console.channelSwitches.${name}`)}</legend>
+                {CHANGE_MATERIAL_KINDS.map((k) => (
+                  <Checkbox key={k} value={k} label={t(`review.material.${k}`)} {...form.register(name)} />
+                ))}
+              </fieldset>
+              {errors[name] && <p className={styles.muted} role="alert">{msg(errors[name]?.message)}</p>}
+            </div>
+          ))}
         </div>
       </Card>
       <Card title={t("review.channels.prices")} actions={<Button size="sm" variant="outline" onClick={() => prices.append({ product: "UNIT_CERT", years: 1, price: "0" })}>{t("review.channels.addPrice")}</Button>}>

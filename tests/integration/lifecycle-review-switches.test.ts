@@ -95,6 +95,34 @@ describe("channel switches: saved by the console's channel update, audited", () 
   });
 });
 
+describe("channel 证书变更 settings: saved by the console's channel update, audited", () => {
+  it("stores the change price (yuan → fen) and both material lists, records before/after in channel.updated; bad input is refused and nothing changes", async () => {
+    const channel = await createChannel();
+    const admin = await createUser({ role: "CA_ADMIN" });
+    const c = await db.channel.findUniqueOrThrow({ where: { id: channel.id }, include: { prices: true } });
+    const base = {
+      channelId: c.id, name: c.name, allowedMethods: c.allowedMethods, autoApproveIndividual: c.autoApproveIndividual, allowNoInvoice: c.allowNoInvoice,
+      requireTwoReviewers: c.requireTwoReviewers, active: c.active, prices: c.prices.map((p) => ({ product: p.product, years: p.years, price: String(p.priceFen / 100) })),
+    };
+    await updateChannel({ user: admin, input: { ...base, changePrice: "38.50", changeMaterialsUnit: ["CHANGE_NOTICE", "BUSINESS_LICENSE", "AUTHORIZATION_LETTER"], changeMaterialsIndividual: ["ID_FRONT"] } });
+    expect(await db.channel.findUniqueOrThrow({ where: { id: channel.id } })).toMatchObject({
+      changePriceFen: 3850, changeMaterialsUnit: ["CHANGE_NOTICE", "BUSINESS_LICENSE", "AUTHORIZATION_LETTER"], changeMaterialsIndividual: ["ID_FRONT"],
+    });
+    const audit = await db.auditLog.findFirstOrThrow({ where: { action: "channel.updated", targetId: channel.id, actorId: admin.id } });
+    expect(audit.data).toMatchObject({
+      change: { priceFen: 3850, materialsUnit: ["CHANGE_NOTICE", "BUSINESS_LICENSE", "AUTHORIZATION_LETTER"], materialsIndividual: ["ID_FRONT"] },
+      previousChange: { priceFen: c.changePriceFen, materialsUnit: c.changeMaterialsUnit, materialsIndividual: c.changeMaterialsIndividual },
+    });
+    // A negative or fractional-fen price, an unknown material, an empty list: refused, the stored settings kept.
+    for (const bad of [{ changePrice: "-1" }, { changePrice: "1.234" }, { changeMaterialsUnit: ["PASSPORT"] }, { changeMaterialsIndividual: [] }]) {
+      await expect(updateChannel({ user: admin, input: { ...base, ...bad } })).rejects.toThrow();
+    }
+    // Leaving them out keeps them.
+    await updateChannel({ user: admin, input: base });
+    expect(await db.channel.findUniqueOrThrow({ where: { id: channel.id } })).toMatchObject({ changePriceFen: 3850, changeMaterialsIndividual: ["ID_FRONT"] });
+  });
+});
+
 describe("reviewDeskRevocations", () => {
   it("off: the desk's 确认吊销 revokes at once", async () => {
     const channel = await createChannel();

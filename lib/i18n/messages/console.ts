@@ -42,6 +42,11 @@ export const consoleMessages = defineMessages({
       reviewDeskRevocationsHint: "持有人在服务台完成核验并确认吊销后，须由 CA 审核员在证书管理中确认，确认前证书仍然有效。",
       renewalNeedsMaterials: "证书更新需提交材料并经 CA 审核",
       renewalNeedsMaterialsHint: "续期时上传证件材料，支付后进入 CA 审核，不再自动通过（对之后发起的续期生效）。",
+      // 证书变更: its price and materials.
+      change: "证书变更",
+      changePrice: "变更价格（元）",
+      changeMaterialsUnit: "单位证书变更所需材料",
+      changeMaterialsIndividual: "个人证书变更所需材料",
     },
     overview: {
       metaTitle: "控制台概览",
@@ -103,6 +108,10 @@ export const consoleMessages = defineMessages({
       reviewDeskRevocationsHint: "After the holder's checks and confirmation on the desk, a CA reviewer confirms the revocation under Certificates; the certificate stays valid until then.",
       renewalNeedsMaterials: "Renewals need materials and CA review",
       renewalNeedsMaterialsHint: "A renewal uploads ID materials and goes to the CA review once paid instead of being approved at once (for renewals opened afterwards).",
+      change: "Certificate change",
+      changePrice: "Change price (yuan)",
+      changeMaterialsUnit: "Materials for a unit certificate change",
+      changeMaterialsIndividual: "Materials for an individual certificate change",
     },
     overview: {
       metaTitle: "Console overview",

@@ -122,6 +122,9 @@ export const AUDIT_DATA_SCHEMAS = {
     // The review switches after and before the change (issue 13: desk revocations, renewal materials, four-eyes).
     switches: z.record(z.string(), z.boolean()).optional(),
     previousSwitches: z.record(z.string(), z.boolean()).optional(),
+    // 证书变更's price (fen) and materials after and before.
+    change: z.object({ priceFen: z.number().int(), materialsUnit: z.array(z.string()), materialsIndividual: z.array(z.string()) }).optional(),
+    previousChange: z.object({ priceFen: z.number().int(), materialsUnit: z.array(z.string()), materialsIndividual: z.array(z.string()) }).optional(),
   }),
   "platform.created": z.object({ code: z.string(), name: z.string(), callbackUrls: z.array(z.string()) }),
   "platform.updated": z.object({ name: z.string(), nameEn: z.string().nullable(), homepage: z.string().nullable(), callbackUrls: z.array(z.string()), webhookUrl: z.string().nullable(), active: z.boolean() }),

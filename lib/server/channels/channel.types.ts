@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ChannelProduct, VerificationMethod } from "@/lib/generated/prisma/enums";
+import { ChannelProduct, MaterialKind, VerificationMethod } from "@/lib/generated/prisma/enums";
 import { optionalText } from "@/lib/validators/optional-text";
 
 // The channel page of the console. Messages are catalogue keys (review.errors.*).
@@ -17,6 +17,10 @@ export const ZYuanSchema = z
     return Number(yuan) * 100 + Number(cents.padEnd(2, "0"));
   });
 
+/** The materials a 证书变更 may ask for: every kind the change wizard's materials step uploads. */
+export const CHANGE_MATERIAL_KINDS = Object.values(MaterialKind);
+const ZChangeMaterials = z.array(z.enum(MaterialKind)).min(1, "review.errors.changeMaterialsRequired").max(CHANGE_MATERIAL_KINDS.length);
+
 export const ZUpdateChannelSchema = z.object({
   channelId: z.string().min(1).max(40),
   name: z.string().trim().min(2, "review.errors.required").max(60, "review.errors.tooLong"),
@@ -32,6 +36,10 @@ export const ZUpdateChannelSchema = z.object({
   // Lifecycle (issue 13): desk revocations wait for a CA operator; renewals need materials and the CA review.
   reviewDeskRevocations: z.boolean().optional(),
   renewalNeedsMaterials: z.boolean().optional(),
+  // 证书变更 (issue 13): its price (yuan typed, fen stored) and the materials it asks per subject type.
+  changePrice: ZYuanSchema.optional(),
+  changeMaterialsUnit: ZChangeMaterials.optional(),
+  changeMaterialsIndividual: ZChangeMaterials.optional(),
   supportPhone: optionalText(30),
   mailingAddress: optionalText(200),
   active: z.boolean(),

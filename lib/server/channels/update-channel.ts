@@ -11,7 +11,13 @@ import { ZUpdateChannelSchema } from "@/lib/server/channels/channel.types";
  */
 export async function updateChannel({ user, input, ip }: { user: Pick<SessionUser, "id" | "role">; input: unknown; ip?: string }) {
   assertPermission(user, "channels.manage");
-  const { channelId, prices, ...fields } = ZUpdateChannelSchema.parse(input);
+  const { channelId, prices, changePrice, changeMaterialsUnit, changeMaterialsIndividual, ...fields } = ZUpdateChannelSchema.parse(input);
+  // The 证书变更 settings; a caller that leaves one out keeps it (duplicates in a list are dropped).
+  const change = {
+    ...(changePrice === undefined ? {} : { changePriceFen: changePrice }),
+    ...(changeMaterialsUnit === undefined ? {} : { changeMaterialsUnit: [...new Set(changeMaterialsUnit)] }),
+    ...(changeMaterialsIndividual === undefined ? {} : { changeMaterialsIndividual: [...new Set(changeMaterialsIndividual)] }),
+  };
   const keys = prices.map((p) => `${p.product}:${p.years}`);
   if (new Set(keys).size !== keys.length) {
     throw new AppError("validation_failed", { fields: { prices: ["review.errors.duplicatePrice"] } });
@@ -19,7 +25,7 @@ export async function updateChannel({ user, input, ip }: { user: Pick<SessionUse
   return db.$transaction(async (tx) => {
     const before = await tx.channel.findUnique({ where: { id: channelId }, include: { prices: true } });
     if (!before) throw new AppError("not_found");
-    const channel = await tx.channel.update({ where: { id: channelId }, data: fields });
+    const channel = await tx.channel.update({ where: { id: channelId }, data: { ...fields, ...change } });
     await tx.channelPrice.deleteMany({ where: { channelId } });
     await tx.channelPrice.createMany({ data: prices.map((p) => ({ channelId, product: p.product, years: p.years, priceFen: p.price })) });
     await writeAudit(tx, {
@@ -34,6 +40,8 @@ export async function updateChannel({ user, input, ip }: { user: Pick<SessionUse
         // The review switches as they were and as they are now (each a change of who decides).
         switches: { reviewDeskRevocations: channel.reviewDeskRevocations, renewalNeedsMaterials: channel.renewalNeedsMaterials, requireTwoReviewers: channel.requireTwoReviewers },
         previousSwitches: { reviewDeskRevocations: before.reviewDeskRevocations, renewalNeedsMaterials: before.renewalNeedsMaterials, requireTwoReviewers: before.requireTwoReviewers },
+        change: { priceFen: channel.changePriceFen, materialsUnit: channel.changeMaterialsUnit, materialsIndividual: channel.changeMaterialsIndividual },
+        previousChange: { priceFen: before.changePriceFen, materialsUnit: before.changeMaterialsUnit, materialsIndividual: before.changeMaterialsIndividual },
       },
       ip,
     });
