@@ -19,6 +19,7 @@ import { getT } from "@/lib/i18n/server";
 import { hasMessage } from "@/lib/i18n/translate";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { getReviewOrder } from "@/lib/server/reviews/get-review-order";
+import { findWizard } from "@/lib/server/orders/wizard-steps";
 import { approveOrderAction, receivePaperAction, rejectOrderAction } from "@/lib/actions/reviews/review-actions";
 
 type Params = { params: Promise<{ orderId: string }> };
@@ -57,6 +58,7 @@ export default async function ReviewOrderPage({ params }: Params) {
 
   // A change shows the new details it asks for (the Organization keeps the old ones until the new pair is issued).
   const reg = order.kind === "CHANGE" ? null : order.org;
+  const hasSignStep = findWizard(order)?.steps.some((s) => s.slug === "sign") ?? true;
   const subjectRows: Array<[string, ReactNode]> =
     order.subjectType === "UNIT"
       ? [
@@ -200,7 +202,10 @@ export default async function ReviewOrderPage({ params }: Params) {
                 ]}
               />
             ) : (
-              <p className={styles.muted}>{t("review.order.notSigned")}</p>
+              // A kind whose wizard has no 签署 step (证书变更, 吊销) has nothing to sign: say so, not 尚未签署.
+              <p className={styles.muted} data-testid="application-signature">
+                {hasSignStep ? t("review.order.notSigned") : t("review.order.signNotApplicable")}
+              </p>
             )}
             <h3 className={styles.subhead}>{t("review.order.goods")}</h3>
             <DetailRows
