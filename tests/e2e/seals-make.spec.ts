@@ -124,6 +124,8 @@ test("personal seals: a handwritten signature drawn on the pad, a generated seal
   const maker = deskPage.getByTestId("seal-maker-personal");
   await maker.getByTestId("seal-source").selectOption("HANDWRITTEN");
   const pad = maker.getByTestId("signature-pad");
+  // The mouse API does not scroll: bring the whole pad into the viewport first.
+  await pad.scrollIntoViewIfNeeded();
   const box = (await pad.boundingBox())!;
   // A signature in pointer events: press, a wavy stroke, release; then a second stroke.
   await deskPage.mouse.move(box.x + 40, box.y + 120);
