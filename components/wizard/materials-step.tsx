@@ -10,7 +10,7 @@ import { AuthorizationPanel, type AuthorizationState } from "./authorization-pan
 import { useStepAction } from "./use-step-action";
 import styles from "./wizard.module.css";
 
-type Kind = "BUSINESS_LICENSE" | "HANDLER_ID_FRONT" | "HANDLER_ID_BACK" | "ID_FRONT" | "ID_BACK" | "CHANGE_NOTICE" | "AUTHORIZATION_LETTER" | "OTHER";
+type Kind = "BUSINESS_LICENSE" | "HANDLER_ID_FRONT" | "HANDLER_ID_BACK" | "ID_FRONT" | "ID_BACK" | "CHANGE_NOTICE" | "REISSUE_FORM" | "AUTHORIZATION_LETTER" | "OTHER";
 
 /** Step 5: the uploads (the materials domain's uploader) and, for a unit, the legal rep's authorization. */
 export function MaterialsStep({

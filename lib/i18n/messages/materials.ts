@@ -11,6 +11,7 @@ export const materials = defineMessages({
       AUTHORIZATION_LETTER: "授权委托书",
       OTHER: "其他材料",
       CHANGE_NOTICE: "变更通知书",
+      REISSUE_FORM: "补办申请表",
     },
     uploader: {
       choose: "选择文件",
@@ -55,6 +56,7 @@ export const materials = defineMessages({
       AUTHORIZATION_LETTER: "Letter of authorization",
       OTHER: "Other document",
       CHANGE_NOTICE: "Registry change notice",
+      REISSUE_FORM: "Reissue request form",
     },
     uploader: {
       choose: "Choose file",
