@@ -11,7 +11,7 @@ import styles from "./material-uploader.module.css";
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
-type Props = { orderId: string; kind: MaterialKind; label: string; accept?: string };
+type Props = { orderId: string; kind: MaterialKind; label: string; accept?: string; onUploaded?: (m: MaterialView) => void };
 type ErrorBody = { error?: { message?: string; fields?: Record<string, string[]> } };
 
 function formatSize(n: number) {
@@ -19,7 +19,7 @@ function formatSize(n: number) {
 }
 
 /** One document slot of the wizard: pick a file, watch it upload, see it, replace it. */
-export function MaterialUploader({ orderId, kind, label, accept = "image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf" }: Props) {
+export function MaterialUploader({ orderId, kind, label, accept = "image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf", onUploaded }: Props) {
   const t = useT();
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -52,7 +52,10 @@ export function MaterialUploader({ orderId, kind, label, accept = "image/jpeg,im
     setProgress(0);
     try {
       const res = await uploadWithProgress(`/api/orders/${orderId}/materials`, form, setProgress);
-      if (res.ok) setMaterial(res.body as MaterialView);
+      if (res.ok) {
+        setMaterial(res.body as MaterialView);
+        onUploaded?.(res.body as MaterialView);
+      }
       else {
         const body = (res.body ?? {}) as ErrorBody;
         setError(body.error?.fields?.file?.[0] ?? body.error?.message ?? t("materials.uploader.failed"));

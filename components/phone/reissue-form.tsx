@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useMessage } from "@/components/forms/use-message";
+import { MaterialUploader } from "@/components/materials/material-uploader";
 import { useT } from "@/lib/i18n/client";
 import { loadKey } from "@/lib/phone/key-store";
 import { finishReissue, getReissue, startReissue, type PhoneReissue, type ReissueStep } from "@/lib/phone/reissue-certificate";
@@ -98,6 +99,7 @@ export function ReissueForm({ certificateId, signKeyShareId, initial }: { certif
   const status = (() => {
     if (!reissue) return null;
     if (reissue.status === "APPROVED") return reissue.recovery?.status === "APPROVED" ? "APPROVED_WAITING" : "APPROVED_READY";
+    if (reissue.status === "DRAFT" && reissue.needsForm) return "DRAFT";
     if (reissue.status === "IN_REVIEW" || reissue.status === "REJECTED" || reissue.status === "COMPLETED") return reissue.status;
     return null;
   })();
@@ -112,6 +114,14 @@ export function ReissueForm({ certificateId, signKeyShareId, initial }: { certif
         <Card title={t("lifecycleReissue.page.statusTitle")}>
           <p className={styles.cardMeta} data-testid="reissue-no" data-no={reissue?.no}>{t("lifecycleReissue.page.orderNo", { no: reissue?.no ?? "" })}</p>
           <p data-testid="reissue-status">{t(`lifecycleReissue.page.statuses.${status}`, { reason: reissue?.rejectReason ?? "" })}</p>
+          {status === "DRAFT" && reissue && (
+            <div className={styles.form} data-testid="reissue-form-step">
+              <h2 className={styles.sectionTitle}>{t("lifecycleReissue.page.formTitle")}</h2>
+              <p className={styles.note}>{t("lifecycleReissue.page.formLead")}</p>
+              <ButtonLink href={`/api/m/reissues/${reissue.id}/form`} variant="secondary" block prefetch={false} data-testid="reissue-form-download">{t("lifecycleReissue.page.formDownload")}</ButtonLink>
+              <MaterialUploader orderId={reissue.id} kind="REISSUE_FORM" label={t("lifecycleReissue.page.formFile")} onUploaded={() => void onRefresh()} />
+            </div>
+          )}
           {(status === "IN_REVIEW" || status === "APPROVED_WAITING") && (
             <Button variant="secondary" onClick={onRefresh} isLoading={busy} block data-testid="reissue-refresh">{t("lifecycleReissue.page.refresh")}</Button>
           )}

@@ -20,6 +20,9 @@ export type PhoneReissue = {
   rejectReason: string | null;
   certificateId: string | null;
   originalOrderId: string | null;
+  /** The channel asks for the stamped 补办申请表: the order waits (DRAFT) until it is uploaded. */
+  needsForm: boolean;
+  form: { id: string; originalName: string } | null;
   recovery: { id: string; status: string; keyShareId: string } | null;
 };
 

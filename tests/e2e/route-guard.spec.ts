@@ -169,6 +169,7 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   // REISSUE order of A's exists here: the status route gets a placeholder, the finish A's approved (not REISSUE) order.
   "POST /api/m/reissues": { audience: "user", call: (r) => ({ body: { certificateId: r.certificateId, name: "张三", idNumber: "11010519491231002X", transportPublicKey: TRANSPORT_KEY } }) },
   "GET /api/m/reissues/[orderId]": { audience: "user", call: () => ({ params: { orderId: placeholder("reissue") } }) },
+  "GET /api/m/reissues/[orderId]/form": { audience: "user", call: () => ({ params: { orderId: placeholder("reissue") } }) },
   "POST /api/m/reissues/[orderId]/certificate": { audience: "user", call: (r) => ({ params: { orderId: r.approvedOrderId }, body: { signKeyShareId: r.keyShareId, pin: PIN } }) },
   "POST /api/m/scan/[id]/complete": { audience: "user", call: (r) => ({ params: { id: r.scanRequestId }, body: { certificateId: r.certificateId, result: { signature: "00" } } }) },
   "POST /api/m/scan/[id]/decrypt": {
@@ -228,6 +229,7 @@ const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
   "lib/actions/admin/user-actions.ts#changeUserRoleAction": { audience: "staff", args: () => [{ userId: UNKNOWN, role: "ADMIN" }] },
   "lib/actions/org/console-org-actions.ts#decidePaperTransferAction": { audience: "staff", args: () => [{ requestId: UNKNOWN, decision: "approve" }] },
   "lib/actions/certs/revoke-actions.ts#consoleRevokeAction": { audience: "staff", args: () => [UNKNOWN, { reason: "keyCompromise" }] },
+  "lib/actions/certs/revoke-actions.ts#consoleRefuseRevocationAction": { audience: "staff", args: () => [UNKNOWN, { requestId: UNKNOWN, reason: "材料不符，驳回" }] },
   "lib/actions/certs/revoke-actions.ts#startRevokeOrderAction": { audience: "user", args: (r) => [r.certificateId] },
   "lib/actions/certs/revoke-actions.ts#completeRevokeOrderAction": { audience: "user", args: (r) => [r.orderId, "cessationOfOperation"] },
   "lib/actions/certs/revoke-actions.ts#revokeWithPinAction": { audience: "user", args: (r) => [r.certificateId, { pin: PIN }] },

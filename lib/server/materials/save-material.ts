@@ -9,6 +9,7 @@ import { getFileStorage } from "@/lib/storage/get-file-storage";
 import { assertSafePdf } from "./assert-safe-pdf";
 import { materialStorageKey } from "./material-storage-key";
 import { reencodeImage } from "./reencode-image";
+import { transitionOrder } from "@/lib/server/orders/transition-order";
 import { sniffContent } from "./sniff-content";
 
 export const MATERIAL_MAX_BYTES = 10 * 1024 * 1024;
@@ -36,9 +37,12 @@ function cleanName(name: string, ext: string): string {
  */
 export async function saveMaterial({ userId, orderId, kind, file }: { userId: string; orderId: string; kind: string; file: { name: string; bytes: Uint8Array } }): Promise<MaterialView> {
   const parsedKind = ZMaterialKind.parse(kind);
-  const order = await db.order.findFirst({ where: { id: orderId, userId }, select: { id: true, status: true } });
+  const order = await db.order.findFirst({ where: { id: orderId, userId }, select: { id: true, status: true, kind: true } });
   if (!order) throw new AppError("not_found");
   if (order.status !== "DRAFT") throw new AppError("conflict", { userMessage: "materials.errors.orderNotDraft" });
+  // A REISSUE order waits (DRAFT) only for its stamped 补办申请表, which belongs to no other order.
+  const isReissueForm = order.kind === "REISSUE";
+  if (isReissueForm !== (parsedKind === "REISSUE_FORM")) throw new AppError("validation_failed", { fields: { kind: ["materials.errors.kindInvalid"] } });
   if (file.bytes.length === 0) throw new AppError("validation_failed", { fields: { file: ["materials.errors.empty"] } });
   if (file.bytes.length > MATERIAL_MAX_BYTES) throw new AppError("validation_failed", { userMessage: "materials.errors.tooLarge", fields: { file: ["materials.errors.tooLarge"] } });
   const type = sniffContent(file.bytes);
@@ -68,6 +72,9 @@ export async function saveMaterial({ userId, orderId, kind, file }: { userId: st
       targetId: order.id,
       data: { materialId: created.id, kind: parsedKind, sha256, size: created.size, receivedSha256, receivedSize: file.bytes.length, replaced: replaced.count },
     });
+    // The form was what the reissue waited for: now it goes to the review queue. Of racing uploads
+    // one moves it; the others find it IN_REVIEW (conflict) and roll back.
+    if (isReissueForm) await transitionOrder(tx, { orderId: order.id, to: "IN_REVIEW", actorId: userId, type: "submitted", data: { submittedAt: new Date(), step: "reissue" } });
     return created;
   });
   return toMaterialView(material);

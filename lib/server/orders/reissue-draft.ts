@@ -5,7 +5,8 @@
  * identity check that passed.
  */
 export type TReissueDraft = {
-  reissue?: { certificateId: string; originalOrderId: string; encryptCertificateId: string; recoveryId: string; identityCheckId: string };
+  /** needsForm: the channel asked for the stamped 补办申请表 (MaterialKind REISSUE_FORM) before review. */
+  reissue?: { certificateId: string; originalOrderId: string; encryptCertificateId: string; recoveryId: string; identityCheckId: string; needsForm?: true };
 };
 
 export function readReissueDraft(draft: unknown): TReissueDraft {

@@ -26,7 +26,9 @@ type RefusalReason = "not_holder" | "not_account_identity" | "check_failed";
  * without the typed data); attempts are limited per account (REISSUE_LIMITS), taken atomically before
  * any check. Then, in one transaction: a REISSUE order (free, no payment) IN_REVIEW for the CA's
  * review queue, with a key recovery of the encryption share to this phone's transport key — the
- * escrow is released only when a reviewer approves the order (reissue-decide-recovery.ts).
+ * escrow is released only when a reviewer approves the order (reissue-decide-recovery.ts). Where the
+ * channel asks for the stamped 补办申请表 (Channel.reissueNeedsForm), the order waits as a DRAFT
+ * (step reissue-form) until the holder uploads it (saveMaterial moves it to IN_REVIEW).
  */
 export async function reissueStartOrder({ userId, input, ip }: { userId: string; input: unknown; ip?: string }) {
   const data = ZStartReissueSchema.parse(input);
@@ -35,7 +37,7 @@ export async function reissueStartOrder({ userId, input, ip }: { userId: string;
   if (!target?.orderId) throw new AppError("not_found");
   const original = await db.order.findUniqueOrThrow({
     where: { id: target.orderId },
-    select: { id: true, channelId: true, orgId: true, subjectType: true, subjectKey: true, subjectName: true, verificationMethod: true, draft: true, user: { select: { phone: true } } },
+    select: { id: true, channelId: true, channel: { select: { reissueNeedsForm: true } }, orgId: true, subjectType: true, subjectKey: true, subjectName: true, verificationMethod: true, draft: true, user: { select: { phone: true } } },
   });
   const now = new Date();
   const pair = await db.certificate.findMany({ where: { orderId: original.id, userId, status: "VALID", notAfter: { gt: now } }, select: { id: true, usage: true, keyShareId: true } });
@@ -58,6 +60,7 @@ export async function reissueStartOrder({ userId, input, ip }: { userId: string;
   if (check.status !== "PASSED") await refuse("check_failed", "lifecycleReissue.errors.checkFailed");
 
   const prior = readDraft(original.draft);
+  const needsForm = original.channel.reissueNeedsForm;
   return db.$transaction(async (tx) => {
     const created = await tx.order.create({
       data: {
@@ -67,7 +70,7 @@ export async function reissueStartOrder({ userId, input, ip }: { userId: string;
         orgId: original.orgId,
         kind: "REISSUE",
         subjectType: original.subjectType,
-        step: "reissue",
+        step: needsForm ? "reissue-form" : "reissue",
         verificationMethod: original.verificationMethod,
         priceFen: 0,
         years: null,
@@ -79,14 +82,14 @@ export async function reissueStartOrder({ userId, input, ip }: { userId: string;
     await tx.identityCheck.update({ where: { id: check.checkId }, data: { orderId: created.id } });
     await claimSubject(tx, { orderId: created.id, userId, subjectKey: original.subjectKey!, subjectName: original.subjectName ?? "" });
     const recovery = await openKeyRecovery(tx, { userId, keyShareId: encrypt.keyShareId!, transportPublicKey: data.transportPublicKey, ip });
-    const reissue = { certificateId: sign.id, originalOrderId: original.id, encryptCertificateId: encrypt.id, recoveryId: recovery.id, identityCheckId: check.checkId };
+    const reissue = { certificateId: sign.id, originalOrderId: original.id, encryptCertificateId: encrypt.id, recoveryId: recovery.id, identityCheckId: check.checkId, ...(needsForm ? { needsForm: true as const } : {}) };
     const holderData = original.subjectType === "UNIT" ? { enterprise: prior.enterprise, handler: prior.handler } : { person: prior.person };
     await tx.order.update({ where: { id: created.id }, data: { draft: { ...holderData, checks: { [original.subjectType === "UNIT" ? "handler" : "subject"]: check.checkId }, reissue } } });
     await tx.orderEvent.create({ data: { orderId: created.id, type: "created", toStatus: "DRAFT", actorId: userId } });
     await writeAudit(tx, { actorId: userId, action: "order.created", targetType: "Order", targetId: created.id, data: { no: created.no, subjectType: created.subjectType }, ip });
-    await transitionOrder(tx, { orderId: created.id, to: "IN_REVIEW", actorId: userId, type: "submitted", ip, data: { submittedAt: new Date() } });
+    if (!needsForm) await transitionOrder(tx, { orderId: created.id, to: "IN_REVIEW", actorId: userId, type: "submitted", ip, data: { submittedAt: new Date() } });
     await writeAudit(tx, { actorId: userId, action: "reissue.requested", targetType: "Order", targetId: created.id, data: { orderId: created.id, certificateId: sign.id, recoveryId: recovery.id, identityCheckId: check.checkId }, ip });
-    return { orderId: created.id, no: created.no, recoveryId: recovery.id, keyShareId: encrypt.keyShareId! };
+    return { orderId: created.id, no: created.no, status: needsForm ? ("DRAFT" as const) : ("IN_REVIEW" as const), recoveryId: recovery.id, keyShareId: encrypt.keyShareId! };
   });
 }
 
