@@ -21,6 +21,7 @@ export const SMS_NOTICE_TEMPLATES = [
   "org_request_received",
   "org_request_decided",
   "cert_expiring",
+  "revocation_refused",
 ] as const;
 
 /** The SMS template names the desk sends; each maps to a gateway template id. */

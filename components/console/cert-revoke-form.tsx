@@ -12,7 +12,7 @@ import type { TRevokeReason } from "@/lib/server/certs/revoke-certificate.types"
 const REASONS: readonly TRevokeReason[] = ["keyCompromise", "cessationOfOperation", "superseded", "affiliationChanged", "privilegeWithdrawn", "unspecified"];
 
 /** 吊销 on the console: an RFC 5280 reason and a note; where four-eyes applies, a second operator confirms the pending request. */
-export function CertRevokeForm({ certificateId, pendingReason }: { certificateId: string; pendingReason: TRevokeReason | null }) {
+export function CertRevokeForm({ certificateId, pendingReason, pendingRequestId = null }: { certificateId: string; pendingReason: TRevokeReason | null; pendingRequestId?: string | null }) {
   const t = useT();
   const router = useRouter();
   const [reason, setReason] = useState<TRevokeReason>(pendingReason ?? "keyCompromise");
@@ -24,7 +24,7 @@ export function CertRevokeForm({ certificateId, pendingReason }: { certificateId
     setBusy(true);
     setMessage(null);
     try {
-      const res = await consoleRevokeAction(certificateId, { reason, note: note || undefined });
+      const res = await consoleRevokeAction(certificateId, { reason, note: note || undefined, ...(pendingRequestId ? { requestId: pendingRequestId } : {}) });
       if (!res.ok) setMessage({ tone: "error", text: res.error.message });
       else setMessage({ tone: "success", text: res.data.status === "revoked" ? t("lifecycleRevoke.console.revoked", { serials: res.data.serials.join(", ") }) : t("lifecycleRevoke.console.requested") });
       router.refresh();

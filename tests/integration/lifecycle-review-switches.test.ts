@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { updateChannel } from "@/lib/server/channels/update-channel";
 import { consoleGetCertificate } from "@/lib/server/certs/console-get-certificate";
 import { consoleListCertificates } from "@/lib/server/certs/console-list-certificates";
+import { consoleRefuseRevocation } from "@/lib/server/certs/console-refuse-revocation";
 import { consoleRevokeCertificate } from "@/lib/server/certs/console-revoke-certificate";
 import { advanceStep } from "@/lib/server/orders/advance-step";
 import { completeMaterialsStep } from "@/lib/server/orders/complete-materials-step";
@@ -177,6 +178,64 @@ describe("reviewDeskRevocations", () => {
     expect(decided.status).toBe("APPROVED");
     expect(operators.map((o) => o.id)).toContain(decided.decidedById);
     expect(await orderStatus(orderId)).toBe("COMPLETED");
+  });
+
+  it("on: an operator refuses (驳回) the desk request with a reason: request CANCELLED (已驳回), order REJECTED with the reason, certificate still valid, holder notified, audited", async () => {
+    const channel = await createChannel();
+    await setSwitches(channel.id, { reviewDeskRevocations: true, renewalNeedsMaterials: false });
+    const h = await personHolder(channel.id);
+    const orderId = await readyRevokeOrder(h);
+    await revokeCompleteOrder({ userId: h.user.id, orderId, reason: "keyCompromise" });
+    const request = await db.revocationRequest.findUniqueOrThrow({ where: { orderId } });
+    const operator = await createUser({ role: "CA_REVIEWER" });
+    // A reason is required; an applicant may not refuse; the holder's own request cannot be refused by the holder.
+    await expect(consoleRefuseRevocation({ operator, certificateId: h.sign.id, input: { requestId: request.id, reason: "x" } })).rejects.toThrow();
+    await expectAppError(consoleRefuseRevocation({ operator: h.user, certificateId: h.sign.id, input: { requestId: request.id, reason: "材料与证书主体不符" } }), "forbidden");
+    expect((await db.revocationRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("PENDING");
+
+    const out = await consoleRefuseRevocation({ operator, certificateId: h.sign.id, input: { requestId: request.id, reason: "材料与证书主体不符" } });
+    expect(out).toEqual({ status: "refused", orderId });
+    expect(await db.revocationRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: "CANCELLED", decidedById: operator.id });
+    expect(await db.order.findUniqueOrThrow({ where: { id: orderId } })).toMatchObject({ status: "REJECTED", rejectReason: "材料与证书主体不符" });
+    expect(await statusOf(h.sign.id)).toBe("VALID");
+    expect(await statusOf(h.enc.id)).toBe("VALID");
+    const inbox = await db.inboxMessage.findFirstOrThrow({ where: { userId: h.user.id, link: `/orders/${orderId}` }, orderBy: { createdAt: "desc" } });
+    expect(inbox.body).toContain("材料与证书主体不符");
+    const sms = await db.job.findFirstOrThrow({ where: { type: "notify.sms", payload: { path: ["template"], equals: "revocation_refused" } }, orderBy: { createdAt: "desc" } });
+    expect(sms.payload).toMatchObject({ to: h.user.phone, template: "revocation_refused" });
+    expect(await db.auditLog.count({ where: { action: "certificate.revocation_refused", targetId: h.sign.id, actorId: operator.id } })).toBe(1);
+    // Decided: a second refusal and a confirmation of that request are conflicts; the certificate is untouched.
+    await expectAppError(consoleRefuseRevocation({ operator, certificateId: h.sign.id, input: { requestId: request.id, reason: "再次驳回试试" } }), "conflict");
+    await expectAppError(consoleRevokeCertificate({ operator, certificateId: h.sign.id, input: { reason: "unspecified", requestId: request.id } }), "conflict");
+    expect(await statusOf(h.sign.id)).toBe("VALID");
+  });
+
+  it("on: 10 parallel refusals and 10 parallel confirmations of one desk request → exactly one outcome", async () => {
+    const channel = await createChannel();
+    await setSwitches(channel.id, { reviewDeskRevocations: true, renewalNeedsMaterials: false });
+    const h = await personHolder(channel.id);
+    const orderId = await readyRevokeOrder(h);
+    await revokeCompleteOrder({ userId: h.user.id, orderId, reason: "keyCompromise" });
+    const request = await db.revocationRequest.findUniqueOrThrow({ where: { orderId } });
+    const operators = await Promise.all(Array.from({ length: 20 }, (_, i) => createUser({ role: i % 2 ? "CA_REVIEWER" : "CA_ADMIN" })));
+    const results = await Promise.allSettled(
+      operators.map((op, i) =>
+        i % 2
+          ? consoleRefuseRevocation({ operator: op, certificateId: h.sign.id, input: { requestId: request.id, reason: "材料与证书主体不符" } })
+          : consoleRevokeCertificate({ operator: op, certificateId: h.sign.id, input: { reason: "unspecified", requestId: request.id } }),
+      ),
+    );
+    const ok = results.filter((r) => r.status === "fulfilled");
+    expect(ok).toHaveLength(1);
+    for (const r of results) if (r.status === "rejected") expect((r.reason as { code: string }).code).toBe("conflict");
+    const decided = await db.revocationRequest.findUniqueOrThrow({ where: { id: request.id } });
+    const refused = (ok[0] as PromiseFulfilledResult<{ status: string }>).value.status === "refused";
+    expect(decided.status).toBe(refused ? "CANCELLED" : "APPROVED");
+    expect(await statusOf(h.sign.id)).toBe(refused ? "VALID" : "REVOKED");
+    expect(await statusOf(h.enc.id)).toBe(refused ? "VALID" : "REVOKED");
+    expect(await orderStatus(orderId)).toBe(refused ? "REJECTED" : "COMPLETED");
+    expect(await db.auditLog.count({ where: { action: "certificate.revoked", targetId: { in: [h.sign.id, h.enc.id] } } })).toBe(refused ? 0 : 2);
+    expect(await db.auditLog.count({ where: { action: "certificate.revocation_refused", targetId: h.sign.id } })).toBe(refused ? 1 : 0);
   });
 
   it("on: a holder who is also an operator cannot confirm their own desk request", async () => {

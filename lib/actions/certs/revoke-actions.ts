@@ -1,6 +1,7 @@
 "use server";
 import { z } from "zod";
 import { userAction } from "@/lib/server/http/user-action";
+import { consoleRefuseRevocation } from "@/lib/server/certs/console-refuse-revocation";
 import { consoleRevokeCertificate } from "@/lib/server/certs/console-revoke-certificate";
 import { ZHolderRevokeReasonSchema } from "@/lib/server/certs/revoke-holder.types";
 import { revokeWithPin } from "@/lib/server/certs/revoke-with-pin";
@@ -23,4 +24,9 @@ export const revokeWithPinAction = userAction({ args: z.tuple([ZId, z.unknown()]
 
 export const consoleRevokeAction = userAction({ args: z.tuple([ZId, z.unknown()]), permission: "certs.revoke" }, ({ user, args: [certificateId, input], ip }) =>
   consoleRevokeCertificate({ operator: user, certificateId, input, ip }),
+);
+
+// 驳回 of a holder's desk revocation request, with the reason the holder reads.
+export const consoleRefuseRevocationAction = userAction({ args: z.tuple([ZId, z.unknown()]), permission: "certs.revoke" }, ({ user, args: [certificateId, input], ip }) =>
+  consoleRefuseRevocation({ operator: user, certificateId, input, ip }),
 );

@@ -99,7 +99,7 @@ export const lifecycleRevoke = defineMessages({
       scanType: "类型",
       requests: "吊销申请",
       requestLine: "{who} 于 {at} 申请吊销（{reason}）：{status}",
-      requestStatuses: { PENDING: "待复核", APPROVED: "已复核吊销", CANCELLED: "已取消" },
+      requestStatuses: { PENDING: "待复核", APPROVED: "已复核吊销", CANCELLED: "已驳回" },
       fourEyes: "该渠道要求双人复核：第一位操作员提交吊销申请，须由另一位操作员确认后才会吊销。",
       pendingOwn: "您已提交吊销申请，等待另一位操作员复核。",
       pendingOther: "{who} 已申请吊销（原因：{reason}），请复核确认。",
@@ -109,6 +109,11 @@ export const lifecycleRevoke = defineMessages({
       confirmPending: "复核并吊销",
       requested: "已提交吊销申请，等待另一位操作员复核。",
       revoked: "证书已吊销：{serials}",
+      // 驳回 of a holder's desk revocation request.
+      refuseTitle: "驳回吊销申请",
+      refuseReason: "驳回原因（持有人可见，至少 4 个字）",
+      refuseSubmit: "驳回",
+      refused: "已驳回该吊销申请，证书仍然有效，持有人已收到通知。",
     },
     errors: {
       notValid: "该证书已不是有效状态（可能已被吊销）。",
@@ -117,6 +122,11 @@ export const lifecycleRevoke = defineMessages({
       notReady: "请先完成前面的核验和材料上传。",
       noCertificate: "该订单未关联要吊销的证书。",
       pendingReview: "该证书已有待审核的吊销申请。",
+      alreadyDecided: "该吊销申请已被处理（已确认或已驳回），请刷新页面。",
+    },
+    notify: {
+      refusedTitle: "证书吊销申请被驳回",
+      refusedBody: "您的证书吊销申请（订单 {no}，{subject}）被驳回，原因：{reason}。证书仍然有效；如仍需吊销，请登录服务台重新办理。",
     },
   },
   en: {
@@ -216,7 +226,7 @@ export const lifecycleRevoke = defineMessages({
       scanType: "Type",
       requests: "Revocation requests",
       requestLine: "{who} asked to revoke at {at} ({reason}): {status}",
-      requestStatuses: { PENDING: "Awaiting a second operator", APPROVED: "Confirmed and revoked", CANCELLED: "Cancelled" },
+      requestStatuses: { PENDING: "Awaiting a second operator", APPROVED: "Confirmed and revoked", CANCELLED: "Refused" },
       fourEyes: "This channel requires two operators: the first operator's revocation waits until a different operator confirms it.",
       pendingOwn: "You asked to revoke this certificate; a second operator must confirm.",
       pendingOther: "{who} asked to revoke it (reason: {reason}); confirm to revoke.",
@@ -226,6 +236,10 @@ export const lifecycleRevoke = defineMessages({
       confirmPending: "Confirm and revoke",
       requested: "Revocation requested; a second operator must confirm it.",
       revoked: "Certificate revoked: {serials}",
+      refuseTitle: "Refuse the revocation request",
+      refuseReason: "Reason for refusing (the holder sees it; at least 4 characters)",
+      refuseSubmit: "Refuse",
+      refused: "The revocation request was refused; the certificate stays valid and the holder has been notified.",
     },
     errors: {
       notValid: "The certificate is no longer valid (it may already be revoked).",
@@ -234,6 +248,11 @@ export const lifecycleRevoke = defineMessages({
       notReady: "Finish the checks and uploads first.",
       noCertificate: "This order names no certificate to revoke.",
       pendingReview: "A revocation of this certificate is already waiting for review.",
+      alreadyDecided: "This revocation request has already been decided (confirmed or refused); reload the page.",
+    },
+    notify: {
+      refusedTitle: "Certificate revocation request refused",
+      refusedBody: "Your certificate revocation request (order {no}, {subject}) was refused: {reason}. The certificate stays valid; to revoke it, sign in to the desk and start again.",
     },
   },
 });

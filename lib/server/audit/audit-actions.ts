@@ -143,6 +143,8 @@ export const AUDIT_DATA_SCHEMAS = {
   "certificate.revoked": z.object({ serialHex: z.string(), reason: z.string(), reasonCode: z.number().int(), revokedAt: z.string() }),
   "certificate.expired": z.object({ serialHex: z.string() }),
   "certificate.revocation_requested": z.object({ serialHex: z.string(), reason: z.string(), requestId: id }),
+  // 驳回 of a holder's desk revocation request (the reason is on the order's rejected event).
+  "certificate.revocation_refused": z.object({ serialHex: z.string(), requestId: id, orderId: id }),
   // 证书变更: the new pair issued, the old one superseded (serials of the old pair revoked now; empty if it was revoked before).
   "certificate.changed": z.object({ oldSerialHex: z.string(), oldRevoked: z.array(z.string()), newSerials: z.array(z.string()), fields: z.array(z.string()) }),
 

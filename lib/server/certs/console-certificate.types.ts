@@ -18,5 +18,14 @@ export type TConsoleCertificateFilter = z.infer<typeof ZConsoleCertificateFilter
 export const ZConsoleRevokeSchema = z.object({
   reason: ZRevokeReasonSchema,
   note: z.string().trim().max(500).optional(),
+  // Confirming a pending request: the one the operator saw. Decided meanwhile (confirmed or 驳回) → conflict, not a fresh revocation.
+  requestId: z.string().min(1).max(40).optional(),
 });
 export type TConsoleRevoke = z.infer<typeof ZConsoleRevokeSchema>;
+
+/** 驳回 of a holder's desk revocation request: the reason the holder reads (4–500 characters). */
+export const ZRefuseRevocationSchema = z.object({
+  requestId: z.string().min(1).max(40),
+  reason: z.string().trim().min(4, "review.errors.reasonRequired").max(500, "review.errors.reasonTooLong"),
+});
+export type TRefuseRevocation = z.input<typeof ZRefuseRevocationSchema>;

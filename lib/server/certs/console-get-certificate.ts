@@ -18,7 +18,7 @@ export async function consoleGetCertificate({ user, certificateId }: { user: { i
       user: { select: { phone: true, name: true } },
       org: { select: { id: true, name: true, uscc: true } },
       order: { select: { id: true, no: true, subjectKey: true, channel: { select: { name: true, requireTwoReviewers: true } } } },
-      revocationRequests: { orderBy: { createdAt: "desc" }, select: { id: true, reason: true, note: true, status: true, createdAt: true, decidedAt: true, requestedById: true, requestedBy: { select: { name: true, phone: true } }, decidedBy: { select: { name: true, phone: true } } } },
+      revocationRequests: { orderBy: { createdAt: "desc" }, select: { id: true, orderId: true, reason: true, note: true, status: true, createdAt: true, decidedAt: true, requestedById: true, requestedBy: { select: { name: true, phone: true } }, decidedBy: { select: { name: true, phone: true } } } },
     },
   });
   if (!c) throw new AppError("not_found");

@@ -21,7 +21,7 @@ export type ConsoleRevokeOutcome = { status: "revoked"; serials: string[] } | { 
  */
 export async function consoleRevokeCertificate({ operator, certificateId, input, ip }: { operator: { id: string; role: Role }; certificateId: string; input: unknown; ip?: string }): Promise<ConsoleRevokeOutcome> {
   assertPermission(operator, "certs.revoke");
-  const { reason, note } = ZConsoleRevokeSchema.parse(input);
+  const { reason, note, requestId } = ZConsoleRevokeSchema.parse(input);
   const certificate = await db.certificate.findUnique({
     where: { id: certificateId },
     select: { id: true, status: true, serialHex: true, order: { select: { channel: { select: { requireTwoReviewers: true } } } } },
@@ -30,6 +30,7 @@ export async function consoleRevokeCertificate({ operator, certificateId, input,
   if (certificate.status !== "VALID") throw new AppError("conflict", { userMessage: "lifecycleRevoke.errors.notValid" });
   // A pending request (another operator's, or a holder's desk revocation under review) is confirmed, not bypassed.
   const hasPending = (await db.revocationRequest.count({ where: { certificateId, status: "PENDING" } })) > 0;
+  if (requestId && !hasPending) throw new AppError("conflict", { userMessage: "lifecycleRevoke.errors.alreadyDecided" });
   if (!certificate.order?.channel.requireTwoReviewers && !hasPending) {
     const pair = await revokePair({ certificateId, reason, actorId: operator.id, ip });
     return { status: "revoked", serials: pair.serials };
@@ -38,6 +39,7 @@ export async function consoleRevokeCertificate({ operator, certificateId, input,
   const step = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Certificate" WHERE id = ${certificateId} FOR UPDATE`;
     const pending = await tx.revocationRequest.findFirst({ where: { certificateId, status: "PENDING" }, select: { id: true, requestedById: true, reason: true, orderId: true } });
+    if (requestId && pending?.id !== requestId) throw new AppError("conflict", { userMessage: "lifecycleRevoke.errors.alreadyDecided" });
     if (pending) {
       if (pending.requestedById === operator.id) throw new AppError("conflict", { userMessage: "lifecycleRevoke.errors.ownRequest" });
       return { kind: "confirm" as const, requestId: pending.id, reason: pending.reason as TRevokeReason, orderId: pending.orderId };

@@ -25,6 +25,7 @@ const NOTICE_TEXT: Record<SmsNoticeTemplate, MessageKey> = {
   org_request_received: "orgRequests.notify.receivedBody",
   org_request_decided: "orgRequests.notify.decidedBody",
   cert_expiring: "lifecycleRenew.notify.expiringSms",
+  revocation_refused: "lifecycleRevoke.notify.refusedBody",
 };
 
 const messageKeyOf = (template: SmsTemplate): MessageKey =>

@@ -30,6 +30,7 @@ describe("SMS gateway variables (lib/env.ts)", () => {
       "SMS_TEMPLATE_ORG_REQUEST_RECEIVED",
       "SMS_TEMPLATE_ORG_REQUEST_DECIDED",
       "SMS_TEMPLATE_CERT_EXPIRING",
+      "SMS_TEMPLATE_REVOCATION_REFUSED",
     ]);
   });
 

@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table } from "@/components/ui/table";
 import { CertRevokeForm } from "@/components/console/cert-revoke-form";
+import { CertRefuseRevocationForm } from "@/components/console/cert-refuse-revocation-form";
 import { formatDate, formatDateTime } from "@/components/console/format";
 import { DetailRows } from "@/components/console/detail-rows";
 import styles from "@/components/console/console.module.css";
@@ -95,7 +96,9 @@ export default async function ConsoleCertificatePage({ params }: Params) {
             ) : (
               <>
                 {pending && <Alert tone="warning" isLive={false}>{t("lifecycleRevoke.console.pendingOther", { who: who(pending.requestedBy), reason: reasonLabel(pending.reason) })}</Alert>}
-                <CertRevokeForm certificateId={c.id} pendingReason={(pending?.reason as TRevokeReason | undefined) ?? null} />
+                <CertRevokeForm certificateId={c.id} pendingReason={(pending?.reason as TRevokeReason | undefined) ?? null} pendingRequestId={pending?.id ?? null} />
+                {/* A holder's desk revocation request may also be refused (驳回), with a reason the holder reads. */}
+                {pending?.orderId && <CertRefuseRevocationForm certificateId={c.id} requestId={pending.id} />}
               </>
             )}
           </>
