@@ -76,6 +76,7 @@ export function ChannelForm({ defaultValues, save }: { defaultValues: FormValues
           <Checkbox label={t("console.channelSwitches.allowCertAdmins")} hint={t("console.channelSwitches.allowCertAdminsHint")} {...form.register("allowCertAdmins")} data-testid="allow-cert-admins" />
           <Checkbox label={t("console.channelSwitches.reviewDeskRevocations")} hint={t("console.channelSwitches.reviewDeskRevocationsHint")} {...form.register("reviewDeskRevocations")} data-testid="review-desk-revocations" />
           <Checkbox label={t("console.channelSwitches.renewalNeedsMaterials")} hint={t("console.channelSwitches.renewalNeedsMaterialsHint")} {...form.register("renewalNeedsMaterials")} data-testid="renewal-needs-materials" />
+          <Checkbox label={t("console.channelSwitches.reissueNeedsForm")} hint={t("console.channelSwitches.reissueNeedsFormHint")} {...form.register("reissueNeedsForm")} data-testid="reissue-needs-form" />
           <Checkbox label={t("review.channels.active")} {...form.register("active")} />
         </div>
       </Card>

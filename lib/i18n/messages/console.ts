@@ -42,6 +42,8 @@ export const consoleMessages = defineMessages({
       reviewDeskRevocationsHint: "持有人在服务台完成核验并确认吊销后，须由 CA 审核员在证书管理中确认，确认前证书仍然有效。",
       renewalNeedsMaterials: "证书更新需提交材料并经 CA 审核",
       renewalNeedsMaterialsHint: "续期时上传证件材料，支付后进入 CA 审核，不再自动通过（对之后发起的续期生效）。",
+      reissueNeedsForm: "证书补办需提交签字盖章的补办申请表",
+      reissueNeedsFormHint: "持有人在新手机上下载补办申请表，签字盖章后上传，上传后才进入 CA 审核（对之后发起的补办生效）。",
       // 证书变更: its price and materials.
       change: "证书变更",
       changePrice: "变更价格（元）",
@@ -108,6 +110,8 @@ export const consoleMessages = defineMessages({
       reviewDeskRevocationsHint: "After the holder's checks and confirmation on the desk, a CA reviewer confirms the revocation under Certificates; the certificate stays valid until then.",
       renewalNeedsMaterials: "Renewals need materials and CA review",
       renewalNeedsMaterialsHint: "A renewal uploads ID materials and goes to the CA review once paid instead of being approved at once (for renewals opened afterwards).",
+      reissueNeedsForm: "Reissues need the signed and stamped request form",
+      reissueNeedsFormHint: "On the new phone the holder downloads the reissue request form, signs and stamps it and uploads it; only then does the reissue go to the CA review (for reissues opened afterwards).",
       change: "Certificate change",
       changePrice: "Change price (yuan)",
       changeMaterialsUnit: "Materials for a unit certificate change",

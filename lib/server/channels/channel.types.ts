@@ -18,8 +18,8 @@ export const ZYuanSchema = z
   });
 
 /** The materials a 证书变更 may ask for: every kind the change wizard's materials step uploads. */
-export const CHANGE_MATERIAL_KINDS = Object.values(MaterialKind);
-const ZChangeMaterials = z.array(z.enum(MaterialKind)).min(1, "review.errors.changeMaterialsRequired").max(CHANGE_MATERIAL_KINDS.length);
+export const CHANGE_MATERIAL_KINDS = Object.values(MaterialKind).filter((k) => k !== "REISSUE_FORM"); // the 补办申请表 belongs to reissues only
+const ZChangeMaterials = z.array(z.enum(CHANGE_MATERIAL_KINDS as [MaterialKind, ...MaterialKind[]])).min(1, "review.errors.changeMaterialsRequired").max(CHANGE_MATERIAL_KINDS.length);
 
 export const ZUpdateChannelSchema = z.object({
   channelId: z.string().min(1).max(40),
@@ -36,6 +36,8 @@ export const ZUpdateChannelSchema = z.object({
   // Lifecycle (issue 13): desk revocations wait for a CA operator; renewals need materials and the CA review.
   reviewDeskRevocations: z.boolean().optional(),
   renewalNeedsMaterials: z.boolean().optional(),
+  // 证书补办: the holder uploads the stamped 补办申请表 before the reissue goes to review.
+  reissueNeedsForm: z.boolean().optional(),
   // 证书变更 (issue 13): its price (yuan typed, fen stored) and the materials it asks per subject type.
   changePrice: ZYuanSchema.optional(),
   changeMaterialsUnit: ZChangeMaterials.optional(),

@@ -38,8 +38,8 @@ export async function updateChannel({ user, input, ip }: { user: Pick<SessionUse
         prices: Object.fromEntries(prices.map((p) => [`${p.product}:${p.years}`, p.price])),
         previousPrices: Object.fromEntries(before.prices.map((p) => [`${p.product}:${p.years}`, p.priceFen])),
         // The review switches as they were and as they are now (each a change of who decides).
-        switches: { reviewDeskRevocations: channel.reviewDeskRevocations, renewalNeedsMaterials: channel.renewalNeedsMaterials, requireTwoReviewers: channel.requireTwoReviewers },
-        previousSwitches: { reviewDeskRevocations: before.reviewDeskRevocations, renewalNeedsMaterials: before.renewalNeedsMaterials, requireTwoReviewers: before.requireTwoReviewers },
+        switches: { reviewDeskRevocations: channel.reviewDeskRevocations, renewalNeedsMaterials: channel.renewalNeedsMaterials, reissueNeedsForm: channel.reissueNeedsForm, requireTwoReviewers: channel.requireTwoReviewers },
+        previousSwitches: { reviewDeskRevocations: before.reviewDeskRevocations, renewalNeedsMaterials: before.renewalNeedsMaterials, reissueNeedsForm: before.reissueNeedsForm, requireTwoReviewers: before.requireTwoReviewers },
         change: { priceFen: channel.changePriceFen, materialsUnit: channel.changeMaterialsUnit, materialsIndividual: channel.changeMaterialsIndividual },
         previousChange: { priceFen: before.changePriceFen, materialsUnit: before.changeMaterialsUnit, materialsIndividual: before.changeMaterialsIndividual },
       },

@@ -43,6 +43,7 @@ export default async function EditChannelPage({ params }: { params: Promise<{ ch
           allowCertAdmins: channel.allowCertAdmins,
           reviewDeskRevocations: channel.reviewDeskRevocations,
           renewalNeedsMaterials: channel.renewalNeedsMaterials,
+          reissueNeedsForm: channel.reissueNeedsForm,
           changePrice: yuan(channel.changePriceFen),
           changeMaterialsUnit: channel.changeMaterialsUnit,
           changeMaterialsIndividual: channel.changeMaterialsIndividual,
