@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { bytesToHex } from "@/lib/pki/encoding";
 import { generateKeyPair } from "@/lib/pki/sm2";
 import { db } from "@/lib/db/client";
+import { updateChannel } from "@/lib/server/channels/update-channel";
 import { assertSafePdf } from "@/lib/server/materials/assert-safe-pdf";
 import { saveMaterial } from "@/lib/server/materials/save-material";
 import { reissueGetOrder } from "@/lib/server/orders/reissue-get-order";
@@ -26,7 +27,19 @@ async function startReissue({ needsForm }: { needsForm: boolean }) {
   const user = await createUser();
   const original = await createSubmittedOrder({ userId: user.id, status: "APPROVED" });
   await downloadAsPhone(user.id, original.id, PIN);
-  await db.channel.update({ where: { id: original.channelId }, data: { reissueNeedsForm: needsForm } });
+  // The console's channel page saving the switch (the channel's other settings unchanged).
+  const admin = await createUser({ role: "CA_ADMIN" });
+  const c = await db.channel.findUniqueOrThrow({ where: { id: original.channelId }, include: { prices: true } });
+  await updateChannel({
+    user: admin,
+    input: {
+      channelId: c.id, name: c.name, allowedMethods: c.allowedMethods, autoApproveIndividual: c.autoApproveIndividual, allowNoInvoice: c.allowNoInvoice,
+      requireTwoReviewers: c.requireTwoReviewers, mailingAddress: c.mailingAddress ?? "", active: c.active,
+      prices: c.prices.map((p) => ({ product: p.product, years: p.years, price: String(p.priceFen / 100) })),
+      reissueNeedsForm: needsForm,
+    },
+  });
+  expect((await db.channel.findUniqueOrThrow({ where: { id: c.id } })).reissueNeedsForm).toBe(needsForm);
   const person = (original.draft as { person: { name: string; idNumber: string } }).person;
   const sign = await db.certificate.findFirstOrThrow({ where: { orderId: original.id, usage: "SIGN" }, select: { id: true, serialHex: true } });
   const started = await reissueStartOrder({
