@@ -31,12 +31,12 @@ export async function renderReissueForm({ userId, orderId }: { userId: string; o
       lines: [
         f("lifecycleReissue.page.subject", cert.subjectName),
         f("lifecycleReissue.page.serial", cert.serialHex),
-        ...(unit && enterprise ? [f("wizard.enterprise.name", enterprise.name), f("wizard.enterprise.uscc", enterprise.uscc)] : []),
+        ...(unit && enterprise ? [f("wizard.enterprise.uscc", enterprise.uscc)] : []),
       ],
     },
     { heading: t("lifecycleReissue.form.holderSection"), lines: [f("lifecycleReissue.page.name", holder.name), f("lifecycleReissue.page.idNumber", maskIdNumber(holder.idNumber))] },
     { heading: t("lifecycleReissue.form.reasonSection"), lines: [t("lifecycleReissue.form.reasons"), t("lifecycleReissue.form.declaration")] },
-    { heading: t("lifecycleReissue.form.signSection"), lines: [t(unit ? "lifecycleReissue.form.signUnit" : "lifecycleReissue.form.signPerson"), "", "", t("lifecycleReissue.form.date")] },
+    { heading: t("lifecycleReissue.form.signSection"), lines: [t(unit ? "lifecycleReissue.form.signUnit" : "lifecycleReissue.form.signPerson"), "", "", "", "", "", t("lifecycleReissue.form.date")] }, // room to sign and stamp
   ];
   const bytes = await createPdfDocument({ title: t("lifecycleReissue.form.title"), sections });
   return { bytes, filename: `${order.no}-reissue-form.pdf` };
