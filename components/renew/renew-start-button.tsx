@@ -1,31 +1,10 @@
 "use client";
-import { useState } from "react";
-import { useRouter } from "next/navigation";
-import { Button } from "@/components/ui/button";
+import { CertificateActionButton } from "@/components/lifecycle/certificate-action-button";
 import { startRenewalAction } from "@/lib/actions/orders/renew-actions";
 import { useT } from "@/lib/i18n/client";
 
 /** 续期 on a certificate row: opens the RENEW wizard (or says why it cannot). */
 export function RenewStartButton({ certificateId }: { certificateId: string }) {
   const t = useT();
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
-  async function onClick() {
-    setBusy(true);
-    setError(null);
-    const res = await startRenewalAction(certificateId).catch(() => null);
-    setBusy(false);
-    if (!res) return setError(t("errors.internal"));
-    if (!res.ok) return setError(res.error.message);
-    router.push(res.data.nextPath);
-  }
-  return (
-    <>
-      <Button size="sm" onClick={onClick} isLoading={isBusy} data-testid={`renew-${certificateId}`}>
-        {t("lifecycleRenew.renew")}
-      </Button>
-      {error && <span role="alert">{error}</span>}
-    </>
-  );
+  return <CertificateActionButton certificateId={certificateId} action={startRenewalAction} label={t("lifecycleRenew.renew")} testId={`renew-${certificateId}`} />;
 }
