@@ -79,7 +79,7 @@ export function LookupResult({ result, t, phoneUrl }: { result: Result; t: T; ph
         />
         <p className={styles.muted}>{t("lifecycleLookup.loginToContinue")}</p>
         <p className={styles.muted} data-testid="lookup-reissue-hint">
-          {t("lifecycleLookup.reissueHint", { url: `${phoneUrl}/m` })}{" "}
+          {t("lifecycleLookup.reissueHint")}{" "}
           <a href="/m" className={styles.mono}>{`${phoneUrl}/m`}</a>
         </p>
       </Card>

@@ -116,7 +116,6 @@ export function ReissueForm({ certificateId, signKeyShareId, initial }: { certif
           <p data-testid="reissue-status">{t(`lifecycleReissue.page.statuses.${status}`, { reason: reissue?.rejectReason ?? "" })}</p>
           {status === "DRAFT" && reissue && (
             <div className={styles.form} data-testid="reissue-form-step">
-              <h2 className={styles.sectionTitle}>{t("lifecycleReissue.page.formTitle")}</h2>
               <p className={styles.note}>{t("lifecycleReissue.page.formLead")}</p>
               <ButtonLink href={`/api/m/reissues/${reissue.id}/form`} variant="secondary" block prefetch={false} data-testid="reissue-form-download">{t("lifecycleReissue.page.formDownload")}</ButtonLink>
               <MaterialUploader orderId={reissue.id} kind="REISSUE_FORM" label={t("lifecycleReissue.page.formFile")} onUploaded={() => void onRefresh()} />

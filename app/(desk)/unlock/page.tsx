@@ -57,7 +57,7 @@ export default async function UnlockPage() {
           <Card title={t("lifecycleLookup.unlock.lostTitle")} padding="md">
             <p>{t("lifecycleLookup.unlock.lost")}</p>
             <p className={styles.muted} data-testid="unlock-reissue">
-              {t("lifecycleLookup.reissueHint", { url: `${base}/m` })} <Link href="/m" className={styles.mono}>{`${base}/m`}</Link>
+              {t("lifecycleLookup.reissueHint")} <Link href="/m" className={styles.mono}>{`${base}/m`}</Link>
             </p>
           </Card>
         </div>

@@ -56,7 +56,7 @@ export const lifecycleLookup = defineMessages({
     reapply: "重新申请",
     loginToContinue: "以上办理需登录后继续，登录后将回到对应页面。",
     reissue: "补办（手机丢失或更换）",
-    reissueHint: "手机丢失或更换后的证书补办在新手机上办理：用新手机的浏览器打开 {url}，登录本账号后点“补办”（或证书上的“找回”），核验持有人身份并经 CA 审核后，新手机获得新的签名证书并恢复原加密密钥。免费办理。",
+    reissueHint: "手机丢失或更换后的证书补办在新手机上办理：用新手机的浏览器打开下面的地址，登录本账号，在“系统检测到您有未找回证书”处点“找回”；核验持有人身份并经 CA 审核后，新手机获得新的签名证书并恢复原加密密钥。免费办理。",
     endLookup: "结束查询",
     newLookup: "重新查询",
     errors: {
@@ -157,7 +157,7 @@ export const lifecycleLookup = defineMessages({
     reapply: "Apply again",
     loginToContinue: "These services continue after login; you come back to the same page.",
     reissue: "Reissue (phone lost or replaced)",
-    reissueHint: "A reissue after losing or replacing your phone is done on the new phone: open {url} in the new phone's browser, log in to this account and tap Reissue (or Recover on the certificate). After the holder's identity check and the CA's review, the new phone gets a new signing certificate and the original encryption key. Free of charge.",
+    reissueHint: "A reissue after losing or replacing your phone is done on the new phone: open the address below in the new phone's browser, log in to this account and tap Recover where it says some of your certificates are not on this phone. After the holder's identity check and the CA's review, the new phone gets a new signing certificate and the original encryption key. Free of charge.",
     endLookup: "End lookup",
     newLookup: "New lookup",
     errors: {
