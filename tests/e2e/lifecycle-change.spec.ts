@@ -1,9 +1,7 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect as baseExpect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { loginAs } from "./fixtures/auth";
+import { issuingCa, ocsp } from "./fixtures/openssl";
 import { consolePage } from "./fixtures/review";
 import { claimThroughUnitWizard, confirmDeposit, enterprise, paySandbox, settle, startUnit } from "./wizard-helpers";
 import { approveInConsole, downloadOnPhone } from "./fixtures/review";
@@ -17,29 +15,10 @@ import { approveInConsole, downloadOnPhone } from "./fixtures/review";
 // certificate history says superseded by.
 
 const expect = baseExpect.configure({ timeout: 30_000 });
-const dir = mkdtempSync(path.join(tmpdir(), "certdesk-change-e2e-"));
 const shotPath = (name: string) => (process.env.SCREENSHOT_DIR ? path.join(process.env.SCREENSHOT_DIR, name) : test.info().outputPath(name));
 const shot = (page: Page, name: string) => page.screenshot({ path: shotPath(name), fullPage: true });
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
-function openssl(args: string[]): string {
-  const run = spawnSync("openssl", args, { encoding: "utf8" });
-  return `${run.stdout}${run.stderr}`;
-}
-
-/** The active issuing CA as PEM (from /pki/ca). */
-async function issuingPem(request: APIRequestContext) {
-  const index = (await (await request.get("/pki/ca")).json()) as { cas: Array<{ kind: string; active: boolean; certificateUrl: string }> };
-  const issuing = index.cas.filter((c) => c.kind === "ISSUING" && c.active).at(-1)!;
-  const der = path.join(dir, "issuing.der");
-  writeFileSync(der, await (await request.get(new URL(issuing.certificateUrl).pathname)).body());
-  const pem = path.join(dir, "issuing.pem");
-  openssl(["x509", "-inform", "DER", "-in", der, "-out", pem]);
-  return pem;
-}
-
-const ocsp = (baseURL: string, issuerPem: string, serialHex: string) =>
-  openssl(["ocsp", "-issuer", issuerPem, "-serial", `0x${serialHex}`, "-url", `${baseURL}/pki/ocsp`, "-resp_text", "-noverify"]);
 const serialOf = async (phone: Page) => ((await phone.getByTestId("cert-serial").textContent()) ?? "").trim().replace(/:/g, "").toLowerCase();
 
 test("enterprise name change: desk /change → check → materials → confirm → CA approves → paid → phone downloads → OCSP: old superseded, new good; seal voided", async ({ browser, baseURL }) => {
@@ -131,7 +110,7 @@ test("enterprise name change: desk /change → check → materials → confirm �
   await desk.goto(`/apply/change-unit/${orderId}/pay`);
   await desk.waitForLoadState("networkidle");
   await paySandbox(desk, browser, orderId);
-  const issuer = await issuingPem(deskCtx.request);
+  const issuer = (await issuingCa(deskCtx.request)).pem;
   expect(ocsp(baseURL!, issuer, oldSerial)).toContain("Cert Status: good");
 
   // The phone downloads the new certificate (new keys, new PIN).

@@ -6,13 +6,13 @@
 // key-management centre delivers (the e2e fixture runs `npm run kmc -- deliver --demo`), the new phone
 // sets a PIN and decrypts the bid encrypted before the loss through the demo's scan; the old phone can
 // neither sign nor decrypt; `openssl ocsp` says the old signing certificate is revoked (superseded).
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { devices, expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { devices, expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO, loginWithPassword } from "./fixtures/auth";
 import { readStore } from "./fixtures/indexeddb";
+import { issuingCa, ocsp } from "./fixtures/openssl";
 import { applicantWithOrder, approveInConsole, downloadOnPhone } from "./fixtures/review";
 import { launchPhoneBrowser, writeQrY4m } from "./scan-camera";
 import { settle } from "./wizard-helpers";
@@ -26,21 +26,6 @@ const dir = mkdtempSync(path.join(tmpdir(), "certdesk-reissue-e2e-"));
 const y4m = path.join(dir, "camera.y4m");
 const baseURL = process.env.E2E_BASE_URL ?? `http://127.0.0.1:${process.env.E2E_PORT ?? 3200}`;
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(name), fullPage: true });
-
-function openssl(args: string[]): string {
-  const run = spawnSync("openssl", args, { encoding: "utf8" });
-  return `${run.stdout}${run.stderr}`;
-}
-
-async function issuingCaPem(request: APIRequestContext) {
-  const index = (await (await request.get("/pki/ca")).json()) as { cas: Array<{ kind: string; active: boolean; certificateUrl: string }> };
-  const issuing = index.cas.filter((c) => c.kind === "ISSUING" && c.active).at(-1)!;
-  const der = path.join(dir, "issuing.der");
-  writeFileSync(der, await (await request.get(new URL(issuing.certificateUrl).pathname)).body());
-  const pem = path.join(dir, "issuing.pem");
-  openssl(["x509", "-inform", "DER", "-in", der, "-out", pem]);
-  return pem;
-}
 
 async function enterPin(page: Page, pin: string) {
   for (const d of pin) await page.getByTestId(`key-${d}`).click();
@@ -187,13 +172,12 @@ test("lost phone → 找回 on a new phone: the bid encrypted before the loss de
   expect(decryptTry.ok()).toBe(false);
 
   // OpenSSL asks the desk's responder: the old signing certificate is revoked (superseded), the encryption one good.
-  const ca = await issuingCaPem(oldCtx.request);
-  const ocsp = (serial: string) => openssl(["ocsp", "-issuer", ca, "-serial", `0x${serial.replace(/:/g, "")}`, "-url", `${baseURL}/pki/ocsp`, "-resp_text", "-noverify"]);
-  const out = ocsp(oldSign.serialHex);
+  const ca = (await issuingCa(oldCtx.request)).pem;
+  const out = ocsp(baseURL!, ca, oldSign.serialHex);
   expect(out).toContain("Cert Status: revoked");
   expect(out).toContain("Reason: superseded");
-  expect(ocsp(oldEnc.serialHex)).toContain("Cert Status: good");
-  expect(ocsp(newSign.serialHex)).toContain("Cert Status: good");
+  expect(ocsp(baseURL!, ca, oldEnc.serialHex)).toContain("Cert Status: good");
+  expect(ocsp(baseURL!, ca, newSign.serialHex)).toContain("Cert Status: good");
 
   await desk.close();
   await reviewerCtx.close();

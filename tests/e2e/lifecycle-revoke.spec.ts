@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect as baseExpect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { readStore } from "./fixtures/indexeddb";
+import { issuingCa, ocsp, ocspRevoked, openssl } from "./fixtures/openssl";
 import { DEMO, loginAs, loginWithPassword } from "./fixtures/auth";
 import { approveInConsole, consolePage, downloadOnPhone, holderWithCertificate, phoneContext } from "./fixtures/review";
 import { claimThroughUnitWizard, confirmDeposit, enterprise, fillHandler, settle, startUnit, uniqueIdNumber, uniquePhoneFor } from "./wizard-helpers";
@@ -19,35 +19,8 @@ const dir = mkdtempSync(path.join(tmpdir(), "certdesk-revoke-e2e-"));
 const shotPath = (name: string) => (process.env.SCREENSHOT_DIR ? path.join(process.env.SCREENSHOT_DIR, name) : test.info().outputPath(name));
 const shot = (page: Page, name: string) => page.screenshot({ path: shotPath(name), fullPage: true });
 
-function openssl(args: string[]): string {
-  const run = spawnSync("openssl", args, { encoding: "utf8" });
-  return `${run.stdout}${run.stderr}`;
-}
-
-type PublicCa = { kind: string; active: boolean; certificateUrl: string; crlUrl?: string };
-
-/** The active issuing CA as PEM (from /pki/ca), and its CRL URL. */
-async function issuingCa(request: APIRequestContext) {
-  const index = (await (await request.get("/pki/ca")).json()) as { cas: PublicCa[] };
-  const issuing = index.cas.filter((c) => c.kind === "ISSUING" && c.active).at(-1)!;
-  const der = path.join(dir, "issuing.der");
-  writeFileSync(der, await (await request.get(new URL(issuing.certificateUrl).pathname)).body());
-  const pem = path.join(dir, "issuing.pem");
-  openssl(["x509", "-inform", "DER", "-in", der, "-out", pem]);
-  return { pem, crlPath: new URL(issuing.crlUrl!).pathname };
-}
-
-const ocsp = (baseURL: string, issuerPem: string, serialHex: string) =>
-  openssl(["ocsp", "-issuer", issuerPem, "-serial", `0x${serialHex.replace(/:/g, "")}`, "-url", `${baseURL}/pki/ocsp`, "-resp_text", "-noverify"]);
-
-/** Polls `openssl ocsp` (a process) until it says revoked; returns its output and the seconds since `since`. */
-async function ocspRevoked(baseURL: string, issuerPem: string, serialHex: string, since: number) {
-  let out = "";
-  await expect.poll(() => (out = ocsp(baseURL, issuerPem, serialHex)), { timeout: 30_000, intervals: [200] }).toContain("Cert Status: revoked");
-  return { out, seconds: (Date.now() - since) / 1000 };
-}
-
-async function crlEntry(request: APIRequestContext, crlPath: string, serialHex: string) {
+async function crlEntry(request: APIRequestContext, crlPath: string | undefined, serialHex: string) {
+  if (!crlPath) throw new Error("the issuing CA names no CRL");
   const file = path.join(dir, `${serialHex.slice(0, 8)}.crl`);
   writeFileSync(file, await (await request.get(crlPath)).body());
   const text = openssl(["crl", "-inform", "DER", "-in", file, "-noout", "-text"]);
