@@ -32,7 +32,7 @@ describe("job queue", () => {
     let row = await db.job.findUniqueOrThrow({ where: { id: job.id } });
     expect(row).toMatchObject({ status: "PENDING", attempts: 1 });
     expect(row.runAt.getTime()).toBeGreaterThan(Date.now() + (backoffSeconds(1) - 1) * 1000);
-    expect(row.lastError).toMatch(/ENOENT/);
+    expect(row.lastError).toMatch(/no stored file under missing\//);
 
     await db.job.update({ where: { id: job.id }, data: { runAt: new Date() } });
     await runDueJobs();

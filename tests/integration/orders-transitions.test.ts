@@ -21,7 +21,16 @@ const statuses = Object.values(OrderStatus) as OrderStatus[];
 const pairs = statuses.flatMap((from) => statuses.map((to) => ({ from, to, allowed: ALLOWED[from].includes(to) })));
 
 describe("order state machine", () => {
-  it.each(pairs)("$from → $to allowed=$allowed", async ({ from, to, allowed }) => {
+  it("IN_REVIEW → AWAITING_PAYMENT only for a change (证书变更: reviewed first, paid once approved)", async () => {
+    const user = await createUser();
+    const channel = await createChannel();
+    const order = await createOrderRow({ userId: user.id, channelId: channel.id, status: "IN_REVIEW" });
+    await db.order.update({ where: { id: order.id }, data: { kind: "CHANGE" } });
+    await db.$transaction((tx) => transitionOrder(tx, { orderId: order.id, to: "AWAITING_PAYMENT", actorId: user.id, type: "approved" }));
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("AWAITING_PAYMENT");
+  });
+
+  it.each(pairs)("$from → $to allowed=$allowed (a new application)", async ({ from, to, allowed }) => {
     const user = await createUser();
     const channel = await createChannel();
     const order = await createOrderRow({ userId: user.id, channelId: channel.id, status: from });

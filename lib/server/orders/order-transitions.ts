@@ -1,4 +1,4 @@
-import type { OrderStatus } from "@/lib/generated/prisma/enums";
+import type { OrderKind, OrderStatus } from "@/lib/generated/prisma/enums";
 
 /**
  * Every status change an order may make. Anything not listed is refused by transitionOrder,
@@ -6,7 +6,8 @@ import type { OrderStatus } from "@/lib/generated/prisma/enums";
  * - DRAFT → IN_REVIEW / APPROVED / AWAITING_PAPER: free orders, and re-applications of orders
  *   that were already paid, skip payment.
  * - REJECTED → DRAFT: the applicant corrects the application and signs it again.
- * - IN_REVIEW → AWAITING_PAYMENT: a change (证书变更) is reviewed first and paid for once approved.
+ * - IN_REVIEW → AWAITING_PAYMENT: a change (证书变更) is reviewed first and paid for once approved;
+ *   only a CHANGE order may make it (KIND_ONLY).
  */
 export const ORDER_TRANSITIONS = {
   DRAFT: ["AWAITING_PAYMENT", "IN_REVIEW", "APPROVED", "AWAITING_PAPER", "CANCELLED"],
@@ -19,6 +20,13 @@ export const ORDER_TRANSITIONS = {
   CANCELLED: [],
 } as const satisfies Record<OrderStatus, readonly OrderStatus[]>;
 
-export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
-  return (ORDER_TRANSITIONS[from] as readonly OrderStatus[]).includes(to);
+/** Transitions only some kinds of order may make (`from→to` → those kinds). */
+const KIND_ONLY: Partial<Record<`${OrderStatus}→${OrderStatus}`, readonly OrderKind[]>> = {
+  "IN_REVIEW→AWAITING_PAYMENT": ["CHANGE"],
+};
+
+export function canTransition(from: OrderStatus, to: OrderStatus, kind: OrderKind): boolean {
+  if (!(ORDER_TRANSITIONS[from] as readonly OrderStatus[]).includes(to)) return false;
+  const kinds = KIND_ONLY[`${from}→${to}`];
+  return !kinds || kinds.includes(kind);
 }

@@ -1,4 +1,4 @@
-import type { OrderStatus } from "@/lib/generated/prisma/enums";
+import type { OrderKind, OrderStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import type { Tx } from "@/lib/db/client";
@@ -38,10 +38,10 @@ export async function transitionOrder(
   },
 ) {
   // FOR UPDATE: two requests racing on one order (a webhook and a cancel) queue up here.
-  const rows = await tx.$queryRaw<Array<{ status: OrderStatus }>>`SELECT status FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
+  const rows = await tx.$queryRaw<Array<{ status: OrderStatus; kind: OrderKind }>>`SELECT status, kind FROM "Order" WHERE id = ${orderId} FOR UPDATE`;
   const from = rows[0]?.status;
   if (!from) throw new AppError("not_found");
-  if (!canTransition(from, to)) {
+  if (!canTransition(from, to, rows[0]!.kind)) {
     throw new AppError("conflict", { userMessage: "orders.errors.illegalTransition", params: { from, to } });
   }
   const stamp = STAMP[to];
