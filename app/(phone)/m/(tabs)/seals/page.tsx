@@ -47,17 +47,19 @@ export default async function PhoneSealsPage() {
       <header className={styles.header}>
         <h1>{t("seals.phone.title")}</h1>
       </header>
-      <p className={sealStyles.muted}>{t("seals.phone.lead")}</p>
-      {groups.map((g) => (
-        <section key={g.certificate.id} data-testid="phone-seal-group">
-          <h2 className={sealStyles.muted}>{g.certificate.subjectName} · {t("seals.phone.byCertificate", { serial: g.certificate.serialHex.slice(0, 12) })}</h2>
-          {g.seals.length === 0 ? <p className={sealStyles.muted}>{t("seals.phone.none")}</p> : <ul className={styles.list}>{g.seals.map(card)}</ul>}
-        </section>
-      ))}
-      {unbound.length > 0 && <ul className={styles.list}>{unbound.map(card)}</ul>}
-      {groups.length === 0 && unbound.length === 0 && <EmptyState title={t("seals.hub.empty")} description={t("seals.hub.noCertificate")} />}
-      <p className={sealStyles.muted}>{t("seals.phone.addHint")}</p>
-      <ButtonLink href="/seals" variant="outline" block data-testid="phone-seal-add">{t("seals.phone.add")}</ButtonLink>
+      <div className={sealStyles.cards}>
+        <p className={sealStyles.muted}>{t("seals.phone.lead")}</p>
+        {groups.map((g) => (
+          <section key={g.certificate.id} className={styles.section} data-testid="phone-seal-group">
+            <h2 className={styles.sectionTitle}>{g.certificate.subjectName} · {t("seals.phone.byCertificate", { serial: g.certificate.serialHex.slice(0, 12) })}</h2>
+            {g.seals.length === 0 ? <p className={sealStyles.muted}>{t("seals.phone.none")}</p> : <ul className={styles.list}>{g.seals.map(card)}</ul>}
+          </section>
+        ))}
+        {unbound.length > 0 && <ul className={styles.list}>{unbound.map(card)}</ul>}
+        {groups.length === 0 && unbound.length === 0 && <EmptyState title={t("seals.hub.empty")} description={t("seals.hub.noCertificate")} />}
+        <p className={sealStyles.muted}>{t("seals.phone.addHint")}</p>
+        <ButtonLink href="/seals" variant="outline" block data-testid="phone-seal-add">{t("seals.phone.add")}</ButtonLink>
+      </div>
     </>
   );
 }
