@@ -63,6 +63,16 @@ export function watchRowChanges(table: "IdentityCheck" | "ScanRequest", id: stri
   watches.set(key, set);
   ensureListener();
   return {
+    /**
+     * Resolves once this process LISTENs (or after `ms`, or at once without a listener): a stream
+     * awaits it before its first read, so an update right after that read wakes it rather than
+     * waiting for the poll (the first stream of a process would otherwise open the connection late).
+     */
+    async ready(ms: number): Promise<void> {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([listener ?? Promise.resolve(null), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+      clearTimeout(timer);
+    },
     async next(ms: number): Promise<void> {
       ensureListener();
       if (!watch.notified) {

@@ -18,13 +18,9 @@ describe("row change notifications", () => {
     const [check, other] = [await newCheck(), await newCheck()];
     const watch = watchRowChanges("IdentityCheck", check.id);
     const unrelated = watchRowChanges("IdentityCheck", other.id);
-    // The LISTEN connection is made on the first watch: wait until an update round-trips.
-    await expect.poll(async () => {
-      await db.identityCheck.update({ where: { id: check.id }, data: { attempts: { increment: 1 } } });
-      const t = Date.now();
-      await watch.next(300);
-      return Date.now() - t < 300;
-    }, { timeout: 10_000 }).toBe(true);
+    // ready(): the LISTEN connection the first watch opens is up, so the very first update wakes it
+    // (a stream awaits this before its first read).
+    await watch.ready(5_000);
 
     const delays: number[] = [];
     for (let i = 0; i < 5; i++) {

@@ -20,6 +20,7 @@ export const GET = userRoute(async ({ user, params, req }) => {
       // instance, so the stream reads the row: again as soon as PostgreSQL notifies an update of it
       // (lib/db/row-changes.ts), and once a second in any case.
       const changes = watchRowChanges("IdentityCheck", checkId);
+      await changes.ready(2_000);
       const started = Date.now();
       let last = "";
       let closed = false;

@@ -17,6 +17,7 @@ export const GET = platformRoute(async ({ platform, params, req }) => {
   const stream = new ReadableStream({
     async start(controller) {
       const changes = watchRowChanges("ScanRequest", id);
+      await changes.ready(2_000);
       let last = "";
       const deadline = Date.now() + 11 * 60_000;
       while (!req.signal.aborted && Date.now() < deadline) {
