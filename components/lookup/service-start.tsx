@@ -1,41 +1,19 @@
 import { ButtonLink } from "@/components/ui/button";
 import { getT } from "@/lib/i18n/server";
-import { getSessionUser } from "@/lib/server/auth/get-session-user";
 import styles from "./lookup.module.css";
 
 /**
- * Start panel of a desk service that acts on an existing certificate (/change, /seals): the working
- * parts it leads to today — 订单管理 when signed in, 证书查询 without login, and the flow that does
- * the job until a dedicated one exists (a seal comes with a new unit certificate; a change is a
- * revocation then 重新申请).
+ * Start panel of a desk service that acts on an existing certificate (/change, /seals) for a visitor who is
+ * not logged in: log in to continue there, or find the certificate first with 证书查询 (no login), whose result
+ * offers the service on each certificate; and 证书解锁. Logged in, those pages list the caller's certificates.
  */
 export async function ServiceStart({ service }: { service: "change" | "seals" }) {
   const t = await getT();
-  const user = await getSessionUser();
   return (
     <div className={styles.form} data-testid={`service-start-${service}`}>
-      {user ? (
-        <>
-          <p>{t("lifecycleLookup.start.loggedIn")}</p>
-          <ButtonLink href="/orders?tab=completed" block size="lg">{t("lifecycleLookup.start.toOrders")}</ButtonLink>
-        </>
-      ) : (
-        <>
-          <p>{t("lifecycleLookup.start.anonymous")}</p>
-          <ButtonLink href="/lookup" block size="lg">{t("lifecycleLookup.start.toLookup")}</ButtonLink>
-        </>
-      )}
-      {service === "seals" ? (
-        <>
-          <p className={styles.muted}>{t("lifecycleLookup.start.sealsNow")}</p>
-          <ButtonLink href="/apply" block variant="outline">{t("lifecycleLookup.start.toApply")}</ButtonLink>
-        </>
-      ) : (
-        <>
-          <p className={styles.muted}>{t("lifecycleLookup.start.changeNow")}</p>
-          <ButtonLink href="/revoke" block variant="outline">{t("lifecycleLookup.start.toRevoke")}</ButtonLink>
-        </>
-      )}
+      <p>{t("lifecycleLookup.start.anonymous")}</p>
+      <ButtonLink href={`/login?next=${encodeURIComponent(`/${service}`)}`} block size="lg">{t("lifecycleLookup.start.toLogin")}</ButtonLink>
+      <ButtonLink href="/lookup" block variant="outline">{t("lifecycleLookup.start.toLookup")}</ButtonLink>
       <p className={styles.muted}>{t("lifecycleLookup.start.unlockLead")}</p>
       <ButtonLink href="/unlock" block variant="ghost">{t("lifecycleLookup.start.toUnlock")}</ButtonLink>
     </div>

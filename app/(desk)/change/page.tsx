@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { ChangeStartButton } from "@/components/change/change-start-button";
-import { OrdersStart } from "@/components/services/orders-start";
+import { ServiceStart } from "@/components/lookup/service-start";
 import { ServiceInfoPage } from "@/components/services/service-info-page";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -24,7 +24,7 @@ const ZQuery = z.object({ certificateId: z.string().max(64).optional() });
 // each with 变更 (the CHANGE wizard) or why not. ?certificateId= (from 证书查询 or the phone) lists that one first.
 export default async function ChangePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await getSessionUser();
-  if (!user) return <ServiceInfoPage service="change" start={<OrdersStart />} />;
+  if (!user) return <ServiceInfoPage service="change" start={<ServiceStart service="change" />} />;
   const t = await getT();
   const { certificateId } = ZQuery.catch({}).parse(await searchParams);
   const certs = (await listChangeableCertificates({ userId: user.id })).sort((a, b) => Number(b.id === certificateId) - Number(a.id === certificateId));
