@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { devices, expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO, loginWithPassword } from "./fixtures/auth";
+import { setDemoChannelSwitch } from "./fixtures/org";
 import { holderWithCertificate, phoneContext } from "./fixtures/review";
 import { settle } from "./wizard-helpers";
 
@@ -16,25 +16,9 @@ const shot = (page: Page, name: string) =>
   page.screenshot({ path: process.env.SCREENSHOT_DIR ? path.join(process.env.SCREENSHOT_DIR, name) : test.info().outputPath(name), fullPage: true });
 const SCAN = readFileSync(path.join(import.meta.dirname, "../fixtures/sample-photo.jpg"));
 
-async function setReissueNeedsForm(browser: Browser, on: boolean, shotName?: string) {
-  const admin = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
-  try {
-    await loginWithPassword(admin, DEMO.admin);
-    const page = await admin.newPage();
-    await page.goto("/console/channels");
-    await settle(page);
-    await page.goto((await page.getByRole("row").filter({ hasText: "演示渠道" }).locator('a[href^="/console/channels/"]').first().getAttribute("href"))!);
-    await settle(page);
-    const box = page.getByTestId("reissue-needs-form");
-    if (on) await box.check();
-    else await box.uncheck();
-    await page.getByTestId("save-channel").click();
-    await expect(page.getByTestId("form-result")).toHaveText("已保存");
-    if (shotName) await shot(page, shotName);
-  } finally {
-    await admin.close();
-  }
-}
+const shotPath = (name: string) => (process.env.SCREENSHOT_DIR ? path.join(process.env.SCREENSHOT_DIR, name) : test.info().outputPath(name));
+const setReissueNeedsForm = (browser: Browser, on: boolean, shotName?: string) =>
+  setDemoChannelSwitch(browser, "reissue-needs-form", on, shotName ? shotPath(shotName) : undefined);
 
 test("补办申请表: the reissue waits for the stamped form, the upload sends it to review; the desk points to /m", async ({ browser }) => {
   await setReissueNeedsForm(browser, true, "reissue-form-channel-switch.png");

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect as baseExpect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { readStore } from "./fixtures/indexeddb";
+import { setDemoChannelSwitch } from "./fixtures/org";
 import { issuingCa, ocsp, ocspRevoked, openssl } from "./fixtures/openssl";
 import { DEMO, loginAs, loginWithPassword } from "./fixtures/auth";
 import { approveInConsole, consolePage, downloadOnPhone, holderWithCertificate, phoneContext } from "./fixtures/review";
@@ -204,31 +205,10 @@ test("console 证书管理: search by serial, detail, 吊销 with reason superse
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
-/** Sets one of the demo channel's switches on the console's channel page (CA admin) and saves it. */
-async function setDemoChannelSwitch(browser: Browser, testId: string, on: boolean, shotName?: string) {
-  const admin = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
-  try {
-    await loginWithPassword(admin, DEMO.admin);
-    const page = await admin.newPage();
-    await page.goto("/console/channels");
-    await settle(page);
-    await page.goto((await page.getByRole("row").filter({ hasText: "演示渠道" }).locator('a[href^="/console/channels/"]').first().getAttribute("href"))!);
-    await settle(page);
-    const box = page.getByTestId(testId);
-    if (on) await box.check();
-    else await box.uncheck();
-    await page.getByTestId("save-channel").click();
-    await expect(page.getByTestId("form-result")).toHaveText("已保存");
-    if (shotName) await shot(page, shotName);
-  } finally {
-    await admin.close();
-  }
-}
-
 // Last in this serial file: it switches the demo channel's desk-revocation review on, and off again.
 test("channel switch 服务台证书吊销需 CA 审核: the desk's 确认吊销 waits; the console's 待确认吊销 → 复核并吊销 revokes; openssl ocsp says revoked", async ({ browser, baseURL }) => {
   test.setTimeout(600_000);
-  await setDemoChannelSwitch(browser, "review-desk-revocations", true, "revoke-review-channel-switch.png");
+  await setDemoChannelSwitch(browser, "review-desk-revocations", true, shotPath("revoke-review-channel-switch.png"));
   try {
     const phoneCtx = await phoneContext(browser);
     const holder = await holderWithCertificate(browser, phoneCtx);
