@@ -5,8 +5,8 @@
 // on the new phone. Screenshots go to SCREENSHOT_DIR (or the test's output folder).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { devices, expect, test, type Browser, type Page } from "@playwright/test";
-import { setDemoChannelSwitch } from "./fixtures/org";
+import { devices, expect, test, type Page } from "@playwright/test";
+import { setChannelSwitch } from "./fixtures/org";
 import { holderWithCertificate, phoneContext } from "./fixtures/review";
 import { settle } from "./wizard-helpers";
 
@@ -17,52 +17,48 @@ const shot = (page: Page, name: string) =>
 const SCAN = readFileSync(path.join(import.meta.dirname, "../fixtures/sample-photo.jpg"));
 
 const shotPath = (name: string) => (process.env.SCREENSHOT_DIR ? path.join(process.env.SCREENSHOT_DIR, name) : test.info().outputPath(name));
-const setReissueNeedsForm = (browser: Browser, on: boolean, shotName?: string) =>
-  setDemoChannelSwitch(browser, "reissue-needs-form", on, shotName ? shotPath(shotName) : undefined);
+// This spec's own channel: the switch on the demo channel would send every other spec's reissue to the form step.
+const CHANNEL = "e2e-reissue-form";
 
 test("补办申请表: the reissue waits for the stamped form, the upload sends it to review; the desk points to /m", async ({ browser }) => {
-  await setReissueNeedsForm(browser, true, "reissue-form-channel-switch.png");
-  try {
-    const oldCtx = await phoneContext(browser);
-    const holder = await holderWithCertificate(browser, oldCtx);
-    const { defaultBrowserType: _ignored, ...iphone } = devices["iPhone 13"];
-    const newCtx = await browser.newContext({ ...iphone, locale: "zh-CN", storageState: { cookies: await oldCtx.cookies(), origins: [] } });
-    const page = await newCtx.newPage();
-    await page.goto(`/m/reissue/${holder.certId}`);
-    await settle(page);
-    await page.getByTestId("reissue-name").fill("张三");
-    await page.getByTestId("reissue-id-number").fill(holder.order.idNumber);
-    await shot(page, "phone-reissue-identity.png");
-    await page.getByTestId("reissue-start").click();
-    await expect(page.getByTestId("reissue-status")).toHaveText("请上传签字盖章的补办申请表", { timeout: 30_000 });
-    await expect(page.getByTestId("reissue-form-step")).toBeVisible();
-    await shot(page, "phone-reissue-form-step.png");
+  const oldCtx = await phoneContext(browser);
+  const holder = await holderWithCertificate(browser, oldCtx, { channel: CHANNEL });
+  await setChannelSwitch(browser, `测试渠道 ${CHANNEL}`, "reissue-needs-form", true, shotPath("reissue-form-channel-switch.png"));
+  const { defaultBrowserType: _ignored, ...iphone } = devices["iPhone 13"];
+  const newCtx = await browser.newContext({ ...iphone, locale: "zh-CN", storageState: { cookies: await oldCtx.cookies(), origins: [] } });
+  const page = await newCtx.newPage();
+  await page.goto(`/m/reissue/${holder.certId}`);
+  await settle(page);
+  await page.getByTestId("reissue-name").fill("张三");
+  await page.getByTestId("reissue-id-number").fill(holder.order.idNumber);
+  await shot(page, "phone-reissue-identity.png");
+  await page.getByTestId("reissue-start").click();
+  await expect(page.getByTestId("reissue-status")).toHaveText("请上传签字盖章的补办申请表", { timeout: 30_000 });
+  await expect(page.getByTestId("reissue-form-step")).toBeVisible();
+  await shot(page, "phone-reissue-form-step.png");
 
-    const pdf = await page.request.get((await page.getByTestId("reissue-form-download").getAttribute("href"))!);
-    expect(pdf.headers()["content-type"]).toBe("application/pdf");
-    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  const pdf = await page.request.get((await page.getByTestId("reissue-form-download").getAttribute("href"))!);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 
-    await page.getByTestId("material-REISSUE_FORM").locator('input[type="file"]').setInputFiles({ name: "补办申请表.jpg", mimeType: "image/jpeg", buffer: SCAN });
-    await expect(page.getByTestId("reissue-status")).toHaveText("已提交，等待 CA 审核", { timeout: 30_000 });
-    await shot(page, "phone-reissue-form-submitted.png");
+  await page.getByTestId("material-REISSUE_FORM").locator('input[type="file"]').setInputFiles({ name: "补办申请表.jpg", mimeType: "image/jpeg", buffer: SCAN });
+  await expect(page.getByTestId("reissue-status")).toHaveText("已提交，等待 CA 审核", { timeout: 30_000 });
+  await shot(page, "phone-reissue-form-submitted.png");
 
-    // The console's review page shows the form with the order's materials.
-    const no = (await page.getByTestId("reissue-no").getAttribute("data-no"))!;
-    await holder.console.goto("/console/reviews");
-    await holder.console.goto((await holder.console.getByRole("link", { name: no }).getAttribute("href"))!);
-    await expect(holder.console.getByTestId("material-REISSUE_FORM")).toBeVisible({ timeout: 60_000 });
-    await shot(holder.console, "console-review-reissue-form.png");
+  // The console's review page shows the form with the order's materials.
+  const no = (await page.getByTestId("reissue-no").getAttribute("data-no"))!;
+  await holder.console.goto("/console/reviews");
+  await holder.console.goto((await holder.console.getByRole("link", { name: no }).getAttribute("href"))!);
+  await expect(holder.console.getByTestId("material-REISSUE_FORM")).toBeVisible({ timeout: 60_000 });
+  await shot(holder.console, "console-review-reissue-form.png");
 
-    // The desk: /unlock's 手机丢失或更换 card says it is done on the new phone at /m.
-    const desk = await newCtx.newPage();
-    await desk.goto("/unlock");
-    await expect(desk.getByTestId("unlock-reissue")).toContainText("/m");
-    await shot(desk, "desk-unlock-reissue-390.png");
-    await desk.setViewportSize({ width: 1280, height: 900 });
-    await shot(desk, "desk-unlock-reissue-1280.png");
-    await newCtx.close();
-    await oldCtx.close();
-  } finally {
-    await setReissueNeedsForm(browser, false);
-  }
+  // The desk: /unlock's 手机丢失或更换 card says it is done on the new phone at /m.
+  const desk = await newCtx.newPage();
+  await desk.goto("/unlock");
+  await expect(desk.getByTestId("unlock-reissue")).toContainText("/m");
+  await shot(desk, "desk-unlock-reissue-390.png");
+  await desk.setViewportSize({ width: 1280, height: 900 });
+  await shot(desk, "desk-unlock-reissue-1280.png");
+  await newCtx.close();
+  await oldCtx.close();
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect as baseExpect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { readStore } from "./fixtures/indexeddb";
-import { setDemoChannelSwitch } from "./fixtures/org";
+import { setChannelSwitch } from "./fixtures/org";
 import { issuingCa, ocsp, ocspRevoked, openssl } from "./fixtures/openssl";
 import { DEMO, loginAs, loginWithPassword } from "./fixtures/auth";
 import { approveInConsole, consolePage, downloadOnPhone, holderWithCertificate, phoneContext } from "./fixtures/review";
@@ -205,62 +205,58 @@ test("console 证书管理: search by serial, detail, 吊销 with reason superse
 
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 
-// Last in this serial file: it switches the demo channel's desk-revocation review on, and off again.
+// The switch is on this case's own channel (测试渠道 e2e-revoke-review): on the demo channel it would hold every other spec's desk revocation for review.
 test("channel switch 服务台证书吊销需 CA 审核: the desk's 确认吊销 waits; the console's 待确认吊销 → 复核并吊销 revokes; openssl ocsp says revoked", async ({ browser, baseURL }) => {
   test.setTimeout(600_000);
-  await setDemoChannelSwitch(browser, "review-desk-revocations", true, shotPath("revoke-review-channel-switch.png"));
-  try {
-    const phoneCtx = await phoneContext(browser);
-    const holder = await holderWithCertificate(browser, phoneCtx);
-    const serial = await serialOf(holder.page);
-    const deskCtx = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 }, storageState: await phoneCtx.storageState() });
-    const desk = await deskCtx.newPage();
-    await desk.goto("/revoke");
-    await settle(desk);
-    await desk.locator(`[data-testid="revoke-row"][data-serial="${serial}"]`).getByTestId("revoke-start").click();
-    await settle(desk, /\/apply\/revoke-individual\/[^/]+\/person$/);
-    await desk.getByTestId("next").click();
-    await settle(desk, /\/materials$/);
-    for (const input of await desk.locator('input[type="file"]').all()) await input.setInputFiles({ name: "id.png", mimeType: "image/png", buffer: PNG });
-    await expect(desk.getByTestId("material-ID_BACK")).toContainText("id.png");
-    await desk.getByTestId("next").click();
-    await settle(desk, /\/revoke$/);
-    await desk.getByTestId("revoke-reason").selectOption("keyCompromise");
-    await desk.getByTestId("revoke-agree").check();
-    await desk.getByTestId("revoke-submit").click();
-    await expect(desk.getByTestId("revoke-pending")).toContainText("等待 CA 审核");
-    await shot(desk, "revoke-review-pending.png");
-    // Still valid until an operator confirms.
-    const ca = await issuingCa(deskCtx.request);
-    expect(ocsp(baseURL!, ca.pem, serial)).toContain("Cert Status: good");
+  const phoneCtx = await phoneContext(browser);
+  const holder = await holderWithCertificate(browser, phoneCtx, { channel: "e2e-revoke-review" });
+  await setChannelSwitch(browser, "测试渠道 e2e-revoke-review", "review-desk-revocations", true, shotPath("revoke-review-channel-switch.png"));
+  const serial = await serialOf(holder.page);
+  const deskCtx = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 }, storageState: await phoneCtx.storageState() });
+  const desk = await deskCtx.newPage();
+  await desk.goto("/revoke");
+  await settle(desk);
+  await desk.locator(`[data-testid="revoke-row"][data-serial="${serial}"]`).getByTestId("revoke-start").click();
+  await settle(desk, /\/apply\/revoke-individual\/[^/]+\/person$/);
+  await desk.getByTestId("next").click();
+  await settle(desk, /\/materials$/);
+  for (const input of await desk.locator('input[type="file"]').all()) await input.setInputFiles({ name: "id.png", mimeType: "image/png", buffer: PNG });
+  await expect(desk.getByTestId("material-ID_BACK")).toContainText("id.png");
+  await desk.getByTestId("next").click();
+  await settle(desk, /\/revoke$/);
+  await desk.getByTestId("revoke-reason").selectOption("keyCompromise");
+  await desk.getByTestId("revoke-agree").check();
+  await desk.getByTestId("revoke-submit").click();
+  await expect(desk.getByTestId("revoke-pending")).toContainText("等待 CA 审核");
+  await shot(desk, "revoke-review-pending.png");
+  // Still valid until an operator confirms.
+  const ca = await issuingCa(deskCtx.request);
+  expect(ocsp(baseURL!, ca.pem, serial)).toContain("Cert Status: good");
 
-    const op = holder.console;
-    await op.setViewportSize({ width: 1280, height: 900 });
-    await op.goto("/console/certificates");
-    await settle(op);
-    await op.getByTestId("pending-revocations").click();
-    await settle(op, /pending=revocation/);
-    await expect(op.getByTestId("cert-link").filter({ hasText: "张三" }).first()).toBeVisible();
-    await op.goto(`/console/certificates?pending=revocation&q=${serial}`);
-    await settle(op);
-    await shot(op, "revoke-review-console-list.png");
-    await op.getByTestId("cert-link").first().click();
-    await settle(op, /\/console\/certificates\/[^/]+$/);
-    await expect(op.getByTestId("revocation-requests")).toContainText("待复核");
-    await expect(op.getByTestId("console-revoke-reason")).toBeDisabled();
-    await shot(op, "revoke-review-console-detail.png");
-    await op.getByTestId("console-revoke-submit").click();
-    await expect(op.getByTestId("console-revoke-result")).toContainText("证书已吊销");
-    const since = Date.now();
-    const { out, seconds } = await ocspRevoked(baseURL!, ca.pem, serial, since);
-    expect(out).toContain("Reason: keyCompromise");
-    console.log(`[revoke] reviewed desk revocation: openssl ocsp said revoked ${seconds.toFixed(2)} s after the operator's confirmation`);
-    await desk.goto("/orders");
-    await settle(desk);
-    await deskCtx.close();
-    await phoneCtx.close();
-    await op.context().close();
-  } finally {
-    await setDemoChannelSwitch(browser, "review-desk-revocations", false);
-  }
+  const op = holder.console;
+  await op.setViewportSize({ width: 1280, height: 900 });
+  await op.goto("/console/certificates");
+  await settle(op);
+  await op.getByTestId("pending-revocations").click();
+  await settle(op, /pending=revocation/);
+  await expect(op.getByTestId("cert-link").filter({ hasText: "张三" }).first()).toBeVisible();
+  await op.goto(`/console/certificates?pending=revocation&q=${serial}`);
+  await settle(op);
+  await shot(op, "revoke-review-console-list.png");
+  await op.getByTestId("cert-link").first().click();
+  await settle(op, /\/console\/certificates\/[^/]+$/);
+  await expect(op.getByTestId("revocation-requests")).toContainText("待复核");
+  await expect(op.getByTestId("console-revoke-reason")).toBeDisabled();
+  await shot(op, "revoke-review-console-detail.png");
+  await op.getByTestId("console-revoke-submit").click();
+  await expect(op.getByTestId("console-revoke-result")).toContainText("证书已吊销");
+  const since = Date.now();
+  const { out, seconds } = await ocspRevoked(baseURL!, ca.pem, serial, since);
+  expect(out).toContain("Reason: keyCompromise");
+  console.log(`[revoke] reviewed desk revocation: openssl ocsp said revoked ${seconds.toFixed(2)} s after the operator's confirmation`);
+  await desk.goto("/orders");
+  await settle(desk);
+  await deskCtx.close();
+  await phoneCtx.close();
+  await op.context().close();
 });

@@ -7,12 +7,22 @@ import { maskSubject } from "@/lib/server/identity/identity-subject.types";
 import { idNumberCheckChar } from "@/lib/validators/id-number";
 
 /**
+ * A spec's own channel (code `e2e-…`, named 测试渠道 <code>), made with the demo channel's methods on first use:
+ * a spec that turns a channel switch on does it on its own channel, so specs running beside it on the demo
+ * channel never see the switch (two specs once failed that way).
+ */
+async function fixtureChannel(code: string) {
+  const demo = await db.channel.findUniqueOrThrow({ where: { code: "demo" }, select: { allowedMethods: true } });
+  return db.channel.upsert({ where: { code }, update: {}, create: { code, name: `测试渠道 ${code}`, allowedMethods: demo.allowedMethods } });
+}
+
+/**
  * End-to-end test fixture: an individual's order as it stands after the wizard, signing and payment
  * (IN_REVIEW), for the calling account. It exists only on a server started with
  * CERTDESK_E2E_FIXTURES=1 (scripts/e2e-server.mjs does; never set it on a real desk: the start-up
  * log warns); otherwise NOT_FOUND, as if there were no such route.
  */
-export async function createFixtureOrder({ userId, holderPhone, fourEyes }: { userId: string; holderPhone: string; fourEyes: boolean }) {
+export async function createFixtureOrder({ userId, holderPhone, fourEyes, channel: channelCode }: { userId: string; holderPhone: string; fourEyes: boolean; channel?: string }) {
   if (env().CERTDESK_E2E_FIXTURES !== "1") throw new AppError("not_found");
   const first17 = `110105199002${String(randomInt(1, 29)).padStart(2, "0")}${String(randomInt(0, 1000)).padStart(3, "0")}`;
   const idNumber = first17 + idNumberCheckChar(first17);
@@ -22,7 +32,9 @@ export async function createFixtureOrder({ userId, holderPhone, fourEyes }: { us
         update: { requireTwoReviewers: true },
         create: { code: "e2e-four-eyes", name: "双人审核测试渠道", allowedMethods: ["PHONE3"], requireTwoReviewers: true },
       })
-    : await db.channel.findUniqueOrThrow({ where: { code: "demo" } });
+    : channelCode
+      ? await fixtureChannel(channelCode)
+      : await db.channel.findUniqueOrThrow({ where: { code: "demo" } });
   const now = new Date();
   const person = { name: "张三", idType: "RESIDENT_ID", idNumber, phone: holderPhone, email: "e2e@example.test" };
   return db.$transaction(async (tx) => {
