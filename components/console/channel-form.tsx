@@ -20,7 +20,7 @@ import styles from "./console.module.css";
 type FormValues = TUpdateChannelInput & { prices: Array<{ product: (typeof PRODUCTS)[number]; years: number; price: string }> };
 
 /** 渠道编辑: names, methods, review rules, contact data and the whole price list. */
-export function ChannelForm({ defaultValues, save }: { defaultValues: FormValues; save: (input: unknown) => Promise<ActionResult<void>> }) {
+export function ChannelForm({ defaultValues, save }: { defaultValues: FormValues; save: (input: unknown) => Promise<ActionResult<{ version: string }>> }) {
   const t = useT();
   const msg = useMessage();
   const router = useRouter();
@@ -37,6 +37,7 @@ export function ChannelForm({ defaultValues, save }: { defaultValues: FormValues
       if (!applyFieldErrors(form.setError, res.error)) setResult({ tone: "error", text: res.error.message });
       return;
     }
+    form.setValue("version", res.data.version);
     setResult({ tone: "success", text: t("review.common.saved") });
     router.refresh();
   });

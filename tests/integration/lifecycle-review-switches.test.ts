@@ -124,6 +124,35 @@ describe("channel 证书变更 settings: saved by the console's channel update, 
   });
 });
 
+describe("channel update from a stale form (version = the updatedAt the form loaded)", () => {
+  it("20 saves from forms loaded at the same version: one is written, the others are refused with conflict and write nothing; the winner's next save (its new version) works", async () => {
+    const channel = await createChannel();
+    const admin = await createUser({ role: "CA_ADMIN" });
+    const c = await db.channel.findUniqueOrThrow({ where: { id: channel.id }, include: { prices: true } });
+    const base = {
+      channelId: c.id, version: c.updatedAt.toISOString(), name: c.name, allowedMethods: c.allowedMethods, autoApproveIndividual: c.autoApproveIndividual,
+      allowNoInvoice: c.allowNoInvoice, requireTwoReviewers: c.requireTwoReviewers, active: c.active,
+      prices: c.prices.map((p) => ({ product: p.product, years: p.years, price: String(p.priceFen / 100) })),
+    };
+    // Each form flips a different switch, as operators in different tabs would; supportPhone says which one won.
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => updateChannel({ user: admin, input: { ...base, supportPhone: `400-000-${String(i).padStart(4, "0")}`, reissueNeedsForm: i % 2 === 0, reviewDeskRevocations: i % 2 === 1 } })),
+    );
+    const won = results.flatMap((r, i) => (r.status === "fulfilled" ? [i] : []));
+    expect(won).toHaveLength(1);
+    for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "conflict", userMessage: "review.channels.staleForm" });
+    const after = await db.channel.findUniqueOrThrow({ where: { id: channel.id } });
+    expect(after).toMatchObject({ supportPhone: `400-000-${String(won[0]).padStart(4, "0")}`, reissueNeedsForm: won[0] % 2 === 0, reviewDeskRevocations: won[0] % 2 === 1 });
+    expect(await db.auditLog.count({ where: { action: "channel.updated", targetId: channel.id } })).toBe(1);
+    // A form reloaded after the save carries the new version and saves.
+    const saved = await updateChannel({ user: admin, input: { ...base, version: after.updatedAt.toISOString(), supportPhone: "400-111-2222" } });
+    expect(saved.supportPhone).toBe("400-111-2222");
+    // Its predecessor's version is stale now.
+    await expectAppError(updateChannel({ user: admin, input: { ...base, version: after.updatedAt.toISOString(), supportPhone: "400-333-4444" } }), "conflict");
+    expect((await db.channel.findUniqueOrThrow({ where: { id: channel.id } })).supportPhone).toBe("400-111-2222");
+  });
+});
+
 describe("reviewDeskRevocations", () => {
   it("off: the desk's 确认吊销 revokes at once", async () => {
     const channel = await createChannel();

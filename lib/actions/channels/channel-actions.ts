@@ -4,5 +4,7 @@ import { userAction } from "@/lib/server/http/user-action";
 import { updateChannel } from "@/lib/server/channels/update-channel";
 
 export const updateChannelAction = userAction({ args: z.tuple([z.unknown()]), permission: "channels.manage" }, async ({ user, args: [input], ip }) => {
-  await updateChannel({ user, input, ip });
+  const channel = await updateChannel({ user, input, ip });
+  // The form's next save is conditional on this version.
+  return { version: channel.updatedAt.toISOString() };
 });

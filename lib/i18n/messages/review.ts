@@ -174,6 +174,7 @@ export const review = defineMessages({
       products: { UNIT_CERT: "单位证书", INDIVIDUAL_CERT: "个人证书", SEAL: "电子印章", USB_KEY: "USB Key" },
       editTitle: "编辑渠道 {name}",
       rules: "审核规则",
+      staleForm: "此渠道已被他人修改，本次未保存。请刷新页面后重新修改。",
     },
     platforms: {
       metaTitle: "交易平台",
@@ -480,6 +481,7 @@ export const review = defineMessages({
       products: { UNIT_CERT: "Unit certificate", INDIVIDUAL_CERT: "Individual certificate", SEAL: "E-seal", USB_KEY: "USB key" },
       editTitle: "Edit channel {name}",
       rules: "Review rules",
+      staleForm: "Someone else changed this channel; nothing was saved. Reload the page and make your change again.",
     },
     platforms: {
       metaTitle: "Trading platforms",

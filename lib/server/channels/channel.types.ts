@@ -23,6 +23,9 @@ const ZChangeMaterials = z.array(z.enum(CHANGE_MATERIAL_KINDS as [MaterialKind, 
 
 export const ZUpdateChannelSchema = z.object({
   channelId: z.string().min(1).max(40),
+  // The channel's updatedAt as the form loaded it: a save from a form loaded before someone else's save is
+  // refused (conflict) instead of writing the older values back over theirs. A caller that leaves it out writes.
+  version: z.iso.datetime().optional(),
   name: z.string().trim().min(2, "review.errors.required").max(60, "review.errors.tooLong"),
   nameEn: optionalText(100),
   allowedMethods: z.array(z.enum(VerificationMethod)).min(1, "review.errors.methodsRequired"),

@@ -8,10 +8,12 @@ import { ZUpdateChannelSchema } from "@/lib/server/channels/channel.types";
 /**
  * Saves a channel's settings and its whole price list (the form shows every price; a removed row
  * is deleted). Orders already quoted keep their price: Order.priceFen was fixed at submission.
+ * With `version` (the updatedAt the form loaded) the write is conditional on it: a stale form (another
+ * operator saved in between) is refused with `conflict` and nothing is written.
  */
 export async function updateChannel({ user, input, ip }: { user: Pick<SessionUser, "id" | "role">; input: unknown; ip?: string }) {
   assertPermission(user, "channels.manage");
-  const { channelId, prices, changePrice, changeMaterialsUnit, changeMaterialsIndividual, ...fields } = ZUpdateChannelSchema.parse(input);
+  const { channelId, version, prices, changePrice, changeMaterialsUnit, changeMaterialsIndividual, ...fields } = ZUpdateChannelSchema.parse(input);
   // The 证书变更 settings; a caller that leaves one out keeps it (duplicates in a list are dropped).
   const change = {
     ...(changePrice === undefined ? {} : { changePriceFen: changePrice }),
@@ -25,7 +27,14 @@ export async function updateChannel({ user, input, ip }: { user: Pick<SessionUse
   return db.$transaction(async (tx) => {
     const before = await tx.channel.findUnique({ where: { id: channelId }, include: { prices: true } });
     if (!before) throw new AppError("not_found");
-    const channel = await tx.channel.update({ where: { id: channelId }, data: { ...fields, ...change } });
+    if (version) {
+      // One conditional write: of two saves from forms loaded at the same version, one wins.
+      const { count } = await tx.channel.updateMany({ where: { id: channelId, updatedAt: new Date(version) }, data: { ...fields, ...change } });
+      if (count === 0) throw new AppError("conflict", { userMessage: "review.channels.staleForm" });
+    }
+    const channel = version
+      ? await tx.channel.findUniqueOrThrow({ where: { id: channelId } })
+      : await tx.channel.update({ where: { id: channelId }, data: { ...fields, ...change } });
     await tx.channelPrice.deleteMany({ where: { channelId } });
     await tx.channelPrice.createMany({ data: prices.map((p) => ({ channelId, product: p.product, years: p.years, priceFen: p.price })) });
     await writeAudit(tx, {

@@ -33,6 +33,7 @@ export default async function EditChannelPage({ params }: { params: Promise<{ ch
         save={updateChannelAction}
         defaultValues={{
           channelId: channel.id,
+          version: channel.updatedAt.toISOString(),
           name: channel.name,
           nameEn: channel.nameEn ?? "",
           allowedMethods: channel.allowedMethods,
