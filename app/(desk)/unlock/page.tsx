@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { splitLines } from "@/components/ui/split-lines";
 import { formatTime } from "@/components/orders/order-timeline";
-import { PhoneLinkQr } from "@/components/lookup/phone-link-qr";
+import { PhoneHandoff } from "@/components/handoff/phone-handoff";
 import styles from "@/components/lookup/lookup.module.css";
 import { env } from "@/lib/env";
 import { getT } from "@/lib/i18n/server";
@@ -71,18 +71,13 @@ export default async function UnlockPage() {
             <p className={styles.muted} data-testid="unlock-none">{t("lifecycleLookup.unlock.noneLocked")}</p>
           ) : (
             <ul className={styles.form} style={{ listStyle: "none", padding: 0, margin: 0 }}>
-              {locked.map((c) => {
-                const url = `${base}/m/certs/${c.id}/unlock`;
-                return (
+              {locked.map((c) => (
                   <li key={c.id} className={styles.form} data-testid={`unlock-cert-${c.serialHex}`}>
                     <strong>{c.subjectName}</strong>
                     {c.keyShare?.lockedAt && <span className={styles.muted}>{t("lifecycleLookup.unlock.lockedAt", { time: formatTime(c.keyShare.lockedAt, t.locale) })}</span>}
-                    <PhoneLinkQr url={url} label={t("lifecycleLookup.unlock.scanToUnlock")} />
-                    <span className={styles.muted}>{t("lifecycleLookup.unlock.scanToUnlock")}</span>
-                    <Link href={`/m/certs/${c.id}/unlock`} className={styles.mono}>{url}</Link>
+                    <PhoneHandoff path={`/m/certs/${c.id}/unlock`} lead={t("lifecycleLookup.unlock.scanToUnlock")} testId={`unlock-handoff-${c.serialHex}`} isBare />
                   </li>
-                );
-              })}
+              ))}
             </ul>
           )}
           <p className={styles.muted}>

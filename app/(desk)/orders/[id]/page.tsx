@@ -14,6 +14,7 @@ import { formatFen } from "@/components/orders/format-fen";
 import { OrderRowActions } from "@/components/orders/order-row-actions";
 import { OrderTimeline, formatTime } from "@/components/orders/order-timeline";
 import { StatusBadge } from "@/components/orders/status-badge";
+import { PhoneHandoff } from "@/components/handoff/phone-handoff";
 import styles from "@/components/orders/orders.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -54,6 +55,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         actions={<StatusBadge status={order.status} t={t} />}
       />
       {notice && <Alert tone={notice.tone} isLive={false} data-testid="order-notice">{notice.text}</Alert>}
+      {order.status === "APPROVED" && (
+        <PhoneHandoff path={`/m/download/${order.id}`} title={t("handoff.download.title")} lead={t("handoff.download.lead")} testId="download-handoff" />
+      )}
       <div className={styles.grid}>
         <Card title={t("orders.detail.summary")}>
           <dl className={styles.dl}>
