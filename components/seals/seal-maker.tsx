@@ -1,5 +1,5 @@
 "use client";
-import { useRef, useState, type FormEvent } from "react";
+import { useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/catalogue";
@@ -17,8 +17,9 @@ const SOURCES = ["UPLOAD", "HANDWRITTEN", "GENERATED"] as const;
 /**
  * 新增印章: enterprise (kind → photo) or personal (upload / signature pad / generated). An upload or a
  * drawing is first processed by the server (处理预览) and shown next to the original; then it is submitted.
+ * The same form on the desk and in the phone app (`isPhone`: the camera or the gallery instead of a file input).
  */
-export function SealMaker({ mode, orgId, certificates }: { mode: "org" | "personal"; orgId?: string; certificates: MakerCertificate[] }) {
+export function SealMaker({ mode, orgId, certificates, isPhone = false }: { mode: "org" | "personal"; orgId?: string; certificates: MakerCertificate[]; isPhone?: boolean }) {
   const t = useT();
   const router = useRouter();
   const pad = useRef<SignaturePadHandle>(null);
@@ -35,6 +36,12 @@ export function SealMaker({ mode, orgId, certificates }: { mode: "org" | "person
 
   const sealKind = mode === "org" ? kind : source === "HANDWRITTEN" ? "HANDWRITTEN" : "PERSONAL";
   const needsPicture = mode === "org" || source !== "GENERATED";
+
+  function onPick(e: ChangeEvent<HTMLInputElement>) {
+    setFile(e.target.files?.[0] ?? null);
+    setProcessed(null);
+    setOriginal(null);
+  }
 
   async function picture(): Promise<Blob | null> {
     if (mode === "personal" && source === "HANDWRITTEN") {
@@ -124,11 +131,26 @@ export function SealMaker({ mode, orgId, certificates }: { mode: "org" | "person
       </div>
 
       {needsPicture && (mode === "org" || source === "UPLOAD") && (
-        <label className={styles.label}>
-          {t("seals.maker.file")}
-          <input type="file" accept="image/jpeg,image/png" data-testid="seal-file" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setProcessed(null); setOriginal(null); }} />
+        <div className={styles.label}>
+          <span>{t("seals.maker.file")}</span>
+          {isPhone ? (
+            // The phone: 拍照 opens the camera (capture), 从相册选择 the gallery or files; the server checks the content either way.
+            <span className={styles.actions}>
+              <label className={styles.pick}>
+                {t("seals.maker.camera")}
+                <input type="file" accept="image/*" capture="environment" className={styles.pickInput} data-testid="seal-camera" onChange={onPick} />
+              </label>
+              <label className={styles.pick}>
+                {t("seals.maker.gallery")}
+                <input type="file" accept="image/*" className={styles.pickInput} data-testid="seal-file" onChange={onPick} />
+              </label>
+              {file && <span className={styles.hint} data-testid="seal-file-name">{file.name}</span>}
+            </span>
+          ) : (
+            <input type="file" accept="image/jpeg,image/png" aria-label={t("seals.maker.file")} data-testid="seal-file" onChange={onPick} />
+          )}
           <span className={styles.hint}>{t("seals.maker.fileHint")}</span>
-        </label>
+        </div>
       )}
       {mode === "personal" && source === "HANDWRITTEN" && <SignaturePad ref={pad} />}
       {mode === "personal" && source === "GENERATED" && (

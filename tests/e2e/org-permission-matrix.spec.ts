@@ -101,6 +101,7 @@ const PAGE_ROWS: PageRow[] = [
   { pattern: "/m/org/[orgId]/members", path: (f) => `/m/org/${f.orgId}/members`, who: "members.view" },
   { pattern: "/m/org/[orgId]/requests", path: (f) => `/m/org/${f.orgId}/requests`, who: "org.view" },
   { pattern: "/m/org/[orgId]/authorizations", path: (f) => `/m/org/${f.orgId}/authorizations`, who: "org.view" },
+  { pattern: "/m/org/[orgId]/seals", path: (f) => `/m/org/${f.orgId}/seals`, who: "org.view" },
   { pattern: "/api/org/[orgId]/usage.csv", path: (f) => `/api/org/${f.orgId}/usage.csv`, who: "org.view" },
   { pattern: "/api/org/[orgId]/transfer-form", path: (f) => `/api/org/${f.orgId}/transfer-form?to=${f.colleagueUserId}`, who: "org.transferAdmin" },
 ];

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
-import type { MessageKey } from "@/lib/i18n/catalogue";
-import { Badge } from "@/components/ui/badge";
+import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import styles from "@/components/phone/phone.module.css";
 import sealStyles from "@/components/seals/seals.module.css";
-import { PhoneSealDownload } from "@/components/seals/phone-seal-download";
-import { SealRowActions } from "@/components/seals/seal-row-actions";
+import { PhoneSealCard } from "@/components/seals/phone-seal-card";
 import { getT } from "@/lib/i18n/server";
 import { requirePhoneUser } from "@/lib/server/auth/require-phone-user";
+import { listMyOrganizations } from "@/lib/server/org/list-my-organizations";
+import { hasOrgPermission } from "@/lib/server/org/org-permissions";
 import { listMySeals } from "@/lib/server/seals/list-seals";
+import { MAX_PERSONAL_SEALS, SLOT_STATUSES } from "@/lib/server/seals/seal-rules";
 
 export const dynamic = "force-dynamic";
 
@@ -18,30 +19,18 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // 我的印章: the caller's seals grouped by the certificate they are bound to (personal ones and the
-// enterprise's bound to the caller's certificates), each with its status; approved ones download with the PIN.
+// enterprise's bound to the caller's certificates), each with its status; approved ones download with the PIN;
+// personal ones are made here (新增印章 → /m/seals/new), changed, withdrawn and deleted; enterprise ones on
+// each enterprise's 企业印章 (/m/org/[orgId]/seals).
 export default async function PhoneSealsPage() {
   const user = await requirePhoneUser({ next: "/m/seals" });
   const t = await getT();
-  const { personal, bound, certificates } = await listMySeals({ userId: user.id });
+  const [{ personal, bound, certificates }, orgs] = await Promise.all([listMySeals({ userId: user.id }), listMyOrganizations({ userId: user.id })]);
   const all = [...personal, ...bound];
   const groups = certificates.map((c) => ({ certificate: c, seals: all.filter((s) => s.certificate?.id === c.id) }));
   const unbound = all.filter((s) => !s.certificate || !certificates.some((c) => c.id === s.certificate!.id));
-  const card = (s: (typeof all)[number]) => (
-    <li key={s.id} className={`${styles.card} ${sealStyles.sealCard}`} data-testid="phone-seal">
-      {/* eslint-disable-next-line @next/next/no-img-element -- access-checked, same-origin */}
-      {s.status === "AWAITING_IMAGE" ? <span /> : <img className={sealStyles.thumb} src={`/api/seals/${s.id}/image?which=processed`} alt={s.name} />}
-      <div className={sealStyles.cards}>
-        <p className={styles.cardTitle}>{s.name}</p>
-        <span><Badge tone={s.status === "APPROVED" ? "success" : s.status === "REJECTED" ? "danger" : "info"}>{t(`seals.statuses.${s.status}` as MessageKey)}</Badge> <span className={sealStyles.muted}>{t(`seals.kinds.${s.kind}` as MessageKey)}</span></span>
-        {s.status === "REJECTED" && s.rejectReason && <p className={sealStyles.muted}>{s.rejectReason}</p>}
-        {s.status === "VOIDED" && s.voidReason && <p className={sealStyles.muted}>{t(`seals.voidReasons.${s.voidReason}` as MessageKey)}</p>}
-        <span className={sealStyles.actions}>
-          {s.status === "APPROVED" && s.certificate?.userId === user.id && <PhoneSealDownload sealId={s.id} />}
-          {!s.orgId && s.status !== "DELETED" && <SealRowActions sealId={s.id} status={s.status === "PENDING_REVIEW" ? "PENDING_REVIEW" : "NONE"} isPersonal />}
-        </span>
-      </div>
-    </li>
-  );
+  const used = personal.filter((s) => (SLOT_STATUSES as readonly string[]).includes(s.status)).length;
+  const card = (s: (typeof all)[number]) => <PhoneSealCard key={s.id} seal={s} t={t} userId={user.id} canManage={!s.orgId} />;
   return (
     <>
       <header className={styles.header}>
@@ -49,6 +38,7 @@ export default async function PhoneSealsPage() {
       </header>
       <div className={sealStyles.cards}>
         <p className={sealStyles.muted}>{t("seals.phone.lead")}</p>
+        <p className={sealStyles.count} data-testid="phone-seal-count">{t("seals.phone.personalCount", { count: used, max: MAX_PERSONAL_SEALS })}</p>
         {groups.map((g) => (
           <section key={g.certificate.id} className={styles.section} data-testid="phone-seal-group">
             <h2 className={styles.sectionTitle}>{g.certificate.subjectName} · {t("seals.phone.byCertificate", { serial: g.certificate.serialHex.slice(0, 12) })}</h2>
@@ -58,7 +48,22 @@ export default async function PhoneSealsPage() {
         {unbound.length > 0 && <ul className={styles.list}>{unbound.map(card)}</ul>}
         {groups.length === 0 && unbound.length === 0 && <EmptyState title={t("seals.hub.empty")} description={t("seals.hub.noCertificate")} />}
         <p className={sealStyles.muted}>{t("seals.phone.addHint")}</p>
-        <ButtonLink href="/seals" variant="outline" block data-testid="phone-seal-add">{t("seals.phone.add")}</ButtonLink>
+        <ButtonLink href="/m/seals/new" block data-testid="phone-seal-add">{t("seals.phone.add")}</ButtonLink>
+        {orgs.length > 0 && (
+          <section className={styles.section}>
+            <h2 className={styles.sectionTitle}>{t("seals.hub.orgTitle")}</h2>
+            <ul className={styles.menu}>
+              {orgs.map((o) => (
+                <li key={o.orgId}>
+                  <Link href={`/m/org/${o.orgId}/seals`} data-testid="phone-seal-org">
+                    {o.name}
+                    {hasOrgPermission(o.role, "seals.manage") && <span className={sealStyles.muted}> · {t("seals.hub.openOrg")}</span>}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
       </div>
     </>
   );

@@ -40,6 +40,7 @@ export default async function PhoneOrganizationPage({ params }: { params: Promis
           {o.can.viewMembers && <li><Link href={`/m/org/${orgId}/members`} data-testid="org-members-link">{t("orgMembers.phone.members")}</Link></li>}
           {o.can.manageMembers && <li><Link href={`/m/org/${orgId}/requests`}>{t("orgMembers.phone.requests")}</Link></li>}
           {o.can.manageAuthorizations && <li><Link href={`/m/org/${orgId}/authorizations`}>{t("orgMembers.phone.authorizations")}</Link></li>}
+          <li><Link href={`/m/org/${orgId}/seals`} data-testid="org-seals-link">{t("seals.hub.orgTitle")}</Link></li>
         </ul>
       </div>
     </>
