@@ -5,13 +5,16 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ensureDependencies, nextBin, root } from "./setup-lib.mjs";
+import { ensureSystemDeps } from "./system-deps.mjs";
 
+const only = process.argv[2]; // optional: unit | integration | e2e
+// Chromium, CJK fonts, poppler, OpenSSL, nginx: installed (root + apt-get) or named in one line, before anything runs.
+ensureSystemDeps(only ? [only] : ["unit", "integration", "e2e"]);
 ensureDependencies();
 const out = path.join(root, "test-results", "summary");
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const only = process.argv[2]; // optional: unit | integration | e2e
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let failedStep = null;
 
