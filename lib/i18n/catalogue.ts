@@ -29,9 +29,10 @@ import { lifecycleChange } from "./messages/lifecycle-change";
 import { lifecycleReissue } from "./messages/lifecycle-reissue";
 import { seals } from "./messages/seals";
 import { sealsUse } from "./messages/seals-use";
+import { sealGrants } from "./messages/seal-grants";
 import { handoff } from "./messages/handoff";
 
-const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner, passkeys, orgMembers, orgRequests, orgConsole, lifecycleRenew, lifecycleLookup, lifecycleRevoke, lifecycleChange, lifecycleReissue, sealsUse, seals, handoff };
+const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner, passkeys, orgMembers, orgRequests, orgConsole, lifecycleRenew, lifecycleLookup, lifecycleRevoke, lifecycleChange, lifecycleReissue, sealsUse, seals, sealGrants, handoff };
 
 type Ns = typeof namespaces;
 type ZhTree = { [K in keyof Ns]: Ns[K]["zh-CN"] };

@@ -129,6 +129,8 @@ const zh = {
     voided: "印章作废",
     deleted: "删除印章",
     downloaded: "下载印章",
+    use_granted: "授权用章",
+    use_withdrawn: "撤销用章授权",
   },
 } satisfies AuditActionLabelTree;
 
@@ -255,6 +257,8 @@ const en = {
     voided: "Seal voided",
     deleted: "Seal deleted",
     downloaded: "Seal downloaded",
+    use_granted: "Seal use granted",
+    use_withdrawn: "Seal use withdrawn",
   },
 } satisfies AuditActionLabelTree;
 

@@ -209,6 +209,9 @@ export const AUDIT_DATA_SCHEMAS = {
   "seal.voided": z.object({ reason: z.string(), certificateId: nullableId, needsReapply: z.boolean() }),
   "seal.deleted": z.object({ from: z.string() }),
   "seal.downloaded": z.object({ certificateId: id, what: z.string() }),
+  // 授权用章: the use of an enterprise seal granted to / withdrawn from a member's certificate (the SES_Seal re-issued with the new certList).
+  "seal.use_granted": z.object({ certificateId: id, holderId: nullableId, esId: z.string(), certCount: z.number().int() }),
+  "seal.use_withdrawn": z.object({ certificateId: id, reason: z.string(), esId: nullableId, certCount: z.number().int() }),
 } satisfies Record<string, z.ZodObject>;
 
 export type AuditAction = keyof typeof AUDIT_DATA_SCHEMAS;

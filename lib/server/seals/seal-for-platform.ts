@@ -30,7 +30,7 @@ export async function sealForPlatform({ sealId }: { sealId: string }) {
 }
 
 /**
- * GET /api/v1/seals?serial=: the APPROVED seals bound to a signing certificate, for a platform the
+ * GET /api/v1/seals?serial=: the APPROVED seals bound (or granted, 授权用章) to a signing certificate, for a platform the
  * certificate's holder has already identified to (a completed scan request of that platform with
  * that certificate), so a platform cannot browse seals of holders it never met. Used before a PDF
  * is prepared: the picture must be drawn into the bytes the holder signs.
@@ -45,7 +45,14 @@ export async function listCertificateSealsForPlatform({ platformId, serial }: { 
   if (met === 0) return [];
   const now = new Date();
   const rows = await db.seal.findMany({
-    where: { certificateId: certificate.id, status: "APPROVED", OR: [{ validTo: null }, { validTo: { gt: now } }] },
+    where: {
+      status: "APPROVED",
+      AND: [
+        { OR: [{ validTo: null }, { validTo: { gt: now } }] },
+        // Bound to the certificate, or an enterprise seal granted to it (授权用章; its SES_Seal lists it).
+        { OR: [{ certificateId: certificate.id }, { grants: { some: { certificateId: certificate.id, status: "ACTIVE" } } }] },
+      ],
+    },
     select: SELECT,
     orderBy: { createdAt: "asc" },
   });

@@ -7,30 +7,37 @@ import { getFileStorage } from "@/lib/storage/get-file-storage";
  * The seal's SES_Seal (lib/pki/ses-seal.ts), signed by the issuing CA's key through its custody (the
  * seal-making key: docs/seals.md): the bound certificate in certList, the processed PNG as the picture,
  * valid from now until the certificate's notAfter. Called before the approving update: a loser of a
- * parallel approval signed a structure nobody stores.
+ * parallel approval signed a structure nobody stores. `grantedCertificates` (授权用章: the members'
+ * certificates granted the use of an enterprise seal) follow the bound one in certList; `keep` re-issues an
+ * approved seal's structure (reissueSealStructure): same esID and validity, a new createDate.
  */
 export async function signSealStructure({
   seal,
   certificate,
+  grantedCertificates = [],
+  keep,
   now = new Date(),
 }: {
   seal: { name: string; orgId: string | null; processedKey: string; widthMm: number; heightMm: number };
   certificate: { der: Uint8Array; notAfter: Date };
+  grantedCertificates?: Uint8Array[];
+  keep?: { esId: string; validFrom: Date; validTo: Date };
   now?: Date;
 }) {
   const issuing = await loadIssuingCa();
   const png = await getFileStorage().get(seal.processedKey);
-  const esId = `ES${now.toISOString().slice(0, 10).replace(/-/g, "")}${randomBytes(8).toString("hex").toUpperCase()}`;
-  const validFrom = new Date(Math.floor(now.getTime() / 1000) * 1000);
-  const validTo = new Date(Math.floor(certificate.notAfter.getTime() / 1000) * 1000);
+  const esId = keep?.esId ?? `ES${now.toISOString().slice(0, 10).replace(/-/g, "")}${randomBytes(8).toString("hex").toUpperCase()}`;
+  const createDate = new Date(Math.floor(now.getTime() / 1000) * 1000);
+  const validFrom = keep?.validFrom ?? createDate;
+  const validTo = keep?.validTo ?? new Date(Math.floor(certificate.notAfter.getTime() / 1000) * 1000);
   const der = await buildSesSeal({
     info: {
       vid: "CertDesk",
       esId,
       type: seal.orgId ? 1 : 2,
       name: seal.name,
-      certs: [Uint8Array.from(certificate.der)],
-      createDate: validFrom,
+      certs: [Uint8Array.from(certificate.der), ...grantedCertificates.map((der) => Uint8Array.from(der))],
+      createDate,
       validStart: validFrom,
       validEnd: validTo,
       picture: { type: "PNG", data: png, widthMm: seal.widthMm, heightMm: seal.heightMm },

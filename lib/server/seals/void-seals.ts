@@ -1,6 +1,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
+import { withdrawGrantsOfCertificates } from "./withdraw-seal-use";
 
 /** Why seals stop being usable (stored in voidReason, shown to the owner). */
 export type SealVoidReason = "certificate_revoked" | "certificate_superseded" | "member_removed" | "org_deleted" | "replaced";
@@ -13,14 +14,18 @@ export const LIVE_SEAL_STATUSES = ["AWAITING_IMAGE", "PENDING_REVIEW", "APPROVED
  * or supersedes the certificates), with a seal.voided audit row each. One conditional update on the
  * status, so a seal approved or voided in parallel is voided once. `needsReapply` (default: true for a
  * superseded certificate) marks the seals whose owner is asked for new ones bound to the new certificate.
- * Every revocation path calls it (revokePair, revokeCertificate), so a revoked certificate never keeps a seal.
+ * Every revocation path calls it (revokePair, revokeCertificate), so a revoked certificate never keeps a seal;
+ * the grants (授权用章) of those certificates are withdrawn too and the seals' structures re-issued without them.
  */
 export async function voidSealsOfCertificates(
   tx: Tx,
   { certificateIds, reason, actorId, ip, needsReapply }: { certificateIds: string[]; reason: SealVoidReason; actorId: string | null; ip?: string; needsReapply?: boolean },
 ): Promise<number> {
   if (certificateIds.length === 0) return 0;
-  return voidSealsWhere(tx, { certificateId: { in: certificateIds } }, { reason, actorId, ip, needsReapply: needsReapply ?? reason === "certificate_superseded" });
+  const voided = await voidSealsWhere(tx, { certificateId: { in: certificateIds } }, { reason, actorId, ip, needsReapply: needsReapply ?? reason === "certificate_superseded" });
+  // 授权用章: the revoked certificates leave the certList of the enterprise seals granted to them.
+  await withdrawGrantsOfCertificates(tx, { certificateIds, reason, actorId, ip });
+  return voided;
 }
 
 /** The shared body: lock-free, one updateMany per call, audit rows for exactly the rows it moved. */

@@ -1,0 +1,38 @@
+import type { Tx } from "@/lib/db/client";
+import { signSealStructure } from "./sign-seal-structure";
+
+/**
+ * 授权用章: re-signs an APPROVED enterprise seal's SES_Seal with the bound certificate and every ACTIVE grant
+ * whose certificate is still VALID in certList (granted first, first in the list after the bound one), keeping
+ * its esID and validity (a new createDate), and stores it. The caller holds the seal's row lock (FOR UPDATE)
+ * in `tx`, so grants, withdrawals and revocations of one seal re-issue one after the other and the last
+ * structure stored lists exactly the grants then ACTIVE. Returns null for a seal that is not APPROVED.
+ */
+export async function reissueSealStructure(tx: Tx, { sealId, now = new Date() }: { sealId: string; now?: Date }) {
+  const seal = await tx.seal.findUniqueOrThrow({
+    where: { id: sealId },
+    select: {
+      status: true, name: true, orgId: true, processedKey: true, widthMm: true, heightMm: true, esId: true, validFrom: true, validTo: true,
+      certificate: { select: { der: true, notAfter: true } },
+      grants: { where: { status: "ACTIVE", certificate: { status: "VALID" } }, select: { certificate: { select: { der: true } } }, orderBy: [{ grantedAt: "asc" }, { id: "asc" }] },
+    },
+  });
+  if (seal.status !== "APPROVED" || !seal.certificate || !seal.processedKey || !seal.widthMm || !seal.heightMm || !seal.esId || !seal.validFrom || !seal.validTo) return null;
+  const signed = await signSealStructure({
+    seal: { name: seal.name, orgId: seal.orgId, processedKey: seal.processedKey, widthMm: seal.widthMm, heightMm: seal.heightMm },
+    certificate: seal.certificate,
+    grantedCertificates: seal.grants.map((g) => g.certificate.der),
+    keep: { esId: seal.esId, validFrom: seal.validFrom, validTo: seal.validTo },
+    now,
+  });
+  await tx.seal.update({ where: { id: sealId }, data: { sesDer: signed.sesDer } });
+  return { esId: signed.esId, certCount: 1 + seal.grants.length };
+}
+
+/** Locks seal rows (FOR UPDATE, in id order so two transactions never wait on each other in a cycle). */
+export async function lockSeals(tx: Tx, sealIds: string[]) {
+  const ids = [...new Set(sealIds)].sort();
+  if (ids.length === 0) return [];
+  return tx.$queryRaw<Array<{ id: string; status: string; orgId: string | null; certificateId: string | null }>>`
+    SELECT "id", "status"::text AS "status", "orgId", "certificateId" FROM "Seal" WHERE "id" = ANY(${ids}) ORDER BY "id" FOR UPDATE`;
+}
