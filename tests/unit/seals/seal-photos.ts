@@ -75,3 +75,23 @@ export async function signaturePhoto({ seed = 11 }: { seed?: number } = {}): Pro
 export async function blankPhoto({ seed = 3 }: { seed?: number } = {}): Promise<Buffer> {
   return sharp(await paper(1000, 800, seed), { raw: { width: 1000, height: 800, channels: 3 } }).jpeg({ quality: 88 }).toBuffer();
 }
+
+/**
+ * A rectangular 法人章 (a frame 1.6 : 1 around two rows of strokes, like 王法人 / 之印) on the same paper,
+ * turned `angleDeg` clockwise on the sheet as a photo taken at an angle would have it.
+ */
+export async function rectangularStampPhoto({ angleDeg = 0, seed = 5 }: { angleDeg?: number; seed?: number } = {}): Promise<Buffer> {
+  const width = 1000, height = 800;
+  const w = 440, h = 275, cx = 500, cy = 400, ink = "rgb(205,38,48)";
+  const strokes = [0, 1, 2].flatMap((col) =>
+    [0, 1].map((row) => `<rect x="${cx - w / 2 + 45 + col * 125}" y="${cy - h / 2 + 40 + row * 105}" width="95" height="${row ? 70 : 80}" fill="none" stroke="${ink}" stroke-width="16"/>`),
+  );
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
+    <g transform="rotate(${angleDeg} ${cx} ${cy})">
+      <rect x="${cx - w / 2}" y="${cy - h / 2}" width="${w}" height="${h}" fill="none" stroke="${ink}" stroke-width="22"/>
+      ${strokes.join("")}
+    </g>
+  </svg>`;
+  const mark = await sharp(Buffer.from(svg)).flatten({ background: "#ffffff" }).png().toBuffer();
+  return sharp(await paper(width, height, seed), { raw: { width, height, channels: 3 } }).composite([{ input: mark, blend: "multiply" }]).jpeg({ quality: 88 }).toBuffer();
+}
