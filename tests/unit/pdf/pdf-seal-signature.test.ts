@@ -27,10 +27,10 @@ async function sealPng(size = 240) {
   return new Uint8Array(await sharp(Buffer.from(svg)).png().toBuffer());
 }
 
-async function samplePdf() {
+async function samplePdf(pages = 2) {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (const n of [1, 2]) doc.addPage([595.28, 841.89]).drawText(`Bid document page ${n}`, { x: 72, y: 760, size: 18, font });
+  for (let n = 1; n <= pages; n++) doc.addPage([595.28, 841.89]).drawText(`Bid document page ${n}`, { x: 72, y: 760, size: 18, font });
   // pdf-lib's default save uses object and xref streams: normalizing rewrites it with a classic table.
   return normalizePdfForSigning(await doc.save());
 }
@@ -40,7 +40,7 @@ async function signDigest(digestHex: string) {
   return (await signCmsDetached({ digest: hexToBytes(digestHex), signer: { certificate: cert, signer: splitKeySigner(fx.demo.shares.sign) } })).der;
 }
 
-async function signOnce(pdf: Uint8Array, placement: { page: number; x: number; y: number }, fieldName: string) {
+async function signOnce(pdf: Uint8Array, placement: { page: number; x: number; y: number; acrossEdges?: boolean }, fieldName: string) {
   const prepared = await preparePdfSealSignature({ pdf, sealPng: seal, sealWidthMm: 40, placement, fieldName, signerName: "CertDesk test", reason: "bid" });
   return { prepared, signed: embedPdfSignature({ pdf: prepared.pdf, byteRange: prepared.byteRange, cms: await signDigest(prepared.digestHex) }) };
 }
@@ -172,5 +172,76 @@ describe("a second seal", () => {
     const after = await readPdfSignatures(tampered);
     expect(opensslChecks(tampered, after[0], "first-t").digestMatches).toBe(true);
     expect(opensslChecks(tampered, after[1], "second-t").digestMatches).toBe(false);
+  });
+});
+
+describe("骑缝章 (a seal across the page edges)", () => {
+  it("puts slice i of the seal on the right edge of page i, one signature over the document, checked by OpenSSL", async () => {
+    const pages = 3;
+    const doc = await samplePdf(pages);
+    // An asymmetric seal (a block in the left part of the ring), so that slices in the wrong order show.
+    const asymmetric = new Uint8Array(await sharp(seal).composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="240" height="240"><rect x="40" y="60" width="50" height="40" fill="#e60012"/></svg>') }]).png().toBuffer());
+    const prepared = await preparePdfSealSignature({ pdf: doc, sealPng: asymmetric, sealWidthMm: 40, placement: { page: 0, x: 0, y: 0.4, acrossEdges: true }, fieldName: "骑缝章", signerName: "CertDesk test", reason: "bid" });
+    const signed = embedPdfSignature({ pdf: prepared.pdf, byteRange: prepared.byteRange, cms: await signDigest(prepared.digestHex) });
+    const sigs = await readPdfSignatures(signed);
+    expect(sigs).toHaveLength(1);
+    expect(sigs[0].problems).toEqual([]);
+    expect(sigs[0].coversWholeFile).toBe(true);
+    expect(opensslChecks(signed, sigs[0], "across")).toEqual({ digestMatches: true, signatureVerifies: true });
+    // The widget is over page 1's slice, at the right edge.
+    const [, wy1, wx2, wy2] = prepared.rect;
+    expect(wx2).toBeCloseTo(595.28, 1);
+
+    // Rendered by poppler at 1 px = 1 pt: every page has red ink only in a strip at its right edge, around y = 40 %.
+    const width = Math.round(40 * (72 / 25.4)); // the seal's printed width (40 mm) in pt
+    const strip = Math.ceil(width / pages) + 1;
+    const strips: Buffer[] = [];
+    for (let p = 0; p < pages; p++) {
+      const img = await render(signed, p);
+      let red = 0, outside = 0, minY = Infinity, maxY = -Infinity;
+      for (let y = 0; y < img.info.height; y++) {
+        for (let x = 0; x < img.info.width; x++) {
+          if (!isRed(img, x, y)) continue;
+          red++;
+          if (x < img.info.width - strip) outside++;
+          minY = Math.min(minY, y);
+          maxY = Math.max(maxY, y);
+        }
+      }
+      console.log(`骑缝章 page ${p + 1}: ${red} red px, ${outside} outside the ${strip} pt edge strip, rows ${minY}–${maxY}`);
+      expect(red, `page ${p + 1}`).toBeGreaterThan(100);
+      expect(outside, `page ${p + 1}`).toBe(0);
+      expect(Math.abs((minY + maxY) / 2 - 0.4 * img.info.height)).toBeLessThan(3);
+      expect(Math.abs(img.info.height - (wy1 + wy2) / 2 - 0.4 * img.info.height)).toBeLessThan(1);
+      // The page's right strip, as the red mask (1 red, 0 not), rows of the seal.
+      const top = Math.round(0.4 * img.info.height - width / 2);
+      const cols = Math.round(width / pages);
+      const mask = Buffer.alloc(cols * width);
+      for (let y = 0; y < width; y++) for (let x = 0; x < cols; x++) mask[y * cols + x] = isRed(img, img.info.width - cols + x, top + y) ? 1 : 0;
+      strips.push(mask);
+    }
+    // Side by side, the strips are the seal again: compare with the seal picture rendered at the same size.
+    const cols = Math.round(width / pages);
+    const whole = await sharp(asymmetric).resize(width, width).flatten({ background: "#ffffff" }).raw().toBuffer();
+    let agree = 0, mirrored = 0, total = 0;
+    const redAt = (x: number, y: number) => {
+      const i = (y * width + Math.min(width - 1, x)) * 3;
+      return whole[i]! > 180 && whole[i + 1]! < 90 && whole[i + 2]! < 90 ? 1 : 0;
+    };
+    for (let y = 0; y < width; y++) {
+      for (let x = 0; x < cols * pages; x++) {
+        const fromPages = strips[Math.floor(x / cols)]![y * cols + (x % cols)]!;
+        if (fromPages === redAt(x, y)) agree++;
+        if (fromPages === redAt(cols * pages - 1 - x, y)) mirrored++;
+        total++;
+      }
+    }
+    console.log(`骑缝章 reassembled from the ${pages} page edges: ${((100 * agree) / total).toFixed(1)} % of pixels agree with the seal (${((100 * mirrored) / total).toFixed(1)} % with its mirror image)`);
+    expect(agree / total).toBeGreaterThan(0.94);
+    expect(mirrored / total).toBeLessThan(agree / total - 0.03);
+  });
+
+  it("refuses a one-page document", async () => {
+    await expect(preparePdfSealSignature({ pdf: await samplePdf(1), sealPng: seal, sealWidthMm: 40, placement: { page: 0, x: 0, y: 0.5, acrossEdges: true }, fieldName: "a", signerName: "t", reason: "bid" })).rejects.toThrow(/at least two pages/);
   });
 });
