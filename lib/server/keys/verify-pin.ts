@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import { findKeyGroup } from "@/lib/server/keys/find-key-group";
-import { openPinSecret, pinMatches } from "@/lib/server/keys/pin-secret";
+import { isLegacyPinVerifier, openPinSecret, pinMatches, sealPinSecret, upgradedPinVerifier } from "@/lib/server/keys/pin-secret";
 import { pinFailureError, recordPinFailure } from "@/lib/server/keys/record-pin-failure";
 
 
@@ -27,6 +27,10 @@ export async function verifyPin({ userId, keyShareId, pin, ip }: { userId: strin
     const secret = openPinSecret(row.id, row.pinVerifier);
     if (await pinMatches(secret, pin)) {
       if (rows.some((r) => r.pinFailures > 0)) await tx.keyShare.updateMany({ where: { id: { in: shareIds } }, data: { pinFailures: 0 } });
+      // An argon2id verifier of before (pin-secret.ts) becomes the current form, under the row lock.
+      if (isLegacyPinVerifier(secret.verifier)) {
+        await tx.keyShare.update({ where: { id: row.id }, data: { pinVerifier: sealPinSecret(row.id, { ...secret, verifier: upgradedPinVerifier(pin) }) } });
+      }
       return { ok: true as const, wrapKey: secret.wrapKey };
     }
     return recordPinFailure(tx, { rows, shareIds, userId, keyShareId, ip });
