@@ -4,6 +4,8 @@ export interface BenchResult {
   value: number;
   unit: string;
   note?: string;
+  /** A target of issue 15: run.ts prints every one with its figure and PASS/FAIL at the end. */
+  target?: { op: ">=" | "<"; value: number; label: string };
 }
 
 export async function opsPerSecond(fn: () => unknown | Promise<unknown>, ms = 2000): Promise<number> {

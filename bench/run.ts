@@ -49,10 +49,26 @@ async function main() {
 
   console.log("\n== native reference: openssl speed -seconds 2 sm2 (one core)");
   const native = opensslSm2Speed();
-  if (!native) {
-    console.log("openssl speed sm2 unavailable");
-    return;
+  if (native) printNative(all, native);
+  else console.log("openssl speed sm2 unavailable");
+  printTargets(all);
+}
+
+/** Issue 15's targets, each with the figure measured in this run, the target and PASS/FAIL. */
+function printTargets(all: BenchResult[]) {
+  const rows = all.filter((r) => r.target);
+  if (rows.length === 0) return;
+  console.log("\n== targets (figures from this run)");
+  const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: v < 100 ? 1 : 0 });
+  const width = Math.max(...rows.map((r) => r.name.length));
+  for (const r of rows) {
+    const t = r.target!;
+    const ok = t.op === ">=" ? r.value >= t.value : r.value < t.value;
+    console.log(`${ok ? "PASS" : "FAIL"}  ${r.name.padEnd(width)}  ${fmt(r.value).padStart(9)} ${r.unit.padEnd(7)} target ${t.label} (${t.op} ${fmt(t.value)})`);
   }
+}
+
+function printNative(all: BenchResult[], native: { sign: number; verify: number }) {
   const find = (prefix: string) => all.find((r) => r.name.startsWith(prefix))?.value;
   const pct = (ours: number | undefined, theirs: number) => (ours ? `${((100 * ours) / theirs).toFixed(0)}% of native` : "");
   printTable([

@@ -2,7 +2,12 @@
 // handlers (/api/v1/scan-requests, HTTP Basic) and, for the simulated phone, the scan domain
 // functions behind /__bench/phone/* (the phone routes' session-cookie check, requireUser, needs
 // Next's request context; here the phone names its user in x-bench-user). Prints "listening <port>".
+// /__bench/stats reports the process's CPU time and the SQL statements sent so far (counted at
+// Prisma's driver adapter: each query, BEGIN and COMMIT/ROLLBACK included);
+// /__bench/profile/start and /stop take an in-process CPU profile and answer its top functions.
 import http from "node:http";
+import { dbAdapter } from "@/lib/db/client";
+import { startProfile, stopProfile, topSelfTime } from "./cpu-profile";
 import { POST as createRoute } from "@/app/api/v1/scan-requests/route";
 import { GET as getRoute } from "@/app/api/v1/scan-requests/[id]/route";
 import { openScanForPhone } from "@/lib/server/scan/open-scan-for-phone";
@@ -10,6 +15,40 @@ import { signForScan } from "@/lib/server/scan/sign-for-scan";
 import { completePhoneScan } from "@/lib/server/scan/complete-phone-scan";
 import { claimSessionRequests } from "@/lib/server/scan/claim-session-requests";
 import { describeError } from "@/lib/server/http/describe-error";
+
+const sql = { statements: 0, recording: null as string[] | null };
+countStatements();
+
+/** Wraps the driver adapter the Prisma client connects through (before its first query). */
+function countStatements() {
+  const factory = dbAdapter().factory as unknown as { connect: () => Promise<Record<string, unknown>> };
+  const connect = factory.connect.bind(factory);
+  type Fn = (...args: unknown[]) => Promise<unknown>;
+  const counted = <T extends Record<string, unknown>>(target: T, names: string[]): T => {
+    for (const name of names) {
+      const original = target[name] as Fn | undefined;
+      if (typeof original !== "function") continue;
+      (target as Record<string, unknown>)[name] = (...args: unknown[]) => {
+        sql.statements++;
+        sql.recording?.push(typeof (args[0] as { sql?: string })?.sql === "string" ? (args[0] as { sql: string }).sql : name.toUpperCase());
+        return original.apply(target, args);
+      };
+    }
+    return target;
+  };
+  factory.connect = async () => {
+    const adapter = counted(await connect(), ["queryRaw", "executeRaw"]);
+    const start = adapter.startTransaction as Fn;
+    adapter.startTransaction = async (...args: unknown[]) => {
+      sql.statements++; // BEGIN
+      sql.recording?.push("BEGIN");
+      const tx = (await start.apply(adapter, args)) as Record<string, unknown>;
+      // COMMIT and ROLLBACK come through executeRaw (commit() only releases the connection).
+      return counted(tx, ["queryRaw", "executeRaw"]);
+    };
+    return adapter;
+  };
+}
 
 async function readBody(req: http.IncomingMessage) {
   const chunks: Buffer[] = [];
@@ -37,7 +76,21 @@ const server = http.createServer(async (req, res) => {
     const body = await readBody(req);
     const url = req.url ?? "";
     let response: Response;
-    if (url.startsWith("/__bench/phone/")) {
+    if (url === "/__bench/stats") {
+      const cpu = process.cpuUsage();
+      response = Response.json({ cpuMicros: cpu.user + cpu.system, statements: sql.statements });
+    } else if (url === "/__bench/sql/start") {
+      sql.recording = [];
+      response = Response.json({ ok: true });
+    } else if (url === "/__bench/sql/stop") {
+      response = Response.json({ statements: sql.recording ?? [] });
+      sql.recording = null;
+    } else if (url === "/__bench/profile/start") {
+      await startProfile();
+      response = Response.json({ ok: true });
+    } else if (url === "/__bench/profile/stop") {
+      response = Response.json(topSelfTime(await stopProfile(), 10));
+    } else if (url.startsWith("/__bench/phone/")) {
       try {
         response = Response.json(await phone(url, String(req.headers["x-bench-user"]), body.length ? JSON.parse(body.toString()) : {}));
       } catch (err) {

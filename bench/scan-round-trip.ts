@@ -2,9 +2,14 @@
 // HTTP Basic), a simulated phone opens it, runs the joint signature (server half through the
 // scan gate) and completes it (CMS / signature verified server-side), and the platform reads the
 // result (GET /api/v1/scan-requests/:id). The server is a child process serving the real platform
-// route handlers and the scan domain functions (bench/scan-http-server.ts) on an embedded database
+// route handlers and the scan domain functions (bench/scan-http-server.ts) on PostgreSQL (a scratch
+// database on TEST_PG_URL's server, or BENCH_DATABASE_URL) or, without either, an embedded database
 // in a temp folder. 50 round trips run at once; latency is per whole round trip.
-//  - login with PIN: every round trip checks the PIN (argon2id, deliberately slow) — the first scan;
+// Read against, in the same run: the crypto-only bound of one trip (both halves of the joint
+// signature and every verification the phone and the server make, one process, no HTTP, no DB),
+// the server's CPU time and SQL statements per trip, and a CPU profile of the server (top 10
+// functions by self time) over one-at-a-time trips.
+//  - login with PIN: every round trip checks the PIN — the first scan;
 //  - sign in a session (会话签章): no scan and no PIN, a CMS per request — the batch-signing path.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -12,7 +17,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import type { BenchResult } from "./measure";
+import pg from "pg";
+import { type BenchResult, opsPerSecond } from "./measure";
 
 const CONCURRENCY = 50;
 const HOLDERS = 10;
@@ -30,12 +36,71 @@ function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; por
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
+/** A scratch PostgreSQL database (dropped afterwards), or none: PGlite. */
+async function scratchDatabase(): Promise<{ url?: string; drop: () => Promise<void> }> {
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, drop: async () => {} };
+  const adminUrl = process.env.TEST_PG_URL;
+  if (!adminUrl) return { drop: async () => {} };
+  const name = `certdesk_bench_scan_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const again = new pg.Client({ connectionString: adminUrl });
+      await again.connect();
+      await again.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await again.end();
+    },
+  };
+}
+
+/**
+ * The crypto of one trip alone, one process: the phone's e and first half, the server half, the
+ * phone's finish (which verifies the signature before releasing it) and the server's verification
+ * of the result under the certificate's key; a document (session sign) adds the signed attributes'
+ * digest and the certificate's verification under the issuing CA's key (the CMS path check).
+ */
+async function cryptoBound() {
+  const { startKeygen, serverKeygen, finishKeygen, startSign, serverSign, finishSign } = await import("@/lib/pki/two-party");
+  const { generateKeyPair, sign, verify, verifyDigest, sm2Digest } = await import("@/lib/pki/sm2");
+  const { sm3 } = await import("@/lib/pki/sm3");
+  const keygen = startKeygen();
+  const server = serverKeygen(keygen.request);
+  const publicKey = finishKeygen({ d1: keygen.d1, request: keygen.request, response: server.response });
+  const ca = generateKeyPair();
+  const tbs = randomBytes(700);
+  const certSignature = sign(tbs, ca.privateKey, { publicKey: ca.publicKey });
+  const joint = (message: Uint8Array) => {
+    const s = startSign({ keyId: keygen.request.keyId, message, publicKey });
+    const { response } = serverSign({ d2: server.d2, request: s.request });
+    return finishSign({ d1: keygen.d1, publicKey, ...s, response });
+  };
+  const login = () => {
+    const challenge = new TextEncoder().encode(`bench-${randomBytes(12).toString("hex")}`);
+    if (!verify(joint(challenge), challenge, publicKey)) throw new Error("bound: bad signature");
+  };
+  const document = () => {
+    const signedAttributes = randomBytes(180);
+    sm3(signedAttributes);
+    const signature = joint(signedAttributes);
+    if (!verifyDigest(signature, sm2Digest(signedAttributes, publicKey), publicKey)) throw new Error("bound: bad signature");
+    if (!verify(certSignature, tbs, ca.publicKey)) throw new Error("bound: bad certificate signature");
+  };
+  return { login: await opsPerSecond(login, 2000), document: await opsPerSecond(document, 2000) };
+}
+
 export async function runScanRoundTripBench(): Promise<BenchResult[]> {
   const dataDir = mkdtempSync(path.join(tmpdir(), "certdesk-bench-scan-"));
+  const database = await scratchDatabase();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
-    DATABASE_URL: "",
+    DATABASE_URL: database.url ?? "",
     CERTDESK_KEK: randomBytes(32).toString("hex"),
     AUTH_SECRET: randomBytes(32).toString("base64url"),
     JOB_WORKER: "off",
@@ -120,6 +185,7 @@ export async function runScanRoundTripBench(): Promise<BenchResult[]> {
       });
       sessions.set(h.user.id, done.session.id);
     }
+    const stats = async () => call<{ cpuMicros: number; statements: number }>("/__bench/stats");
     const sessionTrip = async (h: Holder) => {
       const created = await call<{ id: string }>("/api/v1/scan-requests", { auth: true, body: { type: "sign", digest, title: "会话签章", sessionId: sessions.get(h.user.id) } });
       // The phone's poll claims it (as /api/m/scan/pending does), then signs without a PIN.
@@ -152,28 +218,75 @@ export async function runScanRoundTripBench(): Promise<BenchResult[]> {
       latencies.sort((a, b) => a - b);
       return { perSecond: latencies.length / elapsed, p50: pct(latencies, 50), p99: pct(latencies, 99), n: latencies.length, errors, concurrency };
     };
+    /** A run with the server's CPU time and SQL statements per completed trip. */
+    const measured = async (trip: (h: Holder) => Promise<void>, ms: number, concurrency = CONCURRENCY) => {
+      const before = await stats();
+      const r = await run(trip, ms, concurrency);
+      const after = await stats();
+      const per = Math.max(1, r.n);
+      return { ...r, cpuMs: (after.cpuMicros - before.cpuMicros) / 1000 / per, statements: (after.statements - before.statements) / per };
+    };
+    /** Top 10 functions by self time in the server over one-at-a-time trips, per trip. */
+    const profiled = async (trip: (h: Holder) => Promise<void>, ms: number) => {
+      await call("/__bench/profile/start");
+      const r = await run(trip, ms, 1);
+      const { rows, busyMs } = await call<{ rows: Array<{ fn: string; ms: number; pct: number }>; busyMs: number }>("/__bench/profile/stop");
+      return { trips: r.n, busyMsPerTrip: busyMs / Math.max(1, r.n), rows: rows.map((x) => ({ ...x, ms: x.ms / Math.max(1, r.n) })) };
+    };
     await run(loginTrip, 1500); // warm-up
-    const login = await run(loginTrip, 8000);
-    const session = await run(sessionTrip, 8000);
+    await run(sessionTrip, 1000);
+    // BENCH_SQL_LOG=1 prints the statements of one trip of each kind (to stderr).
+    if (process.env.BENCH_SQL_LOG) {
+      for (const [name, trip] of [["login with PIN", loginTrip], ["session sign", sessionTrip]] as const) {
+        await call("/__bench/sql/start");
+        await trip(holders[0]!);
+        const { statements } = await call<{ statements: string[] }>("/__bench/sql/stop");
+        console.error(`-- ${name}: ${statements.length} statements\n${statements.map((q) => `  ${q.replace(/\s+/g, " ").slice(0, 230)}`).join("\n")}`);
+      }
+      if (process.env.BENCH_SQL_LOG === "only") return [];
+    }
+    const login = await measured(loginTrip, 8000);
+    const session = await measured(sessionTrip, 8000);
     // One at a time: the cost of a round trip without queueing, to read the concurrent figures against.
-    const loginAlone = await run(loginTrip, 3000, 1);
-    const sessionAlone = await run(sessionTrip, 3000, 1);
-    const row = (name: string, r: Awaited<ReturnType<typeof run>>): BenchResult[] => [
-      { name: `${name}: throughput`, value: r.perSecond, unit: "trip/s", note: `${r.n} round trips, ${r.errors} errors, ${r.concurrency} concurrent` },
-      { name: `${name}: p50`, value: r.p50, unit: "ms" },
-      { name: `${name}: p99`, value: r.p99, unit: "ms", note: r.concurrency > 1 ? "target < 300 ms" : "" },
+    const loginAlone = await measured(loginTrip, 3000, 1);
+    const sessionAlone = await measured(sessionTrip, 3000, 1);
+    const loginProfile = await profiled(loginTrip, 2500);
+    const sessionProfile = await profiled(sessionTrip, 2500);
+    const bound = await cryptoBound();
+    const dbName = database.url ? "PostgreSQL" : "PGlite";
+    const row = (name: string, r: Awaited<ReturnType<typeof measured>>, boundPerSecond: number): BenchResult[] => [
+      {
+        name: `${name}: throughput`,
+        value: r.perSecond,
+        unit: "trip/s",
+        note: `${r.n} round trips, ${r.errors} errors, ${r.concurrency} concurrent; ${((100 * r.perSecond) / boundPerSecond).toFixed(0)}% of the crypto-only bound (${boundPerSecond.toFixed(0)}/s); server CPU ${r.cpuMs.toFixed(1)} ms, ${r.statements.toFixed(1)} SQL statements per trip`,
+        ...(r.concurrency > 1 ? { target: { op: ">=", value: boundPerSecond / 2, label: "≥ 50 % of the crypto-only bound" } } : {}),
+      },
+      { name: `${name}: p50`, value: r.p50, unit: "ms", ...(r.concurrency === 1 ? { target: { op: "<", value: 40, label: "< 40 ms" } } : {}) },
+      { name: `${name}: p99`, value: r.p99, unit: "ms", ...(r.concurrency > 1 ? { target: { op: "<", value: 1000, label: `< 1 s on ${dbName === "PostgreSQL" ? "PostgreSQL" : "PostgreSQL (this run: PGlite)"}` } } : {}) },
+    ];
+    const profileRows = (name: string, p: Awaited<ReturnType<typeof profiled>>): BenchResult[] => [
+      { name: `${name}: server CPU profile, busy time per trip`, value: p.busyMsPerTrip, unit: "ms", note: `${p.trips} one-at-a-time trips profiled; top 10 by self time below` },
+      ...p.rows.map((x, i) => ({ name: `  ${i + 1}. ${x.fn}`.slice(0, 110), value: x.ms, unit: "ms", note: `${x.pct.toFixed(1)}% of busy` })),
     ];
     return [
-      ...row(`scan login with PIN, ${CONCURRENCY} concurrent`, login),
-      ...row(`session sign (no scan, no PIN), ${CONCURRENCY} concurrent`, session),
-      ...row("scan login with PIN, one at a time", loginAlone),
-      ...row("session sign, one at a time", sessionAlone),
+      { name: `scan round trip database`, value: 0, unit: "", note: dbName },
+      { name: "crypto-only bound: login trip (both halves + phone and server verifications)", value: bound.login, unit: "trip/s", note: "one process, no HTTP, no DB" },
+      { name: "crypto-only bound: document trip (+ signed attributes digest, certificate verify)", value: bound.document, unit: "trip/s", note: "one process, no HTTP, no DB" },
+      ...row(`scan login with PIN, ${CONCURRENCY} concurrent [${dbName}]`, login, bound.login),
+      ...row(`session sign (no scan, no PIN), ${CONCURRENCY} concurrent [${dbName}]`, session, bound.document),
+      ...row(`scan login with PIN, one at a time [${dbName}]`, loginAlone, bound.login),
+      ...row(`session sign, one at a time [${dbName}]`, sessionAlone, bound.document),
+      ...profileRows("scan login with PIN", loginProfile),
+      ...profileRows("session sign", sessionProfile),
     ];
   } finally {
     if (server?.pid) {
       server.removeAllListeners("exit");
       process.kill(-server.pid, "SIGTERM");
     }
+    await closeDb().catch(() => {});
+    await database.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,0 +1,52 @@
+// In-process CPU profiles for the bench servers (the inspector's Profiler, what `node --cpu-prof`
+// writes), and the summary the bench prints: the top functions by self time.
+import { Session } from "node:inspector/promises";
+import path from "node:path";
+
+type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
+export type CpuProfile = { nodes: ProfileNode[]; startTime: number; endTime: number; samples?: number[]; timeDeltas?: number[] };
+export type SelfTime = { fn: string; ms: number; pct: number };
+
+let session: Session | undefined;
+
+export async function startProfile(intervalMicros = 200) {
+  session ??= new Session();
+  try {
+    session.connect();
+  } catch {
+    // already connected
+  }
+  await session.post("Profiler.enable");
+  await session.post("Profiler.setSamplingInterval", { interval: intervalMicros });
+  await session.post("Profiler.start");
+}
+
+export async function stopProfile(): Promise<CpuProfile> {
+  const { profile } = (await session!.post("Profiler.stop")) as unknown as { profile: CpuProfile };
+  return profile;
+}
+
+/** Self time per function (name, file, line), idle and the profiler's own nodes left out. */
+export function topSelfTime(profile: CpuProfile, top = 10): { rows: SelfTime[]; busyMs: number } {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const selfMicros = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let busy = 0;
+  for (let i = 0; i < samples.length; i++) {
+    const node = byId.get(samples[i]!);
+    const dt = deltas[i + 1] ?? deltas[i] ?? 0;
+    if (!node) continue;
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (functionName === "(idle)") continue;
+    const file = url ? path.relative(process.cwd(), url.replace(/^file:\/\//, "")) : "";
+    const key = `${functionName || "(anonymous)"}${file ? ` ${file}:${lineNumber + 1}` : ""}`;
+    selfMicros.set(key, (selfMicros.get(key) ?? 0) + dt);
+    busy += dt;
+  }
+  const rows = [...selfMicros.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([fn, micros]) => ({ fn, ms: micros / 1000, pct: (100 * micros) / Math.max(1, busy) }));
+  return { rows, busyMs: busy / 1000 };
+}
