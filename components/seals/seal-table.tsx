@@ -4,13 +4,22 @@ import type { TSealRow } from "@/lib/server/seals/list-seals";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table } from "@/components/ui/table";
+import { SealGrants } from "./seal-grants";
 import { SealRowActions } from "./seal-row-actions";
 import styles from "./seals.module.css";
 
 const TONE: Record<string, BadgeTone> = { AWAITING_IMAGE: "warning", PENDING_REVIEW: "info", APPROVED: "success", REJECTED: "danger", CANCELLED: "neutral", VOIDED: "neutral" };
 
-/** Seals with their processed picture, certificate, status (and why: rejection or void reason) and, for makers, the actions. */
-export function SealTable({ seals, t, canManage, caption }: { seals: TSealRow[]; t: T; canManage: boolean; caption: string }) {
+/** A certificate holder's name and the serial's start, as 授权使用 lists them. */
+export function holderLabel(t: T, c: { serialHex: string; subjectName: string; user: { name: string | null; realName: string | null } | null }) {
+  return t("sealGrants.holder", { name: c.user?.realName ?? c.user?.name ?? c.subjectName, serial: c.serialHex.slice(0, 12) });
+}
+
+/**
+ * Seals with their processed picture, certificate, status (and why: rejection or void reason) and, for makers, the actions.
+ * `grants` (the enterprise's seal page): who may use each APPROVED seal, and for seals.manage 授权使用 among `grants.candidates`.
+ */
+export function SealTable({ seals, t, canManage, caption, grants }: { seals: TSealRow[]; t: T; canManage: boolean; caption: string; grants?: { orgId: string; candidates: Array<{ certificateId: string; label: string }> } }) {
   return (
     <Table
       caption={caption}
@@ -39,6 +48,27 @@ export function SealTable({ seals, t, canManage, caption }: { seals: TSealRow[];
             </span>
           ),
         },
+        ...(grants
+          ? [
+              {
+                key: "grants",
+                header: t("sealGrants.column"),
+                cell: (s: TSealRow) =>
+                  s.status === "APPROVED" ? (
+                    <SealGrants
+                      orgId={grants.orgId}
+                      sealId={s.id}
+                      bound={s.certificate ? holderLabel(t, s.certificate) : null}
+                      grants={s.grants.map((g) => ({ certificateId: g.certificateId, label: holderLabel(t, g.certificate) }))}
+                      candidates={grants.candidates.filter((c) => c.certificateId !== s.certificate?.id)}
+                      canManage={canManage}
+                    />
+                  ) : (
+                    "—"
+                  ),
+              },
+            ]
+          : []),
         ...(canManage ? [{ key: "actions", header: t("seals.columns.actions"), isLabelHiddenOnPhone: true, cell: (s: TSealRow) => <SealRowActions sealId={s.id} status={s.status} isPersonal={!s.orgId} /> }] : []),
       ]}
     />

@@ -77,6 +77,9 @@ const ACTION_ROWS: ActionRow[] = [
   { key: "lib/actions/org/request-actions.ts#decideOrgRequestAction", label: "reject a member's certificate request", who: "certs.manage", args: (f) => [f.orgId, { requestId: f.certRequestId, decision: "reject", reason: "请先完成实名认证" }], expectOk: true },
   { key: "lib/actions/org/authorization-actions.ts#grantAuthorizationAction", label: "authorize a member for a platform", who: "authorizations.manage", args: (f) => [{ orgId: f.orgId, userId: f.colleagueUserId, platformIds: [f.platformId] }], expectOk: true },
   { key: "lib/actions/org/authorization-actions.ts#revokeAuthorizationAction", label: "revoke an authorization", who: "authorizations.manage", args: (f) => [{ orgId: f.orgId, authorizationId: f.authorizationId }], expectOk: true },
+  // 授权用章 on a seal the fixture does not have: who may gets not_found for the seal, who may not forbidden / not_found first.
+  { key: "lib/actions/org/seal-grant-actions.ts#grantSealUseAction", label: "grant a member's certificate the use of a seal", who: "seals.manage", args: (f) => [f.orgId, "cmissingseal0000000000000", "cmissingcertificate000000"], expectOk: false },
+  { key: "lib/actions/org/seal-grant-actions.ts#withdrawSealUseAction", label: "withdraw a seal grant", who: "seals.manage", args: (f) => [f.orgId, "cmissingseal0000000000000", "cmissingcertificate000000"], expectOk: false },
   { key: "lib/actions/org/transfer-actions.ts#startAdminTransferAction", label: "transfer the administrator role", who: "org.transferAdmin", args: (f) => [{ orgId: f.orgId, toUserId: f.colleagueUserId }], expectOk: true },
   // Last: the sandbox's three-element check passes for anybody's phone, so after this row the outsider is the
   // legal representative; and nothing is left to call after the deletion.

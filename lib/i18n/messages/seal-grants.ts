@@ -16,7 +16,6 @@ export const sealGrants = defineMessages({
     noCandidates: "没有可授权的成员证书",
     memberHint: "企业印章由管理员或印章管理员办理和授权；授权给您的证书后，扫码签章时可选用。",
     errors: {
-      notEnterprise: "只有企业印章可以授权成员使用",
       notApproved: "印章生效后才能授权使用",
       noCertificate: "请选择本企业成员有效的签名证书",
       alreadyGranted: "该证书已可使用此印章",
@@ -37,7 +36,6 @@ export const sealGrants = defineMessages({
     noCandidates: "No member certificate to grant",
     memberHint: "The administrator or a seal administrator makes the enterprise's seals and grants their use; once granted to your certificate you can pick it when you sign by scan.",
     errors: {
-      notEnterprise: "Only enterprise seals can be granted to members",
       notApproved: "A seal can be granted once it is active",
       noCertificate: "Choose a valid signing certificate of a member of this enterprise",
       alreadyGranted: "That certificate can already use this seal",

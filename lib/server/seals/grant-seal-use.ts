@@ -4,7 +4,7 @@ import { writeAudit } from "@/lib/server/audit/write-audit";
 import { parseInput } from "@/lib/server/http/parse-input";
 import { ORG_ROLE_PERMISSIONS } from "@/lib/server/org/org-permissions";
 import type { OrgRole } from "@/lib/generated/prisma/enums";
-import { sealForCaller } from "./seal-access";
+import { requireMember } from "@/lib/server/org/require-member";
 import { ZSealGrantSchema } from "./seals.types";
 import { lockSeals, reissueSealStructure } from "./reissue-seal-structure";
 
@@ -13,17 +13,18 @@ export const SEAL_USER_ROLES = (Object.keys(ORG_ROLE_PERMISSIONS) as OrgRole[]).
 
 /**
  * The seal administrator's access to one enterprise seal for a grant or a withdrawal, in `tx`: seals.manage
- * in the seal's enterprise (NOT_FOUND to outsiders, FORBIDDEN to members), the certificate's row share-locked
- * first and then the seal's row locked (the order revocations take too: certificate, then seal), the seal
- * still an APPROVED enterprise seal.
+ * in the enterprise (NOT_FOUND to outsiders, FORBIDDEN to members without it), the seal that enterprise's
+ * (NOT_FOUND otherwise), the certificate's row share-locked first and then the seal's row locked (the order
+ * revocations take too: certificate, then seal), the seal still APPROVED.
  */
-export async function lockSealForGrant(tx: Tx, { userId, sealId, certificateId }: { userId: string; sealId: string; certificateId: string }) {
-  const seal = await sealForCaller(tx, { userId, sealId, orgPermission: "seals.manage" });
-  if (!seal.orgId) throw new AppError("bad_request", { userMessage: "sealGrants.errors.notEnterprise" });
+export async function lockSealForGrant(tx: Tx, { userId, orgId, sealId, certificateId }: { userId: string; orgId: string; sealId: string; certificateId: string }) {
+  await requireMember({ userId, orgId, permission: "seals.manage" }, tx);
+  const seal = await tx.seal.findFirst({ where: { id: sealId, orgId, status: { not: "DELETED" } }, select: { id: true, certificateId: true } });
+  if (!seal) throw new AppError("not_found");
   await tx.$queryRaw`SELECT "id" FROM "Certificate" WHERE "id" = ${certificateId} FOR SHARE`;
   const [locked] = await lockSeals(tx, [sealId]);
   if (locked?.status !== "APPROVED") throw new AppError("conflict", { userMessage: "sealGrants.errors.notApproved" });
-  return { ...seal, orgId: seal.orgId };
+  return { ...seal, orgId };
 }
 
 /**
@@ -35,10 +36,10 @@ export async function lockSealForGrant(tx: Tx, { userId, sealId, certificateId }
  * is re-issued in the same transaction with the certificate in its certList; audited seal.use_granted.
  */
 export async function grantSealUse({ userId, input, ip }: { userId: string; input: unknown; ip?: string }) {
-  const { sealId, certificateId } = parseInput(ZSealGrantSchema, input);
+  const { orgId, sealId, certificateId } = parseInput(ZSealGrantSchema, input);
   return db.$transaction(
     async (tx) => {
-      const seal = await lockSealForGrant(tx, { userId, sealId, certificateId });
+      const seal = await lockSealForGrant(tx, { userId, orgId, sealId, certificateId });
       const certificate = await tx.certificate.findFirst({
         where: {
           id: certificateId,

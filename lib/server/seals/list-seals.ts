@@ -2,6 +2,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { requireMember } from "@/lib/server/org/require-member";
 import { hasOrgPermission } from "@/lib/server/org/org-permissions";
+import { SEAL_USER_ROLES } from "./grant-seal-use";
 
 const SELECT = {
   id: true,
@@ -20,7 +21,13 @@ const SELECT = {
   submittedAt: true,
   reviewedAt: true,
   createdAt: true,
-  certificate: { select: { id: true, serialHex: true, subjectName: true, notAfter: true, status: true, userId: true } },
+  certificate: { select: { id: true, serialHex: true, subjectName: true, notAfter: true, status: true, userId: true, user: { select: { name: true, realName: true } } } },
+  // 授权用章: the members' certificates that may use an enterprise seal besides the bound one.
+  grants: {
+    where: { status: "ACTIVE" },
+    select: { certificateId: true, certificate: { select: { serialHex: true, subjectName: true, user: { select: { name: true, realName: true } } } } },
+    orderBy: [{ grantedAt: "asc" }, { id: "asc" }],
+  },
 } satisfies Prisma.SealSelect;
 
 export type TSealRow = Prisma.SealGetPayload<{ select: typeof SELECT }>;
@@ -36,8 +43,16 @@ export async function listOrgSeals({ userId, orgId }: { userId: string; orgId: s
         orderBy: { notBefore: "desc" },
       })
     : [];
+  // What 授权使用 offers: the VALID enterprise signing certificates of ACTIVE members who may use seals.
+  const grantable = hasOrgPermission(membership.role, "seals.manage")
+    ? await db.certificate.findMany({
+        where: { orgId, usage: "SIGN", status: "VALID", notAfter: { gt: new Date() }, user: { memberships: { some: { orgId, status: "ACTIVE", role: { in: SEAL_USER_ROLES } } } } },
+        select: { id: true, serialHex: true, subjectName: true, user: { select: { name: true, realName: true } } },
+        orderBy: { notBefore: "desc" },
+      })
+    : [];
   const org = await db.organization.findUniqueOrThrow({ where: { id: orgId }, select: { name: true } });
-  return { orgName: org.name, seals, canManage: hasOrgPermission(membership.role, "seals.manage"), certificates };
+  return { orgName: org.name, seals, canManage: hasOrgPermission(membership.role, "seals.manage"), certificates, grantable };
 }
 
 /** 我的印章: the caller's personal seals and the enterprise seals bound to their own certificates, and their signing certificates. */

@@ -33,6 +33,6 @@ export type TSealDecision = z.infer<typeof ZSealDecisionSchema>;
 /** The phone's download: the bound certificate's PIN. */
 export const ZSealDownloadSchema = z.object({ pin: ZPinSchema });
 
-/** 授权用章 / 撤销授权: an enterprise seal and a member's enterprise signing certificate. */
-export const ZSealGrantSchema = z.object({ sealId: id, certificateId: id });
+/** 授权用章 / 撤销授权: an enterprise, its seal and a member's enterprise signing certificate. */
+export const ZSealGrantSchema = z.object({ orgId: id, sealId: id, certificateId: id });
 export type TSealGrant = z.infer<typeof ZSealGrantSchema>;

@@ -13,10 +13,10 @@ import type { SealVoidReason } from "./void-seals";
  * From then on the seal is not offered to that certificate (listUsableSeals) and a scan naming it is refused.
  */
 export async function withdrawSealUse({ userId, input, ip }: { userId: string; input: unknown; ip?: string }) {
-  const { sealId, certificateId } = parseInput(ZSealGrantSchema, input);
+  const { orgId, sealId, certificateId } = parseInput(ZSealGrantSchema, input);
   return db.$transaction(
     async (tx) => {
-      await lockSealForGrant(tx, { userId, sealId, certificateId });
+      await lockSealForGrant(tx, { userId, orgId, sealId, certificateId });
       const now = new Date();
       const { count } = await tx.sealGrant.updateMany({ where: { sealId, certificateId, status: "ACTIVE" }, data: { status: "WITHDRAWN", withdrawnById: userId, withdrawnAt: now, withdrawReason: "withdrawn" } });
       if (count === 0) throw new AppError("conflict", { userMessage: "sealGrants.errors.notGranted" });

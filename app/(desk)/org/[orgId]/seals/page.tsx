@@ -11,7 +11,7 @@ import { OrgNav } from "@/components/org/org-nav";
 import { orgPage } from "@/components/org/org-page-guard";
 import areaStyles from "@/components/org/org-area.module.css";
 import { SealMaker } from "@/components/seals/seal-maker";
-import { SealTable } from "@/components/seals/seal-table";
+import { holderLabel, SealTable } from "@/components/seals/seal-table";
 
 export const dynamic = "force-dynamic";
 
@@ -19,14 +19,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("seals.hub.orgTitle") };
 }
 
-// 企业印章: the enterprise's seals (members read), and for the administrator / seal administrator the new-seal
-// form (photo → original and processed side by side → bound certificate → review) and the row actions.
+// 企业印章: the enterprise's seals (members read, with who may use each), and for the administrator / seal
+// administrator the new-seal form (photo → original and processed side by side → bound certificate → review),
+// the row actions and 授权使用 (grant / withdraw a member's certificate the use of an approved seal).
 export default async function OrgSealsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const user = await requirePageUser({ next: `/org/${orgId}/seals` });
   const t = await getT();
   const locale = await getLocale();
-  const { orgName, seals, canManage, certificates } = await orgPage(listOrgSeals({ userId: user.id, orgId }));
+  const { orgName, seals, canManage, certificates, grantable } = await orgPage(listOrgSeals({ userId: user.id, orgId }));
   const awaiting = seals.filter((s) => s.status === "AWAITING_IMAGE");
   const options = certificates.map((c) => ({
     id: c.id,
@@ -43,7 +44,8 @@ export default async function OrgSealsPage({ params }: { params: Promise<{ orgId
       <OrgNav orgId={orgId} />
       {awaiting.length > 0 && <Alert tone="warning" title={t("seals.order.title")} data-testid="seal-awaiting">{t("seals.order.awaiting")}</Alert>}
       <Card title={t("seals.title")}>
-        <SealTable seals={seals} t={t} canManage={canManage} caption={t("seals.title")} />
+        <SealTable seals={seals} t={t} canManage={canManage} caption={t("seals.title")} grants={{ orgId, candidates: grantable.map((c) => ({ certificateId: c.id, label: holderLabel(t, c) })) }} />
+        {!canManage && <p className={areaStyles.muted} data-testid="seal-member-hint">{t("sealGrants.memberHint")}</p>}
       </Card>
       {canManage && (
         <Card title={t("seals.maker.newOrg")} description={t("seals.hub.templateHint")}>
