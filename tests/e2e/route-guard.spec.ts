@@ -238,6 +238,8 @@ const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
   "lib/actions/org/org-actions.ts#deleteOrganizationAction": { audience: "user", args: () => [UNKNOWN, "沙箱测试科技有限公司"] },
   "lib/actions/org/member-actions.ts#addMemberAction": { audience: "user", args: () => [UNKNOWN, { name: "王五", idNumber: "11010519491231002X", phone: "19900000009" }] },
   "lib/actions/org/member-actions.ts#removeMemberAction": { audience: "user", args: () => [UNKNOWN, UNKNOWN] },
+  "lib/actions/org/seal-grant-actions.ts#grantSealUseAction": { audience: "user", args: () => [UNKNOWN, UNKNOWN, UNKNOWN] },
+  "lib/actions/org/seal-grant-actions.ts#withdrawSealUseAction": { audience: "user", args: () => [UNKNOWN, UNKNOWN, UNKNOWN] },
   "lib/actions/org/member-actions.ts#changeMemberRoleAction": { audience: "user", args: () => [UNKNOWN, UNKNOWN, "SEAL_ADMIN"] },
   "lib/actions/org/member-actions.ts#revokeMemberCertificateAction": { audience: "user", args: () => [UNKNOWN, UNKNOWN] },
   // Joins, requests, authorizations, transfer: every one names an organization or request B is not in (a join
