@@ -6,6 +6,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
 import { useMessage } from "@/components/forms/use-message";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
 import { useT } from "@/lib/i18n/client";
@@ -23,10 +24,12 @@ type Props = {
   approve: (input: unknown) => Promise<ActionResult<ApproveResult>>;
   reject: (input: unknown) => Promise<ActionResult<{ outcome: "REJECTED" }>>;
   receivePaper: (input: unknown) => Promise<ActionResult<{ outcome: "IN_REVIEW" }>>;
+  /** The order's steps a rejection's reason can concern (REJECT_STEPS of its wizard), labelled. */
+  rejectSteps?: ReadonlyArray<{ value: string; label: string }>;
 };
 
 /** 审核通过 / 退回 (reason required) / 已收到纸质材料, each a server action; the page refreshes after. */
-export function ReviewDecisionForm({ orderId, canApprove, canReject, canReceivePaper, approve, reject, receivePaper }: Props) {
+export function ReviewDecisionForm({ orderId, canApprove, canReject, canReceivePaper, approve, reject, receivePaper, rejectSteps = [] }: Props) {
   const t = useT();
   const msg = useMessage();
   const router = useRouter();
@@ -85,6 +88,11 @@ export function ReviewDecisionForm({ orderId, canApprove, canReject, canReceiveP
           <Field label={t("review.order.reason")} hint={t("review.order.reasonHint")} error={msg(form.formState.errors.reason?.message)} isRequired>
             <textarea {...form.register("reason")} rows={4} maxLength={500} className={controlStyles.control} data-testid="reject-reason" />
           </Field>
+          {rejectSteps.length > 0 && (
+            <Field label={t("review.order.rejectStep")} hint={t("review.order.rejectStepHint")} error={msg(form.formState.errors.step?.message)}>
+              <Select {...form.register("step")} options={rejectSteps} placeholder={t("review.order.rejectStepNone")} data-testid="reject-step" />
+            </Field>
+          )}
           <Button type="submit" variant="danger" block isLoading={form.formState.isSubmitting} data-testid="reject">
             {t("review.order.rejectSubmit")}
           </Button>

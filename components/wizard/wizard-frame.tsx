@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { Order } from "@/lib/generated/prisma/client";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Stepper, type Step } from "@/components/ui/stepper";
@@ -8,8 +9,11 @@ import { getT } from "@/lib/i18n/server";
 import { wizardPath, wizardSteps, type WizardStep } from "@/lib/server/orders/wizard-steps";
 import styles from "./wizard.module.css";
 
-/** Header, stepper and body of a wizard step. Steps up to the resume point link back for corrections. */
-export async function WizardFrame({ order, step, children }: { order: Pick<Order, "id" | "no" | "kind" | "subjectType" | "offline" | "step" | "status" | "draft">; step: WizardStep; children: ReactNode }) {
+/**
+ * Header, stepper and body of a wizard step. Steps up to the resume point link back for corrections. A
+ * re-application after a rejection shows the reviewer's reason above every step.
+ */
+export async function WizardFrame({ order, step, children }: { order: Pick<Order, "id" | "no" | "kind" | "subjectType" | "offline" | "step" | "status" | "draft" | "reviewRound" | "rejectReason">; step: WizardStep; children: ReactNode }) {
   const t = await getT();
   const steps = wizardSteps(order);
   const current = steps.indexOf(step);
@@ -60,6 +64,11 @@ export async function WizardFrame({ order, step, children }: { order: Pick<Order
         label={t("wizard.stepperLabel")}
         statusLabels={{ done: t("wizard.stepStatus.done"), current: t("wizard.stepStatus.current"), todo: t("wizard.stepStatus.todo") }}
       />
+      {order.status === "DRAFT" && order.reviewRound > 0 && order.rejectReason && (
+        <Alert tone="warning" isLive={false} data-testid="reapply-reason">
+          <strong>{t("orders.list.reason", { reason: order.rejectReason })}</strong> {t("wizard.reapplyHint")}
+        </Alert>
+      )}
       <p className={styles.mobileStep}>
         {current + 1}/{steps.length} · {t(`wizard.steps.${step}` as MessageKey)}
       </p>

@@ -112,6 +112,27 @@ describe("review decisions", () => {
     ]);
   });
 
+  it("修改后重新申请 opens the step the reason concerns and keeps the steps before the signature completed", async () => {
+    const [applicant, r1] = await Promise.all([createUser(), reviewer()]);
+    const order = await createSubmittedOrder({ userId: applicant.id });
+    // An individual has no 经办人 step: the reviewer cannot name one.
+    await expectAppError(rejectOrder({ user: r1, input: { orderId: order.id, reason: "经办人身份证模糊", step: "handler" } }), "validation_failed");
+    await expectInvalid(rejectOrder({ user: r1, input: { orderId: order.id, reason: "身份证照片模糊", step: "pay" } }), "step");
+    await rejectOrder({ user: r1, input: { orderId: order.id, reason: "身份证人像面照片模糊，请重新上传", step: "materials" } });
+    expect((await db.review.findFirstOrThrow({ where: { orderId: order.id } })).step).toBe("materials");
+    const opened = await reapplyOrder({ userId: applicant.id, orderId: order.id });
+    expect(opened).toEqual({ step: "materials", path: `/apply/individual/${order.id}/materials` });
+    const after = await db.order.findUniqueOrThrow({ where: { id: order.id } });
+    // The resume point is the signature (signed again), not the subject step: method … materials stay done.
+    expect([after.status, after.step, after.signedAt, after.rejectReason]).toEqual(["DRAFT", "sign", null, "身份证人像面照片模糊，请重新上传"]);
+
+    // A rejection that names no step ("" is the form's 不指定) opens the subject's details.
+    const other = await createSubmittedOrder({ userId: applicant.id });
+    await rejectOrder({ user: r1, input: { orderId: other.id, reason: "请核对姓名", step: "" } });
+    expect(await reapplyOrder({ userId: applicant.id, orderId: other.id })).toEqual({ step: "person", path: `/apply/individual/${other.id}/person` });
+    expect((await db.order.findUniqueOrThrow({ where: { id: other.id } })).step).toBe("sign");
+  });
+
   it("a reviewer cannot review their own application", async () => {
     const r1 = await reviewer();
     const order = await createSubmittedOrder({ userId: r1.id });

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { userAction } from "@/lib/server/http/user-action";
 import { cancelOrder } from "@/lib/server/orders/cancel-order";
 import { reapplyOrder } from "@/lib/server/orders/reapply-order";
-import { resumeOrder } from "@/lib/server/orders/resume-order";
 import { ZId } from "@/lib/validators/id";
 
 export const cancelOrderAction = userAction({ args: z.tuple([ZId]) }, async ({ user, args: [orderId], ip }) => {
@@ -14,6 +13,5 @@ export const cancelOrderAction = userAction({ args: z.tuple([ZId]) }, async ({ u
 });
 
 export const reapplyOrderAction = userAction({ args: z.tuple([ZId]) }, async ({ user, args: [orderId], ip }) => {
-  await reapplyOrder({ userId: user.id, orderId, ip });
-  return resumeOrder({ userId: user.id, orderId });
+  return reapplyOrder({ userId: user.id, orderId, ip });
 });

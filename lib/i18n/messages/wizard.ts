@@ -26,6 +26,7 @@ export const wizard = defineMessages({
     },
     orderNo: "订单号 {no}",
     saved: "已保存。关闭页面后可在“订单管理 → 未完成”中继续办理。",
+    reapplyHint: "请按驳回原因修改，然后重新签署提交；其他已完成的步骤无需重填。",
     back: "上一步",
     next: "保存并继续",
     start: {
@@ -320,6 +321,7 @@ export const wizard = defineMessages({
     },
     orderNo: "Order {no}",
     saved: "Saved. If you close this page, continue under My orders → Unfinished.",
+    reapplyHint: "Correct what the reason names, then sign and submit again; the other completed steps need no re-entry.",
     back: "Back",
     next: "Save and continue",
     start: {

@@ -16,9 +16,15 @@ export type TReviewQueueFilter = z.infer<typeof ZReviewQueueFilterSchema>;
 export const ZApproveOrderSchema = z.object({ orderId: z.string().min(1).max(40) });
 export type TApproveOrder = z.infer<typeof ZApproveOrderSchema>;
 
+/** The wizard steps a rejection's reason can concern (the ones the applicant corrects); 修改后重新申请 opens it. */
+export const REJECT_STEPS = ["method", "enterprise", "person", "handler", "goods", "materials"] as const;
+export type TRejectStep = (typeof REJECT_STEPS)[number];
+
 // The reason is shown to the applicant, who corrects the application from it: it must say something.
 export const ZRejectOrderSchema = z.object({
   orderId: z.string().min(1).max(40),
   reason: z.string({ error: "review.errors.reasonRequired" }).trim().min(4, "review.errors.reasonRequired").max(500, "review.errors.reasonTooLong"),
+  // Optional: the form's "不指定" is the empty value.
+  step: z.union([z.enum(REJECT_STEPS), z.literal("")], { error: "review.errors.badStep" }).optional(),
 });
 export type TRejectOrder = z.infer<typeof ZRejectOrderSchema>;

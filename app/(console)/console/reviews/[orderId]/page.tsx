@@ -19,8 +19,9 @@ import { getT } from "@/lib/i18n/server";
 import { hasMessage } from "@/lib/i18n/translate";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { getReviewOrder } from "@/lib/server/reviews/get-review-order";
-import { findWizard } from "@/lib/server/orders/wizard-steps";
 import { approveOrderAction, receivePaperAction, rejectOrderAction } from "@/lib/actions/reviews/review-actions";
+import { findWizard, wizardSteps } from "@/lib/server/orders/wizard-steps";
+import { REJECT_STEPS, type TRejectStep } from "@/lib/server/reviews/review.types";
 
 type Params = { params: Promise<{ orderId: string }> };
 
@@ -251,6 +252,7 @@ export default async function ReviewOrderPage({ params }: Params) {
                 approve={approveOrderAction}
                 reject={rejectOrderAction}
                 receivePaper={receivePaperAction}
+                rejectSteps={(findWizard(order) ? wizardSteps(order) : []).filter((s): s is TRejectStep => (REJECT_STEPS as readonly string[]).includes(s)).map((s) => ({ value: s, label: t(`wizard.steps.${s}`) }))}
               />
             </div>
           </Card>
