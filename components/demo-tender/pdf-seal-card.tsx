@@ -31,6 +31,7 @@ export function PdfSealCard({ isLoggedIn, initialPdf }: { isLoggedIn: boolean; i
   const [sealId, setSealId] = useState("");
   const [page, setPage] = useState(0);
   const [spot, setSpot] = useState<{ x: number; y: number } | null>(null);
+  const [isAcross, setAcross] = useState(false);
   const [scan, setScan] = useState<DemoScan | null>(null);
   const [error, setError] = useState("");
   const [busy, setBusy] = useState("");
@@ -88,6 +89,7 @@ export function PdfSealCard({ isLoggedIn, initialPdf }: { isLoggedIn: boolean; i
     body.set("page", String(page));
     body.set("x", spot.x.toFixed(4));
     body.set("y", spot.y.toFixed(4));
+    if (isAcross) body.set("acrossEdges", "1");
     void run("pdf_stamp", body);
   }
 
@@ -126,6 +128,11 @@ export function PdfSealCard({ isLoggedIn, initialPdf }: { isLoggedIn: boolean; i
                 </label>
               ))}
             </fieldset>
+          )}
+          {pages > 1 && (
+            <label data-testid="demo-pdf-across">
+              <input type="checkbox" checked={isAcross} onChange={(e) => setAcross(e.target.checked)} /> {t("sealsUse.demo.across")}
+            </label>
           )}
           <div className={styles.pager}>
             <Button size="sm" variant="ghost" disabled={page === 0} onClick={() => { setPage(page - 1); setSpot(null); }}>{t("sealsUse.demo.prev")}</Button>

@@ -52,7 +52,8 @@ export async function uploadDemoPdf({ state, file }: { state: TDemoState; file: 
   return null;
 }
 
-const ZPlacement = z.object({ sealId: z.string().min(1).max(64), page: z.coerce.number().int().min(0), x: z.coerce.number().min(0).max(1), y: z.coerce.number().min(0).max(1) });
+// acrossEdges ("1"): 骑缝章, the seal in slices on the right edge of every page (the click gives the height).
+const ZPlacement = z.object({ sealId: z.string().min(1).max(64), page: z.coerce.number().int().min(0), x: z.coerce.number().min(0).max(1), y: z.coerce.number().min(0).max(1), acrossEdges: z.literal("1").optional() });
 
 export async function stampDemoPdf({ state, form }: { state: TDemoState; form: FormData | null }) {
   const pdfState = state.pdf;
@@ -60,7 +61,9 @@ export async function stampDemoPdf({ state, form }: { state: TDemoState; form: F
   if (!pdfState) throw new Error("sealsUse.demo.needPdf");
   const parsed = ZPlacement.safeParse(Object.fromEntries(form?.entries() ?? []));
   if (!parsed.success || parsed.data.page >= pdfState.pages.length) throw new Error("sealsUse.demo.needPlacement");
-  const { sealId, ...placement } = parsed.data;
+  const { sealId, acrossEdges, ...spot } = parsed.data;
+  if (acrossEdges && pdfState.pages.length < 2) throw new Error("sealsUse.demo.acrossNeedsPages");
+  const placement = { ...spot, acrossEdges: Boolean(acrossEdges) };
   const seal = (await demoSeals(state)).find((s) => s.id === sealId);
   if (!seal) throw new Error("scanner.errors.noSeal");
   const current = await getFileStorage().get(key(pdfState.id));
@@ -77,7 +80,7 @@ export async function stampDemoPdf({ state, form }: { state: TDemoState; form: F
   await getFileStorage().put(key(pdfState.id, "-pending"), prepared.pdf, "application/pdf");
   const title = `${pdfState.fileName.replace(/\.pdf$/i, "").slice(0, 60) || "投标文件"}（${seal.name}）`;
   const scan = await platformApi("/scan-requests", { type: "sign", digest: prepared.digestHex, title, sealId, expiresIn: 180 });
-  pdfState.pending = { requestId: scan.id, sealId, sealName: seal.name, byteRange: prepared.byteRange, page: placement.page, x: placement.x, y: placement.y };
+  pdfState.pending = { requestId: scan.id, sealId, sealName: seal.name, byteRange: prepared.byteRange, page: placement.page, x: placement.acrossEdges ? 1 : placement.x, y: placement.y };
   return scan;
 }
 
