@@ -39,6 +39,10 @@ export const OID = {
   kpClientAuth: "1.3.6.1.5.5.7.3.2",
   kpEmailProtection: "1.3.6.1.5.5.7.3.4",
   kpOcspSigning: "1.3.6.1.5.5.7.3.9",
+  kpDocumentSigning: "1.3.6.1.5.5.7.3.36", // RFC 9336
+
+  // Policy qualifiers (RFC 5280 4.2.1.4)
+  qtCps: "1.3.6.1.5.5.7.2.1",
 
   // OCSP (RFC 6960)
   ocspBasic: "1.3.6.1.5.5.7.48.1.1",
@@ -53,6 +57,7 @@ export const OID = {
   attrSigningTime: "1.2.840.113549.1.9.5",
 
   // GM/T 0015 identity extensions
-  gmIdentityCardNumber: "1.2.156.10260.4.1.1", // 个人身份证号
-  gmUnifiedSocialCreditCode: "1.2.156.10260.4.1.4", // 统一社会信用代码 (工商注册号 slot)
+  gmIdentityCardNumber: "1.2.156.10260.4.1.1", // 个人身份标识码 (IdentifyCode)
+  gmBusinessRegistrationNumber: "1.2.156.10260.4.1.3", // 企业工商注册号: the 统一社会信用代码 since 三证合一
+  gmOrganizationCode: "1.2.156.10260.4.1.4", // 企业组织机构代码 (9 characters, GB 11714)
 } as const;

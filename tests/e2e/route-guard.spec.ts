@@ -190,6 +190,7 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   "GET /api/v1/openapi.json": pub,
   "GET /api/v1/seals": { audience: "platform", scope: "own", call: () => ({ query: "?serial=00" }) },
   "POST /api/v1/pdf/verify": { audience: "platform", scope: "own" },
+  "POST /api/v1/subjects/match": { audience: "platform", scope: "own", call: () => ({ body: { idNumber: "11010519491231002X" } }) },
   "POST /api/pdf/verify": pub,
   "POST /api/v1/scan-requests": { audience: "platform", scope: "own", call: () => ({ body: { type: "login", challenge: "00" } }) },
   "GET /api/v1/scan-requests/[id]": { audience: "platform", call: (r) => ({ params: { id: r.scanRequestId } }) },

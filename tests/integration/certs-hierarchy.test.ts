@@ -77,8 +77,8 @@ describe("CA hierarchy", () => {
 
   it("renews the OCSP responder before it expires and keeps one maintenance job queued", async () => {
     const before = await ensureCaHierarchy();
-    // Pretend the responder certificate ends in ten days (its renewal window is thirty).
-    await db.certificateAuthority.update({ where: { id: before.ocsp.id }, data: { notAfter: new Date(Date.now() + 10 * 24 * 3600 * 1000) } });
+    // Pretend the responder certificate ends in five days (it is replaced once fewer than ten are left).
+    await db.certificateAuthority.update({ where: { id: before.ocsp.id }, data: { notAfter: new Date(Date.now() + 5 * 24 * 3600 * 1000) } });
     const renewed = await ensureCaHierarchy();
     expect(renewed.ocsp.id).not.toBe(before.ocsp.id);
     expect(renewed.issuing.id).toBe(before.issuing.id);

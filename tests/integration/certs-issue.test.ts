@@ -5,7 +5,6 @@ import { encodeSpki } from "@/lib/pki/spki";
 import { utf8ToBytes } from "@/lib/pki/encoding";
 import { finishDecrypt, startDecrypt, startSign } from "@/lib/pki/two-party";
 import { encrypt } from "@/lib/pki/sm2-encrypt";
-import { residentIdDigestHex } from "@/lib/pki/x509/identity-numbers";
 import { DEMO_ID_NUMBER, DEMO_USCC } from "@/lib/pki/demo/demo-profile";
 import { db } from "@/lib/db/client";
 import { ensureCaHierarchy } from "@/lib/server/ca/ensure-ca-hierarchy";
@@ -84,20 +83,34 @@ describe("dual certificates for split keys", () => {
     expect(new TextDecoder().decode(finishDecrypt({ ...started, response }))).toBe("开标时间 2026-12-01 09:30");
   });
 
-  it("issues an individual's pair with the ID number hashed into the DN", async () => {
+  it("issues an individual's pair under the person's kept subject identifier: the same on the next pair, nothing from the ID number", async () => {
     const user = await createUser();
-    const a = await phoneKeygen(user.id);
-    const b = await phoneKeygen(user.id);
-    const issued = await issueCertificates({
-      userId: user.id,
-      keyShares: { sign: a.keyShareId, encrypt: b.keyShareId },
-      subject: { type: "INDIVIDUAL", name: "张三", idNumber: DEMO_ID_NUMBER },
-      years: 1,
-    });
-    const text = opensslOk(["x509", "-in", scratch.write("person.pem", issued.sign.pem), "-noout", "-subject", "-nameopt", "oneline,-esc_msb"]);
-    expect(text).toContain(`CN = 张三, serialNumber = ${residentIdDigestHex(DEMO_ID_NUMBER)}`);
+    const pair = async () => {
+      const a = await phoneKeygen(user.id);
+      const b = await phoneKeygen(user.id);
+      return issueCertificates({
+        userId: user.id,
+        keyShares: { sign: a.keyShareId, encrypt: b.keyShareId },
+        subject: { type: "INDIVIDUAL", name: "张三", idNumber: DEMO_ID_NUMBER },
+        years: 1,
+      });
+    };
+    const subjectOf = (pem: string, name: string) =>
+      opensslOk(["x509", "-in", scratch.write(name, pem), "-noout", "-subject", "-nameopt", "oneline,-esc_msb"]);
+    const first = await pair();
+    const text = subjectOf(first.sign.pem, "person.pem");
+    const serialNumber = /CN = 张三, serialNumber = ([0-9A-F]+)$/m.exec(text)?.[1];
+    expect(serialNumber).toMatch(/^[0-9A-F]{32}$/);
+    // Neither the number nor the unsalted SM3 the desk used before (recoverable by enumeration).
+    const sm3 = opensslOk(["dgst", "-sm3", "-r"], { input: new TextEncoder().encode(DEMO_ID_NUMBER) }).split(" ")[0].toUpperCase();
     expect(text).not.toContain(DEMO_ID_NUMBER);
-    expect(issued.sign.subjectType).toBe("INDIVIDUAL");
+    expect(text).not.toContain(sm3);
+    expect(subjectOf(first.encrypt.pem, "person-enc.pem")).toContain(`serialNumber = ${serialNumber}`);
+    // A renewal's pair (another issuance for the same person) carries the same value.
+    const second = await pair();
+    expect(subjectOf(second.sign.pem, "person2.pem")).toContain(`serialNumber = ${serialNumber}`);
+    expect(first.sign.personSubjectId).toBe(second.sign.personSubjectId);
+    expect(first.sign.subjectType).toBe("INDIVIDUAL");
   });
 });
 

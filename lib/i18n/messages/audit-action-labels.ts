@@ -64,7 +64,7 @@ const zh = {
     command_refused: "CA 命令被拒绝",
   },
   crl: { generated: "生成 CRL" },
-  certificate: { issued: "签发证书", revoked: "撤销证书", expired: "证书过期", revocation_requested: "申请吊销证书（待复核）", changed: "证书变更（原证书被取代）", revocation_refused: "驳回吊销申请" },
+  certificate: { issued: "签发证书", revoked: "撤销证书", expired: "证书过期", revocation_requested: "申请吊销证书（待复核）", changed: "证书变更（原证书被取代）", revocation_refused: "驳回吊销申请", subject_matched: "交易平台按身份证号匹配主体标识" },
   key_share: { created: "生成密钥分量" },
   key: {
     pin_set: "设置 PIN",
@@ -192,7 +192,7 @@ const en = {
     command_refused: "CA command refused",
   },
   crl: { generated: "CRL generated" },
-  certificate: { issued: "Certificate issued", revoked: "Certificate revoked", expired: "Certificate expired", revocation_requested: "Certificate revocation requested (awaiting a second operator)", changed: "Certificate changed (old one superseded)", revocation_refused: "Revocation request refused" },
+  certificate: { issued: "Certificate issued", revoked: "Certificate revoked", expired: "Certificate expired", revocation_requested: "Certificate revocation requested (awaiting a second operator)", changed: "Certificate changed (old one superseded)", revocation_refused: "Revocation request refused", subject_matched: "Trading platform matched a subject identifier by ID number" },
   key_share: { created: "Key share created" },
   key: {
     pin_set: "PIN set",

@@ -13,7 +13,7 @@ import { buildOcspRequest } from "@/lib/pki/ocsp/build-ocsp-request";
 import { buildOcspResponse } from "@/lib/pki/ocsp/build-ocsp-response";
 import { signCmsDetached } from "@/lib/pki/cms/sign-cms-detached";
 import { createSplitKey, splitKeySigner, type SplitKeyShares } from "@/lib/pki/demo/in-process-two-party";
-import { DEMO_DATA, DEMO_ID_NUMBER, DEMO_ORG, DEMO_PERSON, DEMO_URLS, DEMO_USCC, demoValidity } from "@/lib/pki/demo/demo-profile";
+import { DEMO_DATA, DEMO_ID_NUMBER, DEMO_ORG, DEMO_PERSON, DEMO_SUBJECT_ID, DEMO_URLS, DEMO_USCC, demoValidity } from "@/lib/pki/demo/demo-profile";
 
 export interface DemoCa {
   /** File name -> contents: exactly what `npm run pki -- demo --out DIR` writes. */
@@ -63,7 +63,7 @@ export async function createDemoCa(now: Date = new Date()): Promise<DemoCa> {
   const sign = await endEntity({ subject: unit, usage: "signing", publicKey: hexToBytes(shares.sign.publicKey) });
   const enc = await endEntity({ subject: unit, usage: "encryption", publicKey: hexToBytes(shares.enc.publicKey) });
   const revoked = await endEntity({
-    subject: { type: "individual", personName: DEMO_PERSON, idNumber: DEMO_ID_NUMBER },
+    subject: { type: "individual", personName: DEMO_PERSON, idNumber: DEMO_ID_NUMBER, subjectId: DEMO_SUBJECT_ID },
     usage: "signing",
     publicKey: revokedKey.publicKey,
   });

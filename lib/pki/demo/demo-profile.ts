@@ -14,6 +14,8 @@ export const DEMO_ORG = "CertDesk 演示单位有限公司";
 export const DEMO_USCC = "91330106MA2GL3QX1J";
 export const DEMO_PERSON = "张三";
 export const DEMO_ID_NUMBER = "11010519491231002X";
+/** The demo person's DN serialNumber: a subject identifier as the desk makes them (random, not from the number). */
+export const DEMO_SUBJECT_ID = "5F0C2A9E71B34D8CA6E1D2F3B4C5D6E7";
 export const DEMO_DATA = new TextEncoder().encode("CertDesk demo: 投标文件 (bid document) signed with a split SM2 key.\n");
 
 const DAY_MS = 24 * 3600 * 1000;

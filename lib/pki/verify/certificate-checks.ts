@@ -12,7 +12,7 @@ import type { VerificationProblem } from "@/lib/pki/verify/verification-reasons"
 const UNDERSTOOD_EXTENSIONS: readonly string[] = [
   OID.basicConstraints, OID.keyUsage, OID.extKeyUsage, OID.subjectKeyIdentifier, OID.authorityKeyIdentifier,
   OID.crlDistributionPoints, OID.authorityInfoAccess, OID.certificatePolicies, OID.subjectAltName,
-  OID.ocspNoCheck, OID.gmIdentityCardNumber, OID.gmUnifiedSocialCreditCode,
+  OID.ocspNoCheck, OID.gmIdentityCardNumber, OID.gmBusinessRegistrationNumber, OID.gmOrganizationCode,
 ];
 
 export function readBasicConstraints(cert: pkijs.Certificate): { isCa: boolean; pathLength?: number } | undefined {

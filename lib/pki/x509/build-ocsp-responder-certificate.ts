@@ -13,8 +13,9 @@ import { signCertificate, type CertificateIssuer } from "@/lib/pki/x509/sign-cer
 /**
  * Delegated OCSP responder (RFC 6960 4.2.2.2), signed by the CA whose certificates it answers
  * for. The CA key then signs only certificates and CRLs, and the responder key, which must be
- * online, can be short-lived. ocsp-nocheck because a responder cannot vouch for itself; keep
- * its validity short for that reason.
+ * online, can be short-lived. ocsp-nocheck because a responder cannot vouch for itself; since
+ * nobody can then revoke it, its validity is short (CA_PROFILE.ocspResponder: 30 days, rotated
+ * automatically) and its keyUsage digitalSignature alone.
  */
 export async function buildOcspResponderCertificate(
   input: TOcspResponderInput,
@@ -30,7 +31,8 @@ export async function buildOcspResponderCertificate(
       notAfter: parsed.validity.notAfter,
       extensions: [
         basicConstraintsExtension({ isCa: false }),
-        keyUsageExtension(["digitalSignature", "nonRepudiation"]),
+        // It signs OCSP answers only: nonRepudiation (content commitment) would claim more (RFC 6960 4.2.2.2).
+        keyUsageExtension(["digitalSignature"]),
         extKeyUsageExtension([OID.kpOcspSigning]),
         ocspNoCheckExtension(),
       ],

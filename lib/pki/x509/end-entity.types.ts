@@ -16,6 +16,11 @@ export const ZIndividualSubjectSchema = z.object({
   /** 18-character resident identity number, validated with its check character. */
   idNumber: z.string().trim().toUpperCase().refine(isValidResidentIdNumber, "invalid resident identity number"),
   /**
+   * The DN serialNumber: the person's subject identifier, made and kept by the desk (never derived
+   * from the ID number alone). PrintableString characters.
+   */
+  subjectId: z.string().regex(/^[0-9A-Z]{16,64}$/, "subject identifier: 16-64 upper-case letters and digits"),
+  /**
    * Also write the full number into the GM/T 0015 extension. Only for relying parties that
    * require it, with the person's recorded consent: the certificate is public.
    */

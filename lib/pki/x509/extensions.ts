@@ -86,13 +86,13 @@ export interface PolicyInput {
   cpsUri?: string;
 }
 
+/** PolicyInformation per OID, with an id-qt-cps qualifier (IA5String URI) when a CPS is given (RFC 5280 4.2.1.4). */
 export function certificatePoliciesExtension(policies: readonly PolicyInput[]): pkijs.Extension {
-  const ID_QT_CPS = "1.3.6.1.5.5.7.2.1";
   const infos = policies.map(({ oid, cpsUri }) => {
     const value: asn1js.AsnType[] = [new asn1js.ObjectIdentifier({ value: oid })];
     if (cpsUri) {
       const qualifier = new asn1js.Sequence({
-        value: [new asn1js.ObjectIdentifier({ value: ID_QT_CPS }), new asn1js.IA5String({ value: cpsUri })],
+        value: [new asn1js.ObjectIdentifier({ value: OID.qtCps }), new asn1js.IA5String({ value: cpsUri })],
       });
       value.push(new asn1js.Sequence({ value: [qualifier] }));
     }
@@ -114,9 +114,17 @@ export function ocspNoCheckExtension(): pkijs.Extension {
   return extension(OID.ocspNoCheck, false, new asn1js.Null());
 }
 
-/** GM/T 0015 organisation identity: the code as a PrintableString, non-critical. */
-export function unifiedSocialCreditCodeExtension(uscc: string): pkijs.Extension {
-  return extension(OID.gmUnifiedSocialCreditCode, false, new asn1js.PrintableString({ value: uscc }));
+/**
+ * GM/T 0015 企业工商注册号 (1.2.156.10260.4.1.3), which the 18-character 统一社会信用代码 replaced
+ * (三证合一, GB 32100-2015): the code as a PrintableString, non-critical.
+ */
+export function businessRegistrationNumberExtension(uscc: string): pkijs.Extension {
+  return extension(OID.gmBusinessRegistrationNumber, false, new asn1js.PrintableString({ value: uscc }));
+}
+
+/** GM/T 0015 企业组织机构代码 (1.2.156.10260.4.1.4): the 9-character GB 11714 code, PrintableString, non-critical. */
+export function organizationCodeExtension(code: string): pkijs.Extension {
+  return extension(OID.gmOrganizationCode, false, new asn1js.PrintableString({ value: code }));
 }
 
 /** GM/T 0015 IdentifyCode, residenterCardNumber choice: [0] IMPLICIT PrintableString. */

@@ -1,6 +1,3 @@
-import { bytesToHex } from "@/lib/pki/encoding";
-import { sm3 } from "@/lib/pki/sm3";
-
 // Check digits of the two identity numbers a Chinese CA binds into certificates. A typo caught
 // here is a certificate that does not have to be revoked later.
 
@@ -16,6 +13,14 @@ export function isValidUscc(code: string): boolean {
   return USCC_ALPHABET[check] === code[17];
 }
 
+/**
+ * The 9-character 组织机构代码 (GB 11714) inside a 统一社会信用代码: its characters 9-17
+ * (GB 32100-2015 4.1, 主体标识码), the value GM/T 0015's organisation-code extension means.
+ */
+export function organizationCodeOfUscc(uscc: string): string {
+  return uscc.slice(8, 17);
+}
+
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = "10X98765432";
 
@@ -25,12 +30,4 @@ export function isValidResidentIdNumber(id: string): boolean {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(id[i]) * ID_WEIGHTS[i];
   return ID_CHECK[sum % 11] === id[17];
-}
-
-/**
- * What an individual's certificate carries in its DN serialNumber instead of the number itself:
- * upper-case hex SM3 of the 18 ASCII characters. See end-entity-profile.ts for why.
- */
-export function residentIdDigestHex(id: string): string {
-  return bytesToHex(sm3(new TextEncoder().encode(id))).toUpperCase();
 }

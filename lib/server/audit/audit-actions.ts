@@ -142,6 +142,8 @@ export const AUDIT_DATA_SCHEMAS = {
   "certificate.issued": z.object({ serialHex: z.string(), usage: z.string(), caId: id, orderId: nullableId, fingerprintSha256: z.string() }),
   "certificate.revoked": z.object({ serialHex: z.string(), reason: z.string(), reasonCode: z.number().int(), revokedAt: z.string() }),
   "certificate.expired": z.object({ serialHex: z.string() }),
+  // POST /api/v1/subjects/match: a platform asked for a person's subject identifier (never the ID number on record).
+  "certificate.subject_matched": z.object({ platformId: id, matched: z.boolean() }),
   "certificate.revocation_requested": z.object({ serialHex: z.string(), reason: z.string(), requestId: id }),
   // 驳回 of a holder's desk revocation request (the reason is on the order's rejected event).
   "certificate.revocation_refused": z.object({ serialHex: z.string(), requestId: id, orderId: id }),

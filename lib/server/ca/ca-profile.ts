@@ -7,8 +7,21 @@ export const CA_PROFILE = {
   organizationName: "CertDesk",
   root: { commonName: "CertDesk SM2 Root CA", years: 20 },
   issuing: { commonName: "CertDesk SM2 Issuing CA", years: 10 },
-  // Short-lived because ocsp-nocheck means nobody can revoke it; renewed 30 days before the end.
-  ocspResponder: { commonName: "CertDesk OCSP Responder", days: 365, renewBeforeDays: 30 },
+  // Short-lived because ocsp-nocheck means nobody can revoke it (RFC 6960 4.2.2.2.1): 30 days, and a
+  // new one (new key) once fewer than 10 days are left, by the maintenance job or, when that has not
+  // run, by the first OCSP answer that sees it due (ensureCaHierarchy under the hierarchy lock).
+  ocspResponder: { commonName: "CertDesk OCSP Responder", days: 30, renewBeforeDays: 10 },
+  /**
+   * Certificate policies (RFC 5280 4.2.1.4), each with a CPS pointer to the desk's /cps page. The arc
+   * 1.3.6.1.4.1.32473 is IANA's EXAMPLE enterprise number (RFC 5612, for documentation): this
+   * software has no registered arc, and a licensed CA replaces these with the OIDs of its approved
+   * CP (docs/certificate-profile.md). The issuing CA lists every policy its certificates use.
+   */
+  policies: {
+    arc: "1.3.6.1.4.1.32473.1",
+    individual: "1.3.6.1.4.1.32473.1.1.1",
+    unit: "1.3.6.1.4.1.32473.1.1.2",
+  },
   crl: {
     /**
      * Lifetime of an issuing CA's CRL, and of the root's (which lists only issuing CAs). The root's
@@ -40,6 +53,11 @@ export function addYears(date: Date, years: number): Date {
   const out = new Date(date);
   out.setUTCFullYear(out.getUTCFullYear() + years);
   return out;
+}
+
+/** When the delegated OCSP responder certificate ending at `notAfter` is replaced. */
+export function ocspResponderRenewAt(notAfter: Date): Date {
+  return addMs(notAfter, -CA_PROFILE.ocspResponder.renewBeforeDays * DAY_MS);
 }
 
 export function addMs(date: Date, ms: number): Date {

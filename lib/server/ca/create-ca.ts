@@ -62,6 +62,8 @@ export async function createCa(tx: Tx, input: { kind: CaKind; parent?: CaRow; no
         publicKey: key.publicKey,
         validity: { notBefore, notAfter: addYears(now, CA_PROFILE.issuing.years) },
         urls: { crlDistributionPoints: [urls.crl(parent.id)], ocsp: [], caIssuers: [urls.caCertificate(parent.id)] },
+        // Every policy its end-entity certificates name, so RFC 5280 policy processing accepts them.
+        policies: [CA_PROFILE.policies.individual, CA_PROFILE.policies.unit].map((oid) => ({ oid, cpsUri: urls.cps() })),
       },
       issuer,
     );

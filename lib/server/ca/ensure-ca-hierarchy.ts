@@ -1,7 +1,7 @@
 import { env, isDemoMode } from "@/lib/env";
 import { db, type Db, type Tx } from "@/lib/db/client";
 import { CaCeremonyNeededError } from "@/lib/server/ca/ca-ceremony-needed-error";
-import { CA_PROFILE } from "@/lib/server/ca/ca-profile";
+import { ocspResponderRenewAt } from "@/lib/server/ca/ca-profile";
 import { createCa, type CaRow } from "@/lib/server/ca/create-ca";
 import { generateCrl } from "@/lib/server/ca/generate-crl";
 import { forgetOcspResponder } from "@/lib/server/ca/load-ocsp-responder";
@@ -23,8 +23,7 @@ async function readHierarchy(client: Db | Tx): Promise<Partial<CaHierarchy>> {
 }
 
 function isComplete(h: Partial<CaHierarchy>, now: Date): h is CaHierarchy {
-  const renewAt = now.getTime() + CA_PROFILE.ocspResponder.renewBeforeDays * 24 * 3600 * 1000;
-  return Boolean(h.root && h.issuing && h.ocsp && h.ocsp.notAfter.getTime() > renewAt);
+  return Boolean(h.root && h.issuing && h.ocsp && ocspResponderRenewAt(h.ocsp.notAfter) > now);
 }
 
 /**

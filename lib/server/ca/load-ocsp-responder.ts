@@ -6,6 +6,7 @@ import { certificatePublicKey, parseCertificate } from "@/lib/pki/x509/certifica
 import { db, dbAdapter } from "@/lib/db/client";
 import type { OpenedAdapter } from "@/lib/db/adapter";
 import { keyCustody } from "@/lib/server/ca/key-custody";
+import { ocspResponderRenewAt } from "@/lib/server/ca/ca-profile";
 
 export interface OcspIssuer {
   caId: string;
@@ -15,6 +16,11 @@ export interface OcspIssuer {
   sha1KeyHashHex: string;
   /** Who signs answers about this CA's certificates: its delegated responder, else the CA itself. */
   responder: { certificate: pkijs.Certificate; signer: Sm2Signer };
+  /**
+   * For the active issuing CA: when its delegated responder is due for replacement (at once when it
+   * has none), so an answer can rotate it without a query of its own. Undefined for retired CAs.
+   */
+  responderRenewAt?: Date;
 }
 
 // The CAs and responder keys change a few times in a decade, while OCSP answers thousands of
@@ -45,6 +51,7 @@ async function load(): Promise<OcspIssuer[]> {
         certificate: delegated ? parseCertificate(delegated.certDer) : certificate,
         signer: await keyCustody().signer(responderRow.keyRef),
       },
+      ...(ca.active ? { responderRenewAt: delegated ? ocspResponderRenewAt(delegated.notAfter) : new Date(0) } : {}),
     });
   }
   return issuers;

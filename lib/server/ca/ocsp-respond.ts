@@ -12,6 +12,7 @@ import { CA_PROFILE, addMs } from "@/lib/server/ca/ca-profile";
 import { findOcspStatus, type OcspStatusRow } from "@/lib/server/ca/find-ocsp-status";
 import { ocspAnswerMemo } from "@/lib/server/ca/ocsp-answer-memo";
 import { loadOcspResponder, type OcspIssuer } from "@/lib/server/ca/load-ocsp-responder";
+import { ensureCaHierarchy } from "@/lib/server/ca/ensure-ca-hierarchy";
 import { readSimpleOcspRequest } from "@/lib/server/ca/read-simple-ocsp-request";
 
 export interface OcspAnswer {
@@ -82,6 +83,24 @@ function requestDer(request: { der: Uint8Array } | { getPath: string }): Uint8Ar
 }
 
 /**
+ * The issuers, after replacing the active CA's delegated responder when it is due: the maintenance
+ * job normally does that first; if it has not run, the first answer does (ensureCaHierarchy takes
+ * the hierarchy lock and re-reads, so instances answering at once make one new responder). A
+ * failure leaves the current responder (still valid, or the CA itself) answering.
+ */
+async function loadIssuersRotatingResponder(now: Date): Promise<OcspIssuer[]> {
+  const issuers = await loadOcspResponder();
+  if (!issuers.some((i) => i.responderRenewAt && i.responderRenewAt <= now)) return issuers;
+  try {
+    await ensureCaHierarchy({ now });
+  } catch (error) {
+    console.error("[ocsp] responder rotation failed:", error instanceof Error ? error.message : error);
+    return issuers;
+  }
+  return loadOcspResponder();
+}
+
+/**
  * Answers an OCSP request (RFC 6960) for the issuing CAs. The common request (RFC 5019: one
  * certificate, SHA-1 CertID, no nonce) is recognised without pkijs and, when a fresh pre-signed
  * answer exists, served from OcspCache with one indexed query and no signing. Everything else is
@@ -99,7 +118,7 @@ export async function respondOcsp(input: { request: { der: Uint8Array } | { getP
     throw error;
   }
   try {
-    const issuers = await loadOcspResponder();
+    const issuers = await loadIssuersRotatingResponder(now);
     const simple = readSimpleOcspRequest(der);
     const simpleIssuer = simple && issuers.find((i) => i.sha1NameHashHex === simple.issuerNameHashHex && i.sha1KeyHashHex === simple.issuerKeyHashHex);
     const memoKey = simpleIssuer ? `${simpleIssuer.caId}:${simple.serialHex}` : undefined;

@@ -15,6 +15,7 @@ import { loadIssuingCa, type IssuingCa } from "@/lib/server/ca/load-issuing-ca";
 import { isUniqueViolation } from "@/lib/db/is-unique-violation";
 import { parseInput } from "@/lib/server/http/parse-input";
 import { pkiUrls } from "@/lib/server/ca/pki-urls";
+import { personSubjectFor } from "@/lib/server/certs/person-subject-id";
 import { ZCertSubjectSchema, ZIssueCertificatesSchema, type TIssueCertificates } from "./issue-certificates.types";
 
 export interface IssuedPair {
@@ -131,10 +132,12 @@ async function issueUsagesIn(
     if (!order) throw new AppError("not_found", { userMessage: "errors.not_found" });
   }
   const s = parsed.subject;
+  // A person's DN carries their kept subject identifier, never anything computed from the number alone.
+  const person = s.type === "INDIVIDUAL" ? await personSubjectFor(tx, s.idNumber) : undefined;
   const subject = ZEndEntitySubjectSchema.parse(
     s.type === "UNIT"
       ? { type: "unit", organizationName: s.orgName, uscc: s.uscc }
-      : { type: "individual", personName: s.name, idNumber: s.idNumber, discloseIdNumber: s.discloseIdNumber },
+      : { type: "individual", personName: s.name, idNumber: s.idNumber, subjectId: person!.subjectId, discloseIdNumber: s.discloseIdNumber },
   );
   const orgId =
     parsed.orgId ?? (s.type === "UNIT" ? (await tx.organization.findUnique({ where: { uscc: s.uscc }, select: { id: true } }))?.id : undefined);
@@ -153,6 +156,7 @@ async function issueUsagesIn(
         publicKey: hexToBytes(publicKeyHex),
         validity,
         urls: { crlDistributionPoints: [urls.crl(issuing.id)], ocsp: [urls.ocsp()], caIssuers: [urls.caCertificate(issuing.id)] },
+        policies: [{ oid: s.type === "UNIT" ? CA_PROFILE.policies.unit : CA_PROFILE.policies.individual, cpsUri: urls.cps() }],
       },
       issuer,
     );
@@ -174,6 +178,7 @@ async function issueUsagesIn(
     orderId: parsed.orderId ?? null,
     userId: parsed.userId,
     orgId: orgId ?? null,
+    personSubjectId: person?.id ?? null,
   });
   const created = await tx.certificate.createManyAndReturn({ data: built.map((b) => row(b.cert, b.usage, b.share.id)) });
   const issued = built.map((b) => ({ ...created.find((c) => c.serialHex === b.cert.serialHex)!, pem: b.cert.pem }));

@@ -11,6 +11,7 @@ import {
 } from "@/lib/platform/webhook-delivery";
 import { ZCreateScanRequestSchema } from "./scan.types";
 import { pdfVerificationSchema, sealPaths, sealSchema } from "@/lib/server/seals/seal-openapi";
+import { subjectMatchPaths } from "@/lib/server/certs/subject-match-openapi";
 
 const ERROR_CODES = ["unauthenticated", "validation_failed", "not_found", "conflict", "gone", "rate_limited", "internal"];
 
@@ -190,6 +191,7 @@ export function openApiDocument() {
     },
     paths: {
       ...sealPaths,
+      ...subjectMatchPaths,
       "/scan-requests": {
         post: {
           summary: "Create a scan request",

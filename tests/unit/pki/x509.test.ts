@@ -7,7 +7,7 @@ import { buildEndEntityCertificate } from "@/lib/pki/x509/build-end-entity-certi
 import { buildRootCaCertificate } from "@/lib/pki/x509/build-root-ca-certificate";
 import { verifyCertificateSignature } from "@/lib/pki/verify/verify-certificate-signature";
 import { verifyChain } from "@/lib/pki/verify/verify-chain";
-import { DEMO_ID_NUMBER, DEMO_URLS, DEMO_USCC } from "@/lib/pki/demo/demo-profile";
+import { DEMO_ID_NUMBER, DEMO_SUBJECT_ID, DEMO_URLS, DEMO_USCC } from "@/lib/pki/demo/demo-profile";
 import { writeDemoCa, type DemoFixture } from "./demo-fixture";
 import { DIST_ID, asn1parse, certToDer, extractSignedParts, flipByte, isVerifiedByPkeyutl, openssl, opensslOk, opensslVerifiesSignature } from "./openssl-helpers";
 
@@ -63,26 +63,31 @@ describe("certificates checked by OpenSSL", () => {
   it("profiles the unit's signing certificate", () => {
     const out = text("sign.pem");
     expect(out).toMatch(/Key Usage: critical\s+Digital Signature, Non Repudiation/);
-    expect(out).toMatch(/Extended Key Usage:\s+TLS Web Client Authentication/);
+    // OpenSSL 3.0 has no name for id-kp-documentSigning (RFC 9336) and prints its OID.
+    expect(out).toMatch(/Extended Key Usage:\s+TLS Web Client Authentication, 1\.3\.6\.1\.5\.5\.7\.3\.36, E-mail Protection\n/);
     expect(out).toContain(`URI:${DEMO_URLS.issuing.crlDistributionPoints[0]}`);
     expect(out).toContain(`OCSP - URI:${DEMO_URLS.issuing.ocsp[0]}`);
     expect(out).toContain(`CA Issuers - URI:${DEMO_URLS.issuing.caIssuers[0]}`);
     expect(out).toMatch(/Subject Key Identifier/);
     expect(out).toMatch(/Authority Key Identifier/);
     expect(out).toContain(`serialNumber=${DEMO_USCC}`);
-    expect(out).toMatch(new RegExp(`1\\.2\\.156\\.10260\\.4\\.1\\.4:\\s+\\.\\.${DEMO_USCC}`));
+    // GM/T 0015: 4.1.3 (工商注册号, now the unified code) the 18 characters, 4.1.4 the 9-character 组织机构代码 inside it.
+    expect(out).toMatch(new RegExp(`1\\.2\\.156\\.10260\\.4\\.1\\.3:\\s+\\.\\.${DEMO_USCC}\\n`));
+    expect(out).toMatch(new RegExp(`1\\.2\\.156\\.10260\\.4\\.1\\.4:\\s+\\.\\.${DEMO_USCC.slice(8, 17)}\\n`));
     expect(out).toContain("Subject: C=CN, O=CertDesk 演示单位有限公司, CN=CertDesk 演示单位有限公司");
   });
 
   it("profiles the unit's encryption certificate", () => {
     expect(text("enc.pem")).toMatch(/Key Usage: critical\s+Key Encipherment, Data Encipherment, Key Agreement/);
     expect(text("enc.pem")).not.toContain("Digital Signature");
+    expect(text("enc.pem")).not.toContain("Extended Key Usage"); // none without an e-mail address
   });
 
-  it("puts the SM3 of an individual's ID number in the DN, never the number", () => {
+  it("puts the given subject identifier in an individual's DN: neither the ID number nor its SM3", () => {
     const digest = opensslOk(["dgst", "-sm3", "-r"], { input: new TextEncoder().encode(DEMO_ID_NUMBER) }).split(" ")[0].toUpperCase();
     const out = text("revoked.pem");
-    expect(out).toContain(`serialNumber=${digest}`);
+    expect(out).toContain(`serialNumber=${DEMO_SUBJECT_ID}`);
+    expect(out).not.toContain(digest);
     expect(out).not.toContain(DEMO_ID_NUMBER);
   });
 
@@ -99,7 +104,7 @@ describe("certificates checked by OpenSSL", () => {
     const notBefore = new Date("2026-01-02T03:04:05.678Z");
     const issued = await buildEndEntityCertificate(
       {
-        subject: { type: "individual", personName: "李四", idNumber: DEMO_ID_NUMBER, discloseIdNumber: true, email: "lisi@example.cn" },
+        subject: { type: "individual", personName: "李四", idNumber: DEMO_ID_NUMBER, subjectId: DEMO_SUBJECT_ID, discloseIdNumber: true, email: "lisi@example.cn" },
         usage: "signing",
         publicKey: generateKeyPair().publicKey,
         validity: { notBefore, notAfter: new Date("2027-01-02T03:04:05Z") },
@@ -117,7 +122,7 @@ describe("certificates checked by OpenSSL", () => {
     expect(issued.notBefore.toISOString()).toBe("2026-01-02T03:04:05.000Z");
     const out = opensslOk(["x509", "-in", fx.file("issued.pem"), "-noout", "-text", "-dates"]);
     expect(out).toContain("notBefore=Jan  2 03:04:05 2026 GMT");
-    expect(out).toMatch(/Extended Key Usage:\s+TLS Web Client Authentication, E-mail Protection/);
+    expect(out).toMatch(/Extended Key Usage:\s+TLS Web Client Authentication, 1\.3\.6\.1\.5\.5\.7\.3\.36, E-mail Protection\n/);
     expect(out).toContain("email:lisi@example.cn");
     expect(out).toContain("Policy: 1.2.156.112570.1.1.1");
     // Disclosed on request only, and then in the GM/T 0015 extension, never in the DN.
@@ -202,6 +207,6 @@ describe("our certificate verification", () => {
     const base = { usage: "signing" as const, publicKey: generateKeyPair().publicKey, validity: { notBefore: new Date(), notAfter: new Date(Date.now() + 864e5) }, urls: {} };
     const issuer = { certificate: pem("ca.pem"), signer: localSigner(generateKeyPair().privateKey) };
     await expect(buildEndEntityCertificate({ ...base, subject: { type: "unit", organizationName: "x", uscc: "91330106MA2GL3QX1A" } }, issuer)).rejects.toBeInstanceOf(ZodError);
-    await expect(buildEndEntityCertificate({ ...base, subject: { type: "individual", personName: "x", idNumber: "110105194912310021" } }, issuer)).rejects.toBeInstanceOf(ZodError);
+    await expect(buildEndEntityCertificate({ ...base, subject: { type: "individual", personName: "x", idNumber: "110105194912310021", subjectId: DEMO_SUBJECT_ID } }, issuer)).rejects.toBeInstanceOf(ZodError);
   });
 });

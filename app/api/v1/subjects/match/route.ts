@@ -1,0 +1,10 @@
+import { platformRoute } from "@/lib/server/http/platform-route";
+import { matchPersonSubject } from "@/lib/server/certs/match-person-subject";
+import { ZMatchPersonSubjectSchema } from "@/lib/server/certs/match-person-subject.types";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/v1/subjects/match — the subject identifier (DN serialNumber) of a person the platform holds the ID number of
+export const POST = platformRoute(({ platform, input }) => matchPersonSubject({ platformId: platform.id, idNumber: input.idNumber }), {
+  body: ZMatchPersonSubjectSchema,
+});
