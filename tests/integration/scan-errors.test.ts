@@ -158,24 +158,32 @@ describe("phone scan API: PIN gating and error codes", () => {
     const view = await getPlatformScanRequest({ platformId: platform.id, id: first.id });
     expect((view.result as { sessionId: string }).sessionId).toBe(sessionId);
 
-    // The platform sends a further request into the session; another platform naming the same id gets nothing.
+    // The platform sends a further request into the session; another platform naming the same id is
+    // refused as an unknown session (not told it exists), and so is an id nobody issued.
     const next = await request(platform.id, { type: "sign", digest, title: "技术标", sessionId });
-    const stray = await request(other.platform.id, { type: "sign", digest, title: "别的平台", sessionId });
+    const stray = await expectAppError(request(other.platform.id, { type: "sign", digest, title: "别的平台", sessionId }), "validation_failed");
+    const unknown = await expectAppError(request(platform.id, { type: "sign", digest, title: "编造", sessionId: "clnosuchsession000000000" }), "validation_failed");
+    expect(describeError(stray, "en").fields).toEqual(describeError(unknown, "en").fields);
+    expect(describeError(stray, "en").fields?.sessionId?.[0]).toMatch(/unknown sessionId/);
+    expect(await db.scanRequest.count({ where: { platformId: other.platform.id } })).toBe(0);
     const pending = await claimSessionRequests({ userId: holder.user.id });
     expect(pending.map((p) => p.id)).toEqual([next.id]);
     expect(pending[0]!.session.autoConfirm).toBe(true);
-    expect((await getPlatformScanRequest({ platformId: other.platform.id, id: stray.id })).status).toBe("pending");
 
     // Signed with d1 kept in memory and no PIN: the session is the authorisation.
     await completePhoneScan({ userId: holder.user.id, id: next.id, input: { certificateId: holder.sign.cert.id, result: await scanCms(holder, next.id, digest, undefined, holder.sign.d1) } });
-    expect((await getPlatformScanRequest({ platformId: platform.id, id: next.id })).status).toBe("completed");
+    const inSession = await getPlatformScanRequest({ platformId: platform.id, id: next.id });
+    expect(inSession.status).toBe("completed");
+    // The result of a request that arrived through the session names it, as the opening one did.
+    expect((inSession.result as { sessionId: string }).sessionId).toBe(sessionId);
     expect((await listScanSessions({ userId: holder.user.id }))[0]).toMatchObject({ id: sessionId, isOpen: true, signed: 2 });
 
     await endScanSession({ userId: holder.user.id, sessionId });
     await expectAppError(endScanSession({ userId: holder.user.id, sessionId }), "not_found");
-    const late = await request(platform.id, { type: "sign", digest, title: "结束后", sessionId });
+    // An ended session is gone: the platform must send an ordinary request (the holder scans again).
+    const late = await expectAppError(request(platform.id, { type: "sign", digest, title: "结束后", sessionId }), "gone");
+    expect(describeError(late, "zh-CN")).toMatchObject({ status: 410, fields: { sessionId: [expect.stringContaining("已结束")] } });
     expect(await claimSessionRequests({ userId: holder.user.id })).toEqual([]);
-    expect((await getPlatformScanRequest({ platformId: platform.id, id: late.id })).status).toBe("pending");
     // Someone else cannot end a holder's session.
     await expectAppError(endScanSession({ userId: (await createUser()).id, sessionId }), "not_found");
   });

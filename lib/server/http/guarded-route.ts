@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import type { z } from "zod";
+import { z } from "zod";
 import { toLocale, type Locale } from "@/lib/i18n/locales";
 import { AppError } from "@/lib/errors";
 import { clientIp } from "./client-ip";
@@ -55,6 +55,12 @@ export type RouteInput<S, Q> = {
   locale: Locale;
 };
 
+const zhErrors = z.locales.zhCN().localeError;
+const enErrors = z.locales.en().localeError;
+
+/** zod's built-in issue texts in a locale (schemas' own messages, catalogue keys, still win). */
+export const zodErrorMap = (locale: Locale) => (locale === "en" ? enErrors : zhErrors);
+
 export function requestLocale(req: Request): Locale {
   const cookie = /(?:^|;\s*)locale=([^;]+)/.exec(req.headers.get("cookie") ?? "")?.[1];
   if (cookie) return toLocale(cookie);
@@ -100,8 +106,10 @@ export function guardedRoute<C, P, S extends z.ZodType | undefined, Q extends z.
           if (accepts === "form") input = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string"));
         } else raw = bytes;
       }
-      const parsedInput = opts.body ? opts.body.parse(input) : input;
-      const query = opts.query ? opts.query.parse(queryObject(req.url)) : undefined;
+      // zod's own texts (a schema without a catalogue message) in the caller's language too.
+      const parse = { error: zodErrorMap(locale) };
+      const parsedInput = opts.body ? opts.body.parse(input, parse) : input;
+      const query = opts.query ? opts.query.parse(queryObject(req.url), parse) : undefined;
       const result = await handler({
         req,
         input: parsedInput as Infer<S>,

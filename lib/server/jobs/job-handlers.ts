@@ -6,6 +6,7 @@ import { SMS_PARAMS_AAD } from "@/lib/server/notify/queue-sms";
 import { openSecret } from "@/lib/db/seal";
 import { runCertMaintenance } from "@/lib/server/ca/run-cert-maintenance";
 import { deliverScanWebhook } from "@/lib/server/scan/deliver-scan-webhook";
+import { expireScanRequest } from "@/lib/server/scan/expire-scan-request";
 import { applyOrgSignature } from "@/lib/server/org/apply-org-signature";
 import { revokeOrgCertificates } from "@/lib/server/org/revoke-org-certificates";
 import { sendCertificateReminders } from "@/lib/server/certs/certificate-reminders-send";
@@ -30,6 +31,7 @@ export const jobHandlers: { [K in JobType]: (payload: JobPayloads[K]) => Promise
     await sendCertificateReminders({ now: new Date(at) });
   },
   "scan.webhook": deliverScanWebhook,
+  "scan.expire": expireScanRequest,
   "org.apply_signature": applyOrgSignature,
   async "org.revoke_certificates"(payload) {
     await revokeOrgCertificates(payload);

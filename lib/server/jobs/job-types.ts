@@ -16,6 +16,8 @@ export type JobPayloads = {
   // occurredAt are fixed at enqueue time (retries are the same delivery); jobs queued before they
   // existed carry only scanRequestId.
   "scan.webhook": { scanRequestId: string; deliveryId?: string; sequence?: number; occurredAt?: string };
+  // Queued with each scan request for its expiresAt: a request still open then ends EXPIRED (and its webhook is queued).
+  "scan.expire": { scanRequestId: string };
   // A scan of the desk's own platform completed: the enterprise letter it signed (OrgSignature) takes effect.
   "org.apply_signature": { scanRequestId: string };
   // A member removed or an organization deleted: its certificates are revoked right after the commit; this job,

@@ -31,7 +31,10 @@ export async function completePhoneScan({ userId, id, input }: { userId: string;
 
   const opened = session ? await openScanSession({ userId, platformId: row.platformId, certificateId, ...session }) : null;
   try {
-    await completeScanRequest({ userId, id, certificateId, result: { ...result, ...(opened ? { sessionId: opened.id } : {}) } });
+    // result.sessionId: the session this request opened, or the one it arrived through (echoed to the platform).
+    const sessionId = opened?.id ?? (row.type === "SIGN" ? row.sessionId : null);
+    const { sessionId: _fromPhone, ...fromPhone } = result as Record<string, unknown>;
+    await completeScanRequest({ userId, id, certificateId, result: { ...fromPhone, ...(sessionId ? { sessionId } : {}) } });
   } catch (err) {
     if (opened) await db.scanSession.delete({ where: { id: opened.id } });
     throw err;

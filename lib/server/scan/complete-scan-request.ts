@@ -26,8 +26,9 @@ export async function completeScanRequest({
 }) {
   const row = await db.scanRequest.findFirst({ where: { id, userId }, include: { platform: { select: { isDesk: true } } } });
   if (!row) throw new AppError("not_found", { userMessage: "scan.errors.notFound" });
+  // Expired first: a request the expiry job already marked EXPIRED is gone, not "used".
+  if (row.expiresAt <= new Date() && (row.status === "SCANNED" || row.status === "EXPIRED")) throw new AppError("gone", { userMessage: "scan.errors.expired" });
   if (row.status !== "SCANNED") throw new AppError("conflict", { userMessage: "scan.errors.used" });
-  if (row.expiresAt <= new Date()) throw new AppError("gone", { userMessage: "scan.errors.expired" });
   const usage = row.type === "DECRYPT" ? "ENCRYPT" : "SIGN";
   const cert = await db.certificate.findFirst({ where: { id: certificateId, userId, usage, status: "VALID" }, include: { ca: true } });
   if (!cert) throw new AppError("not_found", { userMessage: "scan.errors.noCertificate" });

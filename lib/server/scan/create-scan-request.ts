@@ -1,24 +1,41 @@
 import { env } from "@/lib/env";
 import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import { consumeRateLimit } from "@/lib/server/security/rate-limit";
 import { SCAN_TYPE_TO_DB, type TCreateScanRequest } from "./scan.types";
 import { newScanToken } from "./scan-token";
 import { platformScanView } from "./platform-scan-view";
 
-/** A platform asks a certificate holder to log in, sign, decrypt or share subject data by scanning a QR. */
+/**
+ * A sign request naming a signing session (会话签章) must name one of this platform's sessions
+ * that is still open: an id that is unknown or another platform's is a validation error (the two
+ * are not told apart), an ended or expired session is `gone` (start an ordinary request: the
+ * holder scans again). Never silently an ordinary QR request.
+ */
+async function assertSessionUsable({ platformId, sessionId }: { platformId: string; sessionId: string }) {
+  const session = await db.scanSession.findFirst({ where: { id: sessionId, platformId }, select: { endedAt: true, expiresAt: true } });
+  if (!session) throw new AppError("validation_failed", { userMessage: "scan.errors.sessionUnknown", fields: { sessionId: ["scan.errors.sessionUnknown"] } });
+  if (session.endedAt || session.expiresAt <= new Date()) throw new AppError("gone", { userMessage: "scan.errors.sessionEnded", fields: { sessionId: ["scan.errors.sessionEnded"] } });
+}
+
+/**
+ * A platform asks a certificate holder to log in, sign, decrypt or share subject data by scanning a QR.
+ * Its expiry is queued with it (scan.expire at expiresAt), so a request nobody finished ends EXPIRED
+ * in the database and the platform's webhook reports it.
+ */
 export async function createScanRequest({ platformId, input }: { platformId: string; input: TCreateScanRequest }) {
   await consumeRateLimit(db, `scan:platform:${platformId}`, [{ seconds: 60, max: env().SCAN_PLATFORM_PER_MINUTE }]);
+  if (input.type === "sign" && input.sessionId) await assertSessionUsable({ platformId, sessionId: input.sessionId });
   const { type, clientRef, expiresIn, ...payload } = input;
   const { tokenHash, qrContent } = newScanToken();
-  const row = await db.scanRequest.create({
-    data: {
-      platformId,
-      type: SCAN_TYPE_TO_DB[type],
-      tokenHash,
-      clientRef,
-      payload,
-      expiresAt: new Date(Date.now() + expiresIn * 1000),
-    },
+  const expiresAt = new Date(Date.now() + expiresIn * 1000);
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.scanRequest.create({
+      data: { platformId, type: SCAN_TYPE_TO_DB[type], tokenHash, clientRef, payload, expiresAt },
+    });
+    await enqueueJob(tx, { type: "scan.expire", payload: { scanRequestId: created.id }, runAt: expiresAt, maxAttempts: 5 });
+    return created;
   });
   return { ...platformScanView(row), qrContent };
 }

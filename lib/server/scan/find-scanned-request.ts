@@ -15,8 +15,9 @@ export async function findScannedRequest({ userId, id, certificateId, types }: {
   if (!row) throw new AppError("not_found", { userMessage: "scan.errors.notFound" });
   const refusal = refusalOf(row);
   if (refusal) throw scanRefusedError(refusal);
+  // Expired first: a request the expiry job already marked EXPIRED is gone, not "used".
+  if (row.expiresAt <= new Date() && (row.status === "SCANNED" || row.status === "EXPIRED")) throw new AppError("gone", { userMessage: "scan.errors.expired" });
   if (row.status !== "SCANNED") throw new AppError("conflict", { userMessage: "scan.errors.used" });
-  if (row.expiresAt <= new Date()) throw new AppError("gone", { userMessage: "scan.errors.expired" });
   if (types && !types.includes(row.type)) throw new AppError("bad_request", { userMessage: "scanner.errors.wrongOperation" });
   const usage = row.type === "DECRYPT" ? "ENCRYPT" : "SIGN";
   const certificate = await db.certificate.findFirst({

@@ -8,14 +8,14 @@ export const ZCreateScanRequestSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("login"),
     // The platform's challenge; the phone signs it with the certificate's key.
-    challenge: z.string().min(16).max(256).regex(/^[\x21-\x7e]+$/, "printable ASCII without spaces"),
+    challenge: z.string().min(16).max(256).regex(/^[\x21-\x7e]+$/, "scan.errors.challengeFormat"),
     clientRef: ZClientRef,
     expiresIn: ZExpiresIn,
   }),
   z.object({
     type: z.literal("sign"),
     // SM3 digest of the document (hex); the result is a detached CMS over that digest.
-    digest: z.string().regex(/^[0-9a-fA-F]{64}$/, "64 hex characters (SM3)").transform((s) => s.toLowerCase()),
+    digest: z.string().regex(/^[0-9a-fA-F]{64}$/, "scan.errors.digestFormat").transform((s) => s.toLowerCase()),
     title: z.string().trim().min(1).max(200),
     withSeal: z.boolean().default(false).describe("Offer the holder's seals usable with the chosen certificate; the holder may also sign without one"),
     sealRequired: z.boolean().default(false).describe("A seal is mandatory: the phone does not let the holder sign without one (implies withSeal)"),
@@ -29,7 +29,7 @@ export const ZCreateScanRequestSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("decrypt"),
     // SM2 ciphertext of a session key (OpenSSL DER or C1C3C2), base64.
-    ciphertext: z.string().min(20).max(4096).regex(/^[A-Za-z0-9+/=_-]+$/, "base64"),
+    ciphertext: z.string().min(20).max(4096).regex(/^[A-Za-z0-9+/=_-]+$/, "scan.errors.base64"),
     title: z.string().trim().min(1).max(200),
     clientRef: ZClientRef,
     expiresIn: ZExpiresIn,
