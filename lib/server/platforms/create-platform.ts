@@ -5,12 +5,14 @@ import type { SessionUser } from "@/lib/server/auth/session-user";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { db } from "@/lib/db/client";
 import { ZCreatePlatformSchema } from "@/lib/server/platforms/platform.types";
+import { assertWebhookUrlAllowed } from "@/lib/server/platforms/assert-webhook-url-allowed";
 import { generatePlatformSecret } from "@/lib/server/platforms/generate-platform-secret";
 
 /** Registers a trading platform; returns its client id and the secret, which is shown this once. */
 export async function createPlatform({ user, input, ip }: { user: Pick<SessionUser, "id" | "role">; input: unknown; ip?: string }) {
   assertPermission(user, "platforms.manage");
   const data = ZCreatePlatformSchema.parse(input);
+  assertWebhookUrlAllowed(data);
   const { secret, ...stored } = generatePlatformSecret(data.code);
   const clientId = `${data.code}-${randomBytes(4).toString("hex")}`;
   try {

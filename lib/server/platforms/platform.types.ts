@@ -30,3 +30,9 @@ export const ZUpdatePlatformSchema = z.object({ platformId: z.string().min(1).ma
 export type TUpdatePlatformInput = z.input<typeof ZUpdatePlatformSchema>;
 
 export const ZRotatePlatformSecretSchema = z.object({ platformId: z.string().min(1).max(40) });
+
+// PUT /api/v1/platform/webhook — the platform's own webhook URL (null: no webhook).
+export const ZPutWebhookSettingsSchema = z.object({
+  webhookUrl: z.union([z.url({ protocol: /^https?$/, error: "review.errors.urlInvalid" }).max(500), z.null()]),
+});
+export type TPutWebhookSettings = z.infer<typeof ZPutWebhookSettingsSchema>;
