@@ -52,8 +52,10 @@ export function SealRowActions({ sealId, status, isPersonal }: { sealId: string;
     <span className={styles.actions}>
       {status === "PENDING_REVIEW" && <Button size="sm" variant="outline" onClick={() => setConfirming("cancel")} data-testid="seal-cancel">{t("seals.actions.cancel")}</Button>}
       {["AWAITING_IMAGE", "REJECTED", "APPROVED"].includes(status) && (
-        <label className={styles.muted} data-testid="seal-upload">
-          <span>{t(uploadLabel)}</span> <input type="file" accept="image/jpeg,image/png" onChange={(e) => void upload(e.target.files?.[0])} disabled={isBusy} />
+        // A button-sized label around a hidden file input (the browser's own "Choose File" is not in the page's language).
+        <label className={`${styles.pick} ${styles.pickSmall}`} data-testid="seal-upload">
+          {t(uploadLabel)}
+          <input type="file" accept="image/jpeg,image/png" className={styles.pickInput} onChange={(e) => void upload(e.target.files?.[0])} disabled={isBusy} />
         </label>
       )}
       {isPersonal && status !== "DELETED" && <Button size="sm" variant="ghost" onClick={() => setConfirming("remove")} data-testid="seal-remove">{t("seals.actions.remove")}</Button>}

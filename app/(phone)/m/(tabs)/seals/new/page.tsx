@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
 import { formatDate } from "@/components/console/format";
 import styles from "@/components/phone/phone.module.css";
 import { SealMaker } from "@/components/seals/seal-maker";
@@ -46,7 +47,7 @@ export default async function PhoneNewSealPage() {
           ) : (
             <SealMaker mode="personal" certificates={options} isPhone />
           )}
-          <Link href="/m/seals" data-testid="phone-seal-back">{t("seals.phone.done")}</Link>
+          <ButtonLink href="/m/seals" variant="outline" block data-testid="phone-seal-back">{t("seals.phone.done")}</ButtonLink>
         </section>
         {managed.length > 0 && (
           <section className={styles.section}>
