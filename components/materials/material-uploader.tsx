@@ -11,7 +11,8 @@ import styles from "./material-uploader.module.css";
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
-type Props = { orderId: string; kind: MaterialKind; label: string; accept?: string; onUploaded?: (m: MaterialView) => void };
+/** isMissing: the step's 下一步 found this slot empty; it is marked until a file is there. */
+type Props = { orderId: string; kind: MaterialKind; label: string; accept?: string; onUploaded?: (m: MaterialView) => void; isMissing?: boolean };
 type ErrorBody = { error?: { message?: string; fields?: Record<string, string[]> } };
 
 function formatSize(n: number) {
@@ -19,7 +20,7 @@ function formatSize(n: number) {
 }
 
 /** One document slot of the wizard: pick a file, watch it upload, see it, replace it. */
-export function MaterialUploader({ orderId, kind, label, accept = "image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf", onUploaded }: Props) {
+export function MaterialUploader({ orderId, kind, label, accept = "image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf", onUploaded, isMissing = false }: Props) {
   const t = useT();
   const inputId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -68,8 +69,9 @@ export function MaterialUploader({ orderId, kind, label, accept = "image/jpeg,im
   }
 
   const uploading = progress !== null;
+  const isMarked = isMissing && !material && !uploading;
   return (
-    <div className={[styles.uploader, material ? styles.hasFile : ""].join(" ")} data-testid={`material-${kind}`}>
+    <div className={[styles.uploader, material ? styles.hasFile : "", isMarked ? styles.missing : ""].join(" ")} data-testid={`material-${kind}`} data-missing={isMarked || undefined}>
       <div className={styles.head}>
         <label htmlFor={inputId} className={styles.label}>
           {label}
@@ -93,7 +95,7 @@ export function MaterialUploader({ orderId, kind, label, accept = "image/jpeg,im
         </button>
       </div>
       <Alert tone="error" id={`${inputId}-status`} data-testid={`material-${kind}-error`}>
-        {error ?? undefined}
+        {error ?? (isMarked ? t("materials.uploader.missing") : undefined)}
       </Alert>
     </div>
   );

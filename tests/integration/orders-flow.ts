@@ -36,7 +36,8 @@ export async function signUnitOrder({ userId, orderId, handlerPhone }: { userId:
 }
 
 /** An individual order (phone real-name check) signed and awaiting payment. */
-export async function signedIndividualOrder({ channelCode, offline = false }: { channelCode: string; offline?: boolean }) {
+/** Walks the individual wizard (PHONE3) up to the goods step, confirmation left to the caller. */
+async function individualOrderAtConfirm({ channelCode }: { channelCode: string }) {
   const user = await createUser();
   const phone = uniquePhone();
   const order = await createOrder({ userId: user.id, subjectType: "INDIVIDUAL", channelCode });
@@ -44,6 +45,18 @@ export async function signedIndividualOrder({ channelCode, offline = false }: { 
   const person = { name: "王个人", idType: "RESIDENT_ID", idNumber: uniqueIdNumber(), phone, email: "p@example.com" };
   await savePersonStep({ userId: user.id, orderId: order.id, input: person });
   await saveGoodsStep({ userId: user.id, orderId: order.id, input: goodsInput() });
+  return { user, order, phone };
+}
+
+/** An individual order confirmed online, at the materials step with nothing uploaded. */
+export async function individualOrderAtMaterials({ channelCode }: { channelCode: string }) {
+  const { user, order } = await individualOrderAtConfirm({ channelCode });
+  await confirmOrder({ userId: user.id, orderId: order.id });
+  return { user, order };
+}
+
+export async function signedIndividualOrder({ channelCode, offline = false }: { channelCode: string; offline?: boolean }) {
+  const { user, order, phone } = await individualOrderAtConfirm({ channelCode });
   if (offline) {
     const { switchToOffline } = await import("@/lib/server/orders/switch-to-offline");
     await switchToOffline({ userId: user.id, orderId: order.id });

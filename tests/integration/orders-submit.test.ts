@@ -16,7 +16,7 @@ import { runDueJobs } from "@/lib/server/jobs/run-jobs";
 import { latestSmsCode } from "../support/outbox";
 import { uniqueIp } from "../support/factories";
 import { addMaterials, createChannel, expectAppError } from "./orders-fixtures";
-import { signedIndividualOrder, signUnitOrder, unitOrderAtMaterials } from "./orders-flow";
+import { individualOrderAtMaterials, signedIndividualOrder, signUnitOrder, unitOrderAtMaterials } from "./orders-flow";
 
 let channel: Channel;
 let manualChannel: Channel;
@@ -92,6 +92,29 @@ describe("legal representative's authorization by SMS link", () => {
     expect((await getAuthorizationStatus({ userId: user.id, orderId: order.id }))?.status).toBe("SIGNED");
     await expectAppError(signAuthorization({ token, input: { code, agreed: true } }), "gone");
     expect((await completeMaterialsStep({ userId: user.id, orderId: order.id })).nextPath).toBe(`/apply/unit/${order.id}/sign`);
+  });
+});
+
+describe("the materials step names what is missing", () => {
+  it("an individual: the missing ID side, and no word of an authorization letter", async () => {
+    const { user, order } = await individualOrderAtMaterials({ channelCode: channel.code });
+    await addMaterials(order.id, ["ID_FRONT"]);
+    const err = describeError(await expectAppError(completeMaterialsStep({ userId: user.id, orderId: order.id }), "validation_failed"), "zh-CN");
+    expect(err.message).toBe("还有材料未上传");
+    expect(err.fields).toEqual({ ID_BACK: ["请上传此材料"] });
+    expect(JSON.stringify(err)).not.toContain("授权书");
+  });
+
+  it("a unit whose handler is not the legal representative: uploads and the authorization, each named", async () => {
+    const { user, order } = await unitOrderAtMaterials({ channelCode: channel.code });
+    await addMaterials(order.id, ["HANDLER_ID_FRONT", "HANDLER_ID_BACK"]);
+    const both = describeError(await expectAppError(completeMaterialsStep({ userId: user.id, orderId: order.id }), "validation_failed"), "zh-CN");
+    expect(both.message).toBe("还有材料未上传，法定代表人授权书也未上传或签署");
+    expect(both.fields).toEqual({ BUSINESS_LICENSE: ["请上传此材料"], AUTHORIZATION_LETTER: ["请上传盖章授权书，或由法定代表人通过短信链接签署"] });
+    await addMaterials(order.id, ["BUSINESS_LICENSE"]);
+    const letter = describeError(await expectAppError(completeMaterialsStep({ userId: user.id, orderId: order.id }), "validation_failed"), "zh-CN");
+    expect(letter.message).toBe("法定代表人授权书未上传或签署");
+    expect(Object.keys(letter.fields ?? {})).toEqual(["AUTHORIZATION_LETTER"]);
   });
 });
 

@@ -15,6 +15,7 @@ export const materials = defineMessages({
     },
     uploader: {
       choose: "选择文件",
+      missing: "还未上传，请上传此材料",
       replace: "重新上传",
       hint: "支持 JPG、PNG、PDF，单个文件不超过 10 MB",
       uploading: "正在上传 {percent}%",
@@ -60,6 +61,7 @@ export const materials = defineMessages({
     },
     uploader: {
       choose: "Choose file",
+      missing: "Not uploaded yet: upload this document",
       replace: "Upload again",
       hint: "JPG, PNG or PDF, up to 10 MB",
       uploading: "Uploading {percent}%",

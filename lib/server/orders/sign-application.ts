@@ -7,6 +7,7 @@ import { firstIncompleteStep } from "./first-incomplete-step";
 import { getDraftOrder } from "./get-draft-order";
 import { getOrderForUser } from "./get-order-for-user";
 import { missingMaterials } from "./missing-materials";
+import { missingMaterialsError } from "./missing-materials-error";
 import { signerPhone } from "./signer-phone";
 import { submitOrder } from "./submit-order";
 import { ZSignApplicationSchema } from "./sign-application.types";
@@ -32,7 +33,8 @@ export async function signApplication({ userId, orderId, input, ip }: { userId: 
   return db.$transaction(async (tx) => {
     const order = await getDraftOrder(tx, { userId, orderId });
     if (await firstIncompleteStep(order, tx)) throw new AppError("conflict", { userMessage: "wizard.errors.incomplete" });
-    if ((await missingMaterials(order, tx)).length > 0) throw new AppError("conflict", { userMessage: "wizard.materials.missing" });
+    const missing = await missingMaterials(order, tx);
+    if (missing.length > 0) throw new AppError("conflict", { userMessage: missingMaterialsError(missing).userMessage });
     const now = new Date();
     await tx.order.update({
       where: { id: orderId },
