@@ -87,6 +87,11 @@ export async function completeScan({ id, body }: { id: string; body: Record<stri
   return phoneApi<{ id: string; status: "completed"; session: { id: string; expiresAt: string; autoConfirm: boolean } | null }>(`/api/m/scan/${id}/complete`, body);
 }
 
+/** The joint decryption did not open the ciphertext: the request ends failed (the platform is told at once). */
+export function failScan(id: string, body: { certificateId: string; reason: "decrypt_failed" }) {
+  return phoneApi<{ id: string; status: "failed" }>(`/api/m/scan/${id}/fail`, body);
+}
+
 export function rejectScan(id: string) {
   return phoneApi<{ id: string }>(`/api/m/scan/${id}/reject`, {});
 }

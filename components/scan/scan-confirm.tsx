@@ -9,7 +9,8 @@ import { loadKey } from "@/lib/phone/key-store";
 import { usePhoneError } from "@/components/phone/use-phone-error";
 import { PinKeypad } from "./pin-keypad";
 import { SessionPanel, type OpenSession } from "./session-panel";
-import { completeScan, performScan, rejectScan } from "./scan-client";
+import { PkiError } from "@/lib/pki/errors";
+import { completeScan, failScan, performScan, rejectScan } from "./scan-client";
 import { keepSessionKey } from "./session-keys";
 import styles from "./scan.module.css";
 
@@ -54,7 +55,7 @@ export function ScanConfirm({ request }: { request: ConfirmRequest }) {
   const [sealId, setSealId] = useState(sealsOf(usable[0]?.id ?? "")[0]?.id ?? "");
   const [isHere, setHere] = useState<boolean | null>(null);
   const [pin, setPin] = useState("");
-  const [phase, setPhase] = useState<"confirm" | "working" | "done" | "rejected">("confirm");
+  const [phase, setPhase] = useState<"confirm" | "working" | "done" | "rejected" | "failed">("confirm");
   const [error, setError] = useState("");
   const [wantsSession, setWantsSession] = useState(false);
   const [minutes, setMinutes] = useState(30);
@@ -98,6 +99,14 @@ export function ScanConfirm({ request }: { request: ConfirmRequest }) {
       }
       setPhase("done");
     } catch (err) {
+      // The ciphertext did not open with this certificate's key (SM2 C3 check): retrying cannot help,
+      // so the request ends failed and the platform learns it now rather than at expiry.
+      if (request.type === "decrypt" && err instanceof PkiError && err.code === "decrypt_failed") {
+        await failScan(request.id, { certificateId: cert.id, reason: "decrypt_failed" }).catch(() => {});
+        setError(t("scanner.errors.decryptFailed"));
+        setPhase("failed");
+        return;
+      }
       setError(describe(err));
       setPhase("confirm");
     } finally {
@@ -120,12 +129,13 @@ export function ScanConfirm({ request }: { request: ConfirmRequest }) {
     }
   }
 
-  if (phase === "done" || phase === "rejected") {
+  if (phase === "done" || phase === "rejected" || phase === "failed") {
     return (
       <div className={styles.result} data-testid="scan-result" data-outcome={phase}>
         <div className={phase === "done" ? styles.resultIconOk : styles.resultIconNo} aria-hidden>{phase === "done" ? "✓" : "✕"}</div>
-        <h2>{phase === "done" ? t(`scanner.done.${request.type}`) : t("scanner.rejected")}</h2>
+        <h2>{phase === "done" ? t(`scanner.done.${request.type}`) : phase === "failed" ? t("scanner.failed") : t("scanner.rejected")}</h2>
         {phase === "done" && <p>{t("scanner.doneLead", { platform })}</p>}
+        {phase === "failed" && <p>{error}</p>}
         {session && <SessionPanel session={session} />}
         <div className={styles.actions}>
           <ButtonLink href="/m/scan" variant="secondary" block>{t("scanner.scanAgain")}</ButtonLink>

@@ -176,6 +176,7 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
     audience: "user",
     call: (r) => ({ params: { id: r.scanRequestId }, body: { certificateId: r.certificateId, pin: PIN, request: decryptRequestFor(r.encryptKeyShareId) } }),
   },
+  "POST /api/m/scan/[id]/fail": { audience: "user", call: (r) => ({ params: { id: r.scanRequestId }, body: { certificateId: r.certificateId, reason: "decrypt_failed" } }) },
   "POST /api/m/scan/[id]/reject": { audience: "user", call: (r) => ({ params: { id: r.scanRequestId } }) },
   "POST /api/m/scan/[id]/sign": {
     audience: "user",

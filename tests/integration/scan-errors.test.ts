@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { startSign } from "@/lib/pki/two-party";
 import { encrypt as sm2Encrypt } from "@/lib/pki/sm2-encrypt";
+import { generateKeyPair, getPublicKey } from "@/lib/pki/sm2";
+import { PkiError } from "@/lib/pki/errors";
 import { sm3 } from "@/lib/pki/sm3";
 import { bytesToHex } from "@/lib/pki/encoding";
 import { pemToDer } from "@/lib/pki/pem";
@@ -14,6 +16,7 @@ import { openScanForPhone } from "@/lib/server/scan/open-scan-for-phone";
 import { signForScan } from "@/lib/server/scan/sign-for-scan";
 import { completePhoneScan } from "@/lib/server/scan/complete-phone-scan";
 import { rejectScanRequest } from "@/lib/server/scan/reject-scan-request";
+import { failScanRequest } from "@/lib/server/scan/fail-scan-request";
 import { claimSessionRequests } from "@/lib/server/scan/claim-session-requests";
 import { endScanSession } from "@/lib/server/scan/end-scan-session";
 import { listScanSessions } from "@/lib/server/scan/list-scan-sessions";
@@ -135,6 +138,39 @@ describe("phone scan API: PIN gating and error codes", () => {
     const later = await getPlatformScanRequest({ platformId: platform.id, id: req.id });
     expect(later.result).toMatchObject({ plaintext: null, plaintextWiped: true });
     expect((await db.scanRequest.findUniqueOrThrow({ where: { id: req.id } })).result).not.toHaveProperty("plaintextSealed");
+  });
+
+  it("decrypt: a ciphertext for another key ends failed (decrypt_failed) as soon as the phone's decryption fails; a malformed one is refused at creation", async () => {
+    const holder = await holderWithCertificates();
+    const { platform } = await createPlatform();
+    const otherKey = getPublicKey(generateKeyPair().privateKey);
+    const ciphertext = sm2Encrypt(otherKey, new Uint8Array(32).fill(9));
+    const req = await scanned(holder, platform.id, { type: "decrypt", ciphertext: Buffer.from(ciphertext).toString("base64"), title: "开标" });
+    const fail = () => failScanRequest({ userId: holder.user.id, id: req.id, input: { certificateId: holder.enc.cert.id, reason: "decrypt_failed" } });
+    // Not before the PIN-checked decryption half ran: a failure is only reported for a decryption that happened.
+    await expectAppError(fail(), "forbidden");
+    const failed = await scanDecrypt(holder, req.id, ciphertext).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(PkiError);
+    expect((failed as PkiError).code).toBe("decrypt_failed");
+    // The phone reports it, possibly more than once at a time: one outcome.
+    const reports = await Promise.allSettled(Array.from({ length: 10 }, fail));
+    expect(reports.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of reports) if (r.status === "rejected") expect(status(r.reason)).toBe(409);
+    const view = await getPlatformScanRequest({ platformId: platform.id, id: req.id });
+    expect(view).toMatchObject({ status: "failed", failReason: "decrypt_failed", result: null });
+    expect(view.completedAt).not.toBeNull();
+    expect(await db.auditLog.count({ where: { action: "scan.failed", targetId: req.id } })).toBe(1);
+    await expectAppError(completePhoneScan({ userId: holder.user.id, id: req.id, input: { certificateId: holder.enc.cert.id, result: { plaintext: "AAAA" } } }), "conflict");
+
+    // Not an SM2 ciphertext (or C1 off the curve): 422 on creation, with the field named.
+    for (const bad of [Buffer.from("not a ciphertext at all, really").toString("base64"), Buffer.concat([Buffer.from([4]), Buffer.alloc(120, 1)]).toString("base64")]) {
+      const err = await expectAppError(request(platform.id, { type: "decrypt", ciphertext: bad, title: "开标" }), "validation_failed");
+      expect(describeError(err, "en").fields?.ciphertext?.[0]).toMatch(/GM\/T 0009 DER or C1C3C2/);
+    }
+    // Both accepted formats are taken.
+    for (const format of ["der", "c1c3c2"] as const) {
+      await request(platform.id, { type: "decrypt", ciphertext: Buffer.from(sm2Encrypt(holder.enc.publicKey, new Uint8Array(16).fill(1), { format })).toString("base64"), title: "开标" });
+    }
   });
 
   it("会话签章: a PIN-confirmed sign opens a session; its requests reach the phone without a scan and are signed without the PIN until it ends", async () => {

@@ -98,6 +98,7 @@ const zh = {
     session_open: "开启免扫会话",
     session_end: "结束免扫会话",
     refused: "拒绝扫码（未授权平台）",
+    failed: "扫码解密失败",
   },
   org: {
     created: "登记企业",
@@ -226,6 +227,7 @@ const en = {
     session_open: "Scan session opened",
     session_end: "Scan session ended",
     refused: "Scan refused (platform not authorized)",
+    failed: "QR decryption failed",
   },
   org: {
     created: "Enterprise registered",

@@ -88,6 +88,8 @@ export const scanner = defineMessages({
       signingTime: "手机时间与服务器相差过大，请校准时间后重试",
       sessionMinutes: "会话签章时长只能为 15、30 或 60 分钟",
       notAuthorizedForPlatform: "该企业证书未获授权用于此交易平台",
+      decryptFailed: "无法解密：该密文不是用本证书加密的，已告知平台",
+      notDecrypted: "本请求尚未用 PIN 码完成解密运算",
       notAMember: "您已不是该企业的成员，不能使用该企业证书",
     },
     refused: {
@@ -246,6 +248,8 @@ export const scanner = defineMessages({
       signingTime: "The phone's clock is too far off: set the time and try again",
       sessionMinutes: "A signing session lasts 15, 30 or 60 minutes",
       notAuthorizedForPlatform: "This enterprise certificate is not authorized for this trading platform",
+      decryptFailed: "Could not decrypt: this ciphertext was not encrypted to this certificate. The platform has been told",
+      notDecrypted: "This request's decryption has not been run with the PIN yet",
       notAMember: "You are no longer a member of this enterprise and cannot use its certificate",
     },
     refused: {

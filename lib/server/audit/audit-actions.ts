@@ -182,6 +182,8 @@ export const AUDIT_DATA_SCHEMAS = {
   "scan.session_open": z.object({ platformId: id, certificateId: id, minutes: z.number(), autoConfirm: z.boolean() }),
   "scan.session_end": empty,
   "scan.refused": z.object({ platformId: id, serial: z.string(), reason: z.string() }),
+  // The phone's joint decryption failed (the ciphertext is not for this certificate's key): the request ends FAILED.
+  "scan.failed": z.object({ platformId: id, serial: z.string(), reason: z.string() }),
 
   // organizations (issue 12): targetType "organization", targetId the organization's id
   "org.created": z.object({ uscc: z.string(), name: z.string(), orderId: nullableId }),

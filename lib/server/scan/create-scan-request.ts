@@ -2,6 +2,7 @@ import { env } from "@/lib/env";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
+import { parseCiphertext } from "@/lib/pki/sm2-ciphertext";
 import { consumeRateLimit } from "@/lib/server/security/rate-limit";
 import { SCAN_TYPE_TO_DB, type TCreateScanRequest } from "./scan.types";
 import { newScanToken } from "./scan-token";
@@ -20,6 +21,19 @@ async function assertSessionUsable({ platformId, sessionId }: { platformId: stri
 }
 
 /**
+ * A decrypt request's ciphertext must be an SM2 ciphertext the phone can start on: GM/T 0009 DER
+ * (SEQUENCE of x, y, C3, C2, as OpenSSL writes it) or raw C1C3C2 (0x04 || x || y || C3 || C2), with
+ * C1 on the curve. Anything else is refused now (422), not after the holder has scanned.
+ */
+function assertCiphertext(ciphertext: string) {
+  try {
+    parseCiphertext(new Uint8Array(Buffer.from(ciphertext.replace(/-/g, "+").replace(/_/g, "/"), "base64")));
+  } catch {
+    throw new AppError("validation_failed", { userMessage: "scan.errors.ciphertextInvalid", fields: { ciphertext: ["scan.errors.ciphertextInvalid"] } });
+  }
+}
+
+/**
  * A platform asks a certificate holder to log in, sign, decrypt or share subject data by scanning a QR.
  * Its expiry is queued with it (scan.expire at expiresAt), so a request nobody finished ends EXPIRED
  * in the database and the platform's webhook reports it.
@@ -27,6 +41,7 @@ async function assertSessionUsable({ platformId, sessionId }: { platformId: stri
 export async function createScanRequest({ platformId, input }: { platformId: string; input: TCreateScanRequest }) {
   await consumeRateLimit(db, `scan:platform:${platformId}`, [{ seconds: 60, max: env().SCAN_PLATFORM_PER_MINUTE }]);
   if (input.type === "sign" && input.sessionId) await assertSessionUsable({ platformId, sessionId: input.sessionId });
+  if (input.type === "decrypt") assertCiphertext(input.ciphertext);
   const { type, clientRef, expiresIn, ...payload } = input;
   const { tokenHash, qrContent } = newScanToken();
   const expiresAt = new Date(Date.now() + expiresIn * 1000);

@@ -45,3 +45,10 @@ export const ZScanCompleteSchema = z.object({
     .optional(),
 });
 export type TScanComplete = z.infer<typeof ZScanCompleteSchema>;
+
+/** Why the phone could not finish a request (reported to the platform as failReason of a FAILED request). */
+export const PHONE_FAIL_REASONS = ["decrypt_failed"] as const;
+
+// POST /api/m/scan/:id/fail — the joint decryption ran (PIN-checked half) but the ciphertext did not
+// open with this certificate's key (SM2's C3 check failed): the request ends FAILED at once.
+export const ZScanFailSchema = z.object({ certificateId: ZId, reason: z.enum(PHONE_FAIL_REASONS) });
