@@ -14,6 +14,7 @@ import { saveSubjectAction } from "@/lib/actions/orders/step-actions";
 import { BusyDialog } from "./busy-dialog";
 import { SelectField, TextField } from "./text-field";
 import { useStepAction } from "./use-step-action";
+import { CheckProgress, type CheckPhase } from "./check-progress";
 import { VerificationBlock, type CheckState } from "./verification-block";
 import styles from "./wizard.module.css";
 
@@ -43,12 +44,15 @@ export function EnterpriseForm({
   });
   const { run, go, error, isBusy } = useStepAction(form);
   const [check, setCheck] = useState<CheckState | null>(initialCheck);
+  const [phase, setPhase] = useState<CheckPhase>("idle");
   const [blocking, setBlocking] = useState<BlockingOrder | null>(null);
 
   const submit = form.handleSubmit(async (values) => {
     setBlocking(null);
     setCheck(null);
+    setPhase("checking");
     const data = await run(() => saveSubjectAction(orderId, "unit", values));
+    setPhase(data && data.kind !== "busy" && data.nextPath && data.status === "PASSED" ? "passed" : "idle");
     if (!data) return;
     if (data.kind === "busy") return setBlocking(data.blocking);
     if (data.nextPath) return go(data.nextPath);
@@ -85,6 +89,7 @@ export function EnterpriseForm({
           </fieldset>
         )}
         {blocking && <BusyDialog blocking={blocking} subject={form.getValues("name")} onCancelled={() => void submit()} />}
+        <CheckProgress phase={phase} method={method} />
         <div className={styles.actions}>
           <ButtonLink href={backHref} variant="outline">{t("wizard.back")}</ButtonLink>
           <Button type="submit" size="lg" isLoading={isBusy} data-testid="next">{t("wizard.next")}</Button>

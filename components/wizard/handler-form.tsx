@@ -14,6 +14,7 @@ import type { TEnterpriseStep } from "@/lib/server/orders/save-enterprise-step.t
 import { saveHandlerAction } from "@/lib/actions/orders/step-actions";
 import { SelectField, TextField } from "./text-field";
 import { useStepAction } from "./use-step-action";
+import { CheckProgress, type CheckPhase } from "./check-progress";
 import { VerificationBlock, type CheckState } from "./verification-block";
 import styles from "./wizard.module.css";
 
@@ -45,6 +46,7 @@ export function HandlerForm({
   });
   const { run, go, error, isBusy } = useStepAction(form);
   const [check, setCheck] = useState<CheckState | null>(initialCheck);
+  const [phase, setPhase] = useState<CheckPhase>("idle");
   const method = form.watch("method");
   const isLegalRep = form.watch("isLegalRep");
 
@@ -59,7 +61,9 @@ export function HandlerForm({
 
   const submit = form.handleSubmit(async (values) => {
     setCheck(null);
+    setPhase("checking");
     const data = await run(() => saveHandlerAction(orderId, values));
+    setPhase(data?.nextPath && data.status === "PASSED" ? "passed" : "idle");
     if (!data) return;
     if (data.nextPath) return go(data.nextPath);
     if (data.status === "PENDING" || data.status === "FAILED") setCheck({ status: data.status, checkId: data.checkId, failReason: data.failReason });
@@ -99,6 +103,7 @@ export function HandlerForm({
           {form.formState.errors.method && <p className={styles.error}>{msg(form.formState.errors.method.message)}</p>}
         </fieldset>
         {method === "BANK4" && <TextField form={form} name="bankCard" label={t("wizard.handler.bankCard")} inputMode="numeric" maxLength={23} />}
+        <CheckProgress phase={phase} method={isLegalRep ? null : method} />
         <div className={styles.actions}>
           <ButtonLink href={backHref} variant="outline">{t("wizard.back")}</ButtonLink>
           <Button type="submit" size="lg" isLoading={isBusy} data-testid="next">{t("wizard.next")}</Button>

@@ -14,6 +14,7 @@ import { saveSubjectAction } from "@/lib/actions/orders/step-actions";
 import { BusyDialog } from "./busy-dialog";
 import { SelectField, TextField } from "./text-field";
 import { useStepAction } from "./use-step-action";
+import { CheckProgress, type CheckPhase } from "./check-progress";
 import { VerificationBlock, type CheckState } from "./verification-block";
 import styles from "./wizard.module.css";
 
@@ -40,12 +41,15 @@ export function PersonForm({
   const form = useForm<TPersonStep>({ resolver: zodResolver(personStepSchema(method)) as never, defaultValues: { idType: "RESIDENT_ID", ...defaults } });
   const { run, go, error, isBusy } = useStepAction(form);
   const [check, setCheck] = useState<CheckState | null>(initialCheck);
+  const [phase, setPhase] = useState<CheckPhase>("idle");
   const [blocking, setBlocking] = useState<BlockingOrder | null>(null);
 
   const submit = form.handleSubmit(async (values) => {
     setBlocking(null);
     setCheck(null);
+    setPhase("checking");
     const data = await run(() => saveSubjectAction(orderId, "individual", values));
+    setPhase(data && data.kind !== "busy" && data.nextPath && data.status === "PASSED" ? "passed" : "idle");
     if (!data) return;
     if (data.kind === "busy") return setBlocking(data.blocking);
     if (data.nextPath) return go(data.nextPath);
@@ -67,6 +71,7 @@ export function PersonForm({
           {method === "PERSONAL_DEPOSIT" && <TextField form={form} name="bankName" label={t("wizard.person.bankName")} />}
         </div>
         {blocking && <BusyDialog blocking={blocking} subject={form.getValues("name")} onCancelled={() => void submit()} />}
+        <CheckProgress phase={phase} method={method} />
         <div className={styles.actions}>
           <ButtonLink href={backHref} variant="outline">{t("wizard.back")}</ButtonLink>
           <Button type="submit" size="lg" isLoading={isBusy} data-testid="next">{t("wizard.next")}</Button>
