@@ -20,8 +20,9 @@ export async function matchPersonSubject(input: TMatchPersonSubject & { platform
   await consumeRateLimit(db, `subjects-match:${platformId}`, SUBJECT_MATCH_LIMITS);
   return db.$transaction(async (tx) => {
     const person = await findPersonSubject(tx, idNumber);
-    const met = person
-      ? await tx.scanRequest.count({ where: { platformId, status: "COMPLETED", certificateId: { not: null }, certificate: { personSubjectId: person.id } } })
+    const certificates = person ? await tx.certificate.findMany({ where: { personSubjectId: person.id }, select: { id: true } }) : [];
+    const met = certificates.length
+      ? await tx.scanRequest.count({ where: { platformId, status: "COMPLETED", certificateId: { in: certificates.map((c) => c.id) } } })
       : 0;
     const matched = Boolean(person && met > 0);
     await writeAudit(tx, { action: "certificate.subject_matched", targetType: "TradingPlatform", targetId: platformId, data: { platformId, matched } });
