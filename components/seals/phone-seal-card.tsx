@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { MessageKey } from "@/lib/i18n/catalogue";
 import type { T } from "@/lib/i18n/translate";
 import type { TSealRow } from "@/lib/server/seals/list-seals";
@@ -10,9 +11,9 @@ import sealStyles from "./seals.module.css";
 /**
  * One seal as a phone card (我的印章, 企业印章 in /m): picture, name, status and why, and what the caller may do —
  * 下载 with the PIN (the bound certificate's holder), and for the maker the desk's row actions (撤回审核, 补章,
- * 签章变更, 删除 for a personal seal).
+ * 签章变更, 删除 for a personal seal); `children` below them (企业印章: 授权使用).
  */
-export function PhoneSealCard({ seal: s, t, userId, canManage }: { seal: TSealRow; t: T; userId: string; canManage: boolean }) {
+export function PhoneSealCard({ seal: s, t, userId, canManage, children }: { seal: TSealRow; t: T; userId: string; canManage: boolean; children?: ReactNode }) {
   return (
     <li className={`${styles.card} ${sealStyles.sealCard}`} data-testid="phone-seal" data-seal-id={s.id}>
       {/* eslint-disable-next-line @next/next/no-img-element -- access-checked, same-origin */}
@@ -31,6 +32,7 @@ export function PhoneSealCard({ seal: s, t, userId, canManage }: { seal: TSealRo
           {s.status === "APPROVED" && s.certificate?.userId === userId && <PhoneSealDownload sealId={s.id} />}
           {canManage && s.status !== "DELETED" && <SealRowActions sealId={s.id} status={s.status} isPersonal={!s.orgId} />}
         </span>
+        {children}
       </div>
     </li>
   );

@@ -6,6 +6,8 @@ import { formatDate } from "@/components/console/format";
 import { orgPage } from "@/components/org/org-page-guard";
 import styles from "@/components/phone/phone.module.css";
 import { PhoneSealCard } from "@/components/seals/phone-seal-card";
+import { SealGrants } from "@/components/seals/seal-grants";
+import { holderLabel } from "@/components/seals/seal-table";
 import { SealMaker } from "@/components/seals/seal-maker";
 import sealStyles from "@/components/seals/seals.module.css";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -20,13 +22,15 @@ export async function generateMetadata(): Promise<Metadata> {
 
 // 企业印章 in the app: every member reads the enterprise's seals; the administrator and seal administrators
 // (seals.manage) make 公章 / 法人章 / 法人签字 by photo (the desk's form: original and processed side by side →
-// bound certificate → CA review) and withdraw, re-submit (补章) or change (签章变更) them.
+// bound certificate → CA review) and withdraw, re-submit (补章) or change (签章变更) them; every approved seal shows
+// who may use it (授权使用), with grant / withdraw for seals.manage.
 export default async function PhoneOrgSealsPage({ params }: { params: Promise<{ orgId: string }> }) {
   const { orgId } = await params;
   const user = await requirePhoneUser({ next: `/m/org/${orgId}/seals` });
   const t = await getT();
   const locale = await getLocale();
-  const { orgName, seals, canManage, certificates } = await orgPage(listOrgSeals({ userId: user.id, orgId }));
+  const { orgName, seals, canManage, certificates, grantable } = await orgPage(listOrgSeals({ userId: user.id, orgId }));
+  const candidates = grantable.map((c) => ({ certificateId: c.id, label: holderLabel(t, c) }));
   const options = certificates.map((c) => ({
     id: c.id,
     label: t("seals.maker.certificateOption", { name: c.user?.realName ?? c.user?.name ?? c.subjectName, serial: c.serialHex.slice(0, 12), date: formatDate(c.notAfter, locale) }),
@@ -42,7 +46,18 @@ export default async function PhoneOrgSealsPage({ params }: { params: Promise<{ 
         {seals.some((s) => s.status === "AWAITING_IMAGE") && <Alert tone="warning" isLive={false} title={t("seals.order.title")} data-testid="seal-awaiting">{t("seals.order.awaiting")}</Alert>}
         <section className={styles.section}>
           <h2 className={styles.sectionTitle}>{t("seals.title")}</h2>
-          {seals.length === 0 ? <EmptyState title={t("seals.hub.empty")} /> : <ul className={styles.list}>{seals.map((s) => <PhoneSealCard key={s.id} seal={s} t={t} userId={user.id} canManage={canManage} />)}</ul>}
+          {seals.length === 0 ? <EmptyState title={t("seals.hub.empty")} /> : <ul className={styles.list}>
+              {seals.map((s) => (
+                <PhoneSealCard key={s.id} seal={s} t={t} userId={user.id} canManage={canManage}>
+                  {s.status === "APPROVED" && (
+                    <>
+                      <p className={sealStyles.muted}>{t("sealGrants.column")}</p>
+                      <SealGrants orgId={orgId} sealId={s.id} bound={s.certificate ? holderLabel(t, s.certificate) : null} grants={s.grants.map((g) => ({ certificateId: g.certificateId, label: holderLabel(t, g.certificate) }))} candidates={candidates.filter((c) => c.certificateId !== s.certificate?.id)} canManage={canManage} />
+                    </>
+                  )}
+                </PhoneSealCard>
+              ))}
+            </ul>}
         </section>
         {canManage ? (
           <section className={styles.section}>
