@@ -5,6 +5,8 @@ import { utf8ToBytes } from "@/lib/pki/encoding";
 import { generateKeyPair, sign, signDigest, sm2Digest, sm2Point, verify } from "@/lib/pki/sm2";
 import { sm3 } from "@/lib/pki/sm3";
 import { finishKeygen, finishSign, serverKeygen, serverSign, startKeygen, startSign } from "@/lib/pki/two-party";
+import { installMultiplyX } from "@/lib/pki/sm2-multiplier";
+import { installNativeSm2, nativeMultiplyX } from "@/lib/pki/sm2-native-mul";
 import { type BenchResult, opsPerSecond } from "./measure";
 
 export async function runPrimitiveBench(): Promise<BenchResult[]> {
@@ -31,6 +33,11 @@ export async function runPrimitiveBench(): Promise<BenchResult[]> {
   const server = serverKeygen(keygen.request);
   const jointPublicKey = finishKeygen({ d1: keygen.d1, request: keygen.request, response: server.response });
   const started = startSign({ keyId: keygen.request.keyId, message, publicKey: jointPublicKey });
+  // The server half with noble's multiplication (what the browser has), then with OpenSSL's (what
+  // a server process installs: sm2-native-mul.ts).
+  installMultiplyX(null);
+  const serverJsOps = await opsPerSecond(() => serverSign({ d2: server.d2, request: started.request }));
+  const hasNative = installNativeSm2();
   const serverOps = await opsPerSecond(() => serverSign({ d2: server.d2, request: started.request }));
   const roundOps = await opsPerSecond(() => {
     const s = startSign({ keyId: keygen.request.keyId, message, publicKey: jointPublicKey });
@@ -44,6 +51,7 @@ export async function runPrimitiveBench(): Promise<BenchResult[]> {
   const k = sm2Point.Fn.ORDER - 12345n;
   const fixedBaseOps = await opsPerSecond(() => sm2Point.BASE.multiply(k), 1000);
   const variableBaseOps = await opsPerSecond(() => Q.multiply(k), 1000);
+  const nativeVariableBaseOps = hasNative ? await opsPerSecond(() => nativeMultiplyX(k, Q), 1000) : 0;
 
   const block = new Uint8Array(1 << 20);
   const sm3Ops = await opsPerSecond(() => sm3(block), 1500);
@@ -54,10 +62,16 @@ export async function runPrimitiveBench(): Promise<BenchResult[]> {
     { name: "sm2.verify (noble)", value: verifyOps, unit: "ops/s", note: "a key verified often (a CA's): P has a table" },
     { name: "sm2.verify (noble, key seen once)", value: coldVerifyOps, unit: "ops/s", note: "no table for P" },
     {
+      name: "two-party serverSign, noble multiplication (the browser's)",
+      value: serverJsOps,
+      unit: "ops/s",
+      note: `${((100 * serverJsOps) / signOps).toFixed(0)}% of single-key sign`,
+    },
+    {
       name: "two-party serverSign (server half)",
       value: serverOps,
       unit: "ops/s",
-      note: `${((100 * serverOps) / signOps).toFixed(0)}% of single-key sign`,
+      note: `${hasNative ? "k3·(Q1 + j·G) in OpenSSL" : "no native SM2: noble"}; ${((100 * serverOps) / signOps).toFixed(0)}% of single-key sign, ${(serverOps / serverJsOps).toFixed(1)}× noble's`,
     },
     {
       name: "two-party full signature (both halves + client verify)",
@@ -72,6 +86,7 @@ export async function runPrimitiveBench(): Promise<BenchResult[]> {
       unit: "ops/s",
       note: "serverSign needs one of these plus one k·G",
     },
+    { name: "x(k·Q), variable base (OpenSSL ECDH on SM2)", value: nativeVariableBaseOps, unit: "ops/s", note: hasNative ? `${(nativeVariableBaseOps / variableBaseOps).toFixed(1)}× noble's` : "no SM2 in this OpenSSL" },
     { name: "sm3 (1 MiB blocks)", value: sm3Ops, unit: "MiB/s" },
   ];
 }

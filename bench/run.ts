@@ -81,9 +81,9 @@ function printNative(all: BenchResult[], native: { sign: number; verify: number 
     },
     {
       name: "two-party serverSign vs openssl sign",
-      value: find("two-party serverSign") ?? 0,
+      value: find("two-party serverSign (server half)") ?? 0,
       unit: "ops/s",
-      note: pct(find("two-party serverSign"), native.sign),
+      note: pct(find("two-party serverSign (server half)"), native.sign),
     },
     // A certificate costs one signature and the builder's check of it; a nonce OCSP answer one signature.
     {

@@ -1,10 +1,11 @@
 // Two-party signing (Su & Tian): the result is an ordinary SM2 signature under the joint key.
 import { bytesToHex } from "../encoding";
 import { PkiError } from "../errors";
-import { SM2_N, modN, randomScalar, scalarToBytes, sm2Point } from "../sm2-curve";
+import { SM2_N, modN, randomScalar, scalarToBytes, sm2Point, type Sm2Point } from "../sm2-curve";
 import { sm2Digest } from "../sm2-digest";
 import { encodeSignatureDer } from "../sm2-signature-der";
 import { verifyDigest } from "../sm2";
+import { multiplyX } from "../sm2-multiplier";
 import { TWO_PARTY_VERSION } from "./message.types";
 import { type TSignRequest, type TSignResponse, ZSignRequestSchema, ZSignResponseSchema } from "./sign.types";
 import {
@@ -39,9 +40,20 @@ export function startSign(input: {
 }
 
 /**
+ * x1 of R = k3·Q1 + k2·G for k2 = k3·j: R = k3·(Q1 + j·G), one fixed-base multiplication (G's
+ * table) and one variable-base multiplication, of which only the x-coordinate is needed, so a
+ * server hands it to OpenSSL (multiplyX). Null when Q1 + j·G is infinity (then so is R).
+ */
+export function jointSignatureX({ Q1, k3, j }: { Q1: Sm2Point; k3: bigint; j: bigint }): bigint | null {
+  const W = Q1.add(sm2Point.BASE.multiply(j));
+  return W.is0() ? null : multiplyX(k3, W);
+}
+
+/**
  * Server: R = k3·Q1 + k2·G with fresh k2, k3; r = (e + x1) mod n; s2 = d2·k3, s3 = d2·(r + k2).
  * The caller must have refused a `nonce` it has seen before. This is the hot path of the signing
- * service: k2·G uses G's precomputed table, and Q1 is decoded and checked exactly once.
+ * service: k3 and j are fresh, k2 = k3·j (uniform and independent of k3, never 0 as n is prime),
+ * R = k3·(Q1 + j·G) (jointSignatureX), and Q1 is decoded and checked exactly once.
  */
 export function serverSign(input: { d2: Uint8Array; request: TSignRequest }): { nonce: string; response: TSignResponse } {
   const req = parseMessage(ZSignRequestSchema, input.request);
@@ -49,11 +61,12 @@ export function serverSign(input: { d2: Uint8Array; request: TSignRequest }): { 
   const e = hexToScalar(req.e);
   const Q1 = hexToPoint(req.Q1, "Q1");
   for (;;) {
-    const k2 = randomScalar();
     const k3 = randomScalar();
-    const R = Q1.multiply(k3).add(sm2Point.BASE.multiply(k2));
-    if (R.is0()) continue;
-    const r = modN(e + R.toAffine().x);
+    const j = randomScalar();
+    const k2 = modN(k3 * j);
+    const x1 = jointSignatureX({ Q1, k3, j });
+    if (x1 === null) continue;
+    const r = modN(e + x1);
     if (r === 0n) continue;
     return {
       nonce: req.nonce,

@@ -1,6 +1,10 @@
 import { serverSign, type TSignRequest, type TSignResponse } from "@/lib/pki/two-party";
 import type { Tx } from "@/lib/db/client";
 import { runServerHalf, type ServerHalfInput } from "@/lib/server/keys/run-server-half";
+import { installNativeSm2 } from "@/lib/pki/sm2-native-mul";
+
+// The server half's variable-base multiplication runs in OpenSSL (sm2-native-mul.ts).
+installNativeSm2();
 
 /**
  * One server half of a joint signature, for a request whose e the caller has recomputed
