@@ -2,6 +2,7 @@ import type * as pkijs from "pkijs";
 import { equalBytes } from "@/lib/pki/encoding";
 import type { KeyUsage } from "@/lib/pki/x509/extensions";
 import { certificateToDer, toCertificate, type CertificateInput } from "@/lib/pki/x509/certificate-input";
+import { parsedCertificate } from "@/lib/pki/x509/parsed-certificate";
 import { nameToString } from "@/lib/pki/x509/name";
 import { verifyCertificateSignature } from "@/lib/pki/verify/verify-certificate-signature";
 import {
@@ -34,7 +35,14 @@ export interface ChainVerificationResult {
 
 const MAX_PATH = 8;
 
-const sameCertificate = (a: pkijs.Certificate, b: pkijs.Certificate) => equalBytes(certificateToDer(a), certificateToDer(b));
+// Different signature values mean different certificates: only equal ones are re-encoded to compare.
+const sameCertificate = (a: pkijs.Certificate, b: pkijs.Certificate) =>
+  a === b ||
+  (equalBytes(new Uint8Array(a.signatureValue.valueBlock.valueHexView), new Uint8Array(b.signatureValue.valueBlock.valueHexView)) &&
+    equalBytes(certificateToDer(a), certificateToDer(b)));
+
+/** Trust anchors and intermediates given as DER are parsed once per process (parsed-certificate.ts). */
+const anchorCertificate = (input: CertificateInput) => (input instanceof Uint8Array ? parsedCertificate(input) : toCertificate(input));
 
 /** The first candidate named as current's issuer whose key verifies current's signature. */
 async function findIssuer(current: pkijs.Certificate, candidates: pkijs.Certificate[]): Promise<{ found?: pkijs.Certificate; nameMatched: boolean }> {
@@ -53,8 +61,8 @@ async function findIssuer(current: pkijs.Certificate, candidates: pkijs.Certific
  */
 export async function verifyChain(input: VerifyChainInput): Promise<ChainVerificationResult> {
   const at = input.at ?? new Date();
-  const roots = input.roots.map((r) => toCertificate(r));
-  const intermediates = (input.intermediates ?? []).map((c) => toCertificate(c));
+  const roots = input.roots.map(anchorCertificate);
+  const intermediates = (input.intermediates ?? []).map(anchorCertificate);
   const leaf = toCertificate(input.leaf);
   const chain = [leaf];
   const problems: VerificationProblem[] = [];

@@ -33,6 +33,8 @@ export interface CmsVerificationResult {
   signer?: { subject: string; issuer: string; serialHex: string; certificate: pkijs.Certificate };
   signingTime?: Date;
   digestAlgorithm?: HashName;
+  /** The DER SET of signed attributes the signature covers (so a caller need not parse the p7s again). */
+  signedAttributes?: Uint8Array;
   chain: pkijs.Certificate[];
   problems: VerificationProblem[];
   reasons: VerificationReason[];
@@ -93,10 +95,11 @@ export async function verifyCmsDetached(input: VerifyCmsDetachedInput): Promise<
   const time = single(attributeValues(signerInfo.signedAttrs, OID.attrSigningTime));
   const signingTime = time instanceof asn1js.UTCTime || time instanceof asn1js.GeneralizedTime ? time.toDate() : undefined;
 
+  const signedAttributes = signedAttributesSignedBytes(signerInfo.signedAttrs);
   let signatureOk = false;
   try {
     signatureOk = await setupPkijs().verifyWithPublicKey(
-      signedAttributesSignedBytes(signerInfo.signedAttrs),
+      signedAttributes,
       signerInfo.signature,
       certificate.subjectPublicKeyInfo,
       signerInfo.signatureAlgorithm,
@@ -118,5 +121,5 @@ export async function verifyCmsDetached(input: VerifyCmsDetachedInput): Promise<
     at: input.at,
   });
   problems.push(...chain.problems);
-  return done(problems, { signer, signingTime, digestAlgorithm: hash, chain: chain.chain });
+  return done(problems, { signer, signingTime, digestAlgorithm: hash, signedAttributes, chain: chain.chain });
 }

@@ -1,11 +1,10 @@
 import { AppError } from "@/lib/errors";
-import { certificatePublicKey, toCertificate } from "@/lib/pki/x509/certificate-input";
+import { certificatePublicKey } from "@/lib/pki/x509/certificate-input";
+import { parsedCertificate } from "@/lib/pki/x509/parsed-certificate";
 import { derToPem } from "@/lib/pki/pem";
 import { verify } from "@/lib/pki/sm2";
 import { verifyCmsDetached } from "@/lib/pki/verify/verify-cms-detached";
 import { hexToBytes } from "@/lib/pki/encoding";
-import { parseCmsSignedData } from "@/lib/pki/cms/parse-cms-signed-data";
-import { signedAttributesSignedBytes } from "@/lib/pki/cms/signed-attributes";
 import type { ScanType } from "@/lib/generated/prisma/enums";
 import { scanResultExtras } from "./scan-result-extras";
 import { checkDocumentSignedAttributes } from "./check-document-signed-attributes";
@@ -42,7 +41,7 @@ export async function verifyScanResult({
   switch (type) {
     case "LOGIN": {
       const signature = b64(result.signature, "signature");
-      const ok = verify(signature, new TextEncoder().encode(String(payload.challenge)), certificatePublicKey(toCertificate(certificate.der)));
+      const ok = verify(signature, new TextEncoder().encode(String(payload.challenge)), certificatePublicKey(parsedCertificate(certificate.der)));
       if (!ok) throw new AppError("validation_failed", { userMessage: "scan.errors.badSignature" });
       return { ...base, challenge: String(payload.challenge), signature: Buffer.from(signature).toString("base64") };
     }
@@ -52,9 +51,8 @@ export async function verifyScanResult({
       if (!check.valid || check.signer?.serialHex.toLowerCase() !== certificate.serialHex.toLowerCase()) {
         throw new AppError("validation_failed", { userMessage: "scan.errors.badSignature" });
       }
-      const signedAttrs = parseCmsSignedData(p7s).signerInfos[0]?.signedAttrs;
-      if (!signedAttrs) throw new AppError("validation_failed", { userMessage: "scan.errors.badSignature" });
-      checkDocumentSignedAttributes({ der: signedAttributesSignedBytes(signedAttrs), digestHex: String(payload.digest) });
+      if (!check.signedAttributes) throw new AppError("validation_failed", { userMessage: "scan.errors.badSignature" });
+      checkDocumentSignedAttributes({ der: check.signedAttributes, digestHex: String(payload.digest) });
       // The seal chosen (checked by completePhoneScan): its picture and SES_Seal go to the platform with the signature.
       const seal = typeof result.sealId === "string" ? await sealForPlatform({ sealId: result.sealId }) : null;
       return { ...base, digest: String(payload.digest), cms: Buffer.from(p7s).toString("base64"), sealId: seal?.id ?? null, seal };
