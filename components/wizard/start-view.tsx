@@ -8,8 +8,11 @@ import { startOrderAction } from "@/lib/actions/orders/start-actions";
 import type { SubjectType, VerificationMethod } from "@/lib/generated/prisma/enums";
 import styles from "./wizard.module.css";
 
-/** Before starting: what to prepare, per verification method the channel offers. */
-export async function StartView({ subjectType, allowedMethods, channelCode }: { subjectType: SubjectType; allowedMethods: readonly VerificationMethod[]; channelCode?: string }) {
+/**
+ * Before starting: what to prepare, per verification method the channel offers, and how long it takes
+ * (an individual on a channel that auto-approves after the real-name check waits for no review).
+ */
+export async function StartView({ subjectType, allowedMethods, channelCode, isAutoApprove = false }: { subjectType: SubjectType; allowedMethods: readonly VerificationMethod[]; channelCode?: string; isAutoApprove?: boolean }) {
   const t = await getT();
   const isUnit = subjectType === "UNIT";
   const forKind: readonly string[] = isUnit ? UNIT_METHODS : INDIVIDUAL_METHODS;
@@ -32,7 +35,7 @@ export async function StartView({ subjectType, allowedMethods, channelCode }: { 
               </li>
             ))}
           </ul>
-          <p className={styles.hint}>{t("wizard.start.durationNote")}</p>
+          <p className={styles.hint} data-testid="duration-note">{t(isAutoApprove ? "wizard.start.durationNoteAuto" : "wizard.start.durationNote")}</p>
         </div>
       </Card>
       <form action={startOrderAction} className={styles.actions}>

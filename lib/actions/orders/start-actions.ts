@@ -10,8 +10,11 @@ const ZStartFields = z.object({
   channel: z.string().max(40).optional(),
 });
 
-/** 开始办理: opens a draft and goes to its first step. A form action, so it works before hydration. */
+/**
+ * 开始办理: opens a draft (or the empty one an earlier click opened) and goes to its first step. A form
+ * action, so it works before hydration.
+ */
 export const startOrderAction = userFormAction({ fields: ZStartFields, loginNext: "/apply" }, async ({ user, fields }) => {
-  const order = await createOrder({ userId: user.id, subjectType: fields.subjectType, channelCode: fields.channel || null });
+  const order = await createOrder({ userId: user.id, subjectType: fields.subjectType, channelCode: fields.channel || null, reuseEmptyDraft: true });
   redirect(wizardPath(order, "method"));
 });

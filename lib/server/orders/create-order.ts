@@ -8,7 +8,9 @@ import { generateOrderNo } from "./generate-order-no";
 /**
  * Opens a draft application. The subject (USCC / ID number) is usually known only at step 2, where
  * the wizard claims it; callers that know it up front (the trading platforms' API) pass it here and
- * the one-unfinished-order rule applies at once.
+ * the one-unfinished-order rule applies at once. `reuseEmptyDraft` (the desk's 开始办理): a draft of the
+ * same type and channel that nothing was entered into yet is returned instead of a new one; under a
+ * per-user advisory lock, so a burst of clicks opens one draft.
  */
 export async function createOrder({
   userId,
@@ -17,6 +19,7 @@ export async function createOrder({
   platformId,
   subject,
   ip,
+  reuseEmptyDraft = false,
 }: {
   userId: string;
   subjectType: SubjectType;
@@ -24,11 +27,20 @@ export async function createOrder({
   platformId?: string | null;
   subject?: { key: string; name: string };
   ip?: string;
+  reuseEmptyDraft?: boolean;
 }) {
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
         const channel = await resolveChannel(tx, { code: channelCode });
+        if (reuseEmptyDraft && !subject && !platformId) {
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`order-start:${userId}`}))`;
+          const empty = await tx.order.findFirst({
+            where: { userId, status: "DRAFT", kind: "NEW", subjectType, channelId: channel.id, platformId: null, orgId: null, step: "method", verificationMethod: null, subjectKey: null, draft: { equals: {} }, materials: { none: {} } },
+            orderBy: { createdAt: "desc" },
+          });
+          if (empty) return empty;
+        }
         const order = await tx.order.create({
           data: { no: generateOrderNo(), userId, channelId: channel.id, subjectType, platformId: platformId || null },
         });

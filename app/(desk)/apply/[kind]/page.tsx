@@ -27,5 +27,5 @@ export default async function Page({ params, searchParams }: { params: Promise<{
   const { channel: channelCode } = await searchParams;
   await requirePageUser({ next: `/apply/${kind}` });
   const channel = await resolveChannel(db, { code: channelCode });
-  return <StartView subjectType={wizard.subjectType} allowedMethods={channel.allowedMethods} channelCode={channelCode} />;
+  return <StartView subjectType={wizard.subjectType} allowedMethods={channel.allowedMethods} channelCode={channelCode} isAutoApprove={wizard.subjectType === "INDIVIDUAL" && channel.autoApproveIndividual} />;
 }
