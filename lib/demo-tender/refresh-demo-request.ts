@@ -6,6 +6,7 @@ import { platformApi } from "./platform-api";
 import { verifyLoginResult } from "./verify-login-result";
 import { verifyBidSignature } from "./verify-bid-signature";
 import { openBid } from "./bid-envelope";
+import { openDemoResult } from "./demo-credentials";
 import { readDemoWebhook } from "./demo-webhooks";
 import { finishDemoStamp } from "./pdf-seal";
 
@@ -55,9 +56,10 @@ export async function refreshDemoRequest({ state, id }: { state: TDemoState; id:
     }
     if (bid?.openRequestId === id && !bid.opened) {
       const sealed = await getFileStorage().get(`demo/bids/${bid.id}.enc`);
-      const key = new Uint8Array(Buffer.from(String(result.plaintext), "base64"));
       let plain: Uint8Array | null = null;
       try {
+        // The key comes back encrypted to the demo's resultEncryptionKey (plaintext is null then).
+        const key = typeof result.encryptedPlaintext === "string" ? openDemoResult(result.encryptedPlaintext) : new Uint8Array(Buffer.from(String(result.plaintext), "base64"));
         plain = openBid({ sealed, key });
       } catch {
         plain = null;

@@ -5,6 +5,7 @@ import { getFileStorage } from "@/lib/storage/get-file-storage";
 import type { TDemoState } from "./demo.types";
 import { platformApi } from "./platform-api";
 import { sealBid } from "./bid-envelope";
+import { demoResultPublicKeyHex } from "./demo-credentials";
 
 export type DemoStep = "login" | "sign" | "encrypt" | "open" | "session_sign" | "sync";
 
@@ -60,7 +61,7 @@ export async function startDemoRequest({ state, step, file }: { state: TDemoStat
     return null;
   }
   if (!bid.encrypted) throw new Error("scanner.demo.needEncrypt");
-  const scan = await platformApi("/scan-requests", { type: "decrypt", ciphertext: bid.encrypted.keyCiphertext, title: bid.title, expiresIn: 180 });
+  const scan = await platformApi("/scan-requests", { type: "decrypt", ciphertext: bid.encrypted.keyCiphertext, title: bid.title, resultEncryptionKey: demoResultPublicKeyHex(), expiresIn: 180 });
   bid.openRequestId = scan.id;
   bid.opened = undefined;
   return scan;

@@ -3,6 +3,7 @@ import { startSign } from "@/lib/pki/two-party";
 import { encrypt as sm2Encrypt } from "@/lib/pki/sm2-encrypt";
 import { generateKeyPair, getPublicKey } from "@/lib/pki/sm2";
 import { PkiError } from "@/lib/pki/errors";
+import { makeTempDir, openssl as opensslRaw, opensslSm2Key, writeTemp } from "../unit/pki/helpers/openssl";
 import { sm3 } from "@/lib/pki/sm3";
 import { bytesToHex } from "@/lib/pki/encoding";
 import { pemToDer } from "@/lib/pki/pem";
@@ -171,6 +172,32 @@ describe("phone scan API: PIN gating and error codes", () => {
     for (const format of ["der", "c1c3c2"] as const) {
       await request(platform.id, { type: "decrypt", ciphertext: Buffer.from(sm2Encrypt(holder.enc.publicKey, new Uint8Array(16).fill(1), { format })).toString("base64"), title: "开标" });
     }
+  });
+
+  it("decrypt with resultEncryptionKey: the key comes back SM2-encrypted to the platform (OpenSSL decrypts it), never in clear", async () => {
+    const holder = await holderWithCertificates();
+    const { platform } = await createPlatform();
+    const platformKey = opensslSm2Key();
+    const key = new Uint8Array(32).map((_, i) => 200 - i);
+    const ciphertext = sm2Encrypt(holder.enc.publicKey, key);
+    const req = await scanned(holder, platform.id, { type: "decrypt", ciphertext: Buffer.from(ciphertext).toString("base64"), title: "开标", resultEncryptionKey: bytesToHex(platformKey.publicKey).toUpperCase() });
+    const result = await scanDecrypt(holder, req.id, ciphertext);
+    await completePhoneScan({ userId: holder.user.id, id: req.id, input: { certificateId: holder.enc.cert.id, result } });
+    const view = await getPlatformScanRequest({ platformId: platform.id, id: req.id });
+    const out = view.result as { plaintext: string | null; encryptedPlaintext: string };
+    expect(out.plaintext).toBeNull();
+    const encrypted = Buffer.from(out.encryptedPlaintext, "base64");
+    expect(encrypted[0]).toBe(0x30); // GM/T 0009 DER
+    const dir = makeTempDir();
+    const opened = opensslRaw(["pkeyutl", "-decrypt", "-inkey", platformKey.keyPath, "-in", writeTemp(dir, "ct.der", encrypted)]);
+    expect(Buffer.from(opened)).toEqual(Buffer.from(key));
+    // Neither the row nor the view carries the key in clear.
+    const row = await db.scanRequest.findUniqueOrThrow({ where: { id: req.id } });
+    expect(JSON.stringify(row.result)).not.toContain(Buffer.from(key).toString("base64"));
+    expect(JSON.stringify(view)).not.toContain(Buffer.from(key).toString("base64"));
+    // Not a point on the curve: refused at creation.
+    const bad = await expectAppError(request(platform.id, { type: "decrypt", ciphertext: Buffer.from(ciphertext).toString("base64"), title: "开标", resultEncryptionKey: "04" + "11".repeat(64) }), "validation_failed");
+    expect(describeError(bad, "en").fields?.resultEncryptionKey).toHaveLength(1);
   });
 
   it("会话签章: a PIN-confirmed sign opens a session; its requests reach the phone without a scan and are signed without the PIN until it ends", async () => {

@@ -6,6 +6,7 @@ import { verifyScanResult } from "./verify-scan-result";
 import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import { queueScanWebhook } from "./queue-scan-webhook";
 import { sealScanPlaintext } from "./scan-plaintext";
+import { encryptResultForPlatform } from "./encrypt-result-for-platform";
 import { assertScanAuthorized } from "./assert-scan-authorized";
 
 /**
@@ -41,10 +42,12 @@ export async function completeScanRequest({
     issuerDer: cert.ca.certDer,
     result,
   });
+  // A decrypt's key: encrypted to the platform's resultEncryptionKey if it gave one, else sealed at rest.
+  const stored = row.type === "DECRYPT" ? sealScanPlaintext(id, encryptResultForPlatform(row.payload as Record<string, unknown>, verified as { plaintext: string })) : verified;
   await db.$transaction(async (tx) => {
     const done = await tx.scanRequest.updateMany({
       where: { id, userId, status: "SCANNED" },
-      data: { status: "COMPLETED", certificateId, result: row.type === "DECRYPT" ? sealScanPlaintext(id, verified) : verified, completedAt: new Date() },
+      data: { status: "COMPLETED", certificateId, result: stored, completedAt: new Date() },
     });
     if (done.count === 0) throw new AppError("conflict", { userMessage: "scan.errors.used" });
     await writeAudit(tx, {

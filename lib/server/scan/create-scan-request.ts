@@ -3,6 +3,8 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import { parseCiphertext } from "@/lib/pki/sm2-ciphertext";
+import { pointFromBytes } from "@/lib/pki/sm2-curve";
+import { hexToBytes } from "@/lib/pki/encoding";
 import { consumeRateLimit } from "@/lib/server/security/rate-limit";
 import { SCAN_TYPE_TO_DB, type TCreateScanRequest } from "./scan.types";
 import { newScanToken } from "./scan-token";
@@ -33,6 +35,15 @@ function assertCiphertext(ciphertext: string) {
   }
 }
 
+/** resultEncryptionKey must be a point on the SM2 curve (the result is encrypted to it). */
+function assertPublicKey(hex: string) {
+  try {
+    pointFromBytes(hexToBytes(hex));
+  } catch {
+    throw new AppError("validation_failed", { userMessage: "scan.errors.publicKeyFormat", fields: { resultEncryptionKey: ["scan.errors.publicKeyFormat"] } });
+  }
+}
+
 /**
  * A platform asks a certificate holder to log in, sign, decrypt or share subject data by scanning a QR.
  * Its expiry is queued with it (scan.expire at expiresAt), so a request nobody finished ends EXPIRED
@@ -41,7 +52,10 @@ function assertCiphertext(ciphertext: string) {
 export async function createScanRequest({ platformId, input }: { platformId: string; input: TCreateScanRequest }) {
   await consumeRateLimit(db, `scan:platform:${platformId}`, [{ seconds: 60, max: env().SCAN_PLATFORM_PER_MINUTE }]);
   if (input.type === "sign" && input.sessionId) await assertSessionUsable({ platformId, sessionId: input.sessionId });
-  if (input.type === "decrypt") assertCiphertext(input.ciphertext);
+  if (input.type === "decrypt") {
+    assertCiphertext(input.ciphertext);
+    if (input.resultEncryptionKey) assertPublicKey(input.resultEncryptionKey);
+  }
   const { type, clientRef, expiresIn, ...payload } = input;
   const { tokenHash, qrContent } = newScanToken();
   const expiresAt = new Date(Date.now() + expiresIn * 1000);

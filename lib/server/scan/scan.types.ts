@@ -31,6 +31,12 @@ export const ZCreateScanRequestSchema = z.discriminatedUnion("type", [
     // SM2 ciphertext of a session key (OpenSSL DER or C1C3C2), base64.
     ciphertext: z.string().min(20).max(4096).regex(/^[A-Za-z0-9+/=_-]+$/, "scan.errors.base64"),
     title: z.string().trim().min(1).max(200),
+    resultEncryptionKey: z
+      .string()
+      .regex(/^(04[0-9a-fA-F]{128}|0[23][0-9a-fA-F]{64})$/, "scan.errors.publicKeyFormat")
+      .transform((s) => s.toLowerCase())
+      .optional()
+      .describe("The platform's SM2 public key (hex SEC1 point: 04||x||y, or compressed). The decrypted key is then returned SM2-encrypted to it in result.encryptedPlaintext (GM/T 0009 DER, base64) and result.plaintext is null"),
     clientRef: ZClientRef,
     expiresIn: ZExpiresIn,
   }),
