@@ -14,15 +14,20 @@ async function windowState(client: Db | Tx, key: string, windows: Window[], now:
   let remaining = Infinity;
   for (const w of windows) {
     const since = new Date(now.getTime() - w.seconds * 1000);
-    const hits = await client.rateLimitHit.findMany({
-      where: { key, createdAt: { gt: since } },
-      orderBy: { createdAt: "desc" },
-      take: w.max,
-      select: { createdAt: true },
-    });
-    remaining = Math.min(remaining, w.max - hits.length);
-    if (hits.length >= w.max) {
-      const oldest = hits[hits.length - 1]!.createdAt.getTime();
+    // One row whatever the window's size: how many of its newest `max` hits there are, and the
+    // oldest of them (the one whose expiry frees a place). A generous limit (600 scan requests a
+    // minute per platform) used to fetch every hit of the window on every request.
+    // Times cross as epoch milliseconds: createdAt is a UTC timestamp without time zone.
+    const [row] = await client.$queryRaw<Array<{ hits: number; oldestMs: number | null }>>`
+      SELECT count(*)::int AS hits, (extract(epoch FROM min(t."createdAt")) * 1000)::float8 AS "oldestMs" FROM (
+        SELECT "createdAt" FROM "RateLimitHit"
+        WHERE "key" = ${key} AND "createdAt" > (to_timestamp(${since.getTime()}::float8 / 1000) AT TIME ZONE 'UTC')
+        ORDER BY "createdAt" DESC LIMIT ${w.max}
+      ) t`;
+    const hits = Number(row?.hits ?? 0);
+    remaining = Math.min(remaining, w.max - hits);
+    if (hits >= w.max && row?.oldestMs != null) {
+      const oldest = Math.round(Number(row.oldestMs));
       wait = Math.max(wait, Math.ceil((oldest + w.seconds * 1000 - now.getTime()) / 1000));
     }
   }
