@@ -79,6 +79,8 @@ export function LoginForm({ next }: { next: string }) {
                 <SendCodeButton
                   purpose="LOGIN"
                   phone={() => sms.getValues("phone").trim()}
+                  phoneValue={sms.watch("phone")}
+                  onRestore={(p) => !sms.getValues("phone") && sms.setValue("phone", p)}
                   canSend={() => sms.trigger("phone")}
                   onSent={(p) => {
                     setError(null);

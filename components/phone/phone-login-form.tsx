@@ -45,6 +45,8 @@ export function PhoneLoginForm({ next }: { next: string }) {
               <SendCodeButton
                 purpose="LOGIN"
                 phone={() => form.getValues("phone").trim()}
+                phoneValue={form.watch("phone")}
+                onRestore={(p) => !form.getValues("phone") && form.setValue("phone", p)}
                 canSend={() => form.trigger("phone")}
                 onSent={(p) => {
                   setError(null);

@@ -18,6 +18,7 @@ export const orders = defineMessages({
     },
     tabs: {
       label: "订单状态",
+      more: "查看更多状态",
       unfinished: "未完成",
       awaiting_payment: "待支付",
       in_review: "审核中",
@@ -133,6 +134,7 @@ export const orders = defineMessages({
     },
     tabs: {
       label: "Order status",
+      more: "More statuses",
       unfinished: "Unfinished",
       awaiting_payment: "Awaiting payment",
       in_review: "In review",
