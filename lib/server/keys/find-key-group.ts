@@ -8,17 +8,24 @@ import { db, type Db, type Tx } from "@/lib/db/client";
  * group alone: the lost phone's shares of the order can neither count against it nor lock it.
  */
 export async function findKeyGroup({ userId, keyShareId }: { userId: string; keyShareId: string }, client: Db | Tx = db) {
-  const share = await client.keyShare.findFirst({
-    where: { id: keyShareId, userId },
-    select: { id: true, certificates: { select: { orderId: true }, take: 1 }, recoveries: { where: { status: "INSTALLED" }, select: { id: true }, take: 1 } },
-  });
+  // One statement (it runs before every PIN check): the share, the order of its first certificate,
+  // whether it was recovered onto a new phone, and the order's other unrecovered shares of this user.
+  const rows = await client.$queryRaw<Array<{ id: string; orderId: string | null; recovered: boolean; group: string[] | null }>>`
+    WITH me AS (
+      SELECT s.id,
+        (SELECT c."orderId" FROM "Certificate" c WHERE c."keyShareId" = s.id ORDER BY c.id LIMIT 1) AS "orderId",
+        EXISTS (SELECT 1 FROM "KeyRecovery" r WHERE r."keyShareId" = s.id AND r.status = 'INSTALLED') AS recovered
+      FROM "KeyShare" s WHERE s.id = ${keyShareId} AND s."userId" = ${userId}
+    )
+    SELECT me.id, me."orderId", me.recovered,
+      (SELECT array_agg(g.id ORDER BY g.id) FROM "KeyShare" g
+        WHERE me."orderId" IS NOT NULL AND NOT me.recovered AND g."userId" = ${userId}
+          AND EXISTS (SELECT 1 FROM "Certificate" c WHERE c."keyShareId" = g.id AND c."orderId" = me."orderId")
+          AND NOT EXISTS (SELECT 1 FROM "KeyRecovery" r WHERE r."keyShareId" = g.id AND r.status = 'INSTALLED')) AS "group"
+    FROM me`;
+  const share = rows[0];
   if (!share) throw new AppError("not_found");
-  const orderId = share.certificates[0]?.orderId ?? null;
-  if (!orderId || share.recoveries.length > 0) return { orderId, shareIds: [share.id] };
-  const group = await client.keyShare.findMany({
-    where: { userId, certificates: { some: { orderId } }, recoveries: { none: { status: "INSTALLED" } } },
-    select: { id: true },
-    orderBy: { id: "asc" },
-  });
-  return { orderId, shareIds: group.map((s) => s.id) };
+  const orderId = share.orderId ?? null;
+  if (!orderId || share.recovered) return { orderId, shareIds: [share.id] };
+  return { orderId, shareIds: share.group ?? [] };
 }
