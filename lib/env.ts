@@ -134,6 +134,9 @@ const ZEnvFields = z.object({
   // A TrueType font for invoices instead of the packaged Noto Sans SC (empty: the packaged one).
   PDF_FONT_PATH: z.string().optional(),
   JOB_WORKER: z.enum(["on", "off"]).default("on"),
+  // A RUNNING job whose instance died is taken again by another worker after this many seconds
+  // (longer than any job runs; the cluster fault tests shorten it).
+  JOB_LEASE_SECONDS: ZCount(300),
   // Test-only routes that create orders directly (end-to-end fixtures). Never on a real desk.
   CERTDESK_E2E_FIXTURES: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

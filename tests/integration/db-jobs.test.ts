@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import { runDueJobs, backoffSeconds } from "@/lib/server/jobs/run-jobs";
 import { queueSms } from "@/lib/server/notify/queue-sms";
@@ -38,6 +39,20 @@ describe("job queue", () => {
     await runDueJobs();
     row = await db.job.findUniqueOrThrow({ where: { id: job.id } });
     expect(row).toMatchObject({ status: "FAILED", attempts: 2 });
+  });
+
+  it("takes a RUNNING job again once its lease ran out (its instance died), not before; the dead worker's late finish changes nothing", async () => {
+    const to = uniquePhone();
+    const sms = { to, template: "pin_reset_notice" as const, params: { at: "2026-12-02 10:00", link: "https://desk.example/x" }, locale: "zh-CN" as const };
+    const [fresh, stale] = [await queueSms(db, sms), await queueSms(db, sms)];
+    const lease = env().JOB_LEASE_SECONDS;
+    // Both claimed by an instance that was then killed: one just now, one longer ago than the lease.
+    await db.job.update({ where: { id: fresh.id }, data: { status: "RUNNING", lockedBy: "dead-instance", lockedAt: new Date(Date.now() - (lease - 30) * 1000), attempts: 1 } });
+    await db.job.update({ where: { id: stale.id }, data: { status: "RUNNING", lockedBy: "dead-instance", lockedAt: new Date(Date.now() - (lease + 1) * 1000), attempts: 1 } });
+    await runDueJobs();
+    expect(await db.job.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({ status: "DONE", attempts: 2 });
+    expect(await db.job.findUniqueOrThrow({ where: { id: fresh.id } })).toMatchObject({ status: "RUNNING", lockedBy: "dead-instance" });
+    expect(await db.outboxMessage.count({ where: { to } })).toBe(1);
   });
 
   it("never hands one job to two workers", async () => {

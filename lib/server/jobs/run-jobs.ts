@@ -16,14 +16,15 @@ async function runOne(job: ClaimedJob) {
   try {
     if (!handler) throw new Error(`no handler for job type ${job.type}`);
     await handler(job.payload);
-    await db.job.update({ where: { id: job.id }, data: { status: "DONE", finishedAt: new Date(), lockedAt: null, lastError: null } });
+    // Only while this worker still holds the job: after a lease ran out another worker owns it.
+    await db.job.updateMany({ where: { id: job.id, lockedBy: workerId, status: "RUNNING" }, data: { status: "DONE", finishedAt: new Date(), lockedAt: null, lastError: null } });
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     // A permanent refusal (an SMS gateway's "invalid number") fails at once: retrying cannot fix it.
     const isPermanent = (err as { permanent?: unknown } | null)?.permanent === true;
     const failed = isPermanent || job.attempts >= job.maxAttempts;
-    await db.job.update({
-      where: { id: job.id },
+    await db.job.updateMany({
+      where: { id: job.id, lockedBy: workerId, status: "RUNNING" },
       data: {
         status: failed ? "FAILED" : "PENDING",
         lastError: message.slice(0, 2000),
