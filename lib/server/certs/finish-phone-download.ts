@@ -13,6 +13,7 @@ import { pinHolderOfOrder } from "@/lib/server/keys/pin-holder-of-order";
 import { onEnterpriseCertificateIssued } from "@/lib/server/org/on-enterprise-certificate-issued";
 import { ocspAnswerMemo } from "@/lib/server/ca/ocsp-answer-memo";
 import { supersedeChangedCertificate } from "./change-supersede-certificate";
+import { findFinishedDownload } from "./find-finished-download";
 
 // The two keygens and this call belong to one sitting; an older share is an abandoned attempt.
 const SHARE_MAX_AGE_MS = 60 * 60_000;
@@ -33,6 +34,10 @@ export async function finishPhoneDownload({ userId, input, ip }: { userId: strin
   const found = await db.order.findFirst({ where: { id: orderId, userId }, select: { id: true, subjectType: true, draft: true, user: { select: { phone: true } } } });
   if (!found) throw new AppError("not_found");
   assertPinAllowed(pin, pinHolderOfOrder(found));
+  // A retry of a download that already finished (its answer was lost) gets that download's answer.
+  const finished = { userId, orderId, signKeyShareId, encryptKeyShareId, pin, ip };
+  const before = await findFinishedDownload(finished);
+  if (before) return before;
 
   const shareIds = [signKeyShareId, encryptKeyShareId];
   const wrapKey = newWrapKey();
@@ -69,7 +74,13 @@ export async function finishPhoneDownload({ userId, input, ip }: { userId: strin
     // The 审核通过 message asked for this download: done, so it no longer counts on the 消息 badge.
     await tx.inboxMessage.updateMany({ where: { userId, link: `/m/download/${orderId}`, readAt: null }, data: { readAt: new Date() } });
     return { ...pair, ocspKeys: superseded?.ocspKeys ?? [] };
+  }).catch(async (err: unknown) => {
+    // Two racing calls with the same shares: the one that waited on the order's lock answers as the winner did.
+    const won = err instanceof AppError && err.code === "conflict" ? await findFinishedDownload(finished) : undefined;
+    if (won) return { won };
+    throw err;
   });
+  if ("won" in issued) return issued.won;
   for (const key of issued.ocspKeys) ocspAnswerMemo.forget(key);
   const view = (c: typeof issued.sign) => ({ id: c.id, usage: c.usage, serialHex: c.serialHex, keyShareId: c.keyShareId!, pem: c.pem, notAfter: c.notAfter });
   return { wrapKey, certificates: [view(issued.sign), view(issued.encrypt)] };
