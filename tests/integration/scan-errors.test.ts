@@ -77,8 +77,12 @@ describe("phone scan API: PIN gating and error codes", () => {
     const enc = (view.result as { encryptionCertificate: string }).encryptionCertificate;
     expect(certificatePublicKey(toCertificate(pemToDer(enc)))).toEqual(holder.enc.publicKey);
 
-    // Replayed completion: 409.
-    const replay = await completePhoneScan({ userId: holder.user.id, id: req.id, input: { certificateId: holder.sign.cert.id, result } }).catch((x) => x);
+    // The same completion again (its answer was lost): the same answer, nothing completes twice.
+    expect(await completePhoneScan({ userId: holder.user.id, id: req.id, input: { certificateId: holder.sign.cert.id, result } })).toEqual({ id: req.id, status: "completed", session: null });
+    expect(await db.auditLog.count({ where: { action: "scan.login", targetId: req.id } })).toBe(1);
+    // Another result for the finished request: 409.
+    const other = { signature: Buffer.from(Buffer.from(result.signature, "base64").map((b, i) => (i === 10 ? b ^ 1 : b))).toString("base64") };
+    const replay = await completePhoneScan({ userId: holder.user.id, id: req.id, input: { certificateId: holder.sign.cert.id, result: other } }).catch((x) => x);
     expect(replay.code).toBe("conflict");
     expect(status(replay)).toBe(409);
   });

@@ -16,6 +16,27 @@ import { checkChosenSeal } from "./check-chosen-seal";
  */
 export async function completePhoneScan({ userId, id, input }: { userId: string; id: string; input: unknown }) {
   const { certificateId, result, session } = ZScanCompleteSchema.parse(input);
+  // A retry (the first answer was lost: an instance died, a timeout) of a completion that went
+  // through with this very signature, or the loser of two racing ones: the answer the first call
+  // had. Anything else on a finished request stays 409, and so does a completion that opens a
+  // session (that answer carries the session, made once).
+  const completedBefore = async () => {
+    if (session) return undefined;
+    const done = await db.scanRequest.findFirst({ where: { id, userId, certificateId, status: "COMPLETED" }, select: { type: true, result: true } });
+    return done && sameResult(done.type, done.result, result) ? { id, status: "completed" as const, session: null } : undefined;
+  };
+  const before = await completedBefore();
+  if (before) return before;
+  try {
+    return await completeScanned({ userId, id, certificateId, result, session });
+  } catch (err) {
+    const after = err instanceof AppError && err.code === "conflict" ? await completedBefore() : undefined;
+    if (after) return after;
+    throw err;
+  }
+}
+
+async function completeScanned({ userId, id, certificateId, result, session }: { userId: string; id: string } & ReturnType<typeof ZScanCompleteSchema.parse>) {
   const { row } = await findScannedRequest({ userId, id, certificateId });
   const gate = readScanGate(row.result);
   if (!gate || gate.certificateId !== certificateId) throw new AppError("forbidden", { userMessage: "scanner.errors.pinRequired" });
@@ -41,4 +62,12 @@ export async function completePhoneScan({ userId, id, input }: { userId: string;
   }
   if (opened) await db.scanRequest.update({ where: { id }, data: { sessionId: opened.id } });
   return { id, status: "completed" as const, session: opened ? { id: opened.id, expiresAt: opened.expiresAt.toISOString(), autoConfirm: opened.autoConfirm } : null };
+}
+
+/** The stored (verified) result of a login or a signature is the one the phone sends again. */
+function sameResult(type: string, stored: unknown, sent: Record<string, unknown>): boolean {
+  const field = type === "LOGIN" ? "signature" : type === "SIGN" ? "cms" : undefined;
+  const kept = field && stored && typeof stored === "object" ? (stored as Record<string, unknown>)[field] : undefined;
+  const again = field ? sent[field] : undefined;
+  return typeof kept === "string" && typeof again === "string" && Buffer.from(kept, "base64").equals(Buffer.from(again, "base64"));
 }
