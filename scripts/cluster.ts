@@ -6,9 +6,12 @@
 // once into the cluster folder and handed to each through its environment.
 //
 // Usage: npm run cluster -- [--instances 2] [--port 8080] [--base-port 3101] [--dir .data-cluster]
-//                           [--database certdesk_cluster] [--fresh] [--no-build]
+//                           [--database certdesk_cluster] [--fresh] [--no-build] [--respawn]
 //   --fresh      drop and recreate the database and the cluster folder first
 //   --no-build   use .next as it is (fails if there is no build)
+//   --respawn    start an instance again when it dies (as systemd's Restart=always would) instead of
+//                stopping the cluster; each start writes the instance's pid to <dir>/instance-N/pid and
+//                prints `› instance N started {json}` (the fault tests kill instances with SIGKILL)
 // DATABASE_URL wins over --database; otherwise the database is created on TEST_PG_URL's server
 // (default postgresql://postgres:postgres@127.0.0.1:5432/postgres). Demo mode: SMS codes land in
 // the outbox (/dev/outbox). Ctrl-C stops everything. When all is up it prints one line
@@ -35,10 +38,11 @@ const dir = path.resolve(root, arg("--dir", ".data-cluster"));
 const databaseName = arg("--database", "certdesk_cluster");
 const fresh = argv.includes("--fresh");
 const noBuild = argv.includes("--no-build");
+const respawn = argv.includes("--respawn");
 if (!Number.isInteger(instances) || instances < 1 || instances > 8) throw new Error("--instances must be 1 to 8");
 if (!/^[a-z_][a-z0-9_]*$/.test(databaseName)) throw new Error("--database: lower-case letters, digits and _ only");
 
-const children: ChildProcess[] = [];
+let children: ChildProcess[] = [];
 let s3: LocalS3 | undefined;
 let stopping = false;
 
@@ -214,18 +218,32 @@ async function main() {
 
   const ports = Array.from({ length: instances }, (_, i) => basePort + i);
   const instanceUrls = ports.map((p) => `http://127.0.0.1:${p}`);
-  ports.forEach((p, i) => {
-    const env = { ...base, DATA_DIR: path.join(dir, `instance-${i + 1}`), PORT: String(p) };
+  const instanceProcs: ChildProcess[] = [];
+  const startInstance = (i: number, p: number) => {
+    const instanceDir = path.join(dir, `instance-${i + 1}`);
+    mkdirSync(instanceDir, { recursive: true });
+    const env = { ...base, DATA_DIR: instanceDir, PORT: String(p) };
     const child = spawn(process.execPath, [path.join(root, "scripts", "serve.mjs"), "-p", String(p), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "inherit", "inherit"] });
-    children.push(child);
+    instanceProcs[i] = child;
+    children = [...children.filter((c) => c.exitCode === null && c.signalCode === null), child];
+    writeFileSync(path.join(instanceDir, "pid"), String(child.pid));
     child.on("exit", (code, signal) => {
-      if (!stopping) {
+      if (stopping) return;
+      if (!respawn) {
         console.error(`› instance ${i + 1} (port ${p}) exited (${signal ?? code}): stopping the cluster`);
-        void stopAll(1);
+        return void stopAll(1);
       }
+      console.error(`› instance ${i + 1} (port ${p}) exited (${signal ?? code}): starting it again`);
+      const next = startInstance(i, p);
+      waitHealthy(instanceUrls[i]!, next).then(
+        () => console.log(`› instance ${i + 1} started ${JSON.stringify({ instance: i + 1, pid: next.pid, url: instanceUrls[i] })}`),
+        (err: unknown) => console.error(`› instance ${i + 1}: ${err instanceof Error ? err.message : String(err)}`),
+      );
     });
-  });
-  await Promise.all(instanceUrls.map((u, i) => waitHealthy(u, children[i]!)));
+    return child;
+  };
+  ports.forEach((p, i) => startInstance(i, p));
+  await Promise.all(instanceUrls.map((u, i) => waitHealthy(u, instanceProcs[i]!)));
 
   const nginxDir = path.join(dir, "nginx");
   for (const t of ["body", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(nginxDir, "tmp", t), { recursive: true });
@@ -246,7 +264,7 @@ async function main() {
   log(`CertDesk on ${instances} instance(s) behind nginx: ${url}`);
   log(`instances ${instanceUrls.join(", ")}; files in ${s3.endpoint}; database ${new URL(databaseUrl).pathname.slice(1)}`);
   log(`demo desk: SMS codes in ${url}/dev/outbox. Ctrl-C stops everything.`);
-  console.log(`› cluster ready ${JSON.stringify({ url, instances: instanceUrls, s3: s3.endpoint, dir })}`);
+  console.log(`› cluster ready ${JSON.stringify({ url, instances: instanceUrls, pids: instanceProcs.map((c) => c.pid), s3: s3.endpoint, dir })}`);
 }
 
 main().catch((err: unknown) => {
