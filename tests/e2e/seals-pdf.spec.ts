@@ -1,13 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { devices, expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { PDFDocument, StandardFonts } from "pdf-lib";
-import sharp from "sharp";
 import { applicantWithOrder, approveInConsole, consolePage, downloadOnPhone } from "./fixtures/review";
+import { bidPdf, demoLogin, inkNear, opensslVerifies as verifyWithOpenssl, renderPage, signaturesOf, stampOnDemo, type Sig } from "./fixtures/signed-pdf";
 import { launchPhoneBrowser, writeQrY4m } from "./scan-camera";
-import { DIST_ID, extractCmsSignedAttributes, isVerifiedByPkeyutl, openssl, opensslOk, publicKeyOf } from "../unit/pki/openssl-helpers";
 
 // 签章 with a seal on the demo platform's PDF (issue 14, part 2): the seal picked on the platform
 // and placed by a click on the rendered page, the signature made by scan on the phone, embedded in
@@ -29,107 +27,10 @@ let demo: Page;
 let firstSigned: Buffer;
 let twiceSigned: Buffer;
 
-async function enterPin(page: Page, pin: string) {
-  for (const d of pin) await page.getByTestId(`key-${d}`).click();
-}
-
-/** The demo's QR, read by the phone's scanner through the fake camera, opens the confirmation. */
-async function scanDemoQr() {
-  const qr = demo.getByTestId("demo-qr");
-  await expect(qr).toBeVisible({ timeout: 30_000 });
-  writeQrY4m(y4m, (await qr.getAttribute("data-qr-content"))!);
-  await phone.goto("/m/scan");
-  await expect(phone).toHaveURL(/\/m\/s\/[A-Za-z0-9_-]+$/, { timeout: 30_000 });
-  await expect(phone.getByTestId("scan-confirm")).toBeVisible({ timeout: 30_000 });
-  await phone.waitForLoadState("networkidle");
-}
-
-async function bidPdf() {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (const n of [1, 2]) doc.addPage([595.28, 841.89]).drawText(`Tender bid, page ${n} (${Date.now()})`, { x: 72, y: 760, size: 16, font });
-  return Buffer.from(await doc.save());
-}
-
-type Sig = { byteRange: number[]; cms: Buffer };
-
-/** Every /ByteRange with its /Contents, read from the bytes (independently of the app's reader). */
-function signaturesOf(pdf: Buffer): Sig[] {
-  const text = pdf.toString("latin1");
-  return [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)].map((m) => {
-    const byteRange = m.slice(1, 5).map(Number);
-    const hex = text.slice(byteRange[1] + 1, byteRange[2] - 1);
-    const raw = Buffer.from(hex, "hex");
-    // DER length of the CMS SEQUENCE (long form), without the zero padding.
-    const n = raw[1] & 0x7f;
-    const len = raw[1] < 0x80 ? 2 + raw[1] : 2 + n + raw.subarray(2, 2 + n).reduce((a, b) => a * 256 + b, 0);
-    return { byteRange, cms: raw.subarray(0, len) };
-  });
-}
-
-/** OpenSSL: messageDigest = SM3 of the /ByteRange bytes, signed attributes verify, signer chains to the desk's CA. */
-async function opensslVerifies(pdf: Buffer, sig: Sig, name: string) {
-  const [a, b, c, d] = sig.byteRange;
-  writeFileSync(file(`${name}.bin`), Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]));
-  writeFileSync(file(`${name}.p7s`), sig.cms);
-  const digest = opensslOk(["dgst", "-sm3", "-r", file(`${name}.bin`)]).split(" ")[0];
-  const attrs = extractCmsSignedAttributes(file(`${name}.p7s`));
-  opensslOk(["pkcs7", "-inform", "DER", "-in", file(`${name}.p7s`), "-print_certs", "-out", file(`${name}-signer.pem`)]);
-  const signatureOk = isVerifiedByPkeyutl(publicKeyOf(file(`${name}-signer.pem`)), attrs.tbs, attrs.sig);
-  const index = (await (await desk.request.get("/pki/ca")).json()) as { cas: Array<{ kind: string; certificateUrl: string }> };
-  for (const kind of ["ROOT", "ISSUING"]) {
-    const der = await (await desk.request.get(index.cas.find((x) => x.kind === kind)!.certificateUrl)).body();
-    writeFileSync(file(`${kind}.der`), der);
-    opensslOk(["x509", "-inform", "DER", "-in", file(`${kind}.der`), "-out", file(`${kind}.pem`)]);
-  }
-  const leafOk = openssl(["verify", "-vfyopt", `distid:${DIST_ID}`, "-partial_chain", "-CAfile", file("ISSUING.pem"), file(`${name}-signer.pem`)]).status === 0;
-  const caOk = openssl(["verify", "-vfyopt", `distid:${DIST_ID}`, "-CAfile", file("ROOT.pem"), file("ISSUING.pem")]).status === 0;
-  return { digestMatches: attrs.messageDigestHex === digest, signatureOk, chainOk: leafOk && caOk };
-}
-
-/** Page `page` (1-based) rendered by poppler at 72 dpi: 1 pixel = 1 point. */
-async function render(pdf: Buffer, page: number) {
-  writeFileSync(file("render.pdf"), pdf);
-  const run = spawnSync("pdftoppm", ["-png", "-r", "72", "-f", String(page), "-l", String(page), "-singlefile", file("render.pdf"), file("render")]);
-  expect(run.status, String(run.stderr)).toBe(0);
-  return sharp(readFileSync(file("render.png"))).raw().toBuffer({ resolveWithObject: true });
-}
-
-/** How many seal-coloured (red, or dark for a signature) pixels lie within `r` points of (x, y) from the top left. */
-function inkNear(img: { data: Buffer; info: { width: number; height: number; channels: number } }, x: number, y: number, r: number, ink: "red" | "dark") {
-  let n = 0;
-  for (let py = Math.max(0, Math.round(y - r)); py < Math.min(img.info.height, Math.round(y + r)); py++) {
-    for (let px = Math.max(0, Math.round(x - r)); px < Math.min(img.info.width, Math.round(x + r)); px++) {
-      const i = (py * img.info.width + px) * img.info.channels;
-      const [R, G, B] = [img.data[i], img.data[i + 1], img.data[i + 2]];
-      if (ink === "red" ? R > 150 && G < 100 && B < 100 : R < 90 && G < 90 && B < 110) n++;
-    }
-  }
-  return n;
-}
-
-async function stamp({ sealName, page, x, y }: { sealName: string; page: number; x: number; y: number }) {
-  await demo.getByTestId("demo-pdf-seal").filter({ hasText: sealName }).locator("input").check();
-  for (;;) {
-    const shown = Number(/第 (\d+) \//.exec((await demo.getByTestId("demo-pdf-page").textContent()) ?? "")?.[1]);
-    if (shown === page) break;
-    await (shown < page ? demo.getByTestId("demo-pdf-next") : demo.getByRole("button", { name: "上一页" })).click();
-  }
-  const canvas = demo.getByTestId("demo-pdf-canvas");
-  await expect(canvas.locator("img")).toHaveJSProperty("complete", true);
-  const box = (await canvas.boundingBox())!;
-  await canvas.click({ position: { x: box.width * x, y: box.height * y } });
-  await demo.getByTestId("demo-pdf-stamp").click();
-  await scanDemoQr();
-  // The platform named the seal it placed: the phone offers that one only, and no "no seal".
-  await expect(phone.getByTestId("scan-seal")).toHaveCount(1);
-  await expect(phone.getByTestId("scan-seal")).toContainText(sealName);
-  await expect(phone.getByTestId("scan-seal-none")).toHaveCount(0);
-  await expect(phone.getByText("您还没有可用的电子印章")).toHaveCount(0);
-  await phone.screenshot({ path: file(`phone-confirm-${page}.png`) });
-  await enterPin(phone, PIN);
-  await expect(phone.getByTestId("scan-result")).toHaveAttribute("data-outcome", "done", { timeout: 60_000 });
-}
+const signing = () => ({ demo, phone, y4m, pin: PIN });
+const stamp = (at: { sealName: string; page: number; x: number; y: number; across?: boolean }) => stampOnDemo(signing(), { ...at, phoneShot: file(`phone-confirm-${at.page}.png`) });
+const opensslVerifies = (pdf: Buffer, sig: Sig, name: string) => verifyWithOpenssl(desk.request, dir, pdf, sig, name);
+const render = (pdf: Buffer, page: number) => renderPage(dir, pdf, page);
 
 test.beforeAll(async ({ browser }, testInfo) => {
   testInfo.setTimeout(420_000);
@@ -150,12 +51,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
   }
   desk = await browser.newContext({ baseURL, viewport: { width: 1280, height: 1000 }, locale: "zh-CN" });
   demo = await desk.newPage();
-  await demo.goto("/demo/tender");
-  await demo.waitForLoadState("networkidle");
-  await demo.getByTestId("demo-login-start").click();
-  await scanDemoQr();
-  await enterPin(phone, PIN);
-  await expect(demo.getByTestId("demo-logged-in")).toBeVisible({ timeout: 30_000 });
+  await demoLogin(signing());
 });
 
 test.afterAll(async () => {
@@ -240,4 +136,26 @@ test("the desk's 验签 page reports both signatures valid, and a changed byte a
   // The platform API answers the same.
   await ctx.close();
   console.log(`screenshots in ${dir}`);
+});
+
+test("骑缝章: the seal in two slices on the right edges of pages 1 and 2, one more signature; all three verify", async () => {
+  await stamp({ sealName: "个人印章（测试）", page: 1, x: 0.5, y: 0.5, across: true });
+  await expect(demo.locator('[data-testid="demo-pdf-signature"][data-valid="true"]')).toHaveCount(3, { timeout: 30_000 });
+  const across = await (await desk.request.get("/demo/tender/api/pdf/file")).body();
+  expect(across.subarray(0, twiceSigned.length).equals(twiceSigned)).toBe(true);
+  const sigs = signaturesOf(across);
+  expect(sigs).toHaveLength(3);
+  expect(sigs[2].byteRange[2] + sigs[2].byteRange[3]).toBe(across.length);
+  for (const [i, sig] of sigs.entries()) expect(await opensslVerifies(across, sig, `across-${i}`)).toEqual({ digestMatches: true, signatureOk: true, chainOk: true });
+  // The 20 mm seal (56.7 pt) in halves of 28.3 pt: red in each page's right-edge strip at half height, nothing
+  // just left of the strip (where a whole seal centred on the click would have been).
+  for (const page of [1, 2]) {
+    const img = await render(across, page);
+    const red = inkNear(img, 595.28 - 14, 0.5 * 841.89, 14, "red");
+    console.log(`骑缝章 page ${page}: ${red} red px in the edge strip`);
+    expect(red, `page ${page}`).toBeGreaterThan(60);
+    expect(inkNear(img, 595.28 - 28.35 - 16, 0.5 * 841.89, 14, "red"), `page ${page} left of the strip`).toBe(0);
+    expect(inkNear(img, 0.5 * 595.28, 0.5 * 841.89, 28, "red"), `page ${page} at the click`).toBe(0);
+  }
+  await demo.screenshot({ path: file("demo-across.png"), fullPage: true });
 });
