@@ -7,7 +7,6 @@ import { splitLines } from "@/components/ui/split-lines";
 import { formatTime } from "@/components/orders/order-timeline";
 import { PhoneHandoff } from "@/components/handoff/phone-handoff";
 import styles from "@/components/lookup/lookup.module.css";
-import { env } from "@/lib/env";
 import { getT } from "@/lib/i18n/server";
 import { getSessionUser } from "@/lib/server/auth/get-session-user";
 import { listLockedCertificates } from "@/lib/server/lookup/list-locked-certificates";
@@ -24,7 +23,6 @@ export default async function UnlockPage() {
   const t = await getT();
   const user = await getSessionUser();
   const locked = user ? await listLockedCertificates({ userId: user.id }) : [];
-  const base = env().APP_URL.replace(/\/$/, "");
   const sections = [
     { id: "steps", title: t("lifecycleLookup.unlock.stepsTitle"), items: splitLines(t("lifecycleLookup.unlock.steps")), ordered: true },
     { id: "need", title: t("lifecycleLookup.unlock.needTitle"), items: splitLines(t("lifecycleLookup.unlock.need")), ordered: false },
@@ -56,9 +54,7 @@ export default async function UnlockPage() {
           })}
           <Card title={t("lifecycleLookup.unlock.lostTitle")} padding="md">
             <p>{t("lifecycleLookup.unlock.lost")}</p>
-            <p className={styles.muted} data-testid="unlock-reissue">
-              {t("lifecycleLookup.reissueHint")} <Link href="/m" className={styles.mono}>{`${base}/m`}</Link>
-            </p>
+            <PhoneHandoff path="/m" lead={t("lifecycleLookup.reissueHint")} testId="unlock-reissue" isBare />
           </Card>
         </div>
         <Card title={t("lifecycleLookup.unlock.yoursTitle")} padding="md" data-testid="unlock-start">
