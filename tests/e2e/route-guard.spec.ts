@@ -188,6 +188,12 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   "GET /api/m/scan/sessions": own,
   "POST /api/m/scan/sessions/[sessionId]/end": { audience: "user", call: () => ({ params: { sessionId: UNKNOWN } }) },
   // platform API
+  // Unknown paths under /api: the JSON 404 (anyone; nothing behind it).
+  "GET /api/[...path]": { ...pub, call: () => ({ params: { path: ["no-such-route"] } }) },
+  "POST /api/[...path]": { ...pub, call: () => ({ params: { path: ["no-such-route"] } }) },
+  "PUT /api/[...path]": { ...pub, call: () => ({ params: { path: ["no-such-route"] } }) },
+  "PATCH /api/[...path]": { ...pub, call: () => ({ params: { path: ["no-such-route"] } }) },
+  "DELETE /api/[...path]": { ...pub, call: () => ({ params: { path: ["no-such-route"] } }) },
   "GET /api/v1/openapi.json": pub,
   "GET /api/v1/seals": { audience: "platform", scope: "own", call: () => ({ query: "?serial=00" }) },
   "POST /api/v1/pdf/verify": { audience: "platform", scope: "own" },

@@ -1,6 +1,7 @@
 import { platformRoute } from "@/lib/server/http/platform-route";
 import { createScanRequest } from "@/lib/server/scan/create-scan-request";
 import { ZCreateScanRequestSchema } from "@/lib/server/scan/scan.types";
+import { methodsNotAllowed } from "@/lib/server/http/methods-not-allowed";
 
 export const dynamic = "force-dynamic";
 
@@ -9,3 +10,6 @@ export const POST = platformRoute(({ platform, input }) => createScanRequest({ p
   body: ZCreateScanRequestSchema,
   status: 201,
 });
+
+// Any other method: a JSON 405 with Allow.
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(["POST"]);

@@ -1,5 +1,6 @@
 import { platformRoute } from "@/lib/server/http/platform-route";
 import { MAX_VERIFY_PDF_BYTES, verifySignedPdf } from "@/lib/server/seals/verify-signed-pdf";
+import { methodsNotAllowed } from "@/lib/server/http/methods-not-allowed";
 
 export const dynamic = "force-dynamic";
 
@@ -8,3 +9,6 @@ export const POST = platformRoute(({ platform, raw }) => verifySignedPdf({ pdf: 
   accepts: { raw: ["application/pdf"] },
   maxBody: MAX_VERIFY_PDF_BYTES,
 });
+
+// Any other method: a JSON 405 with Allow.
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(["POST"]);

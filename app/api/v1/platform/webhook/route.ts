@@ -1,6 +1,7 @@
 import { platformRoute } from "@/lib/server/http/platform-route";
 import { ZPutWebhookSettingsSchema } from "@/lib/server/platforms/platform.types";
 import { getWebhookSettings, putWebhookSettings } from "@/lib/server/platforms/webhook-settings";
+import { methodsNotAllowed } from "@/lib/server/http/methods-not-allowed";
 
 export const dynamic = "force-dynamic";
 
@@ -9,3 +10,6 @@ export const GET = platformRoute(({ platform }) => getWebhookSettings({ platform
 
 // PUT /api/v1/platform/webhook — set or remove (null) the webhook URL; same origin as a callback URL, https outside demo mode
 export const PUT = platformRoute(({ platform, input, ip }) => putWebhookSettings({ platformId: platform.id, input, ip }), { body: ZPutWebhookSettingsSchema });
+
+// Any other method: a JSON 405 with Allow.
+export const { POST, PATCH, DELETE } = methodsNotAllowed(["GET", "PUT"]);

@@ -1,6 +1,7 @@
 import { platformRoute } from "@/lib/server/http/platform-route";
 import { matchPersonSubject } from "@/lib/server/certs/match-person-subject";
 import { ZMatchPersonSubjectSchema } from "@/lib/server/certs/match-person-subject.types";
+import { methodsNotAllowed } from "@/lib/server/http/methods-not-allowed";
 
 export const dynamic = "force-dynamic";
 
@@ -8,3 +9,6 @@ export const dynamic = "force-dynamic";
 export const POST = platformRoute(({ platform, input }) => matchPersonSubject({ platformId: platform.id, idNumber: input.idNumber }), {
   body: ZMatchPersonSubjectSchema,
 });
+
+// Any other method: a JSON 405 with Allow.
+export const { GET, PUT, PATCH, DELETE } = methodsNotAllowed(["POST"]);

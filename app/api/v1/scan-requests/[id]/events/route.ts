@@ -4,6 +4,7 @@ import { platformRoute } from "@/lib/server/http/platform-route";
 import { getPlatformScanRequest } from "@/lib/server/scan/get-platform-scan-request";
 import { scanViewsAfter } from "@/lib/server/scan/scan-views-after";
 import { LAST_WEBHOOK_SEQUENCE } from "@/lib/platform/webhook-delivery";
+import { methodsNotAllowed } from "@/lib/server/http/methods-not-allowed";
 
 export const dynamic = "force-dynamic";
 
@@ -47,3 +48,6 @@ export const GET = platformRoute(async ({ platform, params, req }) => {
     headers: { "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-store", "X-Accel-Buffering": "no" },
   });
 });
+
+// Any other method: a JSON 405 with Allow.
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed(["GET"]);
