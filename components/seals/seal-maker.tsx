@@ -3,7 +3,7 @@ import { useRef, useState, type ChangeEvent, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/catalogue";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClassName } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { SignaturePad, type SignaturePadHandle } from "./signature-pad";
 import styles from "./seals.module.css";
@@ -136,11 +136,11 @@ export function SealMaker({ mode, orgId, certificates, isPhone = false }: { mode
           {isPhone ? (
             // The phone: 拍照 opens the camera (capture), 从相册选择 the gallery or files; the server checks the content either way.
             <span className={styles.actions}>
-              <label className={styles.pick}>
+              <label className={buttonClassName({ variant: "outline" }, styles.pick)}>
                 {t("seals.maker.camera")}
                 <input type="file" accept="image/*" capture="environment" className={styles.pickInput} data-testid="seal-camera" onChange={onPick} />
               </label>
-              <label className={styles.pick}>
+              <label className={buttonClassName({ variant: "outline" }, styles.pick)}>
                 {t("seals.maker.gallery")}
                 <input type="file" accept="image/*" className={styles.pickInput} data-testid="seal-file" onChange={onPick} />
               </label>

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useT } from "@/lib/i18n/client";
 import { cancelSealAction, deletePersonalSealAction } from "@/lib/actions/seals/seal-actions";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClassName } from "@/components/ui/button";
 import styles from "./seals.module.css";
 
 /** The maker's actions on one seal: 撤回审核, 删除 (personal), a new picture (上传印模 / 补章 / 签章变更). */
@@ -53,7 +53,7 @@ export function SealRowActions({ sealId, status, isPersonal }: { sealId: string;
       {status === "PENDING_REVIEW" && <Button size="sm" variant="outline" onClick={() => setConfirming("cancel")} data-testid="seal-cancel">{t("seals.actions.cancel")}</Button>}
       {["AWAITING_IMAGE", "REJECTED", "APPROVED"].includes(status) && (
         // A button-sized label around a hidden file input (the browser's own "Choose File" is not in the page's language).
-        <label className={`${styles.pick} ${styles.pickSmall}`} data-testid="seal-upload">
+        <label className={buttonClassName({ size: "sm", variant: "outline" }, styles.pick)} data-testid="seal-upload">
           {t(uploadLabel)}
           <input type="file" accept="image/jpeg,image/png" className={styles.pickInput} onChange={(e) => void upload(e.target.files?.[0])} disabled={isBusy} />
         </label>

@@ -39,15 +39,17 @@ export default async function PhoneNewSealPage() {
       <div className={sealStyles.cards}>
         <section className={styles.section}>
           <h2 className={styles.sectionTitle}>{t("seals.maker.newPersonal")}</h2>
-          <p className={sealStyles.count} data-testid="phone-seal-count">{t("seals.phone.personalCount", { count: used, max: MAX_PERSONAL_SEALS })}</p>
-          {used >= MAX_PERSONAL_SEALS ? (
-            <Alert tone="warning" isLive={false} data-testid="phone-seal-full">{t("seals.phone.personalFull", { max: MAX_PERSONAL_SEALS })}</Alert>
-          ) : options.length === 0 ? (
-            <p className={sealStyles.muted}>{t("seals.hub.noCertificate")}</p>
-          ) : (
-            <SealMaker mode="personal" certificates={options} isPhone />
-          )}
-          <ButtonLink href="/m/seals" variant="outline" block data-testid="phone-seal-back">{t("seals.phone.done")}</ButtonLink>
+          <div className={sealStyles.cards}>
+            <p className={sealStyles.count} data-testid="phone-seal-count">{t("seals.phone.personalCount", { count: used, max: MAX_PERSONAL_SEALS })}</p>
+            {used >= MAX_PERSONAL_SEALS ? (
+              <Alert tone="warning" isLive={false} data-testid="phone-seal-full">{t("seals.phone.personalFull", { max: MAX_PERSONAL_SEALS })}</Alert>
+            ) : options.length === 0 ? (
+              <p className={sealStyles.muted}>{t("seals.hub.noCertificate")}</p>
+            ) : (
+              <SealMaker mode="personal" certificates={options} isPhone />
+            )}
+            <ButtonLink href="/m/seals" variant="outline" block data-testid="phone-seal-back">{t("seals.phone.done")}</ButtonLink>
+          </div>
         </section>
         {managed.length > 0 && (
           <section className={styles.section}>
