@@ -7,8 +7,11 @@ import { signSealStructure } from "./sign-seal-structure";
  * its esID and validity (a new createDate), and stores it. The caller holds the seal's row lock (FOR UPDATE)
  * in `tx`, so grants, withdrawals and revocations of one seal re-issue one after the other and the last
  * structure stored lists exactly the grants then ACTIVE. Returns null for a seal that is not APPROVED.
+ * `bestEffort` (a revocation's withdrawal): a failure to sign (no usable issuing CA key) keeps the stored
+ * structure instead of failing the revocation — the grant is withdrawn and the certificate revoked either way,
+ * and relying parties check the signer's revocation. Only the signing is caught (no statement of `tx` fails).
  */
-export async function reissueSealStructure(tx: Tx, { sealId, now = new Date() }: { sealId: string; now?: Date }) {
+export async function reissueSealStructure(tx: Tx, { sealId, now = new Date(), bestEffort = false }: { sealId: string; now?: Date; bestEffort?: boolean }) {
   const seal = await tx.seal.findUniqueOrThrow({
     where: { id: sealId },
     select: {
@@ -18,13 +21,15 @@ export async function reissueSealStructure(tx: Tx, { sealId, now = new Date() }:
     },
   });
   if (seal.status !== "APPROVED" || !seal.certificate || !seal.processedKey || !seal.widthMm || !seal.heightMm || !seal.esId || !seal.validFrom || !seal.validTo) return null;
-  const signed = await signSealStructure({
+  const signing = signSealStructure({
     seal: { name: seal.name, orgId: seal.orgId, processedKey: seal.processedKey, widthMm: seal.widthMm, heightMm: seal.heightMm },
     certificate: seal.certificate,
     grantedCertificates: seal.grants.map((g) => g.certificate.der),
     keep: { esId: seal.esId, validFrom: seal.validFrom, validTo: seal.validTo },
     now,
   });
+  const signed = bestEffort ? await signing.catch((err: unknown) => (console.error(`[seals] ${sealId}: structure not re-issued`, err instanceof Error ? err.message : err), null)) : await signing;
+  if (!signed) return null;
   await tx.seal.update({ where: { id: sealId }, data: { sesDer: signed.sesDer } });
   return { esId: signed.esId, certCount: 1 + seal.grants.length };
 }

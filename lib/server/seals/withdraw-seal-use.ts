@@ -45,7 +45,7 @@ export async function withdrawGrantsOfCertificates(tx: Tx, { certificateIds, rea
     select: { sealId: true, certificateId: true },
   });
   for (const sealId of new Set(moved.map((g) => g.sealId))) {
-    const reissued = await reissueSealStructure(tx, { sealId, now });
+    const reissued = await reissueSealStructure(tx, { sealId, now, bestEffort: true });
     for (const g of moved.filter((m) => m.sealId === sealId)) {
       await writeAudit(tx, { actorId, ip, action: "seal.use_withdrawn", targetType: "Seal", targetId: sealId, data: { certificateId: g.certificateId, reason, esId: reissued?.esId ?? null, certCount: reissued?.certCount ?? 0 } });
     }
