@@ -122,6 +122,25 @@ describe("platform API as an integrator relies on it", () => {
     expect(await db.job.count({ where: { type: "scan.expire", status: "DONE", payload: { path: ["scanRequestId"], equals: done.id } } })).toBe(1);
   });
 
+  it("GET returns the QR (qrContent) while the request waits for its scan, and not after; the token is sealed at rest", async () => {
+    const { authorization } = await createPlatform();
+    const { user } = await issuedUnit();
+    const created = (await api(createRoute, { method: "POST", auth: authorization, body: { type: "sync_subject", expiresIn: 60 } })).json;
+    const again = (await api(getRoute, { auth: authorization, params: { id: created.id } })).json;
+    expect(again).toMatchObject({ status: "pending", qrContent: created.qrContent });
+    const row = await db.scanRequest.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.tokenSealed).not.toContain(tokenOf(created.qrContent));
+    await openScanRequest({ userId: user.id, token: tokenOf(created.qrContent) });
+    expect((await api(getRoute, { auth: authorization, params: { id: created.id } })).json).toMatchObject({ status: "scanned", qrContent: null });
+    expect((await db.scanRequest.findUniqueOrThrow({ where: { id: created.id } })).tokenSealed).toBeNull();
+    // Past its expiry the QR is not offered either (and the expiry job drops the sealed token).
+    const late = (await api(createRoute, { method: "POST", auth: authorization, body: { type: "sync_subject", expiresIn: 30 } })).json;
+    await reachExpiry(late.id);
+    expect((await api(getRoute, { auth: authorization, params: { id: late.id } })).json).toMatchObject({ status: "expired", qrContent: null });
+    await expireScanRequest({ scanRequestId: late.id });
+    expect((await db.scanRequest.findUniqueOrThrow({ where: { id: late.id } })).tokenSealed).toBeNull();
+  });
+
   it("a sign request naming an unusable session is an error: unknown or another platform's 422, ended or expired 410", async () => {
     const a = await createPlatform();
     const b = await createPlatform();

@@ -21,7 +21,7 @@ export async function claimSessionRequests({ userId }: { userId: string }) {
       await db.$transaction(async (tx) => {
         const claimed = await tx.scanRequest.updateMany({
           where: { id: row.id, status: "PENDING" },
-          data: { status: "SCANNED", userId, scannedAt: now, sessionId: session.id },
+          data: { status: "SCANNED", userId, scannedAt: now, sessionId: session.id, tokenSealed: null },
         });
         if (claimed.count === 1) await queueScanWebhook(tx, { scanRequestId: row.id });
       });

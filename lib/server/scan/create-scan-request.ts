@@ -57,11 +57,11 @@ export async function createScanRequest({ platformId, input }: { platformId: str
     if (input.resultEncryptionKey) assertPublicKey(input.resultEncryptionKey);
   }
   const { type, clientRef, expiresIn, ...payload } = input;
-  const { tokenHash, qrContent } = newScanToken();
+  const { tokenHash, tokenSealed, qrContent } = newScanToken();
   const expiresAt = new Date(Date.now() + expiresIn * 1000);
   const row = await db.$transaction(async (tx) => {
     const created = await tx.scanRequest.create({
-      data: { platformId, type: SCAN_TYPE_TO_DB[type], tokenHash, clientRef, payload, expiresAt },
+      data: { platformId, type: SCAN_TYPE_TO_DB[type], tokenHash, tokenSealed, clientRef, payload, expiresAt },
     });
     await enqueueJob(tx, { type: "scan.expire", payload: { scanRequestId: created.id }, runAt: expiresAt, maxAttempts: 5 });
     return created;

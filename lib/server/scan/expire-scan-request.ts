@@ -12,7 +12,7 @@ export async function expireScanRequest({ scanRequestId }: { scanRequestId: stri
   await db.$transaction(async (tx) => {
     const done = await tx.scanRequest.updateMany({
       where: { id: scanRequestId, status: { in: ["PENDING", "SCANNED"] }, expiresAt: { lte: now } },
-      data: { status: "EXPIRED" },
+      data: { status: "EXPIRED", tokenSealed: null },
     });
     if (done.count === 1) await queueScanWebhook(tx, { scanRequestId });
   });

@@ -39,7 +39,7 @@ export async function openScanRequest({ userId, token }: { userId: string; token
   // The first scan binds the request and tells the platform (webhook, same transaction); the same
   // user opening it again changes nothing. A refusal follows in the same transaction.
   const claimed = await db.$transaction(async (tx) => {
-    const first = await tx.scanRequest.updateMany({ where: { id: row.id, status: "PENDING" }, data: { status: "SCANNED", userId, scannedAt: new Date() } });
+    const first = await tx.scanRequest.updateMany({ where: { id: row.id, status: "PENDING" }, data: { status: "SCANNED", userId, scannedAt: new Date(), tokenSealed: null } });
     if (first.count === 1) await queueScanWebhook(tx, { scanRequestId: row.id });
     else if ((await tx.scanRequest.count({ where: { id: row.id, status: "SCANNED", userId } })) !== 1) return false;
     if (reason) {

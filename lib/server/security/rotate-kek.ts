@@ -18,6 +18,7 @@ const SEALED_COLUMNS: Array<{ table: string; column: string; extra: string[]; aa
   { table: "User", column: "totpSecret", extra: [], aad: (r) => totpSecretAad(r.id!) },
   { table: "User", column: "totpPendingSecret", extra: [], aad: (r) => totpSecretAad(r.id!) },
   { table: "ScanRequest", column: "result", json: "plaintextSealed", extra: [], aad: (r) => `scan-plaintext:${r.id}` },
+  { table: "ScanRequest", column: "tokenSealed", extra: ["tokenHash"], aad: (r) => `scan-token:${r.tokenHash}` },
   { table: "Job", column: "payload", json: "sealedParams", extra: [], aad: () => "job:notify.sms" },
 ];
 

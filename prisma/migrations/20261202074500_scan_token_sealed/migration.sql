@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ScanRequest" ADD COLUMN     "tokenSealed" TEXT;
