@@ -18,7 +18,7 @@ const EXAMPLE_SEAL = {
 export const sealSchema = {
   type: "object",
   description:
-    "An electronic seal as a relying party gets it: the processed transparent PNG to draw and the seal structure (SES_Seal in the shape of GB/T 38540-2020, DER, signed by the CA's seal-making key; docs/seals.md) to check. The structure's certList holds the signing certificate the seal is bound to: a signature with this seal must be made by that certificate.",
+    "An electronic seal as a relying party gets it: the processed transparent PNG to draw and the seal structure (SES_Seal in the shape of GB/T 38540-2020, DER, signed by the CA's seal-making key; docs/seals.md) to check. The structure's certList holds the signing certificate the seal is bound to and, for an enterprise seal, the members' certificates its seal administrator granted its use (授权用章): a signature with this seal must be made by one of them.",
   required: ["id", "name", "kind", "picture", "sesSeal"],
   properties: {
     id: { type: "string", description: "Pass as sealId in a sign request to require this seal." },
@@ -26,7 +26,7 @@ export const sealSchema = {
     name: { type: "string" },
     kind: { type: "string", enum: ["official", "legal_rep", "legal_rep_signature", "contract", "personal", "handwritten"] },
     status: { type: "string" },
-    certificateSerial: { type: ["string", "null"], description: "Hex serial of the bound signing certificate." },
+    certificateSerial: { type: ["string", "null"], description: "Hex serial of the bound signing certificate (granted members' certificates are listed in the SES_Seal's certList)." },
     widthMm: { type: ["integer", "null"], description: "Printed width in millimetres (draw it at this size)." },
     heightMm: { type: ["integer", "null"] },
     validTo: { type: ["string", "null"], format: "date-time" },
@@ -107,7 +107,7 @@ export const sealPaths = {
     get: {
       summary: "The approved seals of a signing certificate (for placing one on a document before it is signed)",
       description:
-        "Lists the seals bound to the signing certificate with this serial, for a platform the holder has completed a scan request with (e.g. a login); otherwise an empty list. A PDF signature covers the seal picture, so the platform draws the picture first, computes the SM3 of the /ByteRange bytes, and then asks for the signature with sealId (docs/seals.md, PDF format).",
+        "Lists the seals bound to the signing certificate with this serial or granted to it (an enterprise seal's 授权用章), for a platform the holder has completed a scan request with (e.g. a login); otherwise an empty list. A PDF signature covers the seal picture, so the platform draws the picture first, computes the SM3 of the /ByteRange bytes, and then asks for the signature with sealId (docs/seals.md, PDF format).",
       parameters: [{ name: "serial", in: "query", required: true, schema: { type: "string", pattern: "^[0-9a-fA-F]{2,64}$" }, example: "5f1c0d9e2a7b4c3d" }],
       responses: {
         "200": { description: "The seals", content: { "application/json": { schema: { type: "object", properties: { seals: { type: "array", items: { $ref: "#/components/schemas/Seal" } } } }, example: { seals: [EXAMPLE_SEAL] } } } },
