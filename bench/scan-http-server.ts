@@ -71,14 +71,34 @@ async function phone(url: string, userId: string, input: unknown): Promise<unkno
   return completePhoneScan({ userId, id: m[2]!, input });
 }
 
+/** CPU time per route (exact only while one request runs at a time: the one-at-a-time runs). */
+const routes = new Map<string, { count: number; cpuMicros: number; statements: number }>();
+const routeOf = (method: string | undefined, url: string) =>
+  url.startsWith("/__bench/phone/") ? `phone ${url.split("/").pop()}` : `${method} ${url.replace(/\/[a-z0-9]{20,}$/, "/:id")}`;
+
 const server = http.createServer(async (req, res) => {
+  const cpuAtStart = process.cpuUsage();
+  const statementsAtStart = sql.statements;
+  res.on("finish", () => {
+    if ((req.url ?? "").startsWith("/__bench/") && !(req.url ?? "").startsWith("/__bench/phone/")) return;
+    const cpu = process.cpuUsage(cpuAtStart);
+    const key = routeOf(req.method, req.url ?? "");
+    const entry = routes.get(key) ?? { count: 0, cpuMicros: 0, statements: 0 };
+    entry.count++;
+    entry.cpuMicros += cpu.user + cpu.system;
+    entry.statements += sql.statements - statementsAtStart;
+    routes.set(key, entry);
+  });
   try {
     const body = await readBody(req);
     const url = req.url ?? "";
     let response: Response;
     if (url === "/__bench/stats") {
       const cpu = process.cpuUsage();
-      response = Response.json({ cpuMicros: cpu.user + cpu.system, statements: sql.statements });
+      response = Response.json({ cpuMicros: cpu.user + cpu.system, statements: sql.statements, routes: Object.fromEntries(routes) });
+    } else if (url === "/__bench/routes/reset") {
+      routes.clear();
+      response = Response.json({ ok: true });
     } else if (url === "/__bench/sql/start") {
       sql.recording = [];
       response = Response.json({ ok: true });

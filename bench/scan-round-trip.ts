@@ -185,7 +185,15 @@ export async function runScanRoundTripBench(): Promise<BenchResult[]> {
       });
       sessions.set(h.user.id, done.session.id);
     }
-    const stats = async () => call<{ cpuMicros: number; statements: number }>("/__bench/stats");
+    type RouteStats = Record<string, { count: number; cpuMicros: number; statements: number }>;
+    const stats = async () => call<{ cpuMicros: number; statements: number; routes: RouteStats }>("/__bench/stats");
+    /** Per route of a trip, over one-at-a-time trips: server CPU and SQL statements per call. */
+    const perRoute = async (trip: (h: Holder) => Promise<void>, ms: number) => {
+      await call("/__bench/routes/reset");
+      await run(trip, ms, 1);
+      const { routes } = await stats();
+      return Object.entries(routes).map(([route, r]) => `${route} ${(r.cpuMicros / 1000 / r.count).toFixed(1)} ms/${(r.statements / r.count).toFixed(0)} SQL`).join(", ");
+    };
     const sessionTrip = async (h: Holder) => {
       const created = await call<{ id: string }>("/api/v1/scan-requests", { auth: true, body: { type: "sign", digest, title: "会话签章", sessionId: sessions.get(h.user.id) } });
       // The phone's poll claims it (as /api/m/scan/pending does), then signs without a PIN.
@@ -250,6 +258,8 @@ export async function runScanRoundTripBench(): Promise<BenchResult[]> {
     // One at a time: the cost of a round trip without queueing, to read the concurrent figures against.
     const loginAlone = await measured(loginTrip, 3000, 1);
     const sessionAlone = await measured(sessionTrip, 3000, 1);
+    const loginRoutes = await perRoute(loginTrip, 1500);
+    const sessionRoutes = await perRoute(sessionTrip, 1500);
     const loginProfile = await profiled(loginTrip, 2500);
     const sessionProfile = await profiled(sessionTrip, 2500);
     const bound = await cryptoBound();
@@ -277,6 +287,8 @@ export async function runScanRoundTripBench(): Promise<BenchResult[]> {
       ...row(`session sign (no scan, no PIN), ${CONCURRENCY} concurrent [${dbName}]`, session, bound.document),
       ...row(`scan login with PIN, one at a time [${dbName}]`, loginAlone, bound.login),
       ...row(`session sign, one at a time [${dbName}]`, sessionAlone, bound.document),
+      { name: "scan login with PIN: server CPU and SQL per call, by route", value: 0, unit: "", note: loginRoutes },
+      { name: "session sign: server CPU and SQL per call, by route", value: 0, unit: "", note: sessionRoutes },
       ...profileRows("scan login with PIN", loginProfile),
       ...profileRows("session sign", sessionProfile),
     ];
