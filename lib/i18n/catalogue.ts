@@ -31,8 +31,9 @@ import { seals } from "./messages/seals";
 import { sealsUse } from "./messages/seals-use";
 import { sealGrants } from "./messages/seal-grants";
 import { handoff } from "./messages/handoff";
+import { cps } from "./messages/cps";
 
-const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner, passkeys, orgMembers, orgRequests, orgConsole, lifecycleRenew, lifecycleLookup, lifecycleRevoke, lifecycleChange, lifecycleReissue, sealsUse, seals, sealGrants, handoff };
+const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner, passkeys, orgMembers, orgRequests, orgConsole, lifecycleRenew, lifecycleLookup, lifecycleRevoke, lifecycleChange, lifecycleReissue, sealsUse, seals, sealGrants, handoff, cps };
 
 type Ns = typeof namespaces;
 type ZhTree = { [K in keyof Ns]: Ns[K]["zh-CN"] };
