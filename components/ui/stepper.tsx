@@ -9,7 +9,7 @@ export type Step = {
   label: ReactNode;
   description?: ReactNode;
   status: StepStatus;
-  /** Done steps may link back so the applicant can review what they entered. */
+  /** Steps the applicant may open (done ones, and the one to resume at); never the current one. */
   href?: string;
 };
 
@@ -52,7 +52,7 @@ export function Stepper({ steps, label, statusLabels, className }: StepperProps)
               className={`${styles.step} ${styles[step.status]}`}
               aria-current={step.status === "current" ? "step" : undefined}
             >
-              {step.href && step.status === "done" ? (
+              {step.href && step.status !== "current" ? (
                 <Link href={step.href} className={styles.inner}>
                   {inner}
                 </Link>

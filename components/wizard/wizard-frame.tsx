@@ -21,7 +21,8 @@ export async function WizardFrame({ order, step, children }: { order: Pick<Order
   const items: Step[] = steps.map((s, i) => ({
     key: s,
     label: t(`wizard.steps.${s}` as MessageKey),
-    status: i === current ? "current" : i < current || i <= reached ? "done" : "todo",
+    // The resume point itself is still to do (after 修改后重新申请: the signature), though it links like the done ones.
+    status: i === current ? "current" : i < current || i < reached ? "done" : "todo",
     href: order.status === "DRAFT" && i <= reached && s !== "pay" ? wizardPath(order, s) : undefined,
   }));
   const isUnit = order.subjectType === "UNIT";
