@@ -88,12 +88,17 @@ function requestDer(request: { der: Uint8Array } | { getPath: string }): Uint8Ar
  * the hierarchy lock and re-reads, so instances answering at once make one new responder). A
  * failure leaves the current responder (still valid, or the CA itself) answering.
  */
+let rotationRetryAt = 0;
+
 async function loadIssuersRotatingResponder(now: Date): Promise<OcspIssuer[]> {
   const issuers = await loadOcspResponder();
   if (!issuers.some((i) => i.responderRenewAt && i.responderRenewAt <= now)) return issuers;
+  // After a failure, answers go on with what there is and try again a minute later (not on every request).
+  if (Date.now() < rotationRetryAt) return issuers;
   try {
     await ensureCaHierarchy({ now });
   } catch (error) {
+    rotationRetryAt = Date.now() + 60_000;
     console.error("[ocsp] responder rotation failed:", error instanceof Error ? error.message : error);
     return issuers;
   }
