@@ -51,6 +51,27 @@ test.describe("login", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
+  test("the resend countdown is on the button from the start of the cooldown, also after a reload", async ({ page }) => {
+    const phone = uniquePhone();
+    await requestLoginCode(page, phone);
+    const button = page.getByTestId("send-code");
+    await expect(button).toHaveText(/^\d+秒后重发$/);
+    await expect(button).toBeDisabled();
+    // After a reload the number is back in the field and the button still counts down (it said 获取验证码
+    // until a click the server refused).
+    await gotoLogin(page);
+    await expect(page.getByLabel("手机号")).toHaveValue(phone);
+    await expect(button).toHaveText(/^\d+秒后重发$/);
+    await expect(button).toBeDisabled();
+    const left = Number((await button.textContent())!.match(/\d+/)![0]);
+    expect(left).toBeGreaterThan(40);
+    expect(left).toBeLessThanOrEqual(60);
+    // The cooldown is the number's: another number can ask at once.
+    await page.getByLabel("手机号").fill(uniquePhone());
+    await expect(button).toBeEnabled();
+    await expect(button).toHaveText("获取验证码");
+  });
+
   test("shows field errors before asking the server", async ({ page }) => {
     await gotoLogin(page);
     await page.getByLabel("手机号").fill("12345");

@@ -2,9 +2,20 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import jsQR from "jsqr";
+import sharp from "sharp";
 import { DEMO, loginAs, loginWithPassword } from "./fixtures/auth";
 import { applicantWithOrder, approveInConsole, downloadOnPhone, phoneContext } from "./fixtures/review";
+
+const shotPath = (name: string) => (process.env.SCREENSHOT_DIR ? path.join(process.env.SCREENSHOT_DIR, name) : test.info().outputPath(name));
+
+/** What the handoff card's QR says, decoded from its PNG like a phone camera would. */
+async function decodeHandoffQr(page: Page, testId: string): Promise<string | null> {
+  const src = (await page.getByTestId(testId).getByTestId("phone-link-qr").getAttribute("src"))!;
+  const { data, info } = await sharp(Buffer.from(src.split(",")[1]!, "base64")).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return jsQR(new Uint8ClampedArray(data), info.width, info.height)?.data ?? null;
+}
 
 // Two-party key generation, issuance and first compiles of the pages on a shared 2-core machine.
 test.setTimeout(180_000);
@@ -21,10 +32,37 @@ test("a reviewer approves; the applicant downloads on the phone with a PIN; Open
   await approveInConsole(console, order.no);
   await expect(console.getByTestId("decision-result")).toHaveText("已审核通过，申请人已收到通知。");
 
+  // The applicant's desk (1280 px) shows the next step where it happens: a QR of the phone's download
+  // page, its address, and what to do without the app.
+  const applicantDesk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+  await applicantDesk.addCookies(await phone.cookies());
+  const deskPage = await applicantDesk.newPage();
+  await deskPage.goto(`/orders/${order.orderId}`);
+  const handoff = deskPage.getByTestId("download-handoff");
+  await expect(handoff).toContainText("下一步：在手机上下载证书");
+  await expect(handoff.getByTestId("phone-link-qr")).toBeVisible();
+  const phoneUrl = new URL(`/m/download/${order.orderId}`, deskPage.url()).pathname;
+  expect(new URL((await decodeHandoffQr(deskPage, "download-handoff"))!).pathname).toBe(phoneUrl);
+  expect(new URL((await handoff.getByTestId("download-handoff-link").getAttribute("href"))!, deskPage.url()).pathname).toBe(phoneUrl);
+  await handoff.getByText("手机上还没有云证书 App？").click();
+  await expect(handoff.getByTestId("download-handoff-no-app")).toContainText("添加到主屏幕");
+  await deskPage.screenshot({ path: shotPath("handoff-order-desk-1280.png"), fullPage: true });
+  await applicantDesk.close();
+
   const page = await phone.newPage();
+  // On the phone itself (390 px) the QR gives way to a button that opens the download.
+  await page.goto(`/orders/${order.orderId}`);
+  await expect(page.getByTestId("download-handoff").getByTestId("phone-link-qr")).toBeHidden();
+  await page.screenshot({ path: shotPath("handoff-order-phone-390.png"), fullPage: true });
+  await page.getByTestId("download-handoff").getByRole("link", { name: "在本机打开" }).click();
+  await expect(page).toHaveURL(new RegExp(`/m/download/${order.orderId}$`));
+
   await page.goto("/m");
   await expect(page.getByTestId(`download-${order.orderId}`)).toBeVisible();
+  await expect(page.getByTestId("unread-count")).toHaveText("1");
   const certId = await downloadOnPhone(page, order.orderId, "285714");
+  // The 审核通过 message is done with once the certificate is downloaded: the 消息 badge clears.
+  await expect(page.getByTestId("unread-count")).toHaveCount(0);
 
   // The signing certificate and its issuing CA, as a relying party gets them.
   const res = await phone.request.get(`/api/m/certificates/${certId}`);

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { DEMO, loginWithPassword, readSmsCode } from "./fixtures/auth";
 import { applicantWithOrder, approveInConsole, downloadOnPhone, holderWithCertificate, phoneContext as plainPhoneContext } from "./fixtures/review";
@@ -10,6 +11,8 @@ test.setTimeout(300_000);
 // Chromium's fake camera, for the holder's face check at unlock (as in identity-face.spec.ts).
 test.use(FAKE_CAMERA);
 
+
+const shotPath = (name: string) => (process.env.SCREENSHOT_DIR ? path.join(process.env.SCREENSHOT_DIR, name) : test.info().outputPath(name));
 
 async function consoleAs(context: BrowserContext, phone: string): Promise<Page> {
   await loginWithPassword(context, phone);
@@ -104,6 +107,9 @@ test("rejection with a reason; the applicant corrects and resubmits; round 2 is 
   await expect(reviewer.getByText("请填写退回原因（至少 4 个字）")).toBeVisible();
   const reason = "身份证人像面照片模糊，请重新上传清晰照片";
   await reviewer.getByTestId("reject-reason").fill(reason);
+  // The reviewer names the step the reason concerns (an individual's wizard: no 经办人 to choose).
+  await expect(reviewer.getByTestId("reject-step").locator("option")).toHaveText(["不指定", "核验方式", "个人信息", "选择商品", "上传材料"]);
+  await reviewer.getByTestId("reject-step").selectOption("materials");
   await reviewer.getByTestId("reject").click();
   await expect(reviewer.getByTestId("decision-result")).toHaveText("已退回，申请人已收到退回原因。");
 
@@ -117,23 +123,28 @@ test("rejection with a reason; the applicant corrects and resubmits; round 2 is 
   await expect(inbox.getByText(reason).first()).toBeVisible();
   await inbox.close();
 
-  // 重新申请 reopens the same order at the subject step with what was entered before.
+  // 修改后重新申请 opens the step the reason concerns, with the reason above it; the steps before the
+  // signature stay completed (they showed 未开始 before).
   await settle(page);
   await page.getByTestId(`reapply-${order.no}`).click();
-  await settle(page, new RegExp(`/apply/individual/${order.orderId}/person$`));
+  await settle(page, new RegExp(`/apply/individual/${order.orderId}/materials$`));
+  await expect(page.getByTestId("reapply-reason")).toContainText(`驳回原因：${reason}`);
+  const stepper = page.getByRole("navigation", { name: "申请进度" }).getByRole("listitem");
+  await expect(stepper).toHaveText([/核验方式\s*已完成/, /个人信息\s*已完成/, /选择商品\s*已完成/, /确认信息\s*已完成/, /上传材料\s*当前步骤/, /申请签署\s*未开始/, /支付\s*未开始/]);
+  await page.screenshot({ path: shotPath("reapply-materials-1280.png"), fullPage: true });
+  // Every step of the re-application shows the reason; the entered data is still there.
+  await page.goto(`/apply/individual/${order.orderId}/person`);
+  await expect(page.getByTestId("reapply-reason")).toContainText(reason);
   await expect(page.getByTestId("field-idNumber")).toHaveValue(order.idNumber);
-  await page.getByTestId("next").click();
-  await settle(page, /\/goods$/);
-  await page.getByTestId("next").click();
-  await settle(page, /\/confirm$/);
-  await page.getByTestId("confirm").click();
-  await settle(page, /\/materials$/);
+  await page.goto(`/apply/individual/${order.orderId}/materials`);
+  await settle(page);
   for (const input of await page.locator('input[type="file"]').all()) {
     await input.setInputFiles({ name: "id-clear.png", mimeType: "image/png", buffer: PNG });
   }
   await expect(page.getByTestId("material-ID_BACK")).toContainText("id-clear.png");
   await page.getByTestId("next").click();
   await settle(page, /\/sign$/);
+  await expect(page.getByTestId("reapply-reason")).toContainText(reason);
   // The earlier signature covered the rejected content: the application is signed again.
   const at = new Date(Date.now() - 1000);
   await page.getByTestId("send-sign-code").click();
