@@ -23,7 +23,7 @@ export async function PhoneHandoff({ path, title, lead, testId = "phone-handoff"
         <figcaption className={styles.muted}>{t("handoff.scan")}</figcaption>
       </figure>
       <div className={styles.side}>
-        <p className={styles.muted}>{t("handoff.orOpen")}</p>
+        <p className={`${styles.muted} ${styles.orOpen}`}>{t("handoff.orOpen")}</p>
         <Link href={path} className={styles.mono} data-testid={`${testId}-link`}>{url}</Link>
         <div className={styles.here}>
           <ButtonLink href={path} size="sm" block>{t("handoff.openHere")}</ButtonLink>
