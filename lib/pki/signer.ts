@@ -8,6 +8,11 @@ export interface Sm2Signer {
   publicKey: Uint8Array;
   /** DER SM2 signature over SM3(Z || data), Z computed with the default ID "1234567812345678". */
   sign(data: Uint8Array): Promise<Uint8Array>;
+  /**
+   * True when sign() itself verifies every signature under publicKey over the very bytes it was
+   * given before returning it (the CA's custody signer): builders need not verify it a second time.
+   */
+  checksOwnSignatures?: boolean;
 }
 
 export function localSigner(privateKey: Uint8Array): Sm2Signer {

@@ -169,7 +169,7 @@ describe("no way to read a private key", () => {
   it("the interfaces name only generation, digest signing and public keys", () => {
     expectTypeOf<keyof KeyDevice>().toEqualTypeOf<"name" | "generateKey" | "signDigest" | "publicKey">();
     expectTypeOf<keyof KeyCustody>().toEqualTypeOf<"name" | "createKey" | "signer">();
-    expectTypeOf<keyof Sm2Signer>().toEqualTypeOf<"publicKey" | "sign">();
+    expectTypeOf<keyof Sm2Signer>().toEqualTypeOf<"publicKey" | "sign" | "checksOwnSignatures">();
     expect(Object.keys(localKeyCustody).sort()).toEqual(["generateKey", "name", "publicKey", "signDigest"]);
     expect(Object.keys(keyCustody()).sort()).toEqual(["createKey", "name", "signer"]);
   });
@@ -181,6 +181,8 @@ describe("no way to read a private key", () => {
     // The sealed form is not the 32 key bytes in any plain encoding.
     expect(key.wrappedKey).not.toMatch(/^[0-9a-f]{64}$/);
     const signer = await keyCustody().signer(key.keyRef);
-    expect(Object.keys(signer).sort()).toEqual(["publicKey", "sign"]);
+    // Nothing but the public key, the signing call and the flag that it checks its own signatures.
+    expect(Object.keys(signer).sort()).toEqual(["checksOwnSignatures", "publicKey", "sign"]);
+    expect(signer.checksOwnSignatures).toBe(true);
   });
 });

@@ -17,6 +17,8 @@ export function custodySigner(input: { device: KeyDevice; keyRef: string; public
   const publicKey = Uint8Array.from(input.publicKey);
   return {
     publicKey,
+    // signatureFromDevice verifies r‖s under publicKey for e of these bytes before anything uses it.
+    checksOwnSignatures: true,
     async sign(data) {
       const e = sm2Digest(data, publicKey);
       const raw = await device.signDigest(keyRef, e);
