@@ -50,6 +50,11 @@ export async function completeScanRequest({
       data: { status: "COMPLETED", certificateId, result: stored, completedAt: new Date() },
     });
     if (done.count === 0) throw new AppError("conflict", { userMessage: "scan.errors.used" });
+    // The desk's own scan-to-sign (an enterprise letter): no platform to tell, the letter takes effect.
+    if (row.platform.isDesk) await enqueueJob(tx, { type: "org.apply_signature", payload: { scanRequestId: id } });
+    else await queueScanWebhook(tx, { scanRequestId: id });
+    // Last before the commit: the audit row takes the chain's lock, held until the commit, which
+    // every audited change in the desk waits for.
     await writeAudit(tx, {
       actorId: userId,
       action: `scan.${row.type.toLowerCase() as Lowercase<typeof row.type>}`,
@@ -57,9 +62,6 @@ export async function completeScanRequest({
       targetId: id,
       data: { platformId: row.platformId, serial: cert.serialHex, ...(typeof result.sealId === "string" ? { sealId: result.sealId } : {}) },
     });
-    // The desk's own scan-to-sign (an enterprise letter): no platform to tell, the letter takes effect.
-    if (row.platform.isDesk) await enqueueJob(tx, { type: "org.apply_signature", payload: { scanRequestId: id } });
-    else await queueScanWebhook(tx, { scanRequestId: id });
   });
   wakeWorker();
   return { id, status: "completed" as const };

@@ -10,8 +10,22 @@ import { subjectLibrary } from "./subject-library";
  * the holder opened (会话签章), only when it is a real open session of this certificate, so a
  * phone cannot slip an arbitrary id into the result.
  */
-export async function scanResultExtras({ type, serialHex, result }: { type: ScanType; serialHex: string; result: Record<string, unknown> }) {
-  const signing = await db.certificate.findUnique({ where: { serialHex }, select: { id: true, userId: true, orderId: true, subjectDn: true, subjectName: true, orgId: true } });
+type SigningCertificate = { id: string; userId: string | null; orderId: string | null; subjectDn: string; subjectName: string; orgId: string | null };
+
+export async function scanResultExtras({
+  type,
+  serialHex,
+  result,
+  certificate,
+}: {
+  type: ScanType;
+  serialHex: string;
+  result: Record<string, unknown>;
+  /** The signing certificate's row when the caller has read it already (saves reading it again). */
+  certificate?: SigningCertificate;
+}) {
+  const signing =
+    certificate ?? (await db.certificate.findUnique({ where: { serialHex }, select: { id: true, userId: true, orderId: true, subjectDn: true, subjectName: true, orgId: true } }));
   if (!signing) return {};
   if (type === "LOGIN" || type === "SYNC_SUBJECT") {
     const enc = await db.certificate.findFirst({

@@ -10,7 +10,14 @@ import { scanResultExtras } from "./scan-result-extras";
 import { checkDocumentSignedAttributes } from "./check-document-signed-attributes";
 import { sealForPlatform } from "@/lib/server/seals/seal-for-platform";
 
-type Cert = { der: Uint8Array; serialHex: string; subjectDn: string; subjectName: string };
+type Cert = { der: Uint8Array; serialHex: string; subjectDn: string; subjectName: string } & Partial<{ id: string; userId: string | null; orderId: string | null; orgId: string | null }>;
+
+/** The certificate as a full row (what completeScanRequest passes), for scanResultExtras. */
+function signingRow(c: Cert) {
+  return c.id !== undefined && c.userId !== undefined && c.orderId !== undefined && c.orgId !== undefined
+    ? { id: c.id, userId: c.userId, orderId: c.orderId, subjectDn: c.subjectDn, subjectName: c.subjectName, orgId: c.orgId }
+    : undefined;
+}
 
 function b64(s: unknown, field: string): Uint8Array {
   if (typeof s !== "string" || !/^[A-Za-z0-9+/=]+$/.test(s)) throw new AppError("validation_failed", { fields: { [field]: ["base64"] } });
@@ -37,7 +44,7 @@ export async function verifyScanResult({
   result: Record<string, unknown>;
 }) {
   const certificatePem = derToPem(certificate.der, "CERTIFICATE");
-  const base = { certificate: certificatePem, serial: certificate.serialHex, subject: certificate.subjectDn, ...(await scanResultExtras({ type, serialHex: certificate.serialHex, result })) };
+  const base = { certificate: certificatePem, serial: certificate.serialHex, subject: certificate.subjectDn, ...(await scanResultExtras({ type, serialHex: certificate.serialHex, result, certificate: signingRow(certificate) })) };
   switch (type) {
     case "LOGIN": {
       const signature = b64(result.signature, "signature");
