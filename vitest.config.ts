@@ -28,6 +28,19 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Cluster fault tests (tests/faults): real instances on the production build, run by
+        // scripts/test.mjs after `next build`, with CERTDESK_FAULT_TESTS=1 (skipped otherwise).
+        resolve: { alias },
+        test: {
+          name: "faults",
+          include: ["tests/faults/**/*.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+        },
+      },
     ],
   },
 });

@@ -1,5 +1,6 @@
 // `npm test`: every test. Unit → integration (PostgreSQL when TEST_PG_URL is set, plus the embedded
-// PGlite path for migrations and auth) → production build → Playwright end-to-end in Chromium.
+// PGlite path for migrations and auth) → production build → cluster fault tests on that build
+// (tests/faults) → Playwright end-to-end in Chromium.
 // Prints one closing line "N passed, N failed" summed over all runners.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -51,6 +52,8 @@ if (!only || only === "integration") {
 
 if (!only || only === "e2e") {
   if (step("production build", nextBin(), ["build"])) {
+    // Cluster faults (SIGKILLed instances, a PostgreSQL crash) on the build just made: needs nginx and initdb.
+    vitest("cluster fault tests (2 instances behind nginx, private PostgreSQL)", "faults", [], { CERTDESK_FAULT_TESTS: "1" }, "faults");
     const json = path.join(out, "playwright.json");
     step("end-to-end tests (Playwright, Chromium)", path.join(root, "node_modules", ".bin", "playwright"), ["test", "--reporter=list,json"], {
       PLAYWRIGHT_JSON_OUTPUT_NAME: json,
