@@ -6,12 +6,14 @@ import { runPrimitiveBench } from "./pki-primitives";
 import { runCaBench } from "./pki-ca";
 import { runKeyCustodyBench } from "./key-custody";
 import { runScanRoundTripBench } from "./scan-round-trip";
+import { runClusterBench } from "./cluster";
 
 const RUNNERS: Array<{ name: string; run: () => Promise<BenchResult[]> }> = [
   { name: "pki-primitives", run: runPrimitiveBench },
   { name: "key-custody (host-side check of every CA signature: r‖s → DER, verify before use)", run: runKeyCustodyBench },
   { name: "pki-ca (issuance; OCSP over HTTP on loopback, embedded database)", run: runCaBench },
   { name: "scan-round-trip (platform API + simulated phone over HTTP on loopback, embedded database)", run: runScanRoundTripBench },
+  { name: "cluster (login round trips and OCSP through nginx, 1 and 2 next start instances, PostgreSQL)", run: runClusterBench },
 ];
 
 function opensslSm2Speed(): { sign: number; verify: number } | undefined {
