@@ -123,6 +123,11 @@ test("desk menu: /change and /seals start a working flow; /unlock explains and h
   await page.screenshot({ path: test.info().outputPath("desk-seals-start.png"), fullPage: true });
   await page.goto("/unlock");
   await expect(page.getByTestId("unlock-start").getByRole("link", { name: "登录" })).toHaveAttribute("href", "/login?next=%2Funlock");
+  // 补办 happens on the new phone: the phone handoff card (QR + link of /m + no-app help), not a bare address.
+  const reissue = page.getByTestId("unlock-reissue");
+  await expect(reissue.getByTestId("phone-link-qr")).toBeVisible();
+  await expect(reissue.getByTestId("unlock-reissue-link")).toHaveAttribute("href", "/m");
+  await expect(reissue.getByTestId("unlock-reissue-no-app")).toBeAttached();
   await page.screenshot({ path: test.info().outputPath("desk-unlock-anonymous.png"), fullPage: true });
   await loginAs(page.context());
   await page.goto("/unlock");
