@@ -13,30 +13,65 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const RULES = ["signature", "tolerance", "fields", "seen", "sequence", "answer"] as const;
 
-type Op = { summary: string; requestBody?: unknown; responses: Record<string, { description: string }>; parameters?: unknown[] };
+type Op = { summary: string; description?: string; requestBody?: { content: Record<string, { schema?: unknown }> }; responses: Record<string, { description: string }> };
+type Schemas = Record<string, unknown>;
+
+const HTTP = new Set(["get", "post", "put", "patch", "delete"]);
+
+/** A request body's schema, with a components reference resolved one level (for reading). */
+function bodySchema(op: Op, schemas: Schemas): unknown {
+  const media = op.requestBody ? Object.values(op.requestBody.content)[0] : undefined;
+  const schema = media?.schema as { $ref?: string } | undefined;
+  return schema?.$ref ? schemas[schema.$ref.replace("#/components/schemas/", "")] : schema;
+}
+
+/** "**Title.** text" paragraphs of info.description. */
+function Paragraph({ text }: { text: string }) {
+  const m = /^\*\*(.+?)\*\*\s*([\s\S]*)$/.exec(text);
+  return m ? (
+    <p>
+      <strong>{m[1]}</strong> {m[2]}
+    </p>
+  ) : (
+    <p>{text}</p>
+  );
+}
 
 /** A readable rendering of /api/v1/openapi.json for platform developers. */
 export default async function DevelopersPage() {
   const t = await getT();
   const doc = openApiDocument();
-  const ops = Object.entries(doc.paths).flatMap(([path, methods]) =>
-    Object.entries(methods as Record<string, Op>).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+  const schemas = doc.components.schemas as Schemas;
+  const ops = Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item as Record<string, unknown>)
+      .filter(([method]) => HTTP.has(method))
+      .map(([method, op]) => ({ path, method: method.toUpperCase(), op: op as Op, server: (item as { servers?: Array<{ url: string }> }).servers?.[0]?.url })),
   );
+  const [lead, ...sections] = doc.info.description.split("\n\n");
   return (
     <div className={styles.page}>
-      <PageHeader title={t("scan.docs.title")} description={doc.info.description} />
+      <PageHeader title={t("scan.docs.title")} description={lead} />
       <Card title={t("scan.docs.base")}>
         <p>
-          <code>{doc.servers[0]!.url}</code> · <a href="/api/v1/openapi.json">openapi.json</a>
+          <code>{doc.servers[0]!.url}</code> · <a href="/api/v1/openapi.json">openapi.json</a> · v{doc.info.version}
         </p>
         <p>{t("scan.docs.auth")}</p>
+        {sections.map((text) => (
+          <Paragraph key={text.slice(0, 24)} text={text} />
+        ))}
       </Card>
-      {ops.map(({ path, method, op }) => (
+      {ops.map(({ path, method, op, server }) => (
         <Card key={`${method} ${path}`} title={`${method} ${path}`} description={op.summary}>
+          {server && (
+            <p>
+              <code>{server}</code>
+            </p>
+          )}
+          {op.description && <p>{op.description}</p>}
           {op.requestBody !== undefined && (
             <>
               <h3 className={styles.h3}>{t("scan.docs.request")}</h3>
-              <pre className={styles.pre}>{JSON.stringify(doc.components.schemas.CreateScanRequest, null, 2)}</pre>
+              <pre className={styles.pre}>{JSON.stringify(bodySchema(op, schemas), null, 2)}</pre>
             </>
           )}
           <h3 className={styles.h3}>{t("scan.docs.responses")}</h3>
@@ -76,8 +111,29 @@ export default async function DevelopersPage() {
           ))}
         </ul>
       </Card>
+      <Card title={t("scan.docs.recipes")} description={t("scan.docs.recipesLead")}>
+        {doc["x-openssl-recipes"].map((r) => (
+          <div key={r.id} data-testid={`recipe-${r.id}`}>
+            <h3 className={styles.h3}>{r.title}</h3>
+            <ul>
+              {Object.entries(r.inputs).map(([file, from]) => (
+                <li key={file}>
+                  <code>{file}</code> {from}
+                </li>
+              ))}
+            </ul>
+            <pre className={styles.pre}>{r.script}</pre>
+          </div>
+        ))}
+      </Card>
       <Card title={t("scan.docs.objects")}>
         <pre className={styles.pre}>{JSON.stringify(doc.components.schemas.ScanRequest, null, 2)}</pre>
+        {(["LoginResult", "SignResult", "DecryptResult", "SyncSubjectResult"] as const).map((name) => (
+          <div key={name}>
+            <h3 className={styles.h3}>{name}</h3>
+            <pre className={styles.pre}>{JSON.stringify(doc.components.schemas[name], null, 2)}</pre>
+          </div>
+        ))}
         <h3 className={styles.h3}>{t("scan.docs.errors")}</h3>
         <pre className={styles.pre}>{JSON.stringify(doc.components.schemas.Error, null, 2)}</pre>
       </Card>

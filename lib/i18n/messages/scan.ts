@@ -31,10 +31,12 @@ export const scan = defineMessages({
       errors: "错误格式",
       webhooks: "Webhook 推送",
       webhooksIntro:
-        "扫码请求每到达一个新状态（已扫码，然后已完成或已拒绝），CertDesk 向平台登记的 Webhook 地址 POST 一次；未收到 2xx 时以同一推送编号、同一请求体按指数退避重试（2^n 秒，最长 1 小时，共 10 次）。推送编号 deliveryId、请求内序号 sequence 与状态发生时间 occurredAt 都在签名覆盖的请求体中，并在请求头中重复。",
+        "扫码请求每到达一个新状态（已扫码，然后已完成、已拒绝、已过期或失败之一），CertDesk 向平台的 Webhook 地址（在控制台或用 PUT /api/v1/platform/webhook 设置）POST 一次，事件名 scan_request.updated；未收到 2xx 时以同一推送编号、同一请求体重试，共 10 次，第 n 次重试约在上次失败后 2^n 秒（2、4、8 … 512 秒）。签名密钥为 client_secret，v1 为对“<t>.<原始请求体>”的 HMAC-SHA256 小写十六进制。解密请求完成时请求体含明文密钥，除非请求带 resultEncryptionKey。推送编号 deliveryId、请求内序号 sequence 与状态发生时间 occurredAt 都在签名覆盖的请求体中，并在请求头中重复。",
       webhookHeaders: "请求头",
       webhookBody: "请求体",
       webhookRulesTitle: "接收方必须依次这样处理",
+      recipes: "用 OpenSSL 3.0 校验",
+      recipesLead: "CertDesk 的所有签名均为 SM2/SM3，用户 ID 1234567812345678；OpenSSL 3.0 默认 ID 为空，以下命令逐项校验（按原样经过测试）。",
       webhookRules: {
         signature: "校验 X-CertDesk-Signature：t=<Unix 秒>,v1=<十六进制>，v1 = HMAC-SHA256(client_secret, \"<t>.<原始请求体字节>\")。在解析 JSON 之前对原始字节计算，并以常数时间比较；不符则拒绝（401）。",
         tolerance: "t 与本机时钟相差超过 {seconds} 秒（无论早晚）则拒绝（401）。每次重试都重新签名，真实的重试不会过期。",
@@ -75,10 +77,12 @@ export const scan = defineMessages({
       errors: "Error format",
       webhooks: "Webhooks",
       webhooksIntro:
-        "Each time a scan request reaches a new state (scanned, then completed or rejected), CertDesk POSTs it once to the platform's webhook URL; without a 2xx the same delivery (same id, same body) is retried with exponential backoff (2^n seconds, at most 1 hour, 10 attempts). The delivery id (deliveryId), the request's sequence (sequence) and the time the state was reached (occurredAt) are in the signed body, and repeated in headers.",
+        "Each time a scan request reaches a new state (scanned, then one of completed, rejected, expired or failed), CertDesk POSTs it once to the platform's webhook URL (set in the console or with PUT /api/v1/platform/webhook), event scan_request.updated; without a 2xx the same delivery (same id, same body) is retried, 10 attempts in all, retry n about 2^n seconds after the previous failure (2, 4, 8 … 512 s). The key is the client secret; v1 is the lowercase hex HMAC-SHA256 of \"<t>.<raw body>\". A completed decrypt carries the key in clear unless the request sent resultEncryptionKey. The delivery id (deliveryId), the request's sequence (sequence) and the time the state was reached (occurredAt) are in the signed body, and repeated in headers.",
       webhookHeaders: "Headers",
       webhookBody: "Body",
       webhookRulesTitle: "What a receiver must do, in order",
+      recipes: "Verify with OpenSSL 3.0",
+      recipesLead: "Every CertDesk signature is SM2/SM3 with the user ID 1234567812345678; OpenSSL 3.0 defaults to an empty ID. These commands check each artifact (tested as written).",
       webhookRules: {
         signature: "Verify X-CertDesk-Signature: t=<unix seconds>,v1=<hex>, where v1 = HMAC-SHA256(client_secret, \"<t>.<raw body bytes>\"). Compute it over the raw bytes before parsing JSON and compare in constant time; refuse (401) a bad MAC.",
         tolerance: "Refuse (401) a delivery whose t is more than {seconds} seconds from your clock, either way. Every retry is signed afresh, so a genuine retry is never stale.",
