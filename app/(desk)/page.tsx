@@ -6,6 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { splitLines } from "@/components/ui/split-lines";
 import type { MessageKey } from "@/lib/i18n/catalogue";
 import { getT } from "@/lib/i18n/server";
+import { db } from "@/lib/db/client";
+import { resolveChannel } from "@/lib/server/channels/resolve-channel";
 import styles from "./landing.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,6 +37,9 @@ const SECURITY = [
 
 export default async function LandingPage() {
   const t = await getT();
+  // Step 4's wait follows the desk's own channel: an individual it auto-approves waits for no review.
+  const channel = await resolveChannel(db).catch(() => null);
+  const steps = STEPS.map(([title, body]) => [title, body === "landing.steps.s4Body" && channel?.autoApproveIndividual ? "landing.steps.s4BodyAuto" : body] as const);
 
   const unitMethods: MethodRow[] = [
     { key: "corp-deposit", method: t("landing.types.corpDeposit"), materials: t("landing.types.corpDepositMaterials"), timing: t("landing.types.corpDepositTiming") },
@@ -142,13 +147,13 @@ export default async function LandingPage() {
             <p>{t("landing.steps.lead")}</p>
           </div>
           <ol className={styles.steps}>
-            {STEPS.map(([title, body], i) => (
+            {steps.map(([title, body], i) => (
               <li key={title} className={styles.step}>
                 <span className={styles.stepNo} aria-hidden="true">
                   {i + 1}
                 </span>
                 <h3>{t(title)}</h3>
-                <p>{t(body)}</p>
+                <p data-testid={`landing-step-${i + 1}`}>{t(body)}</p>
               </li>
             ))}
           </ol>

@@ -39,6 +39,7 @@ export const landing = defineMessages({
       s3Body: "阅读并签署证书申请协议，在线支付证书费用。",
       s4Title: "审核通过后手机下载",
       s4Body: "CA 审核一般需 3–5 个工作日，通过后在手机 App 设置 PIN 码并下载证书。",
+      s4BodyAuto: "个人证书实名核验通过的，支付后自动审核通过；单位证书 CA 审核一般需 3–5 个工作日。通过后在手机 App 设置 PIN 码并下载证书。",
     },
     types: {
       title: "单位证书与个人证书",
@@ -135,6 +136,7 @@ export const landing = defineMessages({
       s3Body: "Read and sign the certificate application agreement, then pay online.",
       s4Title: "Download after approval",
       s4Body: "CA review usually takes 3–5 working days; then set a PIN in the phone app and download the certificate.",
+      s4BodyAuto: "A personal certificate whose real-name check passed is approved as soon as it is paid; CA review of a unit certificate usually takes 3–5 working days. Then set a PIN in the phone app and download the certificate.",
     },
     types: {
       title: "Unit and individual certificates",
