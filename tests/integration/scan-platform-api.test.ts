@@ -17,6 +17,7 @@ import type { WebhookDelivery } from "@/lib/platform/webhook-delivery";
 import { createPlatform } from "../support/platform-fixtures";
 import { createUser } from "../support/factories";
 import { expectAppError } from "../support/expect-app-error";
+import { expectDocumented, expectSchema } from "../support/openapi-contract";
 import { issuedUnit } from "./certs-support";
 
 // What a platform client relies on beyond the basic flows (issue 16): expiry reported by webhook,
@@ -34,9 +35,19 @@ async function call(route: Handler, { method = "GET", auth, body, params = {}, h
   return route(req, { params: Promise.resolve(params as never) });
 }
 
+// Contract: every JSON answer these tests get is checked against /api/v1/openapi.json.
+const DOCUMENTED = new Map<Handler, string>([
+  [createRoute as Handler, "/scan-requests"],
+  [getRoute as Handler, "/scan-requests/{id}"],
+  [getWebhookRoute as Handler, "/platform/webhook"],
+  [putWebhookRoute as Handler, "/platform/webhook"],
+]);
+
 async function api(route: Handler, opts: Parameters<typeof call>[1]) {
   const res = await call(route, opts);
-  return { status: res.status, json: (await res.json()) as Record<string, any> };
+  const json = (await res.json()) as Record<string, any>;
+  expectDocumented(opts.method ?? "GET", DOCUMENTED.get(route)!, res.status, json);
+  return { status: res.status, json };
 }
 
 /** The events of a stream that ends by itself (at a final state): [id, event, data] each. */
@@ -46,7 +57,9 @@ function parseEvents(text: string) {
     .filter((block) => block.includes("data: "))
     .map((block) => {
       const line = (name: string) => block.split("\n").find((l) => l.startsWith(`${name}: `))?.slice(name.length + 2);
-      return { id: line("id"), event: line("event"), data: JSON.parse(line("data")!) as { status: string; result: unknown; scannedAt: string | null } };
+      const data = JSON.parse(line("data")!) as { status: string; result: unknown; scannedAt: string | null };
+      expectSchema("ScanRequest", data);
+      return { id: line("id"), event: line("event"), data };
     });
 }
 
@@ -57,7 +70,9 @@ const receiver = createServer((req, res) => {
   let body = "";
   req.on("data", (c) => (body += c));
   req.on("end", () => {
-    hooks.push(JSON.parse(body) as WebhookDelivery);
+    const delivery = JSON.parse(body) as WebhookDelivery;
+    expectSchema("WebhookDelivery", delivery);
+    hooks.push(delivery);
     res.end("ok");
   });
 });
