@@ -202,6 +202,8 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   "POST /api/v1/scan-requests": { audience: "platform", scope: "own", call: () => ({ body: { type: "login", challenge: "00" } }) },
   "GET /api/v1/scan-requests/[id]": { audience: "platform", call: (r) => ({ params: { id: r.scanRequestId } }) },
   "GET /api/v1/scan-requests/[id]/events": { audience: "platform", stream: true, call: (r) => ({ params: { id: r.scanRequestId } }) },
+  // A certificate B's platform was never handed: 404 as unknown.
+  "GET /api/v1/certificates/[serial]": { audience: "platform", call: () => ({ params: { serial: "7e57" } }) },
   // The caller's own settings; B's PUT names a URL outside its callback URLs (422: nothing changes).
   "GET /api/v1/platform/webhook": { audience: "platform", scope: "own" },
   "PUT /api/v1/platform/webhook": { audience: "platform", scope: "own", call: () => ({ body: { webhookUrl: "https://guard.invalid/hook" } }) },

@@ -5,6 +5,8 @@ import { POST as createRoute } from "@/app/api/v1/scan-requests/route";
 import { GET as getRoute } from "@/app/api/v1/scan-requests/[id]/route";
 import { GET as eventsRoute } from "@/app/api/v1/scan-requests/[id]/events/route";
 import { GET as getWebhookRoute, PUT as putWebhookRoute } from "@/app/api/v1/platform/webhook/route";
+import { GET as certificateRoute } from "@/app/api/v1/certificates/[serial]/route";
+import { revokeCertificate } from "@/lib/server/certs/revoke-certificate";
 import { db } from "@/lib/db/client";
 import { resetEnvCache } from "@/lib/env";
 import { runDueJobs } from "@/lib/server/jobs/run-jobs";
@@ -41,6 +43,7 @@ const DOCUMENTED = new Map<Handler, string>([
   [getRoute as Handler, "/scan-requests/{id}"],
   [getWebhookRoute as Handler, "/platform/webhook"],
   [putWebhookRoute as Handler, "/platform/webhook"],
+  [certificateRoute as Handler, "/certificates/{serial}"],
 ]);
 
 async function api(route: Handler, opts: Parameters<typeof call>[1]) {
@@ -280,6 +283,31 @@ describe("platform API as an integrator relies on it", () => {
     const fields = { platformId: platform.id, name: platform.name, callbackUrls: "https://tender.example/sso/callback" };
     await expectAppError(updatePlatform({ user: admin, input: { ...fields, webhookUrl: "https://evil.example/hook" } }), "validation_failed");
     await updatePlatform({ user: admin, input: { ...fields, webhookUrl: "https://tender.example/hook" } });
+  });
+
+  it("certificate status and chain by serial (JSON): only for a certificate this platform was handed; revocation shows at once", async () => {
+    const { authorization } = await createPlatform();
+    const other = await createPlatform();
+    const { user, issued } = await issuedUnit();
+    const serial = issued.sign.serialHex;
+    // Not yet used with this platform: as unknown.
+    expect((await api(certificateRoute, { auth: authorization, params: { serial } })).status).toBe(404);
+    const created = (await api(createRoute, { method: "POST", auth: authorization, body: { type: "sync_subject", expiresIn: 60 } })).json;
+    await openScanRequest({ userId: user.id, token: tokenOf(created.qrContent) });
+    await completeScanRequest({ userId: user.id, id: created.id, certificateId: issued.sign.id, result: {} });
+    const valid = await api(certificateRoute, { auth: authorization, params: { serial: serial.toUpperCase() } });
+    expect(valid.status).toBe(200);
+    expect(valid.json).toMatchObject({ serial, usage: "sign", status: "valid", revokedAt: null, revocationReason: null });
+    expect(valid.json.chain).toHaveLength(2);
+    const ca = await db.certificateAuthority.findUniqueOrThrow({ where: { id: issued.sign.caId } });
+    expect(valid.json.chain[0]).toContain(Buffer.from(ca.certDer).toString("base64").slice(0, 60));
+    // Another platform never met it.
+    expect((await api(certificateRoute, { auth: other.authorization, params: { serial } })).status).toBe(404);
+    expect((await api(certificateRoute, { auth: authorization, params: { serial: "not-hex" } })).status).toBe(422);
+    await revokeCertificate({ certificateId: issued.sign.id, reason: "keyCompromise", actorId: null });
+    const revoked = (await api(certificateRoute, { auth: authorization, params: { serial } })).json;
+    expect(revoked).toMatchObject({ status: "revoked", revocationReason: "keyCompromise" });
+    expect(revoked.revokedAt).not.toBeNull();
   });
 
   it("a PUT racing a console change of the callback URLs never leaves a webhook outside them", async () => {

@@ -20,6 +20,7 @@ export const scan = defineMessages({
       webhookNotRegistered: "Webhook 地址须是本平台已登记的回调地址之一",
       webhookHttps: "Webhook 地址须使用 https（演示模式除外）",
       settingsChanged: "平台设置刚被修改，请重新读取后再试",
+      serialFormat: "须为十六进制证书序列号",
     },
     docs: {
       title: "交易平台接入 API",
@@ -66,6 +67,7 @@ export const scan = defineMessages({
       webhookNotRegistered: "The webhook URL must be one of the platform's registered callback URLs",
       webhookHttps: "The webhook URL must use https (except in demo mode)",
       settingsChanged: "The platform's settings changed meanwhile: read them again and retry",
+      serialFormat: "A certificate serial in hex",
     },
     docs: {
       title: "Trading-platform API",

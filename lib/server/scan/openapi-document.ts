@@ -45,6 +45,7 @@ const CHANGELOG = [
       "qrContent in GET and in events while pending; events carry id: <sequence> and resume with Last-Event-ID.",
       "resultEncryptionKey for decrypt requests (result.encryptedPlaintext).",
       "JSON 404/405 under /api; field texts in the Accept-Language; the PKI endpoints and OpenSSL recipes in this document.",
+      "GET /certificates/{serial}: status and chain as JSON.",
     ],
   },
   { version: "1.0.0", date: "2026-11-01", changes: ["Scan requests (login, sign, decrypt, sync_subject), polling, events, signed webhooks; seals; PDF verification."] },
@@ -185,6 +186,26 @@ const scanView = {
         { $ref: "#/components/schemas/SyncSubjectResult" },
       ],
     },
+  },
+};
+
+const certificateStatus = {
+  type: "object",
+  required: ["serial", "usage", "subject", "notBefore", "notAfter", "status", "revokedAt", "revocationReason", "certificate", "chain", "ocspUrl", "crlUrl", "checkedAt"],
+  properties: {
+    serial: { type: "string", description: "Lowercase hex." },
+    usage: { type: "string", enum: ["sign", "encrypt"] },
+    subject: commonResult.subject,
+    notBefore: { type: "string", format: "date-time" },
+    notAfter: { type: "string", format: "date-time" },
+    status: { type: "string", enum: ["valid", "revoked", "expired"], description: "From the rows the OCSP responder answers from, at checkedAt." },
+    revokedAt: { type: ["string", "null"], format: "date-time" },
+    revocationReason: { type: ["string", "null"], description: "RFC 5280 reason name (keyCompromise, affiliationChanged, superseded, cessationOfOperation, …)." },
+    certificate: pem,
+    chain: { type: "array", items: pem, description: "The issuing CA's certificate, then the root's (PEM)." },
+    ocspUrl: { type: "string", format: "uri" },
+    crlUrl: { type: "string", format: "uri" },
+    checkedAt: { type: "string", format: "date-time" },
   },
 };
 
@@ -339,6 +360,7 @@ export function openApiDocument() {
         Seal: sealSchema,
         PdfVerification: pdfVerificationSchema,
         PkiCa: pkiCaSchema,
+        CertificateStatus: certificateStatus,
       },
     },
     security: [{ basic: [] }],
@@ -394,6 +416,15 @@ export function openApiDocument() {
             { name: "Last-Event-ID", in: "header", required: false, schema: { type: "string", pattern: "^[0-2]$" } },
           ],
           responses: { "200": { description: "text/event-stream", content: { "text/event-stream": { schema: { type: "string" } } } }, ...errors([401, 404]) },
+        },
+      },
+      "/certificates/{serial}": {
+        get: {
+          summary: "Status and chain of a certificate you were handed (JSON, instead of OCSP)",
+          description:
+            "For a certificate that completed a scan request with your platform (result.serial); any other serial is 404 not_found, as an unknown one. The status is the one OCSP gives (valid, revoked with time and reason, expired); check it before relying on an old signature's certificate. The same chain is at /pki/ca.",
+          parameters: [{ name: "serial", in: "path", required: true, schema: { type: "string", pattern: "^[0-9a-fA-F]{2,64}$" } }],
+          responses: { "200": { description: "The certificate", content: { "application/json": { schema: { $ref: "#/components/schemas/CertificateStatus" } } } }, ...errors([401, 404, 422]) },
         },
       },
       "/platform/webhook": {
