@@ -98,3 +98,8 @@ test("phone 订单管理: the status tabs scroll sideways with a › while more 
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await phone.close();
 });
+
+test("the home page's step 4 follows the desk channel's rule (the demo channel auto-approves individuals)", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByTestId("landing-step-4")).toHaveText("个人证书实名核验通过的，支付后自动审核通过；单位证书 CA 审核一般需 3–5 个工作日。通过后在手机 App 设置 PIN 码并下载证书。");
+});
