@@ -88,7 +88,7 @@ export type RunningCluster = {
   stop: () => Promise<void>;
 };
 
-/** `npm run cluster -- --respawn --no-build --fresh` (by default) on the given ports and database; resolves at "cluster ready". Its output goes to `<dir>.log`. */
+/** `npm run cluster -- --respawn --no-build --fresh` (by default) on the given ports and database; resolves at "cluster ready". Its output goes to `<dir>-logs/cluster.log`. */
 export async function startCluster({
   instances,
   port,
@@ -115,8 +115,9 @@ export async function startCluster({
   const child: ChildProcess = spawn(path.join(root, "node_modules/.bin/tsx"), args, { cwd: root, env: childEnv, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   const listeners: Array<() => void> = [];
-  mkdirSync(path.dirname(dir), { recursive: true });
-  const log = `${dir}.log`;
+  // Beside the cluster folder (which --fresh empties), ignored like it (.data*/).
+  const log = path.join(`${dir}-logs`, "cluster.log");
+  mkdirSync(path.dirname(log), { recursive: true });
   writeFileSync(log, "");
   const onData = (chunk: Buffer) => {
     appendFileSync(log, chunk);

@@ -1,7 +1,13 @@
 import { db, dbAdapter } from "@/lib/db/client";
 
-/** A driver's error code (ECONNREFUSED, 57P01, P1001…), never its message (it may name hosts or users). */
+/**
+ * What failed, as the driver names it: the driver adapter's error kind (DatabaseNotReachable,
+ * ConnectionClosed…) or else the first error code on the cause chain (ECONNREFUSED, 57P01,
+ * P2010…); never a message (it may name hosts or users).
+ */
 function errorCode(err: unknown): string | undefined {
+  const adapterKind = (err as { meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } } | null)?.meta?.driverAdapterError?.cause?.kind;
+  if (typeof adapterKind === "string" && /^[A-Za-z]{2,40}$/.test(adapterKind)) return adapterKind;
   for (let e: unknown = err, depth = 0; e && typeof e === "object" && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && /^[A-Z0-9_]{2,32}$/.test(code)) return code;
