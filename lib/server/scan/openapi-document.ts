@@ -46,6 +46,7 @@ const CHANGELOG = [
       "resultEncryptionKey for decrypt requests (result.encryptedPlaintext).",
       "JSON 404/405 under /api; field texts in the Accept-Language; the PKI endpoints and OpenSSL recipes in this document.",
       "GET /certificates/{serial}: status and chain as JSON.",
+      "document (fileName, sizeBytes, pages) on sign requests: shown on the phone's confirmation.",
     ],
   },
   { version: "1.0.0", date: "2026-11-01", changes: ["Scan requests (login, sign, decrypt, sync_subject), polling, events, signed webhooks; seals; PDF verification."] },

@@ -17,6 +17,15 @@ export const ZCreateScanRequestSchema = z.discriminatedUnion("type", [
     // SM3 digest of the document (hex); the result is a detached CMS over that digest.
     digest: z.string().regex(/^[0-9a-fA-F]{64}$/, "scan.errors.digestFormat").transform((s) => s.toLowerCase()),
     title: z.string().trim().min(1).max(200),
+    // What the phone's confirmation shows besides the title, where the platform knows it.
+    document: z
+      .object({
+        fileName: z.string().trim().min(1).max(200).describe("The document's file name with its extension, e.g. 投标文件.pdf"),
+        sizeBytes: z.number().int().min(0).max(10_000_000_000).optional().describe("The document's size in bytes"),
+        pages: z.number().int().min(1).max(100_000).optional().describe("The number of pages (PDF)"),
+      })
+      .optional()
+      .describe("The signed document as the holder should recognise it: file name, size and page count, shown on the phone's confirmation with the digest's short fingerprint"),
     withSeal: z.boolean().default(false).describe("Offer the holder's seals usable with the chosen certificate; the holder may also sign without one"),
     sealRequired: z.boolean().default(false).describe("A seal is mandatory: the phone does not let the holder sign without one (implies withSeal)"),
     sealId: z.string().min(1).max(64).optional().describe("The seal the platform already placed on its document (an id from GET /api/v1/seals): the phone offers only this seal and the signature must be made with it (implies sealRequired)"),
