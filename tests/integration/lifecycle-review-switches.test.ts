@@ -318,7 +318,7 @@ describe("renewalNeedsMaterials", () => {
     expect(wizardSteps(await db.order.findUniqueOrThrow({ where: { id: earlyOrderId } }))).not.toContain("materials");
 
     expect((await confirmOrder({ userId: h.user.id, orderId })).nextPath).toBe(`/apply/renew-individual/${orderId}/materials`);
-    await expectAppError(completeMaterialsStep({ userId: h.user.id, orderId }), "validation_failed", "wizard.materials.missing");
+    await expectAppError(completeMaterialsStep({ userId: h.user.id, orderId }), "validation_failed", "wizard.materials.missingUploads");
     await addMaterials(orderId, ["ID_FRONT", "ID_BACK"]);
     expect((await completeMaterialsStep({ userId: h.user.id, orderId })).nextPath).toBe(`/apply/renew-individual/${orderId}/sign`);
     await signAndPay(h, orderId);
