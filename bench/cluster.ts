@@ -80,6 +80,8 @@ export async function runClusterBench(): Promise<BenchResult[]> {
         const ocspCheck = (status: number) => status === 200;
         await hammer({ port: cluster.port, path: f.ocspPath, method: "GET", concurrency: OCSP_CONCURRENCY, ms: 1000, check: ocspCheck });
         const ocsp = await hammer({ port: cluster.port, path: f.ocspPath, method: "GET", concurrency: OCSP_CONCURRENCY, ms: 4000, check: ocspCheck });
+        // The same on instance 1 without nginx: what the proxy hop costs.
+        const direct = instances === 1 ? await hammer({ port: Number(new URL(cluster.instances[0]!).port), path: f.ocspPath, method: "GET", concurrency: OCSP_CONCURRENCY, ms: 4000, check: ocspCheck }) : undefined;
         figures[instances] = { trip, ocsp };
         // What else ran on the machine meanwhile (1-minute load average): the figures are only comparable at a similar load.
         const loadNote = `load average ${loadBefore} → ${load()} on ${availableParallelism()} cores`;
@@ -92,6 +94,7 @@ export async function runClusterBench(): Promise<BenchResult[]> {
           { name: `OCSP GET through nginx, ${label}: p50`, value: ocsp.p50Ms, unit: "ms" },
           { name: `OCSP GET through nginx, ${label}: p99`, value: ocsp.p99Ms, unit: "ms" },
         );
+        if (direct) rows.push({ name: "OCSP GET straight to the instance (no nginx)", value: direct.perSecond, unit: "resp/s", note: `p50 ${direct.p50Ms.toFixed(0)} ms, p99 ${direct.p99Ms.toFixed(0)} ms, ${direct.errors} errors; ${loadNote}` });
       } finally {
         await cluster.stop();
       }
