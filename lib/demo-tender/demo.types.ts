@@ -52,7 +52,7 @@ export const ZPlatformScanSchema = z.object({
   id: z.string(),
   type: z.string(),
   status: z.string(),
-  qrContent: z.string().optional(),
+  qrContent: z.string().nullable().optional(),
   expiresAt: z.string(),
   result: z.record(z.string(), z.unknown()).nullable(),
   failReason: z.string().nullable().optional(),
