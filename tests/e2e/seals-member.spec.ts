@@ -108,6 +108,9 @@ test("the administrator uploads a stamp photo (transparent outside the ink), the
   expect([processed.width, processed.height]).toEqual([400, 400]);
   for (const [x, y] of [[0, 0], [399, 0], [0, 399], [399, 399], [200, 110], [120, 200]] as const) expect(processed.alpha(x, y), `${x},${y}`).toBe(0);
   expect(processed.alpha(200, 200)).toBeGreaterThan(200);
+  // Bound to the administrator's own certificate (the picker defaults to the newest: the member's).
+  const own = maker.getByTestId("seal-certificate").locator("option").filter({ hasText: "李印章" }).first();
+  await maker.getByTestId("seal-certificate").selectOption((await own.getAttribute("value"))!);
   await maker.getByTestId("seal-submit").click();
   await expect(maker.getByTestId("seal-done")).toBeVisible({ timeout: 30_000 });
 
