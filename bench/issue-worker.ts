@@ -14,18 +14,8 @@ if (values.setup) {
   await applyMigrations({ adapterFactory: dbAdapter().factory });
   await ensureCaHierarchy();
 } else {
-  const { createKeyShare } = await import("@/lib/server/keys/create-key-share");
-  const { issueCertificates } = await import("@/lib/server/certs/issue-certificates");
-  const { finishKeygen, startKeygen } = await import("@/lib/pki/two-party");
-  const user = await db.user.create({ data: { phone: `199${String(process.pid).padStart(8, "0").slice(-8)}` } });
-  const keyShare = async () => {
-    const { d1, request } = startKeygen();
-    const created = await createKeyShare({ userId: user.id, request });
-    finishKeygen({ d1, request, response: created.response });
-    return created.keyShareId;
-  };
-  const shares = { sign: await keyShare(), encrypt: await keyShare() };
-  const issue = () => issueCertificates({ userId: user.id, keyShares: shares, subject: { type: "UNIT", orgName: "基准测试有限公司", uscc: "91330106MA2GL3QX1J" }, years: 1 });
+  const { issuanceHolder } = await import("./issuance-holder");
+  const issue = await issuanceHolder({ phone: `199${String(process.pid).padStart(8, "0").slice(-8)}` });
   for (let i = 0; i < 5; i++) await issue(); // warm-up: JIT, the issuing CA's cache
   console.log("ready");
   await new Promise<void>((resolve) => createInterface({ input: process.stdin }).on("line", (line) => line === "go" && resolve()));

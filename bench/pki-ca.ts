@@ -68,9 +68,7 @@ async function runVariant(databaseUrl?: string): Promise<BenchResult[]> {
   const { db, dbAdapter, closeDb } = await import("@/lib/db/client");
   const { applyMigrations } = await import("@/lib/db/apply-migrations");
   const { ensureCaHierarchy } = await import("@/lib/server/ca/ensure-ca-hierarchy");
-  const { createKeyShare } = await import("@/lib/server/keys/create-key-share");
-  const { issueCertificates } = await import("@/lib/server/certs/issue-certificates");
-  const { finishKeygen, startKeygen } = await import("@/lib/pki/two-party");
+  const { issuanceHolder } = await import("./issuance-holder");
   const { buildOcspRequest } = await import("@/lib/pki/ocsp/build-ocsp-request");
   const { parseOcspResponse } = await import("@/lib/pki/ocsp/parse-ocsp-response");
 
@@ -78,16 +76,7 @@ async function runVariant(databaseUrl?: string): Promise<BenchResult[]> {
   try {
     await applyMigrations({ adapterFactory: dbAdapter().factory });
     const { issuing } = await ensureCaHierarchy();
-    const user = await db.user.create({ data: { phone: "19900000001" } });
-    const keyShare = async () => {
-      const { d1, request } = startKeygen();
-      const created = await createKeyShare({ userId: user.id, request });
-      finishKeygen({ d1, request, response: created.response });
-      return created.keyShareId;
-    };
-    const shares = { sign: await keyShare(), encrypt: await keyShare() };
-    const issue = () =>
-      issueCertificates({ userId: user.id, keyShares: shares, subject: { type: "UNIT", orgName: "基准测试有限公司", uscc: "91330106MA2GL3QX1J" }, years: 1 });
+    const issue = await issuanceHolder({ phone: "19900000001" });
     const first = await issue();
     const cpuBefore = process.cpuUsage();
     const countBefore = await db.certificate.count();
