@@ -6,6 +6,7 @@ import { readCertificatePublicKey } from "../../lib/pki/x509/certificate-public-
 import { derFromPemOrDer } from "../../lib/pki/pem-blocks";
 import { loginAs } from "./fixtures/auth";
 import { consolePage, phoneContext } from "./fixtures/review";
+import { downloadEnterpriseCertificate, pixelsOfDataUrl } from "./fixtures/seal-pages";
 import { stampPhoto } from "../unit/seals/seal-photos";
 
 // Electronic seals, part 1 (issue 14): an enterprise administrator uploads a photo of a red stamp on
@@ -26,12 +27,6 @@ let phone: Page;
 let orgId: string;
 let orgName: string;
 
-async function pixelsOfDataUrl(src: string) {
-  const png = Buffer.from(src.replace(/^data:image\/png;base64,/, ""), "base64");
-  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height, alpha: (x: number, y: number) => data[(y * info.width + x) * 4 + 3]! };
-}
-
 test.beforeAll(async ({ browser }) => {
   desk = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
   await loginAs(desk);
@@ -44,12 +39,7 @@ test.beforeAll(async ({ browser }) => {
   orgId = fixture.orgId;
   // The phone downloads the enterprise certificate (PIN set here): the caller becomes the enterprise's administrator.
   phone = await phoneCtx.newPage();
-  await phone.goto(`/m/download/${fixture.orderId}`);
-  await phone.waitForLoadState("networkidle");
-  await phone.getByTestId("pin").fill(PIN);
-  await phone.getByTestId("confirm-pin").fill(PIN);
-  await phone.getByTestId("download").click();
-  await expect(phone.getByTestId("download-done")).toBeVisible({ timeout: 60_000 });
+  await downloadEnterpriseCertificate(phone, fixture.orderId, PIN);
   deskPage = await desk.newPage();
 });
 

@@ -2,11 +2,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { devices, expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import sharp from "sharp";
 import { parseSesSeal } from "../../lib/pki/ses-seal";
 import { derFromPemOrDer } from "../../lib/pki/pem-blocks";
 import { loginAs } from "./fixtures/auth";
 import { consolePage, phoneContext } from "./fixtures/review";
+import { downloadEnterpriseCertificate, pixelsOfDataUrl } from "./fixtures/seal-pages";
 import { bidPdf, demoLogin, inkNear, opensslVerifies, renderPage, signaturesOf, stampOnDemo } from "./fixtures/signed-pdf";
 import { launchPhoneBrowser, writeQrY4m } from "./scan-camera";
 import { stampPhoto } from "../unit/seals/seal-photos";
@@ -38,22 +38,6 @@ let orgName: string;
 let demoCtx: BrowserContext;
 let firstSigned: Buffer;
 
-/** The phone downloads a unit order's enterprise certificate with the PIN (the first holder becomes ADMIN, later ones MEMBER). */
-async function downloadEnterpriseCertificate(phone: Page, orderId: string) {
-  await phone.goto(`/m/download/${orderId}`);
-  await phone.waitForLoadState("networkidle");
-  await phone.getByTestId("pin").fill(PIN);
-  await phone.getByTestId("confirm-pin").fill(PIN);
-  await phone.getByTestId("download").click();
-  await expect(phone.getByTestId("download-done")).toBeVisible({ timeout: 60_000 });
-}
-
-async function alphaOfDataUrl(src: string) {
-  const png = Buffer.from(src.replace(/^data:image\/png;base64,/, ""), "base64");
-  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, alpha: (x: number, y: number) => data[(y * info.width + x) * 4 + 3]! };
-}
-
 test.beforeAll(async ({ browser }, testInfo) => {
   testInfo.setTimeout(300_000);
   const started = Date.now();
@@ -68,7 +52,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
   expect(res.status(), await res.text()).toBe(201);
   const fixture = (await res.json()) as { orderId: string; orgId: string };
   orgId = fixture.orgId;
-  await downloadEnterpriseCertificate(await adminPhone.newPage(), fixture.orderId);
+  await downloadEnterpriseCertificate(await adminPhone.newPage(), fixture.orderId, PIN);
   // The member: their own unit order for the same enterprise; the download makes them a MEMBER with an enterprise certificate.
   member = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 }, baseURL });
   await loginAs(member);
@@ -78,7 +62,10 @@ test.beforeAll(async ({ browser }, testInfo) => {
   const joined = await member.request.post("/api/dev/fixture-seal-org", { data: { joinOrgId: orgId } });
   expect(joined.status(), await joined.text()).toBe(201);
   memberPhone = await memberPhoneCtx.newPage();
-  await downloadEnterpriseCertificate(memberPhone, ((await joined.json()) as { orderId: string }).orderId);
+  await downloadEnterpriseCertificate(memberPhone, ((await joined.json()) as { orderId: string }).orderId, PIN);
+  // The member may use the enterprise certificate on the demo platform (the administrator's grant: org-flows).
+  const authorized = await member.request.post("/api/dev/fixture-seal-org", { data: { authorizeOrgId: orgId } });
+  expect(authorized.status(), await authorized.text()).toBe(201);
   // The member's own second seal (a generated personal seal on the same certificate, approved at once).
   const personal = await memberPhoneCtx.request.post("/api/m/dev/fixture-seal", { data: { kind: "PERSONAL" } });
   expect(personal.ok(), await personal.text()).toBeTruthy();
@@ -104,13 +91,13 @@ test("the administrator uploads a stamp photo (transparent outside the ink), the
   await maker.getByTestId("seal-file").setInputFiles({ name: "stamp.jpg", mimeType: "image/jpeg", buffer: await stampPhoto({ seed: (Date.now() % 997) + 3 }) });
   await maker.getByTestId("seal-preview").click();
   await expect(maker.getByTestId("seal-compare")).toBeVisible({ timeout: 30_000 });
-  const processed = await alphaOfDataUrl((await maker.getByTestId("seal-processed").getAttribute("src"))!);
+  const processed = await pixelsOfDataUrl((await maker.getByTestId("seal-processed").getAttribute("src"))!);
   expect([processed.width, processed.height]).toEqual([400, 400]);
   for (const [x, y] of [[0, 0], [399, 0], [0, 399], [399, 399], [200, 110], [120, 200]] as const) expect(processed.alpha(x, y), `${x},${y}`).toBe(0);
   expect(processed.alpha(200, 200)).toBeGreaterThan(200);
-  // Bound to the administrator's own certificate (the picker defaults to the newest: the member's).
+  // Bound by default to the administrator's own certificate (the member's is newer, and listed after it).
   const own = maker.getByTestId("seal-certificate").locator("option").filter({ hasText: "李印章" }).first();
-  await maker.getByTestId("seal-certificate").selectOption((await own.getAttribute("value"))!);
+  await expect(maker.getByTestId("seal-certificate")).toHaveValue((await own.getAttribute("value"))!);
   await maker.getByTestId("seal-submit").click();
   await expect(maker.getByTestId("seal-done")).toBeVisible({ timeout: 30_000 });
 

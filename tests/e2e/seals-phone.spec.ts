@@ -1,8 +1,8 @@
 import path from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import sharp from "sharp";
 import { loginAs } from "./fixtures/auth";
 import { consolePage, phoneContext } from "./fixtures/review";
+import { downloadEnterpriseCertificate, pixelsOfDataUrl } from "./fixtures/seal-pages";
 import { stampPhoto } from "../unit/seals/seal-photos";
 
 // Seals made inside the phone app (issue 14), at 390 px (iPhone 13): the enterprise administrator uploads a
@@ -18,12 +18,6 @@ let phoneCtx: BrowserContext;
 let phone: Page;
 let orgId: string;
 
-async function pixelsOfDataUrl(src: string) {
-  const png = Buffer.from(src.replace(/^data:image\/png;base64,/, ""), "base64");
-  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { width: info.width, height: info.height, alpha: (x: number, y: number) => data[(y * info.width + x) * 4 + 3]! };
-}
-
 test.beforeAll(async ({ browser }) => {
   phoneCtx = await phoneContext(browser);
   await loginAs(phoneCtx);
@@ -33,12 +27,7 @@ test.beforeAll(async ({ browser }) => {
   orgId = fixture.orgId;
   // The phone downloads the enterprise certificate (PIN set here): the caller becomes the enterprise's administrator.
   phone = await phoneCtx.newPage();
-  await phone.goto(`/m/download/${fixture.orderId}`);
-  await phone.waitForLoadState("networkidle");
-  await phone.getByTestId("pin").fill(PIN);
-  await phone.getByTestId("confirm-pin").fill(PIN);
-  await phone.getByTestId("download").click();
-  await expect(phone.getByTestId("download-done")).toBeVisible({ timeout: 60_000 });
+  await downloadEnterpriseCertificate(phone, fixture.orderId, PIN);
 });
 
 test.afterAll(async () => {

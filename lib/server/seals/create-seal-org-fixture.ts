@@ -15,8 +15,9 @@ import { usccCheckChar } from "@/lib/validators/uscc";
  * (an enterprise this fixture made): the caller's APPROVED unit order for that same enterprise (no seal
  * option), whose download makes the caller a MEMBER holding its own enterprise certificate (授权用章 spec).
  */
-export async function createSealOrgFixture({ userId, holderPhone, joinOrgId }: { userId: string; holderPhone: string; joinOrgId?: string }) {
+export async function createSealOrgFixture({ userId, holderPhone, joinOrgId, authorizeOrgId }: { userId: string; holderPhone: string; joinOrgId?: string; authorizeOrgId?: string }) {
   if (env().CERTDESK_E2E_FIXTURES !== "1") throw new AppError("not_found");
+  if (authorizeOrgId) return authorizeDemoPlatformFixture({ userId, orgId: authorizeOrgId });
   if (joinOrgId) return joinSealOrgFixture({ userId, holderPhone, orgId: joinOrgId });
   const body = `91110108MA${String(randomInt(0, 1e7)).padStart(7, "0")}`;
   const uscc = body + usccCheckChar(body)!;
@@ -94,4 +95,19 @@ async function joinSealOrgFixture({ userId, holderPhone, orgId }: { userId: stri
     });
     return { orderId: order.id, orgId };
   });
+}
+
+/**
+ * With `authorizeOrgId`: the caller, an ACTIVE member of that enterprise, authorized for the demo trading
+ * platform as if the administrator had granted it (the grant itself, a letter signed by scan, has its own spec:
+ * org-flows). The member's enterprise certificate may then be used there.
+ */
+async function authorizeDemoPlatformFixture({ userId, orgId }: { userId: string; orgId: string }) {
+  const membership = await db.membership.findFirst({ where: { orgId, userId, status: "ACTIVE" }, select: { id: true } });
+  const admin = await db.membership.findFirst({ where: { orgId, role: "ADMIN", status: "ACTIVE" }, select: { userId: true } });
+  const platform = await db.tradingPlatform.findUnique({ where: { code: "demo-tender" }, select: { id: true } });
+  if (!membership || !admin || !platform) throw new AppError("not_found");
+  const existing = await db.platformAuthorization.findFirst({ where: { membershipId: membership.id, platformId: platform.id, status: "ACTIVE" }, select: { id: true } });
+  const authorization = existing ?? (await db.platformAuthorization.create({ data: { orgId, membershipId: membership.id, platformId: platform.id, grantedById: admin.userId } }));
+  return { authorizationId: authorization.id };
 }
