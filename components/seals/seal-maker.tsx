@@ -147,7 +147,14 @@ export function SealMaker({ mode, orgId, certificates, isPhone = false }: { mode
               {file && <span className={styles.hint} data-testid="seal-file-name">{file.name}</span>}
             </span>
           ) : (
-            <input type="file" accept="image/jpeg,image/png" aria-label={t("seals.maker.file")} data-testid="seal-file" onChange={onPick} />
+            // A button in the page's language (the browser's own input says "Choose File" on a Chinese page).
+            <span className={styles.actions}>
+              <label className={buttonClassName({ variant: "outline" }, styles.pick)}>
+                {t("seals.maker.chooseFile")}
+                <input type="file" accept="image/jpeg,image/png" className={styles.pickInput} data-testid="seal-file" onChange={onPick} />
+              </label>
+              {file && <span className={styles.hint} data-testid="seal-file-name">{file.name}</span>}
+            </span>
           )}
           <span className={styles.hint}>{t("seals.maker.fileHint")}</span>
         </div>

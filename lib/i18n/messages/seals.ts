@@ -51,6 +51,7 @@ export const seals = defineMessages({
       padEmpty: "请先在签名板上签名。",
       camera: "拍照",
       gallery: "从相册选择",
+      chooseFile: "选择文件",
       failed: "提交失败，请重试。",
     },
     actions: {
@@ -179,6 +180,7 @@ export const seals = defineMessages({
       padEmpty: "Sign on the pad first.",
       camera: "Take a photo",
       gallery: "Choose a photo",
+      chooseFile: "Choose a file",
       failed: "Could not submit; try again.",
     },
     actions: {

@@ -36,12 +36,16 @@ export type TSealRow = Prisma.SealGetPayload<{ select: typeof SELECT }>;
 export async function listOrgSeals({ userId, orgId }: { userId: string; orgId: string }) {
   const membership = await requireMember({ userId, orgId, permission: "org.view" });
   const seals = await db.seal.findMany({ where: { orgId, status: { not: "DELETED" } }, select: SELECT, orderBy: { createdAt: "desc" } });
+  // The new-seal form's choices, the manager's own certificates first (its default is the first: binding the
+  // seal to a member's certificate by default surprised the administrator).
   const certificates = hasOrgPermission(membership.role, "seals.manage")
-    ? await db.certificate.findMany({
-        where: { orgId, usage: "SIGN", status: "VALID", notAfter: { gt: new Date() } },
-        select: { id: true, serialHex: true, subjectName: true, notAfter: true, user: { select: { name: true, realName: true } } },
-        orderBy: { notBefore: "desc" },
-      })
+    ? (
+        await db.certificate.findMany({
+          where: { orgId, usage: "SIGN", status: "VALID", notAfter: { gt: new Date() } },
+          select: { id: true, userId: true, serialHex: true, subjectName: true, notAfter: true, user: { select: { name: true, realName: true } } },
+          orderBy: { notBefore: "desc" },
+        })
+      ).sort((a, b) => Number(b.userId === userId) - Number(a.userId === userId))
     : [];
   // What 授权使用 offers: the VALID enterprise signing certificates of ACTIVE members who may use seals.
   const grantable = hasOrgPermission(membership.role, "seals.manage")
