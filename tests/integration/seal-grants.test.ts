@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { parseSesSeal, verifySesSeal } from "@/lib/pki/ses-seal";
 import { ensureCaHierarchy } from "@/lib/server/ca/ensure-ca-hierarchy";
-import { loadIssuingCa } from "@/lib/server/ca/load-issuing-ca";
+import { forgetIssuingCa, loadIssuingCa } from "@/lib/server/ca/load-issuing-ca";
 import { revokePair } from "@/lib/server/certs/revoke-pair";
 import { generateOrderNo } from "@/lib/server/orders/generate-order-no";
 import { checkChosenSeal } from "@/lib/server/scan/check-chosen-seal";
@@ -147,6 +147,10 @@ describe("授权用章", () => {
 
   it("withdrawal: 10 parallel → one, the certificate leaves certList and can no longer stamp; a new grant reactivates the same row", async () => {
     const alice = await signCertOf(e.alice.user.id, e.org.id);
+    // The issuing CA not in the process cache (it is re-read after a minute): the re-issue inside the
+    // transaction reads it through that transaction (on the one-connection embedded database a read beside
+    // it waited for the transaction until its 30 s timeout).
+    forgetIssuingCa();
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => withdraw(e.admin.user.id, alice.id)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected")).toHaveLength(9);
@@ -165,6 +169,7 @@ describe("授权用章", () => {
     const bob = await signCertOf(e.bob.user.id, e.org.id);
     const alice = await signCertOf(e.alice.user.id, e.org.id);
     expect((await structure()).certs).toContain(hex(bob.der));
+    forgetIssuingCa(); // the revocation's re-issue reads the CA through its own transaction too
     await revokePair({ certificateId: bob.id, reason: "keyCompromise", actorId: e.bob.user.id });
     expect(await db.sealGrant.findUniqueOrThrow({ where: { sealId_certificateId: { sealId, certificateId: bob.id } }, select: { status: true, withdrawReason: true } })).toEqual({ status: "WITHDRAWN", withdrawReason: "certificate_revoked" });
     const after = await structure();

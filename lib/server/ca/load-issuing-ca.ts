@@ -46,6 +46,25 @@ export function loadIssuingCa(): Promise<IssuingCa> {
   return cached.value;
 }
 
+/**
+ * The active issuing CA for code already inside a transaction (re-signing a seal structure under a grant's or a
+ * revocation's row locks): the process cache while it is fresh, else the active rows read through `tx`. Not
+ * loadIssuingCa there: its queries go through the pool, and on the single-connection embedded database they
+ * wait for the open transaction until it times out (seen as a 30 s 撤销授权 that failed once the cache was a
+ * minute old). Read through `tx` it is not cached (that transaction may still roll back).
+ */
+export async function loadIssuingCaWithin(tx: Tx): Promise<IssuingCa> {
+  if (cached && cached.source === dbAdapter() && Date.now() - cached.at <= TTL_MS) return cached.value;
+  const [current] = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT i.id FROM "CertificateAuthority" i JOIN "CertificateAuthority" r ON r.id = i."parentId"
+    WHERE i.kind = 'ISSUING' AND i.active AND r.id = (
+      SELECT id FROM "CertificateAuthority" WHERE kind = 'ROOT' AND active ORDER BY "createdAt" DESC LIMIT 1
+    )
+    ORDER BY i."createdAt" DESC LIMIT 1`;
+  if (!current) throw new Error("no active issuing CA");
+  return issuingCaOf(await tx.certificateAuthority.findUniqueOrThrow({ where: { id: current.id } }), tx);
+}
+
 /** Drops the cached issuing CA (it is no longer the active one). */
 export function forgetIssuingCa(): void {
   cached = undefined;

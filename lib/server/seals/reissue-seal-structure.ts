@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db/client";
+import { loadIssuingCaWithin } from "@/lib/server/ca/load-issuing-ca";
 import { signSealStructure } from "./sign-seal-structure";
 
 /**
@@ -9,7 +10,8 @@ import { signSealStructure } from "./sign-seal-structure";
  * structure stored lists exactly the grants then ACTIVE. Returns null for a seal that is not APPROVED.
  * `bestEffort` (a revocation's withdrawal): a failure to sign (no usable issuing CA key) keeps the stored
  * structure instead of failing the revocation — the grant is withdrawn and the certificate revoked either way,
- * and relying parties check the signer's revocation. Only the signing is caught (no statement of `tx` fails).
+ * and relying parties check the signer's revocation. Only the CA's loading and the signing are caught (reading
+ * the active CA rows through `tx` is the one statement of `tx` in there).
  */
 export async function reissueSealStructure(tx: Tx, { sealId, now = new Date(), bestEffort = false }: { sealId: string; now?: Date; bestEffort?: boolean }) {
   const seal = await tx.seal.findUniqueOrThrow({
@@ -21,13 +23,18 @@ export async function reissueSealStructure(tx: Tx, { sealId, now = new Date(), b
     },
   });
   if (seal.status !== "APPROVED" || !seal.certificate || !seal.processedKey || !seal.widthMm || !seal.heightMm || !seal.esId || !seal.validFrom || !seal.validTo) return null;
-  const signing = signSealStructure({
-    seal: { name: seal.name, orgId: seal.orgId, processedKey: seal.processedKey, widthMm: seal.widthMm, heightMm: seal.heightMm },
-    certificate: seal.certificate,
-    grantedCertificates: seal.grants.map((g) => g.certificate.der),
-    keep: { esId: seal.esId, validFrom: seal.validFrom, validTo: seal.validTo },
-    now,
-  });
+  const { certificate, esId, validFrom, validTo, processedKey, widthMm, heightMm } = seal;
+  // The issuing CA through `tx` (this runs under row locks inside the caller's transaction).
+  const signing = loadIssuingCaWithin(tx).then((issuing) =>
+    signSealStructure({
+      seal: { name: seal.name, orgId: seal.orgId, processedKey, widthMm, heightMm },
+      certificate,
+      grantedCertificates: seal.grants.map((g) => g.certificate.der),
+      keep: { esId, validFrom, validTo },
+      issuing,
+      now,
+    }),
+  );
   const signed = bestEffort ? await signing.catch((err: unknown) => (console.error(`[seals] ${sealId}: structure not re-issued`, err instanceof Error ? err.message : err), null)) : await signing;
   if (!signed) return null;
   await tx.seal.update({ where: { id: sealId }, data: { sesDer: signed.sesDer } });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { buildSesSeal } from "@/lib/pki/ses-seal";
-import { loadIssuingCa } from "@/lib/server/ca/load-issuing-ca";
+import { loadIssuingCa, type IssuingCa } from "@/lib/server/ca/load-issuing-ca";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
 
 /**
@@ -16,15 +16,18 @@ export async function signSealStructure({
   certificate,
   grantedCertificates = [],
   keep,
+  issuing: loaded,
   now = new Date(),
 }: {
   seal: { name: string; orgId: string | null; processedKey: string; widthMm: number; heightMm: number };
   certificate: { der: Uint8Array; notAfter: Date };
   grantedCertificates?: Uint8Array[];
   keep?: { esId: string; validFrom: Date; validTo: Date };
+  /** Inside a transaction, the CA loaded through it (loadIssuingCaWithin). */
+  issuing?: IssuingCa;
   now?: Date;
 }) {
-  const issuing = await loadIssuingCa();
+  const issuing = loaded ?? (await loadIssuingCa());
   const png = await getFileStorage().get(seal.processedKey);
   const esId = keep?.esId ?? `ES${now.toISOString().slice(0, 10).replace(/-/g, "")}${randomBytes(8).toString("hex").toUpperCase()}`;
   const createDate = new Date(Math.floor(now.getTime() / 1000) * 1000);
