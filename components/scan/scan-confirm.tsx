@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { useLocale, useT } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n/catalogue";
 import { loadKey } from "@/lib/phone/key-store";
 import { usePhoneError } from "@/components/phone/use-phone-error";
 import { PinKeypad } from "./pin-keypad";
@@ -36,7 +37,7 @@ export type ConfirmRequest = {
   sealRequired?: boolean;
   sealPinned?: boolean;
   /** The seals usable with each certificate (a seal is bound to one certificate). */
-  seals: Array<{ id: string; name: string; certificateId?: string }>;
+  seals: Array<{ id: string; name: string; kind?: string; certificateId?: string; grantedBy?: string | null }>;
   /** The desk's own letter (an enterprise authorization, approval or transfer), shown in full before the PIN. */
   letterText?: string | null;
 };
@@ -198,7 +199,15 @@ export function ScanConfirm({ request }: { request: ConfirmRequest }) {
             {certSeals.map((s) => (
               <label key={s.id} className={styles.choice} data-testid="scan-seal">
                 <input type="radio" name="seal" value={s.id} checked={s.id === sealId} onChange={() => setSealId(s.id)} />
-                <span><strong>{s.name}</strong></span>
+                <span>
+                  <strong>{s.name}</strong>
+                  {(s.kind || s.grantedBy != null) && (
+                    <span className={styles.tags}>
+                      {s.kind && <small>{t(`seals.kinds.${s.kind}` as MessageKey)}</small>}
+                      {s.grantedBy != null && <span className={styles.tag} data-testid="scan-seal-granted">{t("sealGrants.byOrg", { org: s.grantedBy })}</span>}
+                    </span>
+                  )}
+                </span>
               </label>
             ))}
             {!request.sealRequired && (

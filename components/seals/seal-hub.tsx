@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { MessageKey } from "@/lib/i18n/catalogue";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { listMyOrganizations } from "@/lib/server/org/list-my-organizations";
+import { hasOrgPermission } from "@/lib/server/org/org-permissions";
 import { listMySeals } from "@/lib/server/seals/list-seals";
 import { MAX_PERSONAL_SEALS } from "@/lib/server/seals/seal-rules";
 import { formatDate } from "@/components/console/format";
@@ -11,13 +12,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import areaStyles from "@/components/org/org-area.module.css";
 import { SealMaker } from "./seal-maker";
 import { SealTable } from "./seal-table";
+import { GrantedSealTable } from "./granted-seals";
 import styles from "./seals.module.css";
 
 /** 印章办理 for a signed-in caller: personal seals (list, new by upload / pad / generated) and the way to the enterprise seals. */
 export async function SealHub({ userId }: { userId: string }) {
   const t = await getT();
   const locale = await getLocale();
-  const [{ personal, bound, certificates }, orgs] = await Promise.all([listMySeals({ userId }), listMyOrganizations({ userId })]);
+  const [{ personal, bound, certificates, granted }, orgs] = await Promise.all([listMySeals({ userId }), listMyOrganizations({ userId })]);
   const options = certificates.map((c) => ({ id: c.id, label: t("seals.maker.certificateOption", { name: c.subjectName, serial: c.serialHex.slice(0, 12), date: formatDate(c.notAfter, locale) }) }));
   return (
     <div className={areaStyles.page}>
@@ -51,12 +53,19 @@ export async function SealHub({ userId }: { userId: string }) {
               <li key={o.orgId} className={areaStyles.actions}>
                 <span>{o.name}</span>
                 <span className={styles.muted}>{t(`orgMembers.roles.${o.role}` as MessageKey)}</span>
-                <ButtonLink href={`/org/${o.orgId}/seals`} size="sm" variant="outline" data-testid="seal-open-org">{t("seals.hub.openOrg")}</ButtonLink>
+                <ButtonLink href={`/org/${o.orgId}/seals`} size="sm" variant="outline" data-testid="seal-open-org">{t(hasOrgPermission(o.role, "seals.manage") ? "seals.hub.openOrg" : "seals.hub.viewOrg")}</ButtonLink>
               </li>
             ))}
           </ul>
         )}
         {bound.length > 0 && <SealTable seals={bound} t={t} canManage={false} caption={t("seals.hub.orgTitle")} />}
+        {granted.length > 0 && (
+          <section className={`${styles.cards} ${styles.grantedSection}`} data-testid="seal-granted-list">
+            <h3>{t("sealGrants.mineTitle")}</h3>
+            <p className={styles.muted}>{t("sealGrants.mineLead")}</p>
+            <GrantedSealTable granted={granted} t={t} locale={locale} />
+          </section>
+        )}
       </Card>
     </div>
   );

@@ -146,6 +146,24 @@ test("the administrator uploads a stamp photo (transparent outside the ink), the
   await expect(card.getByTestId("seal-grant").filter({ hasText: "张成员" })).toHaveCount(1);
   await expect(card.getByTestId("seal-grant-pick")).toHaveCount(0);
   await memberPhone.screenshot({ path: shot("member-phone-390.png"), fullPage: true });
+  // 我的印章 lists it under the member's enterprise certificate, read-only: 企业授权 with the enterprise's name
+  // and the grant's validity, no download (the PIN is the bound certificate's holder's), no actions.
+  await memberPhone.goto("/m/seals");
+  const granted = memberPhone.getByTestId("phone-seal-group").filter({ hasText: orgName }).getByTestId("phone-seal").filter({ hasText: `${orgName} 公章` });
+  await expect(granted).toHaveCount(1);
+  await expect(granted.getByTestId("seal-granted")).toContainText(`企业授权 · ${orgName}`);
+  await expect(granted.getByTestId("seal-granted-validity")).toHaveText(/^授权有效期 \d{4}年\d{1,2}月\d{1,2}日 至 \d{4}年\d{1,2}月\d{1,2}日$/);
+  await expect(granted.getByText("已生效")).toBeVisible();
+  await expect(granted.getByRole("button")).toHaveCount(0);
+  await granted.screenshot({ path: shot("member-my-seals-card-390.png") });
+  // The desk's 印章办理 says the same.
+  const hub = await member.newPage();
+  await hub.goto("/seals");
+  const hubRow = hub.getByTestId("seal-granted-list").getByRole("row").filter({ hasText: `${orgName} 公章` });
+  await expect(hubRow.getByTestId("seal-granted")).toContainText(`企业授权 · ${orgName}`);
+  await expect(hub.getByTestId("seal-open-org")).toHaveText("查看企业印章"); // a member reads, the administrator 办理
+  await hub.screenshot({ path: shot("member-hub-1280.png"), fullPage: true });
+  await hub.close();
   console.log(`seals-member make + approve + grant: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });
 
@@ -161,7 +179,7 @@ test("the member signs a bid PDF on the demo platform with the granted 公章 at
   await expect(signing.demo.getByTestId("demo-pdf-seal")).toHaveCount(2, { timeout: 30_000 });
   await expect(signing.demo.getByTestId("demo-pdf-seal").filter({ hasText: `${orgName} 公章` })).toHaveCount(1);
 
-  await stampOnDemo(signing, { sealName: `${orgName} 公章`, page: 2, x: 0.3, y: 0.4, phoneShot: shot("phone-confirm-390.png") });
+  await stampOnDemo(signing, { sealName: `${orgName} 公章`, grantedBy: orgName, page: 2, x: 0.3, y: 0.4, phoneShot: shot("phone-confirm-390.png") });
   await expect(signing.demo.locator('[data-testid="demo-pdf-signature"][data-valid="true"]')).toHaveCount(1, { timeout: 30_000 });
   firstSigned = await (await demoCtx.request.get("/demo/tender/api/pdf/file")).body();
   const [sig] = signaturesOf(firstSigned);
@@ -192,5 +210,18 @@ test("the member signs a bid PDF on the demo platform with the granted 公章 at
   expect(inkNear(await renderPage(dir, twice, 1), 0.7 * 595.28, 0.85 * 841.89, 28, "red")).toBeGreaterThan(100);
   expect(inkNear(await renderPage(dir, twice, 2), 0.3 * 595.28, 0.4 * 841.89, 28, "red")).toBeGreaterThan(150);
   await signing.demo.screenshot({ path: shot("demo-1280.png"), fullPage: true });
+
+  // The administrator withdraws the grant (撤销授权): the 公章 leaves the member's 我的印章; their own seal stays.
+  await adminPage.setViewportSize({ width: 1280, height: 900 });
+  await adminPage.goto(`/org/${orgId}/seals`);
+  await adminPage.waitForLoadState("networkidle");
+  const grants = adminPage.getByRole("row").filter({ hasText: `${orgName} 公章` }).filter({ hasText: "已生效" }).getByTestId("seal-grants");
+  await grants.getByTestId("seal-grant").filter({ hasText: "张成员" }).getByTestId("seal-grant-withdraw").click();
+  await grants.getByTestId("seal-grant-withdraw-confirm").click();
+  await expect(grants.getByTestId("seal-grant")).toHaveCount(0, { timeout: 30_000 });
+  await memberPhone.goto("/m/seals");
+  await expect(memberPhone.getByTestId("phone-seal").filter({ hasText: "个人印章（测试）" })).toHaveCount(1);
+  await expect(memberPhone.getByTestId("phone-seal").filter({ hasText: `${orgName} 公章` })).toHaveCount(0);
+  await expect(memberPhone.getByTestId("seal-granted")).toHaveCount(0);
   console.log(`seals-member sign twice: ${((Date.now() - started) / 1000).toFixed(1)} s; files in ${dir}`);
 });

@@ -15,6 +15,7 @@ import { createOrgSeal } from "@/lib/server/seals/create-org-seal";
 import { decideSeal } from "@/lib/server/seals/decide-seal";
 import { grantSealUse } from "@/lib/server/seals/grant-seal-use";
 import { listUsableSeals } from "@/lib/server/seals/list-usable-seals";
+import { listMySeals } from "@/lib/server/seals/list-seals";
 import { withdrawSealUse } from "@/lib/server/seals/withdraw-seal-use";
 import { createUser, uniquePhone } from "../support/factories";
 import { expectAppError } from "../support/expect-app-error";
@@ -42,6 +43,12 @@ async function structure(id = sealId) {
 }
 
 const usable = async (userId: string, certificateId: string) => (await listUsableSeals({ userId, certificateId })).map((s) => s.id);
+/** 我的印章's granted seals of `userId` ("sealId → certificateId"), each also offered by the scan's picker for that certificate. */
+async function grantedTo(userId: string) {
+  const { granted } = await listMySeals({ userId });
+  for (const g of granted) expect(await usable(userId, g.certificateId), "the picker offers what 我的印章 lists").toContain(g.seal.id);
+  return granted.map((g) => `${g.seal.id} → ${g.certificateId}`);
+}
 const grant = (userId: string, certificateId: string, id = sealId) => grantSealUse({ userId, input: { orgId: e.org.id, sealId: id, certificateId } });
 const withdraw = (userId: string, certificateId: string, id = sealId) => withdrawSealUse({ userId, input: { orgId: e.org.id, sealId: id, certificateId } });
 
@@ -70,10 +77,24 @@ describe("授权用章", () => {
     expect(after.esId).toBe(before.esId);
     expect(after.validEnd.getTime()).toBe(before.validEnd.getTime());
     expect(await usable(e.alice.user.id, alice.id)).toContain(sealId);
+    // 我的印章 lists it under her certificate, read-only: the enterprise's name and the grant's validity (from
+    // the grant to the earlier of the seal's and the certificate's end); the administrator's list has no grant.
+    const mine = (await listMySeals({ userId: e.alice.user.id })).granted;
+    expect(mine).toHaveLength(1);
+    const [entry] = mine;
+    const sealRow = await db.seal.findUniqueOrThrow({ where: { id: sealId }, select: { validTo: true, name: true } });
+    const aliceRow = await db.certificate.findUniqueOrThrow({ where: { id: alice.id }, select: { notAfter: true, serialHex: true } });
+    expect(entry).toMatchObject({ certificateId: alice.id, certificateSerial: aliceRow.serialHex, orgName: e.org.name, seal: { id: sealId, name: sealRow.name, status: "APPROVED", orgId: e.org.id } });
+    expect(entry.seal.certificate?.id).toBe(adminCert.id);
+    expect(entry.validTo.getTime()).toBe(Math.min(sealRow.validTo!.getTime(), aliceRow.notAfter.getTime()));
+    expect(Math.abs(entry.grantedAt.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(await grantedTo(e.alice.user.id)).toEqual([`${sealId} → ${alice.id}`]);
+    expect(await grantedTo(e.admin.user.id)).toEqual([]);
     // The scan's seal check (server half and completion) accepts it for her certificate, not for bob's.
     expect(await checkChosenSeal({ userId: e.alice.user.id, certificateId: alice.id, type: "SIGN", payload: { withSeal: true }, sealId })).toBe(sealId);
     const bob = await signCertOf(e.bob.user.id, e.org.id);
     expect(await usable(e.bob.user.id, bob.id)).not.toContain(sealId);
+    expect(await grantedTo(e.bob.user.id)).toEqual([]);
     // Nobody else can stamp with alice's certificate.
     expect(await usable(e.bob.user.id, alice.id)).toEqual([]);
     const audit = await db.auditLog.findMany({ where: { action: "seal.use_granted", targetId: sealId } });
@@ -156,6 +177,7 @@ describe("授权用章", () => {
     expect(results.filter((r) => r.status === "rejected")).toHaveLength(9);
     expect((await structure()).certs).not.toContain(hex(alice.der));
     expect(await usable(e.alice.user.id, alice.id)).not.toContain(sealId);
+    expect(await grantedTo(e.alice.user.id)).toEqual([]);
     await expectAppError(checkChosenSeal({ userId: e.alice.user.id, certificateId: alice.id, type: "SIGN", payload: { withSeal: true }, sealId }), "not_found");
     await expectAppError(withdraw(e.admin.user.id, alice.id), "conflict", "sealGrants.errors.notGranted");
     expect(await db.auditLog.count({ where: { action: "seal.use_withdrawn", targetId: sealId, data: { path: ["certificateId"], equals: alice.id } } })).toBe(1);
@@ -163,12 +185,14 @@ describe("授权用章", () => {
     await grant(e.admin.user.id, alice.id);
     expect(await db.sealGrant.findMany({ where: { sealId, certificateId: alice.id }, select: { status: true } })).toEqual([{ status: "ACTIVE" }]);
     expect(await usable(e.alice.user.id, alice.id)).toContain(sealId);
+    expect(await grantedTo(e.alice.user.id)).toEqual([`${sealId} → ${alice.id}`]);
   });
 
   it("a revocation of a granted certificate withdraws the grant (reason of the revocation) and re-issues the structure without it; the seal stays approved for the others", async () => {
     const bob = await signCertOf(e.bob.user.id, e.org.id);
     const alice = await signCertOf(e.alice.user.id, e.org.id);
     expect((await structure()).certs).toContain(hex(bob.der));
+    expect(await grantedTo(e.bob.user.id)).toEqual([`${sealId} → ${bob.id}`]);
     forgetIssuingCa(); // the revocation's re-issue reads the CA through its own transaction too
     await revokePair({ certificateId: bob.id, reason: "keyCompromise", actorId: e.bob.user.id });
     expect(await db.sealGrant.findUniqueOrThrow({ where: { sealId_certificateId: { sealId, certificateId: bob.id } }, select: { status: true, withdrawReason: true } })).toEqual({ status: "WITHDRAWN", withdrawReason: "certificate_revoked" });
@@ -177,11 +201,14 @@ describe("授权用章", () => {
     expect(after.certs).toContain(hex(alice.der));
     expect((await db.seal.findUniqueOrThrow({ where: { id: sealId } })).status).toBe("APPROVED");
     expect(await usable(e.alice.user.id, alice.id)).toContain(sealId);
+    expect(await grantedTo(e.bob.user.id)).toEqual([]);
+    expect(await grantedTo(e.alice.user.id)).toEqual([`${sealId} → ${alice.id}`]);
     expect(await db.auditLog.count({ where: { action: "seal.use_withdrawn", targetId: sealId, data: { path: ["reason"], equals: "certificate_revoked" } } })).toBe(1);
     // The bound certificate's revocation voids the seal itself: nobody can use it any more.
     await revokePair({ certificateId: adminCert.id, reason: "keyCompromise", actorId: e.admin.user.id });
     expect((await db.seal.findUniqueOrThrow({ where: { id: sealId } })).status).toBe("VOIDED");
     expect(await usable(e.alice.user.id, alice.id)).not.toContain(sealId);
+    expect(await grantedTo(e.alice.user.id)).toEqual([]);
     await expectAppError(withdraw(e.admin.user.id, alice.id), "conflict", "sealGrants.errors.notApproved");
   });
 });

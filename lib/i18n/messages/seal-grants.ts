@@ -15,6 +15,13 @@ export const sealGrants = defineMessages({
     holder: "{name} · {serial}",
     noCandidates: "没有可授权的成员证书",
     memberHint: "企业印章由管理员或印章管理员办理和授权；授权给您的证书后，扫码签章时可选用。",
+    // The holder's side (我的印章, 印章办理, the scan's seal picker): one name for a seal used through a grant.
+    tag: "企业授权",
+    byOrg: "企业授权 · {org}",
+    validity: "授权有效期 {from} 至 {to}",
+    mineTitle: "企业授权给我的印章",
+    certificate: "获授权证书",
+    mineLead: "企业管理员或印章管理员授权您的证书使用的企业印章，扫码签章时可选用；您只能查看，撤销授权后不再列出。",
     errors: {
       notApproved: "印章生效后才能授权使用",
       noCertificate: "请选择本企业成员有效的签名证书",
@@ -35,6 +42,12 @@ export const sealGrants = defineMessages({
     holder: "{name} · {serial}",
     noCandidates: "No member certificate to grant",
     memberHint: "The administrator or a seal administrator makes the enterprise's seals and grants their use; once granted to your certificate you can pick it when you sign by scan.",
+    tag: "Granted by the enterprise",
+    byOrg: "Granted by {org}",
+    validity: "Grant valid {from} to {to}",
+    mineTitle: "Enterprise seals granted to me",
+    certificate: "Granted to",
+    mineLead: "Enterprise seals the administrator or a seal administrator lets your certificate use: pick them when you sign by scan. You can only view them; a withdrawn grant is no longer listed.",
     errors: {
       notApproved: "A seal can be granted once it is active",
       noCertificate: "Choose a valid signing certificate of a member of this enterprise",

@@ -23,10 +23,17 @@ export async function openScanForPhone({ userId, token }: { userId: string; toke
   });
   const policy = opened.type === "sign" && !opened.refused ? sealPolicyOf(opened.payload) : { offered: false, required: false, pinnedSealId: null };
   const withSeal = policy.offered;
-  // Per certificate: the seals bound to it (a seal is used with its own certificate only); where the
-  // platform named the seal already on its document, that one only.
+  // Per certificate: the seals usable with it (bound to it, or an enterprise seal granted to it: 企业授权 with
+  // the enterprise's name, as 我的印章 lists it); where the platform named the seal already on its document,
+  // that one only.
   const seals = withSeal
-    ? (await Promise.all(rows.map(async (r) => (await listUsableSeals({ userId, certificateId: r.id })).map((s) => ({ id: s.id, name: s.name, kind: s.kind, certificateId: r.id })))))
+    ? (
+        await Promise.all(
+          rows.map(async (r) =>
+            (await listUsableSeals({ userId, certificateId: r.id })).map((s) => ({ id: s.id, name: s.name, kind: s.kind, certificateId: r.id, grantedBy: s.certificateId !== r.id ? (s.org?.name ?? "") : null })),
+          ),
+        )
+      )
         .flat()
         .filter((s) => !policy.pinnedSealId || s.id === policy.pinnedSealId)
     : [];

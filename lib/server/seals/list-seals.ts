@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { requireMember } from "@/lib/server/org/require-member";
 import { hasOrgPermission } from "@/lib/server/org/org-permissions";
 import { SEAL_USER_ROLES } from "./grant-seal-use";
+import { grantedSealWhere } from "./list-usable-seals";
 
 const SELECT = {
   id: true,
@@ -59,8 +60,15 @@ export async function listOrgSeals({ userId, orgId }: { userId: string; orgId: s
   return { orgName: org.name, seals, canManage: hasOrgPermission(membership.role, "seals.manage"), certificates, grantable };
 }
 
-/** 我的印章: the caller's personal seals and the enterprise seals bound to their own certificates, and their signing certificates. */
+/**
+ * 我的印章: the caller's personal seals, the enterprise seals bound to their own certificates, their signing
+ * certificates, and `granted` — per certificate, the enterprise seals its seal administrator granted that
+ * certificate (授权用章; read-only for the holder): the enterprise's name and the grant's validity, from the
+ * grant to the earlier of the seal's end and the certificate's. The rule is the scan picker's (grantedSealWhere),
+ * so a withdrawn grant, a revoked certificate or a seal no longer approved leaves both at once.
+ */
 export async function listMySeals({ userId }: { userId: string }) {
+  const now = new Date();
   const [personal, bound, certificates] = await Promise.all([
     db.seal.findMany({ where: { userId, orgId: null, status: { not: "DELETED" } }, select: SELECT, orderBy: { createdAt: "desc" } }),
     db.seal.findMany({
@@ -69,10 +77,33 @@ export async function listMySeals({ userId }: { userId: string }) {
       orderBy: { createdAt: "desc" },
     }),
     db.certificate.findMany({
-      where: { userId, usage: "SIGN", status: "VALID", notAfter: { gt: new Date() } },
+      where: { userId, usage: "SIGN", status: "VALID", notAfter: { gt: now } },
       select: { id: true, serialHex: true, subjectName: true, notAfter: true, orgId: true },
       orderBy: { notBefore: "desc" },
     }),
   ]);
-  return { personal, bound, certificates };
+  const granted = (
+    await Promise.all(
+      certificates
+        .filter((c) => c.orgId)
+        .map(async (c) => {
+          const seals = await db.seal.findMany({
+            where: grantedSealWhere({ userId, certificateId: c.id, now }),
+            select: { ...SELECT, org: { select: { name: true } }, grants: { where: { certificateId: c.id, status: "ACTIVE" }, select: { grantedAt: true } } },
+            orderBy: { createdAt: "asc" },
+          });
+          return seals.map(({ org, grants, ...seal }) => ({
+            seal: { ...seal, grants: [] },
+            certificateId: c.id,
+            certificateSerial: c.serialHex,
+            orgName: org?.name ?? "",
+            grantedAt: grants[0]!.grantedAt,
+            validTo: seal.validTo && seal.validTo < c.notAfter ? seal.validTo : c.notAfter,
+          }));
+        }),
+    )
+  ).flat();
+  return { personal, bound, certificates, granted };
 }
+
+export type TGrantedSeal = Awaited<ReturnType<typeof listMySeals>>["granted"][number];

@@ -1,5 +1,21 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { SEAL_USER_ROLES } from "./grant-seal-use";
+
+/**
+ * 授权用章 as the holder sees it: an enterprise seal APPROVED and within its validity whose use the seal
+ * administrator granted to `certificateId` (an ACTIVE grant), while `userId` is an ACTIVE member of the
+ * (not deleted) enterprise in a role that may use seals. The scan's picker (below) and 我的印章's list of
+ * granted seals (listMySeals) read this one rule, so what the phone lists is what it offers.
+ */
+export function grantedSealWhere({ userId, certificateId, now }: { userId: string; certificateId: string; now: Date }) {
+  return {
+    status: "APPROVED",
+    AND: [{ OR: [{ validTo: null }, { validTo: { gt: now } }] }],
+    grants: { some: { certificateId, status: "ACTIVE" } },
+    org: { deletedAt: null, members: { some: { userId, status: "ACTIVE", role: { in: SEAL_USER_ROLES } } } },
+  } satisfies Prisma.SealWhereInput;
+}
 
 /**
  * The seals `userId` may stamp with `certificateId` (the phone's seal picker on a SIGN confirm, the check at
@@ -22,12 +38,12 @@ export async function listUsableSeals({ userId, certificateId }: { userId: strin
           OR: [
             { certificateId, orgId: null, userId },
             { certificateId, org: member },
-            { grants: { some: { certificateId, status: "ACTIVE" } }, org: { deletedAt: null, members: { some: { userId, status: "ACTIVE", role: { in: SEAL_USER_ROLES } } } } },
+            grantedSealWhere({ userId, certificateId, now }),
           ],
         },
       ],
     },
-    select: { id: true, name: true, kind: true, source: true, esId: true, processedKey: true, widthMm: true, heightMm: true, validTo: true, orgId: true },
+    select: { id: true, name: true, kind: true, source: true, esId: true, processedKey: true, widthMm: true, heightMm: true, validTo: true, orgId: true, certificateId: true, org: { select: { name: true } } },
     orderBy: { createdAt: "asc" },
   });
   return rows;

@@ -5,7 +5,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import styles from "@/components/phone/phone.module.css";
 import sealStyles from "@/components/seals/seals.module.css";
 import { PhoneSealCard } from "@/components/seals/phone-seal-card";
-import { getT } from "@/lib/i18n/server";
+import { GrantedSealNote } from "@/components/seals/granted-seals";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { requirePhoneUser } from "@/lib/server/auth/require-phone-user";
 import { listMyOrganizations } from "@/lib/server/org/list-my-organizations";
 import { hasOrgPermission } from "@/lib/server/org/org-permissions";
@@ -19,15 +20,18 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // 我的印章: the caller's seals grouped by the certificate they are bound to (personal ones and the
-// enterprise's bound to the caller's certificates), each with its status; approved ones download with the PIN;
+// enterprise's bound to the caller's certificates), each with its status, and under each enterprise certificate
+// the enterprise seals granted to it (企业授权: the enterprise and the grant's validity, read-only; a withdrawn
+// grant or a revoked certificate takes them off); approved ones download with the PIN;
 // personal ones are made here (新增印章 → /m/seals/new), changed, withdrawn and deleted; enterprise ones on
 // each enterprise's 企业印章 (/m/org/[orgId]/seals).
 export default async function PhoneSealsPage() {
   const user = await requirePhoneUser({ next: "/m/seals" });
   const t = await getT();
-  const [{ personal, bound, certificates }, orgs] = await Promise.all([listMySeals({ userId: user.id }), listMyOrganizations({ userId: user.id })]);
+  const locale = await getLocale();
+  const [{ personal, bound, certificates, granted }, orgs] = await Promise.all([listMySeals({ userId: user.id }), listMyOrganizations({ userId: user.id })]);
   const all = [...personal, ...bound];
-  const groups = certificates.map((c) => ({ certificate: c, seals: all.filter((s) => s.certificate?.id === c.id) }));
+  const groups = certificates.map((c) => ({ certificate: c, seals: all.filter((s) => s.certificate?.id === c.id), granted: granted.filter((g) => g.certificateId === c.id) }));
   const unbound = all.filter((s) => !s.certificate || !certificates.some((c) => c.id === s.certificate!.id));
   const used = personal.filter((s) => (SLOT_STATUSES as readonly string[]).includes(s.status)).length;
   const card = (s: (typeof all)[number]) => <PhoneSealCard key={s.id} seal={s} t={t} userId={user.id} canManage={!s.orgId} />;
@@ -42,7 +46,18 @@ export default async function PhoneSealsPage() {
         {groups.map((g) => (
           <section key={g.certificate.id} className={styles.section} data-testid="phone-seal-group">
             <h2 className={styles.sectionTitle}>{g.certificate.subjectName} · {t("seals.phone.byCertificate", { serial: g.certificate.serialHex.slice(0, 12) })}</h2>
-            {g.seals.length === 0 ? <p className={sealStyles.muted}>{t("seals.phone.none")}</p> : <ul className={styles.list}>{g.seals.map(card)}</ul>}
+            {g.seals.length === 0 && g.granted.length === 0 ? (
+              <p className={sealStyles.muted}>{t("seals.phone.none")}</p>
+            ) : (
+              <ul className={styles.list}>
+                {g.seals.map(card)}
+                {g.granted.map((x) => (
+                  <PhoneSealCard key={`granted-${x.seal.id}`} seal={x.seal} t={t} userId={user.id} canManage={false}>
+                    <GrantedSealNote grant={x} t={t} locale={locale} />
+                  </PhoneSealCard>
+                ))}
+              </ul>
+            )}
           </section>
         ))}
         {unbound.length > 0 && <ul className={styles.list}>{unbound.map(card)}</ul>}
