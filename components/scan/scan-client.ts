@@ -60,9 +60,24 @@ export async function performScan({ op, cert, pin, sessionId, sealId, keep = () 
     return { signature: b64(await sign(publicKey, new TextEncoder().encode(String(op.payload.challenge)))) };
   }
   if (op.type === "sign") {
+    // The CMS builder wraps a signer's failure in its own "SM2 signer failed: [object Object]"; the holder
+    // must read the server's refusal instead (a wrong PIN, an expired QR, a seal no longer usable).
+    let refusal: unknown;
     const { der } = await signCmsDetached({
       digest: hexToBytes(String(op.payload.digest)),
-      signer: { certificate: pemToDer(cert.pem), signer: { publicKey, sign: (data) => sign(publicKey, data) } },
+      signer: {
+        certificate: pemToDer(cert.pem),
+        signer: {
+          publicKey,
+          sign: (data) =>
+            sign(publicKey, data).catch((err: unknown) => {
+              refusal = err;
+              throw err;
+            }),
+        },
+      },
+    }).catch((err: unknown) => {
+      throw refusal ?? err;
     });
     return { cms: b64(der) };
   }
