@@ -104,7 +104,7 @@ export function DemoTenderApp({ initialUser, initialBid, initialSync = null, ini
             <Button type="submit" isLoading={busy === "sign"} data-testid="demo-bid-upload">{t("scanner.demo.upload")}</Button>
           </form>
         )}
-        {sign && !bid?.signature && <QrPanel key={sign.id} scan={sign} label={t("scanner.demo.signQr", { title: bid?.title ?? "" })} onUpdate={onUpdate} />}
+        {sign && !bid?.signature && <QrPanel key={sign.id} scan={sign} label={t("scanner.demo.signQr", { title: bid?.title ?? "" })} fingerprint={bid?.sm3} onUpdate={onUpdate} />}
         {bid?.signature && (
           <p className={bid.signature.valid ? styles.ok : styles.bad} data-testid="demo-sign-result">
             {bid.signature.valid

@@ -8,7 +8,7 @@ import styles from "./demo-tender.module.css";
 export type DemoPdf = {
   fileName: string;
   pages: Array<{ width: number; height: number }>;
-  pending?: { requestId: string; sealName: string };
+  pending?: { requestId: string; sealName: string; digest?: string };
   signatures: Array<{ requestId: string; sealName: string; valid: boolean; subject?: string; reasons: string[] }>;
 } | null;
 type Seal = { id: string; name: string; kind: string; picture: string };
@@ -145,7 +145,7 @@ export function PdfSealCard({ isLoggedIn, initialPdf }: { isLoggedIn: boolean; i
             {spot && <span className={styles.marker} style={{ left: `${spot.x * 100}%`, top: `${spot.y * 100}%` }} />}
           </div>
           <Button onClick={onStamp} isLoading={busy === "pdf_stamp"} disabled={!sealId || !spot || Boolean(pdf.pending)} data-testid="demo-pdf-stamp">{t("sealsUse.demo.stamp")}</Button>
-          {scan && pdf.pending?.requestId === scan.id && <QrPanel key={scan.id} scan={scan} label={t("scanner.demo.signQr", { title: pdf.pending.sealName })} onUpdate={onUpdate} />}
+          {scan && pdf.pending?.requestId === scan.id && <QrPanel key={scan.id} scan={scan} label={t("scanner.demo.signQr", { title: pdf.pending.sealName })} fingerprint={pdf.pending.digest} onUpdate={onUpdate} />}
           {pdf.signatures.length > 0 && (
             <>
               <ul className={styles.extras}>

@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import QRCode from "qrcode";
 import { useT } from "@/lib/i18n/client";
+import { shortFingerprint } from "@/lib/phone/sign-document-facts";
 import { useDemoRequest, type DemoPoll } from "./use-demo-request";
 import styles from "./demo-tender.module.css";
 
@@ -12,7 +13,7 @@ export type { DemoPoll };
  * A request's QR code and live status: polls the demo's own status route (which calls the public
  * API and verifies the result on completion) until the request is finished.
  */
-export function QrPanel({ scan, label, onUpdate }: { scan: DemoScan; label: string; onUpdate: (poll: DemoPoll) => void }) {
+export function QrPanel({ scan, label, fingerprint, onUpdate }: { scan: DemoScan; label: string; fingerprint?: string; onUpdate: (poll: DemoPoll) => void }) {
   const t = useT();
   const [src, setSrc] = useState("");
 
@@ -33,6 +34,8 @@ export function QrPanel({ scan, label, onUpdate }: { scan: DemoScan; label: stri
     <figure className={styles.qr} data-testid="demo-qr-panel" data-status={status}>
       {scan.qrContent && status !== "completed" && (src ? <img src={src} alt={label} width={240} height={240} data-testid="demo-qr" data-qr-content={scan.qrContent} /> : <span className={styles.qrPlaceholder} />)}
       <figcaption data-testid="demo-qr-status">{text || label}</figcaption>
+      {/* The digest the holder signs, as the phone's confirmation shows it: the two can be compared. */}
+      {fingerprint && status !== "completed" && <small data-testid="demo-qr-fingerprint">{t("scanner.demo.fingerprint", { fingerprint: shortFingerprint(fingerprint) })}</small>}
     </figure>
   );
 }

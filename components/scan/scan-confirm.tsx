@@ -10,6 +10,7 @@ import { loadKey } from "@/lib/phone/key-store";
 import { usePhoneError } from "@/components/phone/use-phone-error";
 import { PinKeypad } from "./pin-keypad";
 import { SessionPanel, type OpenSession } from "./session-panel";
+import { SignDocumentRows } from "./sign-document-rows";
 import { PkiError } from "@/lib/pki/errors";
 import { completeScan, failScan, performScan, rejectScan } from "./scan-client";
 import { keepSessionKey } from "./session-keys";
@@ -66,6 +67,8 @@ export function ScanConfirm({ request }: { request: ConfirmRequest }) {
   const certSeals = sealsOf(certId);
   // Where a seal is mandatory and this certificate has none, the PIN pad is not offered.
   const isSealMissing = request.withSeal && Boolean(request.sealRequired) && certSeals.length === 0;
+  // What the signature will carry, as the facts' 签章印章 row says before the PIN.
+  const chosenSeal = request.withSeal ? certSeals.find((s) => s.id === sealId) : undefined;
   const platform = locale === "en" ? (request.platform.nameEn ?? request.platform.name) : request.platform.name;
   const title = String(request.payload.title ?? "");
 
@@ -157,6 +160,15 @@ export function ScanConfirm({ request }: { request: ConfirmRequest }) {
           <dt>{t("scanner.operation")}</dt>
           <dd data-testid="scan-operation">{t(`scanner.op.${request.type}`, { title })}</dd>
         </div>
+        {request.type === "sign" && (
+          <>
+            <SignDocumentRows payload={request.payload} isLetter={Boolean(request.letterText)} />
+            <div>
+              <dt>{t("scanner.seal")}</dt>
+              <dd data-testid="scan-seal-summary">{chosenSeal ? chosenSeal.name : isSealMissing ? "—" : t("scanner.sealNone")}</dd>
+            </div>
+          </>
+        )}
       </dl>
 
       {request.letterText && (

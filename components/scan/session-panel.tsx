@@ -9,6 +9,7 @@ import { PinKeypad } from "./pin-keypad";
 import { completeScan, performScan } from "./scan-client";
 import { forgetSessionKey, keepSessionKey, sessionKey } from "./session-keys";
 import { useSessionRequests, type PendingSignRequest } from "./use-session-requests";
+import { SignDocumentRows } from "./sign-document-rows";
 import styles from "./scan.module.css";
 
 export type OpenSession = { id: string; expiresAt: string; autoConfirm: boolean; certificateId: string; keyShareId: string; pem: string; platform: string };
@@ -87,6 +88,9 @@ export function SessionPanel({ session }: { session: OpenSession }) {
         waiting.map((r) => (
           <div key={r.id} className={styles.incoming} data-testid="session-request">
             <p>{t("scanner.sessionIncoming")}：「{r.payload.title}」</p>
+            <dl className={styles.facts}>
+              <SignDocumentRows payload={r.payload} />
+            </dl>
             {hasKey ? (
               <Button block onClick={() => void sign(r)} data-testid="session-sign">{t("scanner.sessionSign")}</Button>
             ) : (

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 
-export type PendingSignRequest = { id: string; type: "sign"; payload: { title?: string; digest?: string }; session: { id: string } };
+export type PendingSignRequest = { id: string; type: "sign"; payload: { title?: string; digest?: string; document?: unknown }; session: { id: string } };
 
 const POLL_MS = 1500;
 

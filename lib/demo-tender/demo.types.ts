@@ -13,6 +13,7 @@ export const ZDemoStateSchema = z.object({
       title: z.string(),
       fileName: z.string(),
       size: z.number(),
+      pages: z.number().optional(),
       sm3: z.string(),
       signRequestId: z.string().optional(),
       signature: z.object({ valid: z.boolean(), subject: z.string().optional(), signingTime: z.string().optional(), reasons: z.array(z.string()) }).optional(),
@@ -30,7 +31,7 @@ export const ZDemoStateSchema = z.object({
       fileName: z.string(),
       pages: z.array(z.object({ width: z.number(), height: z.number() })),
       pending: z
-        .object({ requestId: z.string(), sealId: z.string(), sealName: z.string(), byteRange: z.tuple([z.number(), z.number(), z.number(), z.number()]), page: z.number(), x: z.number(), y: z.number() })
+        .object({ requestId: z.string(), sealId: z.string(), sealName: z.string(), digest: z.string().optional(), byteRange: z.tuple([z.number(), z.number(), z.number(), z.number()]), page: z.number(), x: z.number(), y: z.number() })
         .optional(),
       signatures: z.array(z.object({ requestId: z.string(), sealName: z.string(), valid: z.boolean(), subject: z.string().optional(), reasons: z.array(z.string()) })),
     })

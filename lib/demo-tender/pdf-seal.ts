@@ -79,8 +79,11 @@ export async function stampDemoPdf({ state, form }: { state: TDemoState; form: F
   });
   await getFileStorage().put(key(pdfState.id, "-pending"), prepared.pdf, "application/pdf");
   const title = `${pdfState.fileName.replace(/\.pdf$/i, "").slice(0, 60) || "投标文件"}（${seal.name}）`;
-  const scan = await platformApi("/scan-requests", { type: "sign", digest: prepared.digestHex, title, sealId, expiresIn: 180 });
-  pdfState.pending = { requestId: scan.id, sealId, sealName: seal.name, byteRange: prepared.byteRange, page: placement.page, x: placement.acrossEdges ? 1 : placement.x, y: placement.y };
+  // The phone shows the file as the bidder uploaded it, at its size once this signature is in (the CMS fills
+  // the /Contents placeholder, so the length does not change).
+  const document = { fileName: pdfState.fileName || "投标文件.pdf", sizeBytes: prepared.pdf.length, pages: pdfState.pages.length };
+  const scan = await platformApi("/scan-requests", { type: "sign", digest: prepared.digestHex, title, document, sealId, expiresIn: 180 });
+  pdfState.pending = { requestId: scan.id, sealId, sealName: seal.name, digest: prepared.digestHex, byteRange: prepared.byteRange, page: placement.page, x: placement.acrossEdges ? 1 : placement.x, y: placement.y };
   return scan;
 }
 

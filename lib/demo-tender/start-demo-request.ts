@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { PDFDocument } from "pdf-lib";
 import { bytesToHex } from "@/lib/pki/encoding";
 import { sm3 } from "@/lib/pki/sm3";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
@@ -6,6 +7,15 @@ import type { TDemoState } from "./demo.types";
 import { platformApi } from "./platform-api";
 import { sealBid } from "./bid-envelope";
 import { demoResultPublicKeyHex } from "./demo-credentials";
+
+/** The PDF's page count, or undefined where pdf-lib cannot read it (the demo accepts any %PDF- file). */
+async function pdfPageCount(bytes: Uint8Array): Promise<number | undefined> {
+  try {
+    return (await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true })).getPageCount() || undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export type DemoStep = "login" | "sign" | "encrypt" | "open" | "session_sign" | "sync";
 
@@ -36,8 +46,11 @@ export async function startDemoRequest({ state, step, file }: { state: TDemoStat
     await getFileStorage().put(`demo/bids/${id}.pdf`, file.bytes, "application/pdf");
     const digest = bytesToHex(sm3(file.bytes));
     const title = file.name.replace(/\.pdf$/i, "").slice(0, 80) || "投标文件";
-    const scan = await platformApi("/scan-requests", { type: "sign", digest, title, withSeal: true, expiresIn: 180 });
-    state.bid = { id, title, fileName: file.name, size: file.bytes.length, sm3: digest, signRequestId: scan.id };
+    // What the holder's phone shows besides the title: the file as the bidder knows it.
+    const pages = await pdfPageCount(file.bytes);
+    const document = { fileName: file.name.slice(0, 200) || "投标文件.pdf", sizeBytes: file.bytes.length, ...(pages ? { pages } : {}) };
+    const scan = await platformApi("/scan-requests", { type: "sign", digest, title, document, withSeal: true, expiresIn: 180 });
+    state.bid = { id, title, fileName: document.fileName, size: file.bytes.length, pages, sm3: digest, signRequestId: scan.id };
     state.extraSigns = [];
     return scan;
   }
@@ -47,7 +60,8 @@ export async function startDemoRequest({ state, step, file }: { state: TDemoStat
     if (!bid.sessionId) throw new Error("scan.errors.sessionNotFound");
     const document = await getFileStorage().get(`demo/bids/${bid.id}.pdf`);
     const title = `${bid.title}（副本 ${state.extraSigns.length + 1}）`;
-    const scan = await platformApi("/scan-requests", { type: "sign", digest: bytesToHex(sm3(document)), title, sessionId: bid.sessionId, expiresIn: 120 });
+    const described = { fileName: bid.fileName, sizeBytes: document.length, ...(bid.pages ? { pages: bid.pages } : {}) };
+    const scan = await platformApi("/scan-requests", { type: "sign", digest: bytesToHex(sm3(document)), title, document: described, sessionId: bid.sessionId, expiresIn: 120 });
     state.extraSigns.push({ requestId: scan.id });
     return scan;
   }

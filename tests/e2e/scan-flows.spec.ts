@@ -141,8 +141,21 @@ test("sign: a bid PDF signed by scan, verified by the platform and by OpenSSL; t
   await demo.getByTestId("demo-bid-file").setInputFiles(path.join(dir, "bid.pdf"));
   await demo.getByTestId("demo-bid-upload").click();
   await scanDemoQr();
+  // What the holder reads before the PIN (issue 18, friction 3): platform, title, the file with its extension,
+  // size and pages (the demo sends document), the SM3 fingerprint (first and last 8 hex digits, grouped, as
+  // OpenSSL computes the file's SM3), and the seal: none here.
+  const fileSm3 = opensslOk(["dgst", "-sm3", "-r", path.join(dir, "bid.pdf")]).split(" ")[0]!.toLowerCase();
+  const fingerprint = `${fileSm3.slice(0, 4)} ${fileSm3.slice(4, 8)} … ${fileSm3.slice(56, 60)} ${fileSm3.slice(60)}`;
+  await expect(phone.getByTestId("scan-platform")).toHaveText("演示招投标交易平台");
   await expect(phone.getByTestId("scan-operation")).toHaveText("签署「bid」");
+  await expect(phone.getByTestId("scan-document-file")).toHaveText("bid.pdf");
+  await expect(phone.getByTestId("scan-document-details")).toHaveText(`${pdf.length} 字节 · 共 1 页`);
+  await expect(phone.getByTestId("scan-fingerprint")).toHaveText(fingerprint);
+  await expect(phone.getByTestId("scan-fingerprint")).toHaveAttribute("title", fileSm3);
+  await expect(demo.getByTestId("demo-qr-fingerprint")).toContainText(fingerprint);
+  await expect(phone.getByTestId("scan-seal-summary")).toHaveText("不加盖印章");
   await expect(phone.getByText("您还没有可用的电子印章")).toBeVisible();
+  await phone.screenshot({ path: path.join(process.env.SCREENSHOT_DIR ?? dir, "scan-flows-sign-confirm-390.png"), fullPage: true });
   await phone.getByTestId("open-session").check();
   await phone.getByTestId("auto-confirm").check();
   await enterPin(phone, PIN);
@@ -231,7 +244,10 @@ test("expiry: a CA admin registers a platform; its QR, left unanswered past expi
   await admin.close();
   const authorization = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`;
 
-  const created = await phoneCtx.request.post("/api/v1/scan-requests", { headers: { authorization }, data: { type: "login", challenge: `expiry-${Date.now()}`, expiresIn: 30 } });
+  // A sign request without `document` (a platform that does not describe its file): the phone says so and
+  // still shows the digest's fingerprint.
+  const digest = "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0";
+  const created = await phoneCtx.request.post("/api/v1/scan-requests", { headers: { authorization }, data: { type: "sign", digest, title: "过期测试文件", expiresIn: 30 } });
   expect(created.status(), await created.text()).toBe(201);
   const scan = (await created.json()) as { id: string; qrContent: string; expiresAt: string };
   expect(Date.parse(scan.expiresAt) - Date.now()).toBeLessThanOrEqual(30_000);
@@ -239,6 +255,12 @@ test("expiry: a CA admin registers a platform; its QR, left unanswered past expi
   // Opened in time, answered too late.
   await phone.goto(new URL(scan.qrContent).pathname);
   await expect(phone.getByTestId("scan-confirm")).toBeVisible();
+  await expect(phone.getByTestId("scan-platform")).toHaveText("过期测试交易平台");
+  await expect(phone.getByTestId("scan-operation")).toHaveText("签署「过期测试文件」");
+  await expect(phone.getByTestId("scan-document-file")).toHaveText("平台未提供文件名、大小和页数");
+  await expect(phone.getByTestId("scan-document-details")).toHaveCount(0);
+  await expect(phone.getByTestId("scan-fingerprint")).toHaveText("66c7 f0f4 … 8f4b a8e0");
+  await expect(phone.getByTestId("scan-seal-summary")).toHaveText("不加盖印章");
   await expect
     .poll(async () => ((await (await phoneCtx.request.get(`/api/v1/scan-requests/${scan.id}`, { headers: { authorization } })).json()) as { status: string }).status, { timeout: 45_000, intervals: [2_000] })
     .toBe("expired");

@@ -37,7 +37,7 @@ export async function claimSessionRequests({ userId }: { userId: string }) {
     id: r.id,
     type: SCAN_TYPE_FROM_DB[r.type],
     platform: r.platform,
-    payload: r.payload as { title?: string; digest?: string; withSeal?: boolean },
+    payload: r.payload as { title?: string; digest?: string; document?: unknown; withSeal?: boolean },
     expiresAt: r.expiresAt.toISOString(),
     session: { id: r.session!.id, certificateId: r.session!.certificateId, autoConfirm: r.session!.autoConfirm, expiresAt: r.session!.expiresAt.toISOString() },
   }));
