@@ -133,7 +133,7 @@ test("the desk's 验签 page reports both signatures valid, and a changed byte a
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: file("verify-phone.png"), fullPage: true });
 
-  // The platform API answers the same.
+  // The platform API (POST /api/v1/pdf/verify) gives the same report: tests/integration/seals-use.test.ts.
   await ctx.close();
   console.log(`screenshots in ${dir}`);
 });

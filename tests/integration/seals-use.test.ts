@@ -25,7 +25,9 @@ import { loadIssuingCa } from "@/lib/server/ca/load-issuing-ca";
 import { normalizePdfForSigning } from "@/lib/pdf/sign/normalize-pdf-for-signing";
 import { preparePdfSealSignature } from "@/lib/pdf/sign/prepare-pdf-seal-signature";
 import { embedPdfSignature } from "@/lib/pdf/sign/embed-pdf-signature";
+import { POST as verifyRoute } from "@/app/api/v1/pdf/verify/route";
 import { createPlatform } from "../support/platform-fixtures";
+import { expectDocumented } from "../support/openapi-contract";
 import { expectAppError } from "../support/expect-app-error";
 import { PIN, holderWithCertificates } from "./scan-phone-support";
 
@@ -166,6 +168,18 @@ describe("verifySignedPdf", () => {
     expect(ok.count).toBe(1);
     expect(ok.signatures[0]).toMatchObject({ valid: true, reasons: [], revocation: { status: "good" }, chain: { valid: true }, seal: { valid: true, isBoundToSigner: true, esId: sealRow.esId }, document: { isUnchanged: true, coversWholeFile: true } });
     expect(ok.signatures[0]!.signer?.serial).toBe(holder.sign.cert.serialHex);
+
+    // The platform API (POST /api/v1/pdf/verify, the raw PDF) answers the same report, as documented; it needs
+    // the platform's credentials and a PDF body.
+    const { authorization } = await createPlatform();
+    const post = (headers: Record<string, string>, body: Uint8Array) => verifyRoute(new Request("http://desk.test/api/v1/pdf/verify", { method: "POST", headers, body: Buffer.from(body) }), { params: Promise.resolve({} as never) });
+    const res = await post({ authorization, "content-type": "application/pdf" }, signed);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(res.status).toBe(200);
+    expectDocumented("POST", "/pdf/verify", res.status, body);
+    expect(body).toEqual(JSON.parse(JSON.stringify(ok)));
+    expect((await post({ "content-type": "application/pdf" }, signed)).status).toBe(401);
+    expect((await post({ authorization, "content-type": "text/plain" }, signed)).status).toBe(415);
 
     const tampered = Uint8Array.from(signed);
     const at = Buffer.from(tampered).indexOf("595.28") + 5;
