@@ -14,7 +14,7 @@ import { createUser, uniqueIp, uniquePhone } from "../support/factories";
 import { addMaterials, depositCode, enterpriseInput, goodsInput, handlerInput, uniqueIdNumber } from "./orders-fixtures";
 
 /** Walks the unit wizard (micro-deposit) up to and including confirmation. */
-export async function unitOrderAtMaterials({ channelCode, handler = {} }: { channelCode: string; handler?: Record<string, unknown> }) {
+export async function unitOrderAtMaterials({ channelCode, handler = {}, goods = {} }: { channelCode: string; handler?: Record<string, unknown>; goods?: Record<string, unknown> }) {
   const user = await createUser();
   const order = await createOrder({ userId: user.id, subjectType: "UNIT", channelCode });
   await saveMethodStep({ userId: user.id, orderId: order.id, input: { method: "CORP_DEPOSIT", agreed: true } });
@@ -23,9 +23,9 @@ export async function unitOrderAtMaterials({ channelCode, handler = {} }: { chan
   await completeStepCheck({ userId: user.id, orderId: order.id, which: "subject" });
   const h = handlerInput(handler);
   await saveHandlerStep({ userId: user.id, orderId: order.id, input: h });
-  await saveGoodsStep({ userId: user.id, orderId: order.id, input: goodsInput() });
+  const { quote } = await saveGoodsStep({ userId: user.id, orderId: order.id, input: goodsInput(goods) });
   await confirmOrder({ userId: user.id, orderId: order.id });
-  return { user, order, handler: h };
+  return { user, order, handler: h, quote };
 }
 
 /** Signs a unit order whose materials are in, returning the signed order. */

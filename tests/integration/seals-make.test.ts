@@ -26,7 +26,12 @@ import { expectAppError } from "../support/expect-app-error";
 import { downloadAsPhone } from "../support/phone-download";
 import { stampPhoto, signaturePhoto } from "../unit/seals/seal-photos";
 import { enterpriseWithMembers, PIN } from "./org-fixtures";
-import { createChannel, uniqueIdNumber } from "./orders-fixtures";
+import { createChannel, goodsInput, uniqueIdNumber } from "./orders-fixtures";
+import { signUnitOrder, unitOrderAtMaterials } from "./orders-flow";
+import { createOrder } from "@/lib/server/orders/create-order";
+import { saveGoodsStep } from "@/lib/server/orders/save-goods-step";
+import { saveMethodStep } from "@/lib/server/orders/save-method-step";
+import { savePersonStep } from "@/lib/server/orders/save-person-step";
 
 let e: Awaited<ReturnType<typeof enterpriseWithMembers>>;
 let stamp: Uint8Array;
@@ -215,6 +220,28 @@ describe("voiding", () => {
 });
 
 describe("the wizard's seal option (同时办理电子印章)", () => {
+  it("the unit wizard's goods step adds the channel's SEAL price (+¥200) to the quote and the order, and the paid order asks for the enterprise's 公章; an individual's goods step cannot add it", async () => {
+    const channel = await createChannel();
+    const unit = await unitOrderAtMaterials({ channelCode: channel.code, goods: { withSeal: true } });
+    expect(unit.quote).toMatchObject({ certFen: 38000, sealFen: 20000, totalFen: 58000 });
+    const signed = await signUnitOrder({ userId: unit.user.id, orderId: unit.order.id, handlerPhone: unit.handler.phone });
+    expect(signed.status).toBe("AWAITING_PAYMENT");
+    const row = await db.order.findUniqueOrThrow({ where: { id: unit.order.id }, select: { withSeal: true, priceFen: true, orgId: true, subjectName: true } });
+    expect(row).toMatchObject({ withSeal: true, priceFen: 58000 });
+    expect(row.orgId).not.toBeNull();
+    const payment = await db.payment.create({ data: { orderId: unit.order.id, provider: "sandbox", amountFen: row.priceFen! } });
+    await db.$transaction((tx) => onOrderPaid(tx, { orderId: unit.order.id, paymentId: payment.id }));
+    expect(await db.seal.findMany({ where: { orderId: unit.order.id }, select: { orgId: true, kind: true, status: true, name: true } })).toEqual([{ orgId: row.orgId, kind: "OFFICIAL", status: "AWAITING_IMAGE", name: `${row.subjectName} 公章` }]);
+
+    const person = await createUser();
+    const order = await createOrder({ userId: person.id, subjectType: "INDIVIDUAL", channelCode: channel.code });
+    await saveMethodStep({ userId: person.id, orderId: order.id, input: { method: "PHONE3", agreed: true } });
+    await savePersonStep({ userId: person.id, orderId: order.id, input: { name: "王个人", idType: "RESIDENT_ID", idNumber: uniqueIdNumber(), phone: uniquePhone(), email: "p@example.com" } });
+    const { quote } = await saveGoodsStep({ userId: person.id, orderId: order.id, input: goodsInput({ withSeal: true }) });
+    expect(quote).toMatchObject({ certFen: 9800, sealFen: 0, totalFen: 9800 });
+    expect(await db.order.findUniqueOrThrow({ where: { id: order.id }, select: { withSeal: true, priceFen: true } })).toEqual({ withSeal: false, priceFen: 9800 });
+  });
+
   it("a paid unit order with the option asks for the enterprise's 公章; its picture is accepted once the order's signing certificate is issued, bound to it", async () => {
     const admin = e.admin.user;
     const order = await db.order.create({
