@@ -71,7 +71,22 @@ test("the administrator makes the company seal on the phone: photo → original 
   await expect(row).toHaveCount(1);
   await row.getByTestId("seal-review-open").click();
   await expect(console.getByTestId("seal-review-compare")).toBeVisible();
+  // 驳回 with a reason: the administrator reads it on the phone and sends a new photo (补章), back in review.
+  await console.waitForLoadState("networkidle");
+  await console.getByTestId("seal-reject").click();
+  await console.getByTestId("seal-reject-reason").fill("印迹偏淡，请重新盖章后拍摄");
+  await console.getByTestId("seal-reject").click();
+  await expect(console.getByTestId("seal-decision")).toHaveCount(0, { timeout: 30_000 });
+  await expect(console.getByText("印迹偏淡，请重新盖章后拍摄")).toBeVisible();
   await console.context().close();
+  await phone.reload();
+  const rejected = phone.getByTestId("phone-seal").filter({ hasText: "公章" }).filter({ hasText: "已驳回" });
+  await expect(rejected).toContainText("印迹偏淡，请重新盖章后拍摄");
+  await expect(rejected.getByTestId("seal-upload")).toHaveText("补章（重新上传）");
+  await phone.waitForLoadState("networkidle");
+  await rejected.getByTestId("seal-upload").locator("input").setInputFiles({ name: "stamp2.jpg", mimeType: "image/jpeg", buffer: await stampPhoto({ seed: (Date.now() % 997) + 1 }) });
+  await expect(phone.getByTestId("phone-seal").filter({ hasText: "公章" }).filter({ hasText: "审核中" })).toHaveCount(1, { timeout: 30_000 });
+  await expect(phone.getByTestId("phone-seal").filter({ hasText: "已驳回" })).toHaveCount(0);
 });
 
 test("personal seals on the phone: a signature drawn on the pad (review, then withdrawn from 我的印章) and a generated seal at once; the count", async ({}, testInfo) => {
@@ -135,4 +150,16 @@ test("personal seals on the phone: a signature drawn on the pad (review, then wi
   await expect(phone.getByTestId("phone-seal-full")).toHaveText("您已有 3 枚个人印章（含审核中和已驳回的），请先删除不用的印章再新增。");
   await expect(phone.getByTestId("seal-maker-personal")).toHaveCount(0);
   await phone.screenshot({ path: shot(testInfo, "phone-new-seal-full.png"), fullPage: true });
+
+  // 删除 a generated seal in 我的印章: its place is free again and 新增印章 offers the form.
+  await phone.goto("/m/seals");
+  await phone.waitForLoadState("networkidle");
+  const generated = phone.getByTestId("phone-seal").filter({ hasText: "个人印章" }).filter({ hasText: "已生效" }).first();
+  const removedId = (await generated.getAttribute("data-seal-id"))!;
+  await generated.getByTestId("seal-remove").click();
+  await generated.getByTestId("seal-remove-confirm").click();
+  await expect(phone.locator(`[data-testid="phone-seal"][data-seal-id="${removedId}"]`)).toHaveCount(0, { timeout: 30_000 });
+  await expect(phone.getByTestId("phone-seal-count")).toHaveText("个人印章 2/3 枚");
+  await phone.getByTestId("phone-seal-add").click();
+  await expect(phone.getByTestId("seal-maker-personal")).toBeVisible();
 });
