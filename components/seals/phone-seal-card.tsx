@@ -14,6 +14,8 @@ import sealStyles from "./seals.module.css";
  * 签章变更, 删除 for a personal seal); `children` below them (企业印章: 授权使用).
  */
 export function PhoneSealCard({ seal: s, t, userId, canManage, children }: { seal: TSealRow; t: T; userId: string; canManage: boolean; children?: ReactNode }) {
+  const canDownload = s.status === "APPROVED" && s.certificate?.userId === userId;
+  const canChange = canManage && s.status !== "DELETED";
   return (
     <li className={`${styles.card} ${sealStyles.sealCard}`} data-testid="phone-seal" data-seal-id={s.id}>
       {/* eslint-disable-next-line @next/next/no-img-element -- access-checked, same-origin */}
@@ -28,10 +30,13 @@ export function PhoneSealCard({ seal: s, t, userId, canManage, children }: { sea
         </span>
         {s.status === "REJECTED" && s.rejectReason && <p className={sealStyles.muted}>{s.rejectReason}</p>}
         {s.status === "VOIDED" && s.voidReason && <p className={sealStyles.muted}>{t(`seals.voidReasons.${s.voidReason}` as MessageKey)}</p>}
-        <span className={sealStyles.actions}>
-          {s.status === "APPROVED" && s.certificate?.userId === userId && <PhoneSealDownload sealId={s.id} />}
-          {canManage && s.status !== "DELETED" && <SealRowActions sealId={s.id} status={s.status} isPersonal={!s.orgId} />}
-        </span>
+        {/* Nothing to do (a seal granted to the caller, a member's view): no empty row of actions. */}
+        {(canDownload || canChange) && (
+          <span className={sealStyles.actions}>
+            {canDownload && <PhoneSealDownload sealId={s.id} />}
+            {canChange && <SealRowActions sealId={s.id} status={s.status} isPersonal={!s.orgId} />}
+          </span>
+        )}
         {children}
       </div>
     </li>

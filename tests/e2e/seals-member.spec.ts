@@ -155,7 +155,8 @@ test("the administrator uploads a stamp photo (transparent outside the ink), the
   await expect(granted.getByTestId("seal-granted-validity")).toHaveText(/^授权有效期 \d{4}年\d{1,2}月\d{1,2}日 至 \d{4}年\d{1,2}月\d{1,2}日$/);
   await expect(granted.getByText("已生效")).toBeVisible();
   await expect(granted.getByRole("button")).toHaveCount(0);
-  await granted.screenshot({ path: shot("member-my-seals-card-390.png") });
+  await granted.evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await memberPhone.screenshot({ path: shot("member-my-seals-390.png") });
   // The desk's 印章办理 says the same.
   const hub = await member.newPage();
   await hub.goto("/seals");
