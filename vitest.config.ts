@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
+import { platformContractPlugin } from "./tests/support/contract-plugin.ts";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
@@ -18,6 +19,8 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        // Every platform-API answer the integration tests get is checked against the OpenAPI document.
+        plugins: [platformContractPlugin(path.resolve(import.meta.dirname))],
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],

@@ -204,6 +204,11 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   "GET /api/v1/scan-requests/[id]/events": { audience: "platform", stream: true, call: (r) => ({ params: { id: r.scanRequestId } }) },
   // A certificate B's platform was never handed: 404 as unknown.
   "GET /api/v1/certificates/[serial]": { audience: "platform", call: () => ({ params: { serial: "7e57" } }) },
+  "GET /api/v1/certificates/[serial]/authorization": { audience: "platform", call: () => ({ params: { serial: "7e57" } }) },
+  // An enterprise B's platform never met: 404 as unknown.
+  "GET /api/v1/organizations/[uscc]": { audience: "platform", call: () => ({ params: { uscc: "91110108MA01GUARD0" } }) },
+  // The caller's own requests only (usage records).
+  "GET /api/v1/scan-requests": { audience: "platform", scope: "own" },
   // The caller's own settings; B's PUT names a URL outside its callback URLs (422: nothing changes).
   "GET /api/v1/platform/webhook": { audience: "platform", scope: "own" },
   "PUT /api/v1/platform/webhook": { audience: "platform", scope: "own", call: () => ({ body: { webhookUrl: "https://guard.invalid/hook" } }) },

@@ -104,13 +104,13 @@ describe("sync_subject returns the subject library", () => {
 
   it("the OpenAPI document describes the subject library with examples and the refusal reasons", () => {
     const doc = openApiDocument() as unknown as {
-      components: { schemas: { SubjectLibrary: { oneOf: Array<{ title: string; required: string[] }>; examples: unknown[] }; ScanRequest: { properties: { failReason: { description: string } } } } };
+      components: { schemas: { SubjectLibrary: { oneOf: Array<{ title: string; required: string[] }>; examples: unknown[] }; SyncSubjectScanRequest: { properties: { failReason: { description: string } } } } };
     };
     const lib = doc.components.schemas.SubjectLibrary;
     expect(lib.oneOf.map((o) => o.title)).toEqual(["organization", "person"]);
     expect(lib.oneOf[0]!.required).toEqual(expect.arrayContaining(["name", "uscc", "legalRepName", "address", "platforms", "seals"]));
     expect(lib.examples).toHaveLength(2);
-    expect(doc.components.schemas.ScanRequest.properties.failReason.description).toContain("not_authorized_for_platform");
-    expect(doc.components.schemas.ScanRequest.properties.failReason.description).toContain("not_a_member");
+    expect(doc.components.schemas.SyncSubjectScanRequest.properties.failReason.description).toContain("not_authorized_for_platform");
+    expect(doc.components.schemas.SyncSubjectScanRequest.properties.failReason.description).toContain("not_a_member");
   });
 });

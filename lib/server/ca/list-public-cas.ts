@@ -1,18 +1,9 @@
 import { db } from "@/lib/db/client";
 import { pkiUrls } from "@/lib/server/ca/pki-urls";
+import type { TPkiCa } from "./pki.types";
 
-export interface PublicCa {
-  id: string;
-  kind: "ROOT" | "ISSUING" | "OCSP";
-  subjectDn: string;
-  serialHex: string;
-  notBefore: string;
-  notAfter: string;
-  active: boolean;
-  certificateUrl: string;
-  /** Where this CA publishes its CRL (ROOT and ISSUING only). */
-  crlUrl?: string;
-}
+/** A CA as GET /pki/ca lists it (PkiCa in the API document; crlUrl for ROOT and ISSUING only). */
+export type PublicCa = TPkiCa;
 
 /** The CA repository index (GET /pki/ca): every CA certificate this service has, with its URLs. */
 export async function listPublicCas(): Promise<PublicCa[]> {

@@ -35,6 +35,11 @@ export type RouteOptions<S extends z.ZodType | undefined, Q extends z.ZodType | 
   crossOrigin?: boolean;
   /** Status of a successful JSON answer. */
   status?: number;
+  /**
+   * zod schema of the successful JSON answer (platform API): platformRoute types the handler's
+   * result by it, and the OpenAPI document is generated from the same schema object.
+   */
+  response?: z.ZodType;
   /** A browser navigation (GET link): an anonymous caller is sent to the login page and back. */
   loginRedirect?: boolean;
   /** Leave the body unread for a library that parses the request itself (next-auth); content type still checked. */
@@ -78,7 +83,7 @@ export function guardedRoute<C, P, S extends z.ZodType | undefined, Q extends z.
 ) {
   const accepts = opts.accepts ?? "json";
   const maxBody = opts.maxBody ?? DEFAULT_MAX_BODY;
-  return async (req: Request, ctx?: { params: Promise<P> }): Promise<Response> => {
+  const route = async (req: Request, ctx?: { params: Promise<P> }): Promise<Response> => {
     const locale = requestLocale(req);
     try {
       const params = checkParams(((await ctx?.params) ?? {}) as P);
@@ -133,4 +138,8 @@ export function guardedRoute<C, P, S extends z.ZodType | undefined, Q extends z.
       return opts.onError ? opts.onError(res) : res;
     }
   };
+  // The schemas this handler parses and answers with, for the contract test to compare with the document's.
+  return Object.assign(route, { schemas: { body: opts.body, query: opts.query, response: opts.response } as RouteSchemas });
 }
+
+export type RouteSchemas = { body?: z.ZodType; query?: z.ZodType; response?: z.ZodType };

@@ -7,11 +7,17 @@ type Platform = Awaited<ReturnType<typeof authenticatePlatform>>;
 /**
  * An external-API handler: authenticates the platform (HTTP Basic, no cookies, so no CSRF check),
  * parses the JSON body with `body`, answers JSON; any error becomes
- * `{ "error": { "code", "message" } }` with a stable snake_case code.
+ * `{ "error": { "code", "message" } }` with a stable snake_case code. `response` (the answer's zod
+ * schema) types what the handler returns; the OpenAPI document is generated from the same schemas.
  */
-export function platformRoute<S extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined, P = Record<string, string>>(
-  handler: (ctx: RouteInput<S, Q> & { platform: Platform; params: P }) => Promise<unknown>,
-  opts: RouteOptions<S, Q> = {},
+export function platformRoute<
+  S extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  P = Record<string, string>,
+  R extends z.ZodType | undefined = undefined,
+>(
+  handler: (ctx: RouteInput<S, Q> & { platform: Platform; params: P }) => Promise<R extends z.ZodType ? z.output<R> : unknown>,
+  opts: RouteOptions<S, Q> & { response?: R } = {},
 ) {
   return guardedRoute<Platform, P, S, Q>(
     {

@@ -34,5 +34,15 @@ export const ZRotatePlatformSecretSchema = z.object({ platformId: z.string().min
 // PUT /api/v1/platform/webhook — the platform's own webhook URL (null: no webhook).
 export const ZPutWebhookSettingsSchema = z.object({
   webhookUrl: z.union([z.url({ protocol: /^https?$/, error: "review.errors.urlInvalid" }).max(500), z.null()]),
-});
+}).meta({ id: "PutWebhookSettings" });
 export type TPutWebhookSettings = z.infer<typeof ZPutWebhookSettingsSchema>;
+
+/** What GET and PUT /api/v1/platform/webhook answer. */
+export const ZWebhookSettingsSchema = z
+  .object({
+    code: z.string().describe("Your platform's code."),
+    webhookUrl: z.url().nullable(),
+    callbackUrls: z.array(z.url()).describe("Registered by the CA (console); a webhook URL must be on one of their origins."),
+  })
+  .meta({ id: "WebhookSettings" });
+export type TWebhookSettings = z.infer<typeof ZWebhookSettingsSchema>;

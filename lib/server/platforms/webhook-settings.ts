@@ -2,9 +2,9 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { assertWebhookUrlAllowed } from "./assert-webhook-url-allowed";
-import type { TPutWebhookSettings } from "./platform.types";
+import type { TPutWebhookSettings, TWebhookSettings } from "./platform.types";
 
-const view = (p: { code: string; webhookUrl: string | null; callbackUrls: string[] }) => ({ code: p.code, webhookUrl: p.webhookUrl, callbackUrls: p.callbackUrls });
+const view = (p: { code: string; webhookUrl: string | null; callbackUrls: string[] }): TWebhookSettings => ({ code: p.code, webhookUrl: p.webhookUrl, callbackUrls: p.callbackUrls });
 
 /** GET /api/v1/platform/webhook: the calling platform's webhook URL and the callback URLs it must lie under. */
 export async function getWebhookSettings({ platformId }: { platformId: string }) {

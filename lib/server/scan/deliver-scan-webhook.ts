@@ -5,6 +5,7 @@ import type { JobPayloads } from "@/lib/server/jobs/job-types";
 import { signWebhook, SIGNATURE_HEADER } from "@/lib/platform/webhook-signature";
 import { DELIVERY_HEADER, EVENT_TIME_HEADER, SEQUENCE_HEADER, WEBHOOK_EVENT } from "@/lib/platform/webhook-delivery";
 import { scanWebhookEvent } from "./scan-webhook-event";
+import type { TWebhookDelivery } from "./scan-request.types";
 
 // Jobs queued before deliveries had ids carry only the request id: they get an id derived from
 // the request and the state they report, so their retries agree too.
@@ -35,7 +36,7 @@ export async function deliverScanWebhook(payload: JobPayloads["scan.webhook"]) {
   if (then.sequence !== delivery.sequence) return;
 
   const secret = new TextDecoder().decode(openSecret(row.platform.clientSecretEnc, `platform-secret:${row.platform.code}`));
-  const body = JSON.stringify({ ...delivery, event: WEBHOOK_EVENT, data: then.view });
+  const body = JSON.stringify({ ...delivery, event: WEBHOOK_EVENT, data: then.view } satisfies TWebhookDelivery);
   const res = await fetch(url, {
     method: "POST",
     headers: {

@@ -54,7 +54,7 @@ export const ZCreateScanRequestSchema = z.discriminatedUnion("type", [
     clientRef: ZClientRef,
     expiresIn: ZExpiresIn,
   }),
-]);
+]).meta({ id: "CreateScanRequest", description: "One body per request type, told apart by `type`." });
 export type TCreateScanRequest = z.infer<typeof ZCreateScanRequestSchema>;
 
 export const SCAN_TYPE_TO_DB = { login: "LOGIN", sign: "SIGN", decrypt: "DECRYPT", sync_subject: "SYNC_SUBJECT" } as const;

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db/client";
 import { maskIdNumber } from "@/lib/validators/mask";
+import type { TSubjectLibrary } from "./scan-request.types";
 
 /**
  * 主体库 for sync_subject: what a bidding tool keeps about the certificate's subject. An enterprise
@@ -8,7 +9,7 @@ import { maskIdNumber } from "@/lib/validators/mask";
  * authorizations) and the organization's active seals; a personal certificate gives its subject's
  * name and masked ID number. Seals carry an image URL only once seal images are served (issue 14).
  */
-export async function subjectLibrary({ userId, orgId, orderId, subjectName }: { userId: string | null; orgId: string | null; orderId: string | null; subjectName: string }) {
+export async function subjectLibrary({ userId, orgId, orderId, subjectName }: { userId: string | null; orgId: string | null; orderId: string | null; subjectName: string }): Promise<TSubjectLibrary> {
   if (!orgId) {
     // The certificate's subject is the order's person (its ID number, masked); the account's own
     // verified data only when the order does not say.
@@ -41,6 +42,6 @@ export async function subjectLibrary({ userId, orgId, orderId, subjectName }: { 
     legalRepName: org.legalRepName,
     address: org.address,
     platforms,
-    seals: seals.map((s) => ({ id: s.id, name: s.name, kind: s.kind.toLowerCase() })),
+    seals: seals.map((s) => ({ id: s.id, name: s.name, kind: s.kind.toLowerCase() as Lowercase<typeof s.kind> })),
   };
 }

@@ -1,18 +1,19 @@
 import { db } from "@/lib/db/client";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
+import type { TPlatformSeal } from "./seal-platform.types";
 
 const SELECT = { id: true, esId: true, name: true, kind: true, status: true, processedKey: true, sesDer: true, widthMm: true, heightMm: true, validTo: true, certificate: { select: { serialHex: true } } } as const;
 
 type Row = { id: string; esId: string | null; name: string; kind: string; status: string; processedKey: string | null; sesDer: Uint8Array | null; widthMm: number | null; heightMm: number | null; validTo: Date | null; certificate: { serialHex: string } | null };
 
-async function toView(row: Row) {
+async function toView(row: Row): Promise<TPlatformSeal> {
   const picture = row.processedKey ? await getFileStorage().get(row.processedKey) : null;
   return {
     id: row.id,
     esId: row.esId,
     name: row.name,
-    kind: row.kind.toLowerCase(),
-    status: row.status.toLowerCase(),
+    kind: row.kind.toLowerCase() as TPlatformSeal["kind"],
+    status: row.status.toLowerCase() as TPlatformSeal["status"],
     certificateSerial: row.certificate?.serialHex ?? null,
     widthMm: row.widthMm,
     heightMm: row.heightMm,
@@ -59,4 +60,4 @@ export async function listCertificateSealsForPlatform({ platformId, serial }: { 
   return Promise.all(rows.map(toView));
 }
 
-export type TPlatformSeal = NonNullable<Awaited<ReturnType<typeof sealForPlatform>>>;
+export type { TPlatformSeal };

@@ -46,7 +46,7 @@ export async function verifySignedPdf({ pdf, limitKey, now = new Date() }: { pdf
 
   const signatures: TPdfSignatureCheck[] = [];
   for (const [index, sig] of read.slice(0, MAX_SIGNATURES).entries()) {
-    const reasons: string[] = [...sig.problems];
+    const reasons: TPdfSignatureCheck["reasons"] = [...sig.problems];
     const cms = sig.signedBytes ? await verifyCmsDetached({ p7s: sig.cms, data: sig.signedBytes, trustedRoots: roots, intermediates: issuing, at: now }) : null;
     const cmsReasons = cms?.reasons ?? ["malformed"];
     const isUnchanged = sig.problems.length === 0 && cms !== null && !cmsReasons.some((r) => r === "digest_mismatch" || r === "malformed");

@@ -1,16 +1,7 @@
-// What POST /api/pdf/verify and POST /api/v1/pdf/verify answer (verifySignedPdf), for client components.
-export type TPdfSignatureCheck = {
-  index: number;
-  fieldName: string;
-  page: number | null;
-  signer: { subject: string; serial: string; issuer: string } | null;
-  signingTime: string | null;
-  chain: { valid: boolean; reasons: string[] };
-  revocation: { status: "good" | "revoked" | "unknown"; revokedAt: string | null; reason: string | null };
-  seal: { valid: boolean; reason: string | null; name: string | null; esId: string | null; isBoundToSigner: boolean } | null;
-  document: { isUnchanged: boolean; coversWholeFile: boolean; revisionEnd: number | null; byteRange: [number, number, number, number] | null };
-  valid: boolean;
-  reasons: string[];
-};
+import type { z } from "zod";
+import type { ZPdfSignatureCheckSchema, ZPdfVerificationSchema } from "./seal-platform.types";
 
-export type TPdfVerification = { size: number; count: number; valid: boolean; signatures: TPdfSignatureCheck[] };
+// What POST /api/pdf/verify and POST /api/v1/pdf/verify answer (verifySignedPdf), for client components:
+// the types of the schemas the API document is generated from (seal-platform.types.ts).
+export type TPdfSignatureCheck = z.infer<typeof ZPdfSignatureCheckSchema>;
+export type TPdfVerification = z.infer<typeof ZPdfVerificationSchema>;
