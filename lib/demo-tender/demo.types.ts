@@ -48,16 +48,4 @@ export const ZDemoStateSchema = z.object({
 });
 export type TDemoState = z.infer<typeof ZDemoStateSchema>;
 
-/** What the platform API returns for a scan request (the subset this demo reads). */
-export const ZPlatformScanSchema = z.object({
-  id: z.string(),
-  type: z.string(),
-  status: z.string(),
-  qrContent: z.string().nullable().optional(),
-  expiresAt: z.string(),
-  result: z.record(z.string(), z.unknown()).nullable(),
-  failReason: z.string().nullable().optional(),
-});
-export type TPlatformScan = z.infer<typeof ZPlatformScanSchema>;
-
 export const ZDemoRequestIdSchema = z.string().regex(/^[a-z0-9]{10,40}$/);

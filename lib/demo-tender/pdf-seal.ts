@@ -11,7 +11,8 @@ import { preparePdfSealSignature } from "@/lib/pdf/sign/prepare-pdf-seal-signatu
 import { embedPdfSignature } from "@/lib/pdf/sign/embed-pdf-signature";
 import { byteRangeBytes } from "@/lib/pdf/sign/pdf-byte-range";
 import type { TDemoState } from "./demo.types";
-import { platformApi, platformCall } from "./platform-api";
+import { createDemoScan, listDemoSeals } from "./platform-api";
+import type { Seal, SignResult } from "@/lib/platform-client/platform-api";
 import { verifyBidSignature } from "./verify-bid-signature";
 
 // PDF 签章 on the demo platform, as an integrator builds it on the public API only:
@@ -23,15 +24,13 @@ import { verifyBidSignature } from "./verify-bid-signature";
 // 4. when the phone has signed, the platform checks the CMS over the same bytes and the returned
 //    seal, and writes the CMS into /Contents. Each further seal is one more incremental signature.
 
-const ZSeal = z.object({ id: z.string(), name: z.string(), kind: z.string(), widthMm: z.number().nullable(), picture: z.string().nullable(), sesSeal: z.string().nullable() });
-type DemoSeal = z.infer<typeof ZSeal>;
+type DemoSeal = Seal;
 
 const key = (id: string, suffix = "") => `demo/pdfs/${id}${suffix}.pdf`;
 
 export async function demoSeals(state: TDemoState): Promise<DemoSeal[]> {
   if (!state.user) throw new Error("scanner.demo.needLogin");
-  const data = z.object({ seals: z.array(ZSeal) }).parse(await platformCall(`/seals?serial=${encodeURIComponent(state.user.serial)}`));
-  return data.seals.filter((s) => s.picture && s.sesSeal);
+  return (await listDemoSeals(state.user.serial)).filter((s) => s.picture && s.sesSeal);
 }
 
 export async function uploadDemoPdf({ state, file }: { state: TDemoState; file: { name: string; bytes: Uint8Array } }) {
@@ -82,24 +81,24 @@ export async function stampDemoPdf({ state, form }: { state: TDemoState; form: F
   // The phone shows the file as the bidder uploaded it, at its size once this signature is in (the CMS fills
   // the /Contents placeholder, so the length does not change).
   const document = { fileName: pdfState.fileName || "投标文件.pdf", sizeBytes: prepared.pdf.length, pages: pdfState.pages.length };
-  const scan = await platformApi("/scan-requests", { type: "sign", digest: prepared.digestHex, title, document, sealId, expiresIn: 180 });
+  const scan = await createDemoScan({ type: "sign", digest: prepared.digestHex, title, document, sealId, expiresIn: 180 });
   pdfState.pending = { requestId: scan.id, sealId, sealName: seal.name, digest: prepared.digestHex, byteRange: prepared.byteRange, page: placement.page, x: placement.acrossEdges ? 1 : placement.x, y: placement.y };
   return scan;
 }
 
 /** Called by the status poll once the pending stamp's request is completed: check, then embed the CMS. */
-export async function finishDemoStamp({ state, id, result }: { state: TDemoState; id: string; result: Record<string, unknown> }) {
+export async function finishDemoStamp({ state, id, result }: { state: TDemoState; id: string; result: SignResult }) {
   const pdfState = state.pdf;
   const pending = pdfState?.pending;
   if (!pdfState || !pending || pending.requestId !== id) return false;
   const prepared = await getFileStorage().get(key(pdfState.id, "-pending"));
   const covered = byteRangeBytes(prepared, pending.byteRange);
-  const check = await verifyBidSignature({ cms: String(result.cms ?? ""), document: covered });
-  const seal = result.seal as { id?: string } | null | undefined;
+  const check = await verifyBidSignature({ cms: result.cms, document: covered });
+  const seal = result.seal;
   const reasons = [...check.reasons];
   if (seal?.id !== pending.sealId) reasons.push("seal_mismatch");
   if (reasons.length === 0) {
-    const signed = embedPdfSignature({ pdf: prepared, byteRange: pending.byteRange, cms: new Uint8Array(Buffer.from(String(result.cms), "base64")) });
+    const signed = embedPdfSignature({ pdf: prepared, byteRange: pending.byteRange, cms: new Uint8Array(Buffer.from(result.cms, "base64")) });
     await getFileStorage().put(key(pdfState.id), signed, "application/pdf");
   }
   pdfState.signatures.push({ requestId: id, sealName: pending.sealName, valid: reasons.length === 0, subject: check.subject, reasons });

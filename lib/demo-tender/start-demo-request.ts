@@ -4,7 +4,7 @@ import { bytesToHex } from "@/lib/pki/encoding";
 import { sm3 } from "@/lib/pki/sm3";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
 import type { TDemoState } from "./demo.types";
-import { platformApi } from "./platform-api";
+import { createDemoScan } from "./platform-api";
 import { sealBid } from "./bid-envelope";
 import { demoResultPublicKeyHex } from "./demo-credentials";
 
@@ -28,14 +28,14 @@ export type DemoStep = "login" | "sign" | "encrypt" | "open" | "session_sign" | 
 export async function startDemoRequest({ state, step, file }: { state: TDemoState; step: DemoStep; file?: { name: string; bytes: Uint8Array } }) {
   if (step === "login") {
     const challenge = `demo-tender:${randomBytes(18).toString("base64url")}`;
-    const scan = await platformApi("/scan-requests", { type: "login", challenge, expiresIn: 180 });
+    const scan = await createDemoScan({ type: "login", challenge, expiresIn: 180 });
     state.login = { requestId: scan.id, challenge };
     state.user = undefined;
     return scan;
   }
   if (step === "sync") {
     // 同步主体库: open to any visitor, as a bidding tool fills its subject library before a bid.
-    const scan = await platformApi("/scan-requests", { type: "sync_subject", expiresIn: 180 });
+    const scan = await createDemoScan({ type: "sync_subject", expiresIn: 180 });
     state.sync = { requestId: scan.id };
     return scan;
   }
@@ -49,7 +49,7 @@ export async function startDemoRequest({ state, step, file }: { state: TDemoStat
     // What the holder's phone shows besides the title: the file as the bidder knows it.
     const pages = await pdfPageCount(file.bytes);
     const document = { fileName: file.name.slice(0, 200) || "投标文件.pdf", sizeBytes: file.bytes.length, ...(pages ? { pages } : {}) };
-    const scan = await platformApi("/scan-requests", { type: "sign", digest, title, document, withSeal: true, expiresIn: 180 });
+    const scan = await createDemoScan({ type: "sign", digest, title, document, withSeal: true, expiresIn: 180 });
     state.bid = { id, title, fileName: document.fileName, size: file.bytes.length, pages, sm3: digest, signRequestId: scan.id };
     state.extraSigns = [];
     return scan;
@@ -61,7 +61,7 @@ export async function startDemoRequest({ state, step, file }: { state: TDemoStat
     const document = await getFileStorage().get(`demo/bids/${bid.id}.pdf`);
     const title = `${bid.title}（副本 ${state.extraSigns.length + 1}）`;
     const described = { fileName: bid.fileName, sizeBytes: document.length, ...(bid.pages ? { pages: bid.pages } : {}) };
-    const scan = await platformApi("/scan-requests", { type: "sign", digest: bytesToHex(sm3(document)), title, document: described, sessionId: bid.sessionId, expiresIn: 120 });
+    const scan = await createDemoScan({ type: "sign", digest: bytesToHex(sm3(document)), title, document: described, sessionId: bid.sessionId, expiresIn: 120 });
     state.extraSigns.push({ requestId: scan.id });
     return scan;
   }
@@ -75,7 +75,7 @@ export async function startDemoRequest({ state, step, file }: { state: TDemoStat
     return null;
   }
   if (!bid.encrypted) throw new Error("scanner.demo.needEncrypt");
-  const scan = await platformApi("/scan-requests", { type: "decrypt", ciphertext: bid.encrypted.keyCiphertext, title: bid.title, resultEncryptionKey: demoResultPublicKeyHex(), expiresIn: 180 });
+  const scan = await createDemoScan({ type: "decrypt", ciphertext: bid.encrypted.keyCiphertext, title: bid.title, resultEncryptionKey: demoResultPublicKeyHex(), expiresIn: 180 });
   bid.openRequestId = scan.id;
   bid.opened = undefined;
   return scan;

@@ -1,6 +1,6 @@
 import { publicRoute } from "@/lib/server/http/public-route";
 import { readDemoState } from "@/lib/demo-tender/demo-state";
-import { platformApi } from "@/lib/demo-tender/platform-api";
+import { getDemoScan } from "@/lib/demo-tender/platform-api";
 import { demoError } from "@/lib/demo-tender/demo-error";
 
 export const dynamic = "force-dynamic";
@@ -10,8 +10,8 @@ export const GET = publicRoute(async () => {
   try {
     const state = await readDemoState();
     if (!state.bid?.signRequestId || !state.bid.signature) return demoError(new Error("scanner.demo.needBid"), 404);
-    const scan = await platformApi(`/scan-requests/${state.bid.signRequestId}`);
-    const der = Buffer.from(String(scan.result?.cms ?? ""), "base64");
+    const scan = await getDemoScan(state.bid.signRequestId);
+    const der = Buffer.from(scan.type === "sign" ? (scan.result?.cms ?? "") : "", "base64");
     return new Response(der, {
       headers: { "Content-Type": "application/pkcs7-signature", "Content-Disposition": `attachment; filename="${state.bid.id}.p7s"`, "Cache-Control": "no-store" },
     });
