@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
+import { resetEnvCache } from "@/lib/env";
+import { openApiDocument } from "@/lib/server/scan/openapi-document";
 import { GET as listRoute, POST as createRoute } from "@/app/api/v1/scan-requests/route";
 import { GET as certificateRoute } from "@/app/api/v1/certificates/[serial]/route";
 import { GET as authorizationRoute } from "@/app/api/v1/certificates/[serial]/authorization/route";
@@ -205,6 +207,37 @@ describe("validation texts follow Accept-Language on every platform route", () =
       for (const t of enTexts) expect(t, `${name}: "${t}" is English`).not.toMatch(/[\u4e00-\u9fff]/);
       // Never a catalogue key in place of a text.
       for (const t of [...zhTexts, ...enTexts]) expect(t, name).not.toMatch(/^[a-z]+\.[a-zA-Z.]+$/);
+    }
+  });
+});
+
+describe("the creation limit (SCAN_PLATFORM_PER_MINUTE, in the document)", () => {
+  it("of 30 creates at once under a limit of 20, exactly 20 are created and 10 are 429 with retryAfter and Retry-After", async () => {
+    const before = process.env.SCAN_PLATFORM_PER_MINUTE;
+    process.env.SCAN_PLATFORM_PER_MINUTE = "20";
+    resetEnvCache();
+    try {
+      expect(openApiDocument().info.description).toContain("At most 20 scan requests created per minute per platform");
+      const { platform, authorization } = await createPlatform();
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, async () => {
+          const res = await createRoute(new Request("http://desk.test/api/v1/scan-requests", { method: "POST", headers: { authorization, "content-type": "application/json" }, body: JSON.stringify({ type: "sync_subject" }) }));
+          return { status: res.status, retryAfter: res.headers.get("retry-after"), json: (await res.json()) as Json };
+        }),
+      );
+      expect(answers.filter((a) => a.status === 201)).toHaveLength(20);
+      const limited = answers.filter((a) => a.status === 429);
+      expect(limited).toHaveLength(10);
+      for (const a of limited) {
+        expect(a.json.error).toMatchObject({ code: "rate_limited" });
+        expect(a.json.error.retryAfter).toBeGreaterThan(0);
+        expect(Number(a.retryAfter)).toBe(a.json.error.retryAfter);
+      }
+      expect(await db.scanRequest.count({ where: { platformId: platform.id } })).toBe(20);
+    } finally {
+      if (before === undefined) delete process.env.SCAN_PLATFORM_PER_MINUTE;
+      else process.env.SCAN_PLATFORM_PER_MINUTE = before;
+      resetEnvCache();
     }
   });
 });

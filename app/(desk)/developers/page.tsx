@@ -121,7 +121,26 @@ export default async function DevelopersPage() {
           ))}
         </ul>
       </Card>
-      <Card title={t("scan.docs.recipes")} description={t("scan.docs.recipesLead")}>
+      <Card id="client" title={t("scan.docs.client")} description={t("scan.docs.clientLead")}>
+        <p>{t("scan.docs.clientGenerate")}</p>
+        <pre className={styles.pre} data-testid="client-generate">{`npm i openapi-fetch && npm i -D openapi-typescript
+npx openapi-typescript ${doc.servers[0]!.url}/openapi.json -o certdesk-api.d.ts`}</pre>
+        <p>{t("scan.docs.clientUse")}</p>
+        <pre className={styles.pre}>{`import createClient from "openapi-fetch";
+import type { paths } from "./certdesk-api";
+
+const certdesk = createClient<paths>({
+  baseUrl: "${doc.servers[0]!.url}",
+  headers: { authorization: "Basic " + btoa(clientId + ":" + clientSecret) },
+});
+const { data, error } = await certdesk.POST("/scan-requests", { body: { type: "login", challenge } });
+if (error) throw new Error(error.error.message);
+// later: GET /scan-requests/{id}; result is typed by data.type
+const { data: done } = await certdesk.GET("/scan-requests/{id}", { params: { path: { id: data.id } } });
+if (done?.type === "login" && done.result) verify(done.result.signature, done.result.certificate);`}</pre>
+        <p>{t("scan.docs.clientRepo")}</p>
+      </Card>
+      <Card id="openssl-recipes" title={t("scan.docs.recipes")} description={t("scan.docs.recipesLead")}>
         {doc["x-openssl-recipes"].map((r) => (
           <div key={r.id} data-testid={`recipe-${r.id}`}>
             <h3 className={styles.h3}>{r.title}</h3>

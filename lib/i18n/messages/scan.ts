@@ -44,6 +44,11 @@ export const scan = defineMessages({
       webhookBody: "请求体",
       webhookRulesTitle: "接收方必须依次这样处理",
       recipes: "用 OpenSSL 3.0 校验",
+      client: "TypeScript 类型与客户端",
+      clientLead: "接口文档即类型来源：用 openapi-typescript 从本文档生成类型，配合 openapi-fetch 调用，请求体、参数与每种请求类型的结果都有类型检查。CertDesk 自带的演示交易平台即以此方式调用全部接口。",
+      clientGenerate: "生成类型：",
+      clientUse: "调用：",
+      clientRepo: "CertDesk 代码库中已有生成好的类型 lib/platform-client/platform-api.d.ts 与封装 lib/platform-client/create-platform-client.ts（Basic 认证、Accept-Language，/pki 路径发往本站根地址且不带凭据），可直接复制使用。",
       recipesLead: "CertDesk 的所有签名均为 SM2/SM3，用户 ID 1234567812345678；OpenSSL 3.0 默认 ID 为空，以下命令逐项校验（按原样经过测试）。",
       webhookRules: {
         signature: "校验 X-CertDesk-Signature：t=<Unix 秒>,v1=<十六进制>，v1 = HMAC-SHA256(client_secret, \"<t>.<原始请求体字节>\")。在解析 JSON 之前对原始字节计算，并以常数时间比较；不符则拒绝（401）。",
@@ -98,6 +103,11 @@ export const scan = defineMessages({
       webhookBody: "Body",
       webhookRulesTitle: "What a receiver must do, in order",
       recipes: "Verify with OpenSSL 3.0",
+      client: "TypeScript types and client",
+      clientLead: "The document is the source of the types: generate them with openapi-typescript and call with openapi-fetch, and request bodies, parameters and each request type's result are type-checked. CertDesk's own demo trading platform makes every call this way.",
+      clientGenerate: "Generate the types:",
+      clientUse: "Call:",
+      clientRepo: "The CertDesk repository carries the generated types, lib/platform-client/platform-api.d.ts, and a wrapper, lib/platform-client/create-platform-client.ts (Basic credentials, Accept-Language, the /pki paths sent to the desk's origin without credentials), ready to copy.",
       recipesLead: "Every CertDesk signature is SM2/SM3 with the user ID 1234567812345678; OpenSSL 3.0 defaults to an empty ID. These commands check each artifact (tested as written).",
       webhookRules: {
         signature: "Verify X-CertDesk-Signature: t=<unix seconds>,v1=<hex>, where v1 = HMAC-SHA256(client_secret, \"<t>.<raw body bytes>\"). Compute it over the raw bytes before parsing JSON and compare in constant time; refuse (401) a bad MAC.",
