@@ -1843,6 +1843,24 @@ export interface operations {
                     "application/ocsp-response": string;
                 };
             };
+            /** @description A body over 16 KiB (JSON error body) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Content-Type not application/ocsp-request (JSON error body) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getPkiOcsp: {

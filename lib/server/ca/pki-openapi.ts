@@ -59,7 +59,11 @@ export function pkiPaths(): ZodOpenApiPathsObject {
         description: `The response is signed by the responder certificate (GET /pki/ca, kind OCSP) with SM2/SM3 and the user ID ${SM2_USER_ID}; a nonce in the request is echoed. See x-openssl-recipes, ocsp.`,
         security: noAuth,
         requestBody: { required: true, content: { "application/ocsp-request": { schema: binary } } },
-        responses: { "200": { description: "An OCSPResponse (also for malformed requests, as RFC 6960 says)", content: { "application/ocsp-response": { schema: binary } } } },
+        responses: {
+          "200": { description: "An OCSPResponse (also for malformed requests, as RFC 6960 says)", content: { "application/ocsp-response": { schema: binary } } },
+          "413": { description: "A body over 16 KiB (JSON error body)", content: { "application/json": { schema: ZApiErrorSchema } } },
+          "415": { description: "Content-Type not application/ocsp-request (JSON error body)", content: { "application/json": { schema: ZApiErrorSchema } } },
+        },
       },
     },
     "/pki/ocsp/{request}": {
