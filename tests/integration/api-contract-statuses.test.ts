@@ -28,7 +28,7 @@ import { contractSeen } from "../support/openapi-contract";
 
 const ELSEWHERE: Record<string, string> = {
   "POST /subjects/match 200": "subject-match.test.ts (a certified person who met the platform)",
-  "POST /subjects/match 429": "subject-match.test.ts (60 of 80 parallel calls)",
+  "POST /subjects/match 429": "subject-match.test.ts (60 of 80 parallel calls, through matchPersonSubject: the route answers its rate_limited as every route does)",
   "POST /scan-requests 410": "scan-platform-api.test.ts (an ended signing session)",
   "POST /scan-requests 429": "platform-records-api.test.ts (the creation limit)",
   "GET /certificates/{serial} 200": "scan-platform-api.test.ts (a certificate the platform was handed)",
