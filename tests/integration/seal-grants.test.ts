@@ -3,6 +3,7 @@
 // SES_Seal with the bound certificate and the active grants in certList; the seal is then usable by that
 // certificate (listUsableSeals, the scan's seal check, the platform's list). The rules: members, outsiders,
 // personal, foreign-enterprise and revoked certificates refused; 20 parallel grants → one; a revocation withdraws.
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { parseSesSeal, verifySesSeal } from "@/lib/pki/ses-seal";
@@ -16,6 +17,8 @@ import { decideSeal } from "@/lib/server/seals/decide-seal";
 import { grantSealUse } from "@/lib/server/seals/grant-seal-use";
 import { listUsableSeals } from "@/lib/server/seals/list-usable-seals";
 import { listMySeals } from "@/lib/server/seals/list-seals";
+import { listCertificateSealsForPlatform } from "@/lib/server/seals/seal-for-platform";
+import { createPlatform } from "../support/platform-fixtures";
 import { withdrawSealUse } from "@/lib/server/seals/withdraw-seal-use";
 import { createUser, uniquePhone } from "../support/factories";
 import { expectAppError } from "../support/expect-app-error";
@@ -99,6 +102,29 @@ describe("授权用章", () => {
     expect(await usable(e.bob.user.id, alice.id)).toEqual([]);
     const audit = await db.auditLog.findMany({ where: { action: "seal.use_granted", targetId: sealId } });
     expect(audit.map((a) => a.data)).toEqual([expect.objectContaining({ certificateId: alice.id, holderId: e.alice.user.id, esId: before.esId, certCount: 2 })]);
+  });
+
+  it("GET /api/v1/seals?serial= lists a granted seal only while the holder is an ACTIVE member who may use seals (the picker's rule): not after a removal whose revocation has not run yet, nor in a role without seals.use", async () => {
+    const alice = await signCertOf(e.alice.user.id, e.org.id);
+    const { platform } = await createPlatform();
+    // The holder identified to this platform with the certificate (what the listing requires).
+    await db.scanRequest.create({ data: { platformId: platform.id, type: "LOGIN", status: "COMPLETED", tokenHash: `t-${randomUUID()}`, payload: {}, userId: e.alice.user.id, certificateId: alice.id, expiresAt: new Date(Date.now() + 60_000), completedAt: new Date() } });
+    const listed = async () => (await listCertificateSealsForPlatform({ platformId: platform.id, serial: alice.serialHex })).map((s) => s.id);
+    expect(await listed()).toEqual([sealId]);
+    const membership = { orgId_userId: { orgId: e.org.id, userId: e.alice.user.id } };
+    try {
+      // Removed (the removal's queued org.revoke_certificates has not revoked her certificate yet): the grant row
+      // is still ACTIVE and her certificate VALID, but neither the picker nor the platform may offer the seal.
+      await db.membership.update({ where: membership, data: { status: "REMOVED" } });
+      expect(await usable(e.alice.user.id, alice.id)).not.toContain(sealId);
+      expect(await listed()).toEqual([]);
+      await db.membership.update({ where: membership, data: { status: "ACTIVE", role: "LEGAL_REP" } });
+      expect(await usable(e.alice.user.id, alice.id)).not.toContain(sealId);
+      expect(await listed()).toEqual([]);
+    } finally {
+      await db.membership.update({ where: membership, data: { status: "ACTIVE", role: "MEMBER" } });
+    }
+    expect(await listed()).toEqual([sealId]);
   });
 
   it("members, the legal representative and outsiders cannot grant; personal, foreign, revoked certificates and non-members' are refused", async () => {

@@ -18,31 +18,33 @@ export function grantedSealWhere({ userId, certificateId, now }: { userId: strin
 }
 
 /**
+ * The seals `userId` may stamp with `certificateId`: APPROVED, within its validity, and either bound to that
+ * certificate (the caller's own seal, or their enterprise's while they are an ACTIVE member of it) or granted
+ * to it (grantedSealWhere). The scan's picker, the check at completion and GET /api/v1/seals?serial= (with the
+ * certificate's holder as `userId`) read this one rule, so a platform is never handed a seal the holder could
+ * not stamp with (a removed member's enterprise seals among them).
+ */
+export function usableSealWhere({ userId, certificateId, now }: { userId: string; certificateId: string; now: Date }) {
+  const member = { deletedAt: null, members: { some: { userId, status: "ACTIVE" as const } } };
+  return {
+    status: "APPROVED",
+    AND: [
+      { OR: [{ validTo: null }, { validTo: { gt: now } }] },
+      { OR: [{ certificateId, orgId: null, userId }, { certificateId, org: member }, grantedSealWhere({ userId, certificateId, now })] },
+    ],
+  } satisfies Prisma.SealWhereInput;
+}
+
+/**
  * The seals `userId` may stamp with `certificateId` (the phone's seal picker on a SIGN confirm, the check at
- * completion): the certificate VALID, unexpired and the caller's; the seal APPROVED, within its validity, and
- * either bound to that certificate (the caller's own seal, or their enterprise's while they are an ACTIVE
- * member) or an enterprise seal whose use was granted to that certificate (授权用章, an ACTIVE grant) while the
- * caller is an ACTIVE member whose role may use seals. Empty when none.
+ * completion): the certificate VALID, unexpired and the caller's, then usableSealWhere. Empty when none.
  */
 export async function listUsableSeals({ userId, certificateId }: { userId: string; certificateId: string }) {
   const now = new Date();
   const certificate = await db.certificate.findFirst({ where: { id: certificateId, userId, status: "VALID", notAfter: { gt: now } }, select: { id: true } });
   if (!certificate) return [];
-  const member = { deletedAt: null, members: { some: { userId, status: "ACTIVE" as const } } };
   const rows = await db.seal.findMany({
-    where: {
-      status: "APPROVED",
-      AND: [
-        { OR: [{ validTo: null }, { validTo: { gt: now } }] },
-        {
-          OR: [
-            { certificateId, orgId: null, userId },
-            { certificateId, org: member },
-            grantedSealWhere({ userId, certificateId, now }),
-          ],
-        },
-      ],
-    },
+    where: usableSealWhere({ userId, certificateId, now }),
     select: { id: true, name: true, kind: true, source: true, esId: true, processedKey: true, widthMm: true, heightMm: true, validTo: true, orgId: true, certificateId: true, org: { select: { name: true } } },
     orderBy: { createdAt: "asc" },
   });

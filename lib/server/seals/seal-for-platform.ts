@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import { getFileStorage } from "@/lib/storage/get-file-storage";
 import type { TPlatformSeal } from "./seal-platform.types";
+import { usableSealWhere } from "./list-usable-seals";
 
 const SELECT = { id: true, esId: true, name: true, kind: true, status: true, processedKey: true, sesDer: true, widthMm: true, heightMm: true, validTo: true, certificate: { select: { serialHex: true } } } as const;
 
@@ -31,7 +32,8 @@ export async function sealForPlatform({ sealId }: { sealId: string }) {
 }
 
 /**
- * GET /api/v1/seals?serial=: the APPROVED seals bound (or granted, 授权用章) to a signing certificate, for a platform the
+ * GET /api/v1/seals?serial=: the seals the holder may stamp with a signing certificate (usableSealWhere: bound, or
+ * granted, 授权用章, while an ACTIVE member), for a platform the
  * certificate's holder has already identified to (a completed scan request of that platform with
  * that certificate), so a platform cannot browse seals of holders it never met. Used before a PDF
  * is prepared: the picture must be drawn into the bytes the holder signs.
@@ -39,21 +41,15 @@ export async function sealForPlatform({ sealId }: { sealId: string }) {
 export async function listCertificateSealsForPlatform({ platformId, serial }: { platformId: string; serial: string }) {
   const certificate = await db.certificate.findFirst({
     where: { serialHex: serial.toLowerCase(), usage: "SIGN", status: "VALID", notAfter: { gt: new Date() } },
-    select: { id: true },
+    select: { id: true, userId: true },
   });
-  if (!certificate) return [];
+  if (!certificate?.userId) return [];
   const met = await db.scanRequest.count({ where: { platformId, certificateId: certificate.id, status: "COMPLETED" } });
   if (met === 0) return [];
-  const now = new Date();
+  // What the holder could stamp with this certificate (the phone picker's rule): a granted enterprise seal only
+  // while the holder is an ACTIVE member whose role may use seals, an enterprise's bound seal only while a member.
   const rows = await db.seal.findMany({
-    where: {
-      status: "APPROVED",
-      AND: [
-        { OR: [{ validTo: null }, { validTo: { gt: now } }] },
-        // Bound to the certificate, or an enterprise seal granted to it (授权用章; its SES_Seal lists it).
-        { OR: [{ certificateId: certificate.id }, { grants: { some: { certificateId: certificate.id, status: "ACTIVE" } } }] },
-      ],
-    },
+    where: usableSealWhere({ userId: certificate.userId, certificateId: certificate.id, now: new Date() }),
     select: SELECT,
     orderBy: { createdAt: "asc" },
   });
