@@ -4,7 +4,7 @@ import { openAdapter, resolveDbTarget, type OpenedAdapter } from "@/lib/db/adapt
 
 // Secret columns are left out of every query unless a domain function asks for them.
 const omit = {
-  user: { passwordHash: true, totpSecret: true, totpPendingSecret: true },
+  user: { passwordHash: true, totpSecret: true, totpPendingSecret: true, idNumberHash: true },
   verificationCode: { codeHash: true },
   identityCheck: { secretHash: true },
   keyShare: { wrappedShare: true, pinVerifier: true },

@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { maskIdNumber } from "@/lib/validators/mask";
+import { idNumberHash } from "./id-number-hash";
 import { matchesVerifiedPerson } from "./matches-verified-person";
 
 export type AccountRealNameOutcome = "recorded" | "refreshed" | "unchanged" | "other_person";
@@ -19,9 +20,13 @@ export async function recordAccountRealName(
   { userId, checkId, name, idNumber, refresh }: { userId: string; checkId: string; name: string; idNumber: string; refresh: boolean },
 ): Promise<AccountRealNameOutcome> {
   await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
-  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { realName: true, idNumberMasked: true, realNameVerifiedAt: true } });
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { realName: true, idNumberMasked: true, idNumberHash: true, realNameVerifiedAt: true } });
   if (!matchesVerifiedPerson(user, { name, idNumber })) return "other_person";
-  if (user.realNameVerifiedAt && !refresh) return "unchanged";
+  if (user.realNameVerifiedAt && !refresh) {
+    // Verified before the exact number was kept: the same person's pass keeps it now (later orders reuse it).
+    if (!user.idNumberHash) await tx.user.update({ where: { id: userId }, data: { idNumberHash: idNumberHash(idNumber) } });
+    return "unchanged";
+  }
 
   const realName = name.trim();
   const idNumberMasked = maskIdNumber(idNumber.trim().toUpperCase());
@@ -31,7 +36,7 @@ export async function recordAccountRealName(
     orderBy: { realNameVerifiedAt: "asc" },
     take: 20,
   });
-  await tx.user.update({ where: { id: userId }, data: { realName, idNumberMasked, realNameVerifiedAt: new Date() } });
+  await tx.user.update({ where: { id: userId }, data: { realName, idNumberMasked, idNumberHash: idNumberHash(idNumber), realNameVerifiedAt: new Date() } });
   await writeAudit(tx, {
     actorId: userId,
     action: "user.real_name_verified",

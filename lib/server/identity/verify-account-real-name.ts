@@ -22,7 +22,7 @@ const ONE_AT_A_TIME = [{ seconds: 60, max: 1 }];
  */
 export async function verifyAccountRealName({ userId, input }: { userId: string; input: unknown }): Promise<VerifyAccountRealNameResult> {
   const { name, idType, idNumber } = parseInput(ZVerifyAccountRealNameSchema, input);
-  const user = await db.user.findUnique({ where: { id: userId }, select: { phone: true, disabledAt: true, realName: true, idNumberMasked: true, realNameVerifiedAt: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { phone: true, disabledAt: true, realName: true, idNumberMasked: true, idNumberHash: true, realNameVerifiedAt: true } });
   if (!user || user.disabledAt) throw new AppError("unauthenticated");
   if (!matchesVerifiedPerson(user, { name, idNumber })) throw otherPerson();
 
@@ -35,7 +35,7 @@ export async function verifyAccountRealName({ userId, input }: { userId: string;
     const account = await getAccountRealName({ userId });
     if (check.status !== "PASSED") return { status: "FAILED", checkId: check.checkId, failReason: check.failReason, account };
     // Passed, but another person's check on this account (another tab) was recorded first.
-    const fresh = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { realName: true, idNumberMasked: true, realNameVerifiedAt: true } });
+    const fresh = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { realName: true, idNumberMasked: true, idNumberHash: true, realNameVerifiedAt: true } });
     if (!fresh.realNameVerifiedAt || !matchesVerifiedPerson(fresh, { name, idNumber })) throw otherPerson();
     isPassed = true;
     return { status: "PASSED", checkId: check.checkId, account };

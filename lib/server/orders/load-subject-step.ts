@@ -1,12 +1,17 @@
+import { getAccountRealName } from "@/lib/server/identity/get-account-real-name";
 import { findOpenStepCheck } from "./find-open-step-check";
 import { readDraft } from "./order-draft.types";
 import { stepBefore, wizardPath } from "./wizard-steps";
 import type { WizardStepContext } from "./wizard-order.types";
 
 /** Step 2: the enterprise (unit) or the person (individual) entered so far, and its open identity check. */
-export async function loadSubjectStep({ order }: WizardStepContext) {
+export async function loadSubjectStep({ user, order }: WizardStepContext) {
   const draft = readDraft(order.draft);
   const isUnit = order.subjectType === "UNIT";
+  // 实名认证 once: a new individual application starts with the account's verified name and its own number; the
+  // same person on that number is not checked again (savePersonStep → reuseAccountRealName).
+  const account = isUnit || draft.person ? null : await getAccountRealName({ userId: user.id });
+  const person = draft.person ?? (isUnit ? undefined : { phone: user.phone, ...(account?.realName ? { name: account.realName } : {}) });
   return {
     orderId: order.id,
     isUnit,
@@ -16,7 +21,7 @@ export async function loadSubjectStep({ order }: WizardStepContext) {
     canOffline: Boolean(order.channel.mailingAddress) && !order.offline && order.kind === "NEW",
     backHref: wizardPath(order, stepBefore(order, isUnit ? "enterprise" : "person")),
     enterprise: draft.enterprise,
-    person: draft.person,
+    person,
     isChange: order.kind === "CHANGE",
   };
 }

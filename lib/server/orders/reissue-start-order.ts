@@ -47,7 +47,7 @@ export async function reissueStartOrder({ userId, input, ip }: { userId: string;
 
   await consumeRateLimit(db, `reissue:user:${userId}`, REISSUE_LIMITS);
   const holder = holderOfOrder(original);
-  const account = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { realName: true, idNumberMasked: true, realNameVerifiedAt: true } });
+  const account = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { realName: true, idNumberMasked: true, idNumberHash: true, realNameVerifiedAt: true } });
   const refuse = async (reason: RefusalReason, message: string): Promise<never> => {
     await db.$transaction((tx) =>
       writeAudit(tx, { actorId: userId, action: "reissue.identity_refused", targetType: "Certificate", targetId: sign.id, data: { certificateId: sign.id, reason }, ip }),

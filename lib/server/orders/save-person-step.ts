@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/errors";
+import { reuseAccountRealName } from "@/lib/server/identity/reuse-account-real-name";
 import { db, type Tx } from "@/lib/db/client";
 import { claimSubject } from "./claim-subject";
 import { checkPassed } from "./check-passed";
@@ -7,9 +8,12 @@ import { readDraft } from "./order-draft.types";
 import { personStepSchema, type TPersonStep } from "./save-person-step.types";
 import { runStepCheck } from "./run-step-check";
 
-/** Step 2 of the individual wizard: the applicant, their ID number as the subject key, then real-name verification. */
+/**
+ * Step 2 of the individual wizard: the applicant, their ID number as the subject key, then real-name verification —
+ * not asked again of the account's verified person on its own number (实名认证 once: reuseAccountRealName).
+ */
 export async function savePersonStep({ userId, orderId, input }: { userId: string; orderId: string; input: unknown }) {
-  const { order, data, isVerified } = await db.$transaction(async (tx) => {
+  const saved = await db.$transaction(async (tx) => {
     const order = await getDraftOrder(tx, { userId, orderId });
     const data: TPersonStep = personStepSchema(order.verificationMethod).parse(input);
     const draft = readDraft(order.draft);
@@ -28,6 +32,17 @@ export async function savePersonStep({ userId, orderId, input }: { userId: strin
     await tx.order.update({ where: { id: orderId }, data: { draft: { ...draft, person: data, checks } } });
     return { order, data, isVerified };
   });
+  const { order, data } = saved;
+  let { isVerified } = saved;
+  if (!isVerified && !order.offline && (order.verificationMethod ?? "PHONE3") === "PHONE3") {
+    const checkId = await reuseAccountRealName({ userId, orderId, person: data });
+    if (checkId) {
+      const fresh = await db.order.findUniqueOrThrow({ where: { id: orderId }, select: { draft: true } });
+      const draft = readDraft(fresh.draft);
+      await db.order.update({ where: { id: orderId }, data: { draft: { ...draft, checks: { ...draft.checks, subject: checkId } } } });
+      isVerified = true;
+    }
+  }
   return runStepCheck({
     userId,
     order,
