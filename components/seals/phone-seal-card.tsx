@@ -3,9 +3,11 @@ import type { MessageKey } from "@/lib/i18n/catalogue";
 import type { T } from "@/lib/i18n/translate";
 import type { TSealRow } from "@/lib/server/seals/list-seals";
 import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import styles from "@/components/phone/phone.module.css";
 import { PhoneSealDownload } from "./phone-seal-download";
 import { SealRowActions } from "./seal-row-actions";
+import { sealReapplyHref } from "./seal-reapply";
 import sealStyles from "./seals.module.css";
 
 /**
@@ -16,6 +18,8 @@ import sealStyles from "./seals.module.css";
 export function PhoneSealCard({ seal: s, t, userId, canManage, children }: { seal: TSealRow; t: T; userId: string; canManage: boolean; children?: ReactNode }) {
   const canDownload = s.status === "APPROVED" && s.certificate?.userId === userId;
   const canChange = canManage && s.status !== "DELETED";
+  // 绑定的证书已变更，请重新申请: the maker of the same kind, for whoever may make it.
+  const reapply = canManage ? sealReapplyHref(s, { isPhone: true }) : null;
   return (
     <li className={`${styles.card} ${sealStyles.sealCard}`} data-testid="phone-seal" data-seal-id={s.id}>
       {/* eslint-disable-next-line @next/next/no-img-element -- access-checked, same-origin */}
@@ -31,10 +35,11 @@ export function PhoneSealCard({ seal: s, t, userId, canManage, children }: { sea
         {s.status === "REJECTED" && s.rejectReason && <p className={sealStyles.muted}>{s.rejectReason}</p>}
         {s.status === "VOIDED" && s.voidReason && <p className={sealStyles.muted}>{t(`seals.voidReasons.${s.voidReason}` as MessageKey)}</p>}
         {/* Nothing to do (a seal granted to the caller, a member's view): no empty row of actions. */}
-        {(canDownload || canChange) && (
+        {(canDownload || canChange || reapply) && (
           <span className={sealStyles.actions}>
             {canDownload && <PhoneSealDownload sealId={s.id} />}
             {canChange && <SealRowActions sealId={s.id} status={s.status} isPersonal={!s.orgId} />}
+            {reapply && <ButtonLink href={reapply} size="sm" data-testid={`seal-reapply-${s.id}`}>{t("seals.actions.reapply")}</ButtonLink>}
           </span>
         )}
         {children}

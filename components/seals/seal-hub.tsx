@@ -16,7 +16,7 @@ import { GrantedSealTable } from "./granted-seals";
 import styles from "./seals.module.css";
 
 /** 印章办理 for a signed-in caller: personal seals (list, new by upload / pad / generated) and the way to the enterprise seals. */
-export async function SealHub({ userId }: { userId: string }) {
+export async function SealHub({ userId, initial }: { userId: string; initial?: string }) {
   const t = await getT();
   const locale = await getLocale();
   const [{ personal, bound, certificates, granted }, orgs] = await Promise.all([listMySeals({ userId }), listMyOrganizations({ userId })]);
@@ -35,7 +35,7 @@ export async function SealHub({ userId }: { userId: string }) {
           {options.length > 0 ? (
             <>
               <h3>{t("seals.maker.newPersonal")}</h3>
-              <SealMaker mode="personal" certificates={options} />
+              <SealMaker mode="personal" certificates={options} initial={initial} />
             </>
           ) : (
             <p className={styles.muted}>

@@ -5,26 +5,25 @@ import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/catalogue";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
+import { ORG_SEAL_KINDS as ORG_KINDS, PERSONAL_SEAL_SOURCES as SOURCES } from "./seal-reapply";
 import { SignaturePad, type SignaturePadHandle } from "./signature-pad";
 import styles from "./seals.module.css";
 
 export type MakerCertificate = { id: string; label: string };
 type ErrorBody = { error?: { message?: string; fields?: Record<string, string[]> } };
 
-const ORG_KINDS = ["OFFICIAL", "LEGAL_REP", "LEGAL_REP_SIGNATURE", "CONTRACT"] as const;
-const SOURCES = ["UPLOAD", "HANDWRITTEN", "GENERATED"] as const;
 
 /**
  * 新增印章: enterprise (kind → photo) or personal (upload / signature pad / generated). An upload or a
  * drawing is first processed by the server (处理预览) and shown next to the original; then it is submitted.
  * The same form on the desk and in the phone app (`isPhone`: the camera or the gallery instead of a file input).
  */
-export function SealMaker({ mode, orgId, certificates, isPhone = false }: { mode: "org" | "personal"; orgId?: string; certificates: MakerCertificate[]; isPhone?: boolean }) {
+export function SealMaker({ mode, orgId, certificates, isPhone = false, initial }: { mode: "org" | "personal"; orgId?: string; certificates: MakerCertificate[]; isPhone?: boolean; initial?: string }) {
   const t = useT();
   const router = useRouter();
   const pad = useRef<SignaturePadHandle>(null);
-  const [kind, setKind] = useState<string>("OFFICIAL");
-  const [source, setSource] = useState<(typeof SOURCES)[number]>("UPLOAD");
+  const [kind, setKind] = useState<string>(mode === "org" && initial ? initial : "OFFICIAL");
+  const [source, setSource] = useState<(typeof SOURCES)[number]>(mode === "personal" && initial ? (initial as (typeof SOURCES)[number]) : "UPLOAD");
   const [style, setStyle] = useState<"square" | "round">("square");
   const [certificateId, setCertificateId] = useState(certificates[0]?.id ?? "");
   const [file, setFile] = useState<File | null>(null);
@@ -111,7 +110,7 @@ export function SealMaker({ mode, orgId, certificates, isPhone = false }: { mode
   }
 
   return (
-    <form className={styles.form} onSubmit={onSubmit} data-testid={`seal-maker-${mode}`}>
+    <form id="seal-maker" className={styles.form} onSubmit={onSubmit} data-testid={`seal-maker-${mode}`}>
       <div className={styles.row}>
         {mode === "org" ? (
           <label className={styles.label}>

@@ -2,10 +2,12 @@ import type { MessageKey } from "@/lib/i18n/catalogue";
 import type { T } from "@/lib/i18n/translate";
 import type { TSealRow } from "@/lib/server/seals/list-seals";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table } from "@/components/ui/table";
 import { SealGrants } from "./seal-grants";
 import { SealRowActions } from "./seal-row-actions";
+import { sealReapplyHref } from "./seal-reapply";
 import styles from "./seals.module.css";
 
 const TONE: Record<string, BadgeTone> = { AWAITING_IMAGE: "warning", PENDING_REVIEW: "info", APPROVED: "success", REJECTED: "danger", CANCELLED: "neutral", VOIDED: "neutral" };
@@ -69,8 +71,19 @@ export function SealTable({ seals, t, canManage, caption, grants }: { seals: TSe
               },
             ]
           : []),
-        ...(canManage ? [{ key: "actions", header: t("seals.columns.actions"), isLabelHiddenOnPhone: true, cell: (s: TSealRow) => <SealRowActions sealId={s.id} status={s.status} isPersonal={!s.orgId} /> }] : []),
+        ...(canManage ? [{ key: "actions", header: t("seals.columns.actions"), isLabelHiddenOnPhone: true, cell: (s: TSealRow) => <SealActionsCell seal={s} t={t} /> }] : []),
       ]}
     />
+  );
+}
+
+/** The maker's actions on a row, and 重新申请 (the maker of the same kind) for a seal voided by a certificate change. */
+function SealActionsCell({ seal: s, t }: { seal: TSealRow; t: T }) {
+  const reapply = sealReapplyHref(s, { isPhone: false });
+  return (
+    <>
+      <SealRowActions sealId={s.id} status={s.status} isPersonal={!s.orgId} />
+      {reapply && <ButtonLink href={reapply} size="sm" data-testid={`seal-reapply-${s.id}`}>{t("seals.actions.reapply")}</ButtonLink>}
+    </>
   );
 }

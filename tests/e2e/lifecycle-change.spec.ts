@@ -131,7 +131,20 @@ test("enterprise name change: desk /change → check → materials → confirm �
   expect(oldAnswer).toMatch(/Reason: superseded/i);
   expect(ocsp(baseURL!, issuer, newSerial)).toContain("Cert Status: good");
   const state = await deskCtx.request.get(`/api/dev/lifecycle-change?sealId=${sealId}`);
-  expect(await state.json()).toMatchObject({ status: "VOIDED", voidReason: "certificate_superseded", needsReapply: true });
+  const voided = (await state.json()) as { orgId: string };
+  expect(voided).toMatchObject({ status: "VOIDED", voidReason: "certificate_superseded", needsReapply: true });
+  // 企业印章 says why and offers 重新申请: the maker for the same kind (公章), on the desk and in the app.
+  await desk.goto(`/org/${voided.orgId}/seals`);
+  await expect(desk.getByTestId(`seal-status-${sealId}`)).toContainText("绑定的证书已变更，请重新申请");
+  await desk.getByTestId(`seal-reapply-${sealId}`).click();
+  await expect(desk).toHaveURL(new RegExp(`/org/${voided.orgId}/seals\\?kind=OFFICIAL#seal-maker$`));
+  await expect(desk.getByTestId("seal-kind")).toHaveValue("OFFICIAL");
+  await phone.goto(`/m/org/${voided.orgId}/seals`);
+  const phoneCard = phone.locator(`[data-seal-id="${sealId}"]`);
+  await expect(phoneCard).toContainText("绑定的证书已变更，请重新申请");
+  await expect(phoneCard.getByTestId(`seal-reapply-${sealId}`)).toHaveAttribute("href", `/m/org/${voided.orgId}/seals?kind=OFFICIAL#seal-maker`);
+  await phoneCard.scrollIntoViewIfNeeded();
+  await phone.screenshot({ path: shotPath("change-phone-seal-reapply-390.png") });
 
   // The console's certificate history: superseded by the change.
   await reviewer.goto(`/console/certificates/${certId}`);

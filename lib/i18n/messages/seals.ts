@@ -63,6 +63,7 @@ export const seals = defineMessages({
       change: "签章变更",
       resubmit: "补章（重新上传）",
       upload: "上传印模",
+      reapply: "重新申请",
       back: "返回",
     },
     order: {
@@ -191,6 +192,7 @@ export const seals = defineMessages({
       remove: "Delete",
       confirmRemove: "Delete this seal? This cannot be undone.",
       change: "Change seal",
+      reapply: "Apply again",
       resubmit: "Upload again",
       upload: "Upload the stamp",
       back: "Back",

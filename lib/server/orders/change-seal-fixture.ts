@@ -22,7 +22,7 @@ export async function changeSealFixture({ userId, input }: { userId: string; inp
 /** The fixture seal's state, for the spec's assertion after the change (E2E only). */
 export async function changeSealFixtureState({ userId, sealId }: { userId: string; sealId: string }) {
   if (env().CERTDESK_E2E_FIXTURES !== "1") throw new AppError("not_found");
-  const seal = await db.seal.findFirst({ where: { id: sealId, OR: [{ userId }, { org: { members: { some: { userId, status: "ACTIVE" } } } }] }, select: { status: true, voidReason: true, needsReapply: true } });
+  const seal = await db.seal.findFirst({ where: { id: sealId, OR: [{ userId }, { org: { members: { some: { userId, status: "ACTIVE" } } } }] }, select: { status: true, voidReason: true, needsReapply: true, orgId: true } });
   if (!seal) throw new AppError("not_found");
   return seal;
 }

@@ -11,6 +11,7 @@ import { OrgNav } from "@/components/org/org-nav";
 import { orgPage } from "@/components/org/org-page-guard";
 import areaStyles from "@/components/org/org-area.module.css";
 import { SealMaker } from "@/components/seals/seal-maker";
+import { makerInitial } from "@/components/seals/seal-reapply";
 import { holderLabel, SealTable } from "@/components/seals/seal-table";
 
 export const dynamic = "force-dynamic";
@@ -22,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 // 企业印章: the enterprise's seals (members read, with who may use each), and for the administrator / seal
 // administrator the new-seal form (photo → original and processed side by side → bound certificate → review),
 // the row actions and 授权使用 (grant / withdraw a member's certificate the use of an approved seal).
-export default async function OrgSealsPage({ params }: { params: Promise<{ orgId: string }> }) {
+export default async function OrgSealsPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<{ kind?: string | string[]; source?: string | string[] }> }) {
   const { orgId } = await params;
   const user = await requirePageUser({ next: `/org/${orgId}/seals` });
   const t = await getT();
@@ -49,7 +50,7 @@ export default async function OrgSealsPage({ params }: { params: Promise<{ orgId
       </Card>
       {canManage && (
         <Card title={t("seals.maker.newOrg")} description={t("seals.hub.templateHint")}>
-          {options.length > 0 ? <SealMaker mode="org" orgId={orgId} certificates={options} /> : <p className={areaStyles.muted}>{t("seals.hub.noCertificate")}</p>}
+          {options.length > 0 ? <SealMaker mode="org" orgId={orgId} certificates={options} initial={makerInitial("org", await searchParams)} /> : <p className={areaStyles.muted}>{t("seals.hub.noCertificate")}</p>}
         </Card>
       )}
     </div>

@@ -5,6 +5,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { formatDate } from "@/components/console/format";
 import styles from "@/components/phone/phone.module.css";
 import { SealMaker } from "@/components/seals/seal-maker";
+import { makerInitial } from "@/components/seals/seal-reapply";
 import sealStyles from "@/components/seals/seals.module.css";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { requirePhoneUser } from "@/lib/server/auth/require-phone-user";
@@ -22,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 // 新增印章 in the app: a personal seal by photo (camera or gallery), the signature pad or generated from the real
 // name — the desk's form and server functions (POST /api/seals/preview, POST /api/seals) — with the 3-seal count;
 // the enterprises whose seals the caller manages lead to their 企业印章 page.
-export default async function PhoneNewSealPage() {
+export default async function PhoneNewSealPage({ searchParams }: { searchParams: Promise<{ kind?: string | string[]; source?: string | string[] }> }) {
   const user = await requirePhoneUser({ next: "/m/seals/new" });
   const t = await getT();
   const locale = await getLocale();
@@ -46,7 +47,7 @@ export default async function PhoneNewSealPage() {
             ) : options.length === 0 ? (
               <p className={sealStyles.muted}>{t("seals.hub.noCertificate")}</p>
             ) : (
-              <SealMaker mode="personal" certificates={options} isPhone />
+              <SealMaker mode="personal" certificates={options} isPhone initial={makerInitial("personal", await searchParams)} />
             )}
             <ButtonLink href="/m/seals" variant="outline" block data-testid="phone-seal-back">{t("seals.phone.done")}</ButtonLink>
           </div>

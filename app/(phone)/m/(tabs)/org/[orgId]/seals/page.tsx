@@ -9,6 +9,7 @@ import { PhoneSealCard } from "@/components/seals/phone-seal-card";
 import { SealGrants } from "@/components/seals/seal-grants";
 import { holderLabel } from "@/components/seals/seal-table";
 import { SealMaker } from "@/components/seals/seal-maker";
+import { makerInitial } from "@/components/seals/seal-reapply";
 import sealStyles from "@/components/seals/seals.module.css";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { requirePhoneUser } from "@/lib/server/auth/require-phone-user";
@@ -24,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 // (seals.manage) make 公章 / 法人章 / 法人签字 by photo (the desk's form: original and processed side by side →
 // bound certificate → CA review) and withdraw, re-submit (补章) or change (签章变更) them; every approved seal shows
 // who may use it (授权使用), with grant / withdraw for seals.manage.
-export default async function PhoneOrgSealsPage({ params }: { params: Promise<{ orgId: string }> }) {
+export default async function PhoneOrgSealsPage({ params, searchParams }: { params: Promise<{ orgId: string }>; searchParams: Promise<{ kind?: string | string[]; source?: string | string[] }> }) {
   const { orgId } = await params;
   const user = await requirePhoneUser({ next: `/m/org/${orgId}/seals` });
   const t = await getT();
@@ -63,7 +64,7 @@ export default async function PhoneOrgSealsPage({ params }: { params: Promise<{ 
           <section className={styles.section}>
             <h2 className={styles.sectionTitle}>{t("seals.maker.newOrg")}</h2>
             <p className={sealStyles.muted}>{t("seals.hub.templateHint")}</p>
-            {options.length > 0 ? <SealMaker mode="org" orgId={orgId} certificates={options} isPhone /> : <p className={sealStyles.muted}>{t("seals.hub.noCertificate")}</p>}
+            {options.length > 0 ? <SealMaker mode="org" orgId={orgId} certificates={options} isPhone initial={makerInitial("org", await searchParams)} /> : <p className={sealStyles.muted}>{t("seals.hub.noCertificate")}</p>}
           </section>
         ) : (
           <p className={sealStyles.muted}>{t("seals.phone.orgReadOnly")}</p>
