@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { ButtonLink } from "@/components/ui/button";
 import { FeatureIcon, type FeatureIconName } from "@/components/landing/feature-icon";
 import { MethodTable, type MethodRow } from "@/components/landing/method-table";
+import { methodName } from "@/components/identity/method-name";
+import type { VerificationMethod } from "@/lib/generated/prisma/enums";
 import { Alert } from "@/components/ui/alert";
 import { splitLines } from "@/components/ui/split-lines";
 import type { MessageKey } from "@/lib/i18n/catalogue";
@@ -41,19 +43,20 @@ export default async function LandingPage() {
   const channel = await resolveChannel(db).catch(() => null);
   const steps = STEPS.map(([title, body]) => [title, body === "landing.steps.s4Body" && channel?.autoApproveIndividual ? "landing.steps.s4BodyAuto" : body] as const);
 
+  const unit = (m: VerificationMethod) => methodName(t, m, { isLegalRep: true });
   const unitMethods: MethodRow[] = [
-    { key: "corp-deposit", method: t("landing.types.corpDeposit"), materials: t("landing.types.corpDepositMaterials"), timing: t("landing.types.corpDepositTiming") },
-    { key: "legal-phone3", method: t("landing.types.legalPhone3"), materials: t("landing.types.legalPhone3Materials"), timing: t("landing.types.instant") },
-    { key: "legal-bank4", method: t("landing.types.legalBank4"), materials: t("landing.types.legalBank4Materials"), timing: t("landing.types.instant") },
-    { key: "legal-face", method: t("landing.types.legalFace"), materials: t("landing.types.legalFaceMaterials"), timing: t("landing.types.instant") },
+    { key: "corp-deposit", method: unit("CORP_DEPOSIT"), materials: t("landing.types.corpDepositMaterials"), timing: t("landing.types.corpDepositTiming") },
+    { key: "legal-phone3", method: unit("PHONE3"), materials: t("landing.types.legalPhone3Materials"), timing: t("landing.types.instant") },
+    { key: "legal-bank4", method: unit("BANK4"), materials: t("landing.types.legalBank4Materials"), timing: t("landing.types.instant") },
+    { key: "legal-face", method: unit("FACE"), materials: t("landing.types.legalFaceMaterials"), timing: t("landing.types.instant") },
   ];
   const individualMethods: MethodRow[] = [
-    { key: "phone3", method: t("landing.types.phone3"), materials: t("landing.types.phone3Materials"), timing: t("landing.types.instant") },
-    { key: "bank4", method: t("landing.types.bank4"), materials: t("landing.types.bank4Materials"), timing: t("landing.types.instant") },
-    { key: "face", method: t("landing.types.face"), materials: t("landing.types.faceMaterials"), timing: t("landing.types.instant") },
-    { key: "personal-deposit", method: t("landing.types.personalDeposit"), materials: t("landing.types.personalDepositMaterials"), timing: t("landing.types.personalDepositTiming") },
+    { key: "phone3", method: methodName(t, "PHONE3"), materials: t("landing.types.phone3Materials"), timing: t("landing.types.instant") },
+    { key: "bank4", method: methodName(t, "BANK4"), materials: t("landing.types.bank4Materials"), timing: t("landing.types.instant") },
+    { key: "face", method: methodName(t, "FACE"), materials: t("landing.types.faceMaterials"), timing: t("landing.types.instant") },
+    { key: "personal-deposit", method: methodName(t, "PERSONAL_DEPOSIT"), materials: t("landing.types.personalDepositMaterials"), timing: t("landing.types.personalDepositTiming") },
   ];
-  const headers = { method: t("landing.types.method"), materials: t("landing.types.materials"), timing: t("landing.types.timing") };
+  const headers = { method: t("terms.method"), materials: t("landing.types.materials"), timing: t("landing.types.timing") };
 
   return (
     <>

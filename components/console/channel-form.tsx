@@ -66,7 +66,7 @@ export function ChannelForm({ defaultValues, save }: { defaultValues: FormValues
           <fieldset className={styles.checks}>
             <legend>{t("review.channels.methods")}</legend>
             {METHODS.map((m) => (
-              <Checkbox key={m} value={m} label={t(`review.method.${m}`)} {...form.register("allowedMethods")} />
+              <Checkbox key={m} value={m} label={t(`identity.method.${m}`)} {...form.register("allowedMethods")} />
             ))}
           </fieldset>
           {errors.allowedMethods && <p className={styles.muted} role="alert">{msg(errors.allowedMethods.message)}</p>}
@@ -91,7 +91,7 @@ export function ChannelForm({ defaultValues, save }: { defaultValues: FormValues
               <fieldset className={styles.checks} data-testid={name}>
                 <legend>{t(`console.channelSwitches.${name}`)}</legend>
                 {CHANGE_MATERIAL_KINDS.map((k) => (
-                  <Checkbox key={k} value={k} label={t(`review.material.${k}`)} {...form.register(name)} />
+                  <Checkbox key={k} value={k} label={t(`materials.kind.${k}`)} {...form.register(name)} />
                 ))}
               </fieldset>
               {errors[name] && <p className={styles.muted} role="alert">{msg(errors[name]?.message)}</p>}

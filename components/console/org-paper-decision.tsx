@@ -16,7 +16,7 @@ import styles from "./console.module.css";
 
 type Decide = (input: unknown) => Promise<ActionResult<{ requestId: string; status: "APPROVED" | "REJECTED" }>>;
 
-/** 批准转授 (after a confirmation) / 退回 (reason required) of a paper administrator transfer; the page refreshes after. */
+/** 批准转授 (after a confirmation) / 驳回 (reason required) of a paper administrator transfer; the page refreshes after. */
 export function OrgPaperDecision({ requestId, canApprove, decide }: { requestId: string; canApprove: boolean; decide: Decide }) {
   const t = useT();
   const msg = useMessage();

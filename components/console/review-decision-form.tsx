@@ -28,7 +28,7 @@ type Props = {
   rejectSteps?: ReadonlyArray<{ value: string; label: string }>;
 };
 
-/** 审核通过 / 退回 (reason required) / 已收到纸质材料, each a server action; the page refreshes after. */
+/** 审核通过 / 驳回 (reason required) / 已收到纸质材料, each a server action; the page refreshes after. */
 export function ReviewDecisionForm({ orderId, canApprove, canReject, canReceivePaper, approve, reject, receivePaper, rejectSteps = [] }: Props) {
   const t = useT();
   const msg = useMessage();

@@ -127,7 +127,7 @@ export function LookupForm({ channel }: { channel?: string }) {
             <Input value={v.name} onChange={set("name")} maxLength={40} data-testid="lookup-name" />
           </Field>
           <Field label={t("lifecycleLookup.method")} isRequired>
-            <Select value={v.method} onChange={set("method")} options={[{ value: "PHONE3", label: t("lifecycleLookup.phone3") }, { value: "BANK4", label: t("lifecycleLookup.bank4") }]} data-testid="lookup-method" />
+            <Select value={v.method} onChange={set("method")} options={[{ value: "PHONE3", label: t("identity.method.PHONE3") }, { value: "BANK4", label: t("identity.method.BANK4") }]} data-testid="lookup-method" />
           </Field>
           <Field label={t("lifecycleLookup.mobile")} isRequired>
             <Input value={v.phone} onChange={set("phone")} inputMode="numeric" maxLength={11} data-testid="lookup-phone" />

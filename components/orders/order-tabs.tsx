@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { T } from "@/lib/i18n/translate";
-import type { MessageKey } from "@/lib/i18n/catalogue";
-import { ORDER_TABS, type OrderTab } from "@/lib/server/orders/order-tabs";
+import { ORDER_TABS, tabStatus, type OrderTab } from "@/lib/server/orders/order-tabs";
 import { ScrollRow } from "@/components/ui/scroll-row";
 import styles from "./orders.module.css";
 
@@ -21,7 +20,7 @@ export function OrderTabs({ current, counts, t }: { current: OrderTab; counts: R
             aria-current={tab === current ? "page" : undefined}
             data-testid={`tab-${tab}`}
           >
-            {t(`orders.tabs.${tab}` as MessageKey)}
+            {t(`orders.status.${tabStatus(tab)}`)}
             {counts[tab] > 0 && <span className={styles.count}>{counts[tab]}</span>}
           </Link>
         ))}

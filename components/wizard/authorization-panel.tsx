@@ -50,7 +50,7 @@ export function AuthorizationPanel({ orderId, legalRepPhone, initial }: { orderI
               {t("wizard.authorization.downloadTemplate")}
             </a>
           </p>
-          <MaterialUploader orderId={orderId} kind="AUTHORIZATION_LETTER" label={t("wizard.materials.AUTHORIZATION_LETTER")} accept="image/jpeg,image/png,application/pdf" />
+          <MaterialUploader orderId={orderId} kind="AUTHORIZATION_LETTER" label={t("materials.kind.AUTHORIZATION_LETTER")} accept="image/jpeg,image/png,application/pdf" />
         </>
       ) : (
         <>

@@ -17,7 +17,7 @@ export function CheckProgress({ phase, method }: { phase: CheckPhase; method: Ve
       {phase === "checking" && (
         <>
           <span className={styles.spinner} aria-hidden="true" />
-          {method ? t("wizard.verify.checking", { method: t(`wizard.method.name.${method}`) }) : t("wizard.verify.checkingAny")}
+          {method ? t("wizard.verify.checking", { method: t(`identity.method.${method}`) }) : t("wizard.verify.checkingAny")}
         </>
       )}
       {phase === "passed" && <>✓ {t("wizard.verify.passedNext")}</>}

@@ -1,4 +1,5 @@
 import type { Order } from "@/lib/generated/prisma/client";
+import { methodName } from "@/components/identity/method-name";
 import { Card } from "@/components/ui/card";
 import { ButtonLink } from "@/components/ui/button";
 import { formatFen } from "@/components/orders/format-fen";
@@ -34,7 +35,7 @@ export async function ConfirmView({ order, platformName }: { order: Order; platf
   );
   return (
     <>
-      {section(t("wizard.confirm.method"), "method", [[t("wizard.method.label"), order.verificationMethod ? t(`wizard.method.name.${order.verificationMethod}` as MessageKey) : null]])}
+      {section(t("wizard.confirm.method"), "method", [[t("wizard.method.label"), order.verificationMethod ? methodName(t, order.verificationMethod, { isLegalRep: order.subjectType === "UNIT" }) : null]])}
       {enterprise &&
         section(t("wizard.confirm.enterprise"), "enterprise", [
           [t("wizard.enterprise.name"), enterprise.name],
@@ -59,7 +60,7 @@ export async function ConfirmView({ order, platformName }: { order: Order; platf
           [t("wizard.handler.idNumber"), maskIdNumber(handler.idNumber)],
           [t("wizard.handler.phone"), handler.phone],
           [t("wizard.handler.email"), handler.email],
-          [t("wizard.handler.method"), t(`wizard.method.name.${handler.method}` as MessageKey)],
+          [t("wizard.handler.method"), methodName(t, handler.method)],
         ])}
       {goods &&
         section(t("wizard.confirm.goods"), "goods", [

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { methodName } from "@/components/identity/method-name";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert } from "@/components/ui/alert";
@@ -94,7 +95,7 @@ export function HandlerForm({
               <label key={m} className={styles.option}>
                 <input type="radio" value={m} {...form.register("method")} data-testid={`handler-method-${m}`} />
                 <span className={styles.optionText}>
-                  <span className={styles.optionTitle}>{t(`wizard.method.name.${m}` as MessageKey)}</span>
+                  <span className={styles.optionTitle}>{methodName(t, m)}</span>
                   <span className={styles.optionHint}>{t(`wizard.method.personNeeds.${m}` as MessageKey)}</span>
                 </span>
               </label>

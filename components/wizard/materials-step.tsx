@@ -37,7 +37,7 @@ export function MaterialsStep({
     });
     if (data) go(data.nextPath);
   }
-  const label = (k: string) => t(`wizard.materials.${k}` as MessageKey);
+  const label = (k: string) => t(`materials.kind.${k}` as MessageKey);
   const isLetterMissing = missing.includes("AUTHORIZATION_LETTER");
   return (
     <>

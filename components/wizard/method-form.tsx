@@ -1,5 +1,6 @@
 "use client";
 import { useForm } from "react-hook-form";
+import { methodName } from "@/components/identity/method-name";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -53,7 +54,7 @@ export function MethodForm({ orderId, kind, methods, defaultMethod }: { orderId:
                   <label key={m} className={styles.option}>
                     <input type="radio" value={m} {...form.register("method")} data-testid={`method-${m}`} />
                     <span className={styles.optionText}>
-                      <span className={styles.optionTitle}>{t(`wizard.method.name.${m}` as MessageKey)}</span>
+                      <span className={styles.optionTitle}>{methodName(t, m, { isLegalRep: kind === "unit" })}</span>
                       <span className={styles.optionHint}>{t(`wizard.method.${kind === "unit" ? "unitNeeds" : "personNeeds"}.${m}` as MessageKey)}</span>
                     </span>
                   </label>

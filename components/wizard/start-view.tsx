@@ -1,4 +1,5 @@
 import { getT } from "@/lib/i18n/server";
+import { methodName } from "@/components/identity/method-name";
 import { INDIVIDUAL_METHODS, UNIT_METHODS } from "@/lib/server/orders/save-method-step.types";
 import type { MessageKey } from "@/lib/i18n/catalogue";
 import { Card } from "@/components/ui/card";
@@ -31,7 +32,7 @@ export async function StartView({ subjectType, allowedMethods, channelCode, isAu
           <ul className={styles.list}>
             {methods.map((m) => (
               <li key={m}>
-                <strong>{t(`wizard.method.name.${m}` as MessageKey)}</strong>：{t(`wizard.method.${isUnit ? "unitNeeds" : "personNeeds"}.${m}` as MessageKey)}
+                <strong>{methodName(t, m, { isLegalRep: isUnit })}</strong>：{t(`wizard.method.${isUnit ? "unitNeeds" : "personNeeds"}.${m}` as MessageKey)}
               </li>
             ))}
           </ul>

@@ -32,8 +32,9 @@ import { sealsUse } from "./messages/seals-use";
 import { sealGrants } from "./messages/seal-grants";
 import { handoff } from "./messages/handoff";
 import { cps } from "./messages/cps";
+import { terms } from "./messages/terms";
 
-const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner, passkeys, orgMembers, orgRequests, orgConsole, lifecycleRenew, lifecycleLookup, lifecycleRevoke, lifecycleChange, lifecycleReissue, sealsUse, seals, sealGrants, handoff, cps };
+const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner, passkeys, orgMembers, orgRequests, orgConsole, lifecycleRenew, lifecycleLookup, lifecycleRevoke, lifecycleChange, lifecycleReissue, sealsUse, seals, sealGrants, handoff, cps, terms };
 
 type Ns = typeof namespaces;
 type ZhTree = { [K in keyof Ns]: Ns[K]["zh-CN"] };

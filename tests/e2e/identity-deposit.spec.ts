@@ -29,7 +29,7 @@ test("the corporate micro-deposit code from the sandbox bank passes the check", 
   await page.getByLabel("附言中的 6 位验证码").fill(code);
   await page.getByRole("button", { name: "提交验证码" }).click();
   await expect(page.getByTestId("identity-check-panel")).toHaveAttribute("data-status", "PASSED", SLOW);
-  await expect(page.getByText("对公打款验证已通过")).toBeVisible();
+  await expect(page.getByText("对公账户打款核验已通过")).toBeVisible();
 });
 
 test("a rejected account fails at once with the reason", async ({ page, context }) => {
@@ -38,6 +38,6 @@ test("a rejected account fails at once with the reason", async ({ page, context 
   const { checkId, status } = (await res.json()) as { checkId: string; status: string };
   expect(status).toBe("FAILED");
   await page.goto(`/identity-checks/${checkId}`);
-  await expect(page.getByText("对公打款验证未通过")).toBeVisible(SLOW);
+  await expect(page.getByText("对公账户打款核验未通过")).toBeVisible(SLOW);
   await expect(page.getByText(/打款失败：账户不存在/)).toBeVisible();
 });

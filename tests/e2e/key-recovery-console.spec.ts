@@ -51,7 +51,7 @@ test("a lost phone's encryption key is recovered onto a new phone after a review
   await console.setViewportSize({ width: 1280, height: 900 });
   await console.screenshot({ path: test.info().outputPath("console-key-recoveries.png"), fullPage: true });
   await row.getByTestId("recovery-reject").click();
-  await expect(row.getByRole("status")).toContainText("请填写退回原因");
+  await expect(row.getByRole("status")).toContainText("请填写驳回原因");
   console.once("dialog", (d) => void d.accept());
   await row.getByTestId("recovery-approve").click();
   await expect(console.locator("[data-testid^=recovery-c]")).toHaveCount(0, { timeout: 30_000 });

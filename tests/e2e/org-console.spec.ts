@@ -74,7 +74,7 @@ test("enterprise list, search, detail and the paper transfer review", async ({ b
   await page.screenshot({ path: test.info().outputPath("console-org-request.png"), fullPage: true });
 
   await page.getByTestId("reject").click();
-  await expect(page.getByText("请填写退回原因")).toBeVisible();
+  await expect(page.getByText("请填写驳回原因")).toBeVisible();
   page.once("dialog", (d) => void d.accept());
   await page.getByTestId("approve").click();
   await expect(page.getByTestId("decision-result")).toHaveText("已批准，管理员已变更", { timeout: 30_000 });

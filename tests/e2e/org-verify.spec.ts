@@ -20,10 +20,10 @@ async function verifyByTransfer(page: Page, context: BrowserContext, e: { name: 
   await search.getByLabel("企业名称").fill(e.name);
   await search.getByLabel("统一社会信用代码").fill(e.uscc);
   await search.getByRole("button", { name: "查询" }).click();
-  await expect(page.getByTestId("org-verify")).toHaveText(shot === "admin" ? "仅认证企业（对公打款）" : "对公打款认证加入", SLOW);
+  await expect(page.getByTestId("org-verify")).toHaveText(shot === "admin" ? "仅认证企业（对公账户打款）" : "对公账户打款核验加入", SLOW);
   await page.screenshot({ path: test.info().outputPath(`org-verify-${shot}-search.png`), fullPage: true });
   await page.getByTestId("org-verify").click();
-  await expect(page.getByRole("heading", { name: "企业认证（对公打款）" })).toBeVisible(SLOW);
+  await expect(page.getByRole("heading", { name: "企业认证（对公账户打款）" })).toBeVisible(SLOW);
   const form = page.getByTestId("verify-form");
   await expect(form.getByLabel("企业名称")).toHaveValue(e.name);
   await expect(form.getByLabel("统一社会信用代码")).toHaveValue(e.uscc);

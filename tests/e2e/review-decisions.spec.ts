@@ -104,14 +104,14 @@ test("rejection with a reason; the applicant corrects and resubmits; round 2 is 
   await settle(reviewer);
   // The reason is required.
   await reviewer.getByTestId("reject").click();
-  await expect(reviewer.getByText("请填写退回原因（至少 4 个字）")).toBeVisible();
+  await expect(reviewer.getByText("请填写驳回原因（至少 4 个字）")).toBeVisible();
   const reason = "身份证人像面照片模糊，请重新上传清晰照片";
   await reviewer.getByTestId("reject-reason").fill(reason);
   // The reviewer names the step the reason concerns (an individual's wizard: no 经办人 to choose).
   await expect(reviewer.getByTestId("reject-step").locator("option")).toHaveText(["不指定", "核验方式", "个人信息", "选择商品", "上传材料"]);
   await reviewer.getByTestId("reject-step").selectOption("materials");
   await reviewer.getByTestId("reject").click();
-  await expect(reviewer.getByTestId("decision-result")).toHaveText("已退回，申请人已收到退回原因。");
+  await expect(reviewer.getByTestId("decision-result")).toHaveText("已驳回，申请人已收到驳回原因。");
 
   // The applicant sees the reason in 订单管理 and in the phone inbox.
   const page = await desk.newPage();

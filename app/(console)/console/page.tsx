@@ -103,7 +103,7 @@ export default async function ConsoleOverviewPage() {
                 {
                   key: "status",
                   header: t("console.overview.status"),
-                  cell: (r) => <Badge tone={STATUS_TONE[r.status]}>{t(`console.orderStatus.${r.status}`)}</Badge>,
+                  cell: (r) => <Badge tone={STATUS_TONE[r.status]}>{t(`orders.status.${r.status}`)}</Badge>,
                 },
                 { key: "count", header: t("console.overview.count"), align: "end", cell: (r) => r.count.toLocaleString(t.locale) },
                 { key: "share", header: t("console.overview.share"), align: "end", cell: (r) => share(r.count, ordersTotal) },

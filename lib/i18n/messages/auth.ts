@@ -17,7 +17,7 @@ export const auth = defineMessages({
       password: "密码",
       submit: "登录",
       forgot: "忘记密码？",
-      agreement: "登录即表示您同意《用户服务协议》和《隐私政策》",
+      agreement: "登录即表示您同意《云证书用户服务协议》和《云证书隐私政策》",
       success: "登录成功",
     },
     forgot: {

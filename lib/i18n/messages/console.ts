@@ -21,16 +21,6 @@ export const consoleMessages = defineMessages({
       CA_REVIEWER: "CA 审核员",
       CA_ADMIN: "CA 管理员",
     },
-    orderStatus: {
-      DRAFT: "草稿",
-      AWAITING_PAYMENT: "待支付",
-      AWAITING_PAPER: "待收纸质材料",
-      IN_REVIEW: "审核中",
-      REJECTED: "已退回",
-      APPROVED: "已通过",
-      COMPLETED: "已完成",
-      CANCELLED: "已取消",
-    },
     // The channel page's enterprise switches (issue 12).
     channelSwitches: {
       legalRepApproval: "加入/企业证书申请需法定代表人审核",
@@ -90,16 +80,6 @@ export const consoleMessages = defineMessages({
       APPLICANT: "Applicant",
       CA_REVIEWER: "CA reviewer",
       CA_ADMIN: "CA administrator",
-    },
-    orderStatus: {
-      DRAFT: "Draft",
-      AWAITING_PAYMENT: "Awaiting payment",
-      AWAITING_PAPER: "Awaiting paper materials",
-      IN_REVIEW: "In review",
-      REJECTED: "Rejected",
-      APPROVED: "Approved",
-      COMPLETED: "Completed",
-      CANCELLED: "Cancelled",
     },
     channelSwitches: {
       legalRepApproval: "Joins and enterprise certificate requests need the legal representative's approval",

@@ -28,7 +28,7 @@ export const lifecycleReissue = defineMessages({
         IN_REVIEW: "已提交，等待 CA 审核",
         APPROVED_WAITING: "CA 已审核通过，等待密钥管理中心处理",
         APPROVED_READY: "密钥管理中心已发送，请设置 PIN 完成找回",
-        REJECTED: "审核未通过：{reason}",
+        REJECTED: "已驳回：{reason}",
         COMPLETED: "证书已找回",
       },
       pinTitle: "设置证书 PIN",

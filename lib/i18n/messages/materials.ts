@@ -8,7 +8,7 @@ export const materials = defineMessages({
       HANDLER_ID_BACK: "经办人身份证国徽面",
       ID_FRONT: "身份证人像面",
       ID_BACK: "身份证国徽面",
-      AUTHORIZATION_LETTER: "授权委托书",
+      AUTHORIZATION_LETTER: "法定代表人授权书",
       OTHER: "其他材料",
       CHANGE_NOTICE: "变更通知书",
       REISSUE_FORM: "补办申请表",

@@ -19,12 +19,6 @@ export const orders = defineMessages({
     tabs: {
       label: "订单状态",
       more: "查看更多状态",
-      unfinished: "未完成",
-      awaiting_payment: "待支付",
-      in_review: "审核中",
-      rejected: "已驳回",
-      completed: "已完成",
-      cancelled: "已取消",
     },
     list: {
       caption: "订单列表",
@@ -85,7 +79,7 @@ export const orders = defineMessages({
       authorization_sent: "向法定代表人发送授权签署短信",
       authorization_signed: "法定代表人签署授权书",
       approved: "审核通过",
-      rejected: "审核驳回",
+      rejected: "已驳回",
       paper_received: "收到纸质材料",
       completed: "证书已下载",
       revoked: "证书已吊销",
@@ -135,12 +129,6 @@ export const orders = defineMessages({
     tabs: {
       label: "Order status",
       more: "More statuses",
-      unfinished: "Unfinished",
-      awaiting_payment: "Awaiting payment",
-      in_review: "In review",
-      rejected: "Rejected",
-      completed: "Completed",
-      cancelled: "Cancelled",
     },
     list: {
       caption: "Orders",

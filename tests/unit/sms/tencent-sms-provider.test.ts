@@ -105,7 +105,7 @@ describe("Tencent Cloud SMS through tencentcloud-sdk-nodejs-sms", () => {
     await provider().send({ to: "13800000002", template: "review_rejected", params, paramOrder: smsTemplateVariables("review_rejected"), text: "…" });
     const body = JSON.parse(stub.requests.at(-1)!.body) as { TemplateId: string; TemplateParamSet: string[] };
     expect(body.TemplateId).toBe("1110009");
-    // review.notify.rejectedBody: "您的证书申请（订单 {no}，{subject}）被退回，原因：{reason}。…"
+    // review.notify.rejectedBody: "您的证书申请（订单 {no}，{subject}）被驳回，原因：{reason}。…"
     expect(body.TemplateParamSet).toEqual(["CD2026", "某某公司", "营业执照模糊"]);
   });
 

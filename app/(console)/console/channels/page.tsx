@@ -27,7 +27,7 @@ export default async function ChannelsPage() {
         rowKey={(c) => c.id}
         columns={[
           { key: "name", header: t("review.channels.name"), cell: (c) => <><strong>{t.locale === "en" && c.nameEn ? c.nameEn : c.name}</strong> <span className={styles.mono}>{c.code}</span> {!c.active && <Badge>{t("review.channels.inactive")}</Badge>}</> },
-          { key: "methods", header: t("review.channels.methods"), cell: (c) => c.allowedMethods.map((m) => t(`review.method.${m}`)).join("、") },
+          { key: "methods", header: t("review.channels.methods"), cell: (c) => c.allowedMethods.map((m) => t(`identity.method.${m}`)).join("、") },
           {
             key: "rules",
             header: t("review.channels.rules"),

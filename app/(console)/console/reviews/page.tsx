@@ -46,8 +46,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
         <label>
           {t("review.queue.status")}
           <Select name="status" defaultValue={filter.status ?? ""} placeholder={t("review.common.all")} options={[
-            { value: "IN_REVIEW", label: t("console.orderStatus.IN_REVIEW") },
-            { value: "AWAITING_PAPER", label: t("console.orderStatus.AWAITING_PAPER") },
+            { value: "IN_REVIEW", label: t("orders.status.IN_REVIEW") },
+            { value: "AWAITING_PAPER", label: t("orders.status.AWAITING_PAPER") },
           ]} />
         </label>
         <label>
@@ -86,7 +86,7 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
             ),
           },
           { key: "channel", header: t("review.queue.channel"), cell: (o) => channelName(o.channel) },
-          { key: "status", header: t("review.queue.status"), cell: (o) => <Badge tone={o.status === "IN_REVIEW" ? "info" : "warning"}>{t(`console.orderStatus.${o.status}`)}</Badge> },
+          { key: "status", header: t("review.queue.status"), cell: (o) => <Badge tone={o.status === "IN_REVIEW" ? "info" : "warning"}>{t(`orders.status.${o.status}`)}</Badge> },
           { key: "submitted", header: t("review.queue.submittedAt"), cell: (o) => formatDateTime(o.submittedAt, t.locale) },
           { key: "age", header: t("review.queue.waiting"), cell: (o) => age(o.submittedAt), align: "end" },
           {

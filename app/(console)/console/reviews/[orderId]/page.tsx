@@ -89,7 +89,7 @@ export default async function ReviewOrderPage({ params }: Params) {
         description={t("review.order.lead", { channel: channelName, submittedAt: at(order.submittedAt) })}
         breadcrumbsLabel={t("review.order.crumbs")}
         breadcrumbs={[{ label: t("review.queue.title"), href: "/console/reviews" }, { label: order.no }]}
-        actions={<Badge tone={isReviewable ? "info" : order.status === "REJECTED" ? "danger" : "success"}>{t(`console.orderStatus.${order.status}`)}</Badge>}
+        actions={<Badge tone={isReviewable ? "info" : order.status === "REJECTED" ? "danger" : "success"}>{t(`orders.status.${order.status}`)}</Badge>}
       />
       <div className={styles.columns}>
         <div className={styles.stack}>
@@ -134,9 +134,9 @@ export default async function ReviewOrderPage({ params }: Params) {
               rowKey={(c) => c.id}
               empty={<p className={styles.muted} style={{ padding: "1rem" }}>{t("review.order.noChecks")}</p>}
               columns={[
-                { key: "m", header: t("review.order.checkMethod"), cell: (c) => t(`review.method.${c.method}`) },
-                { key: "r", header: t("review.order.checkRole"), cell: (c) => t(`review.checkRole.${c.role}`) },
-                { key: "s", header: t("review.order.checkResult"), cell: (c) => <><Badge tone={CHECK_TONE[c.status]}>{t(`review.checkStatus.${c.status}`)}</Badge>{c.failReason && <span className={styles.muted}> {c.failReason}</span>}</> },
+                { key: "m", header: t("review.order.checkMethod"), cell: (c) => t(`identity.method.${c.method}`) },
+                { key: "r", header: t("review.order.checkRole"), cell: (c) => t(`identity.role.${c.role}`) },
+                { key: "s", header: t("review.order.checkResult"), cell: (c) => <><Badge tone={CHECK_TONE[c.status]}>{t(`identity.status.${c.status}`)}</Badge>{c.failReason && <span className={styles.muted}> {c.failReason}</span>}</> },
                 {
                   key: "e",
                   header: t("review.order.checkEvidence"),
@@ -155,7 +155,7 @@ export default async function ReviewOrderPage({ params }: Params) {
               <div className={styles.materials}>
                 {order.materials.map((m) => {
                   const src = `/api/materials/${m.id}`;
-                  const label = t(`review.material.${m.kind}`);
+                  const label = t(`materials.kind.${m.kind}`);
                   return (
                     <figure key={m.id} className={styles.material} data-testid={`material-${m.kind}`}>
                       <MaterialViewer src={src} mime={m.mime} label={label} zoomLabel={t("review.order.zoom")} openLabel={t("review.order.openOriginal")} />
@@ -242,7 +242,7 @@ export default async function ReviewOrderPage({ params }: Params) {
             <div className={styles.stack}>
               {order.approvalsNeeded === 2 && <Alert tone="info" isLive={false}>{t("review.order.fourEyes", { approvals: order.approvals })}</Alert>}
               {order.isReviewedByMe && isReviewable && <Alert tone="warning" isLive={false}>{t("review.order.reviewedByMe")}</Alert>}
-              {!isReviewable && !isPaper && <Alert tone="info" isLive={false}>{t("review.order.notReviewable", { status: t(`console.orderStatus.${order.status}`) })}</Alert>}
+              {!isReviewable && !isPaper && <Alert tone="info" isLive={false}>{t("review.order.notReviewable", { status: t(`orders.status.${order.status}`) })}</Alert>}
               {order.rejectReason && order.status === "REJECTED" && <Alert tone="error" isLive={false}>{order.rejectReason}</Alert>}
               <ReviewDecisionForm
                 orderId={order.id}
@@ -275,7 +275,7 @@ export default async function ReviewOrderPage({ params }: Params) {
             <ol className={styles.timeline}>
               {order.events.map((e) => (
                 <li key={e.id}>
-                  <strong>{e.toStatus ? t(`console.orderStatus.${e.toStatus}`) : e.type}</strong> · {at(e.at)}
+                  <strong>{e.toStatus ? t(`orders.status.${e.toStatus}`) : e.type}</strong> · {at(e.at)}
                   {e.note && <div className={styles.muted}>{e.note}</div>}
                 </li>
               ))}

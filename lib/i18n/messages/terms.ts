@@ -1,0 +1,34 @@
+import { defineMessages } from "../define-messages";
+
+// Names used on many pages (lib/i18n/glossary.ts says which key holds each thing's name).
+export const terms = defineMessages({
+  "zh-CN": {
+    reject: "驳回",
+    rejected: "已驳回",
+    rejectReason: "驳回原因",
+    method: "核验方式",
+    bankBranch: "开户支行",
+    // The legal representative's own check, as the home page and the unit wizard name it.
+    legalRepMethod: "法定代表人{method}",
+    agreement: {
+      user: "云证书用户服务协议",
+      privacy: "云证书隐私政策",
+      application: "数字证书申请及服务协议",
+      cps: "电子认证业务规则",
+    },
+  },
+  en: {
+    reject: "Reject",
+    rejected: "Rejected",
+    rejectReason: "Reason for rejection",
+    method: "Verification method",
+    bankBranch: "Branch",
+    legalRepMethod: "Legal representative's {method}",
+    agreement: {
+      user: "Cloud Certificate User Agreement",
+      privacy: "Cloud Certificate Privacy Policy",
+      application: "Certificate Application and Service Agreement",
+      cps: "Certification Practice Statement",
+    },
+  },
+});
