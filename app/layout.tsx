@@ -2,6 +2,8 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { DemoBanner } from "@/components/shell/demo-banner";
+import { supportPhone } from "@/components/shell/support-phone";
+import { SupportPhoneProvider } from "@/components/shell/support-phone-context";
 import { ZodJitless } from "@/components/security/zod-jitless";
 import { LocaleProvider } from "@/lib/i18n/client";
 import { getLocale } from "@/lib/i18n/server";
@@ -23,7 +25,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <ZodJitless />
         <LocaleProvider locale={locale}>
           <DemoBanner />
-          <QueryProvider>{children}</QueryProvider>
+          <SupportPhoneProvider phone={supportPhone()}>
+            <QueryProvider>{children}</QueryProvider>
+          </SupportPhoneProvider>
         </LocaleProvider>
       </body>
     </html>

@@ -15,6 +15,8 @@ import { ZPasswordLoginSchema, ZSmsLoginSchema, type TPasswordLogin, type TSmsLo
 import { useHydrated } from "@/components/forms/use-hydrated";
 import { SendCodeButton } from "./send-code-button";
 import { PasskeyLoginButton } from "./passkey-login-button";
+import { rememberLoginPhone, useRememberedLoginPhone } from "./remembered-phone";
+import { AgreementText } from "@/components/legal/agreement-text";
 import styles from "./auth-form.module.css";
 
 type Mode = "sms" | "password";
@@ -29,6 +31,13 @@ export function LoginForm({ next }: { next: string }) {
 
   const sms = useForm<TSmsLogin>({ resolver: zodResolver(ZSmsLoginSchema), defaultValues: { phone: "", code: "" } });
   const pw = useForm<TPasswordLogin>({ resolver: zodResolver(ZPasswordLoginSchema), defaultValues: { phone: "", password: "" } });
+  useRememberedLoginPhone(
+    (phone) => {
+      sms.setValue("phone", phone);
+      pw.setValue("phone", phone);
+    },
+    () => !sms.getValues("phone") && !pw.getValues("phone"),
+  );
 
   async function submit(provider: Mode, values: Record<string, string>) {
     setError(null);
@@ -37,6 +46,7 @@ export function LoginForm({ next }: { next: string }) {
       setError(parseAuthError(res?.error ?? "internal"));
       return;
     }
+    rememberLoginPhone(values.phone ?? "");
     // A full navigation so server components render with the new session.
     window.location.assign(next);
   }
@@ -112,7 +122,9 @@ export function LoginForm({ next }: { next: string }) {
         </form>
       )}
       <PasskeyLoginButton next={next} onError={setError} />
-      <p className={styles.small}>{t("auth.login.agreement")}</p>
+      <p className={styles.small} data-testid="login-agreement">
+        <AgreementText text={t("auth.login.agreement")} />
+      </p>
     </div>
   );
 }

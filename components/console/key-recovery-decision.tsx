@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { useT } from "@/lib/i18n/client";
 import type { ActionResult } from "@/lib/server/http/action-result";
@@ -9,7 +10,10 @@ import styles from "./console.module.css";
 
 type Decide = (recoveryId: string, input: unknown) => Promise<ActionResult<{ id: string; status: string }>>;
 
-/** 批准 / 拒绝 (reason required) of one key recovery request, inline in its row; the list refreshes after. */
+/**
+ * 批准 / 驳回 (reason required) of one key recovery request, inline in its row, each confirmed in a dialog (a 驳回
+ * once it has a reason to show; without one the server's message asks for it). The list refreshes after.
+ */
 export function KeyRecoveryDecision({ recoveryId, decide }: { recoveryId: string; decide: Decide }) {
   const t = useT();
   const router = useRouter();
@@ -17,9 +21,15 @@ export function KeyRecoveryDecision({ recoveryId, decide }: { recoveryId: string
   const [busy, setBusy] = useState<"approve" | "reject" | null>(null);
   const [status, setStatus] = useState("");
   const [error, setError] = useState("");
+  const { confirm, dialog } = useConfirm();
 
   async function run(kind: "approve" | "reject") {
-    if (kind === "approve" && !window.confirm(t("review.recoveries.approveConfirm"))) return;
+    const isConfirmed =
+      kind === "approve"
+        ? await confirm({ title: t("review.recoveries.approve"), body: t("review.recoveries.approveConfirm"), confirmLabel: t("review.recoveries.approve") })
+        : reason.trim().length < 4 ||
+          (await confirm({ title: t("review.recoveries.reject"), body: <><p>{t("review.recoveries.rejectConfirm")}</p><blockquote className={styles.quote}>{reason.trim()}</blockquote></>, confirmLabel: t("review.recoveries.reject"), tone: "danger" }));
+    if (!isConfirmed) return;
     setBusy(kind);
     setError("");
     const res = await decide(recoveryId, kind === "approve" ? { decision: "approve" } : { decision: "reject", reason });
@@ -34,6 +44,7 @@ export function KeyRecoveryDecision({ recoveryId, decide }: { recoveryId: string
 
   return (
     <div className={styles.rowDecision} data-testid={`recovery-${recoveryId}`}>
+      {dialog}
       <Button size="sm" onClick={() => run("approve")} isLoading={busy === "approve"} disabled={busy !== null} data-testid="recovery-approve">
         {t("review.recoveries.approve")}
       </Button>

@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { useMessage } from "@/components/forms/use-message";
 import { applyFieldErrors } from "@/components/forms/apply-field-errors";
@@ -23,10 +24,11 @@ export function OrgPaperDecision({ requestId, canApprove, decide }: { requestId:
   const router = useRouter();
   const [result, setResult] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [isApproving, setApproving] = useState(false);
+  const { confirm, dialog } = useConfirm();
   const form = useForm<TPaperTransferReject>({ resolver: zodResolver(ZPaperTransferRejectSchema), defaultValues: { requestId, reason: "" } });
 
   async function onApprove() {
-    if (!window.confirm(t("orgConsole.request.approveConfirm"))) return;
+    if (!(await confirm({ title: t("orgConsole.request.approve"), body: t("orgConsole.request.approveConfirm"), confirmLabel: t("orgConsole.request.approve") }))) return;
     setApproving(true);
     const res = await decide({ requestId, decision: "approve" });
     setApproving(false);
@@ -36,6 +38,8 @@ export function OrgPaperDecision({ requestId, canApprove, decide }: { requestId:
   }
 
   const onReject = form.handleSubmit(async (values) => {
+    const body = <><p>{t("orgConsole.request.rejectConfirm")}</p><blockquote className={styles.quote}>{values.reason.trim()}</blockquote></>;
+    if (!(await confirm({ title: t("orgConsole.request.reject"), body, confirmLabel: t("orgConsole.request.reject"), tone: "danger" }))) return;
     const res = await decide({ ...values, decision: "reject" });
     if (!res.ok) {
       if (!applyFieldErrors(form.setError, res.error)) setResult({ tone: "error", text: res.error.message });
@@ -48,6 +52,7 @@ export function OrgPaperDecision({ requestId, canApprove, decide }: { requestId:
 
   return (
     <div className={styles.form}>
+      {dialog}
       <Alert tone={result?.tone === "error" ? "error" : "success"} data-testid="decision-result">{result?.text}</Alert>
       {canApprove && (
         <Button block size="lg" onClick={onApprove} isLoading={isApproving} data-testid="approve">

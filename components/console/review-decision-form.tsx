@@ -5,6 +5,7 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useConfirm } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { useMessage } from "@/components/forms/use-message";
@@ -28,17 +29,21 @@ type Props = {
   rejectSteps?: ReadonlyArray<{ value: string; label: string }>;
 };
 
-/** 审核通过 / 驳回 (reason required) / 已收到纸质材料, each a server action; the page refreshes after. */
+/**
+ * 审核通过 / 驳回 (reason required) / 已收到纸质材料, each a server action; the page refreshes after. Both decisions
+ * ask first in a dialog that says what is decided (a 驳回 shows the reason the applicant will read).
+ */
 export function ReviewDecisionForm({ orderId, canApprove, canReject, canReceivePaper, approve, reject, receivePaper, rejectSteps = [] }: Props) {
   const t = useT();
   const msg = useMessage();
   const router = useRouter();
   const [result, setResult] = useState<{ tone: "success" | "error"; text: string } | null>(null);
   const [busy, setBusy] = useState<"approve" | "paper" | null>(null);
+  const { confirm, dialog } = useConfirm();
   const form = useForm<TRejectOrder>({ resolver: zodResolver(ZRejectOrderSchema), defaultValues: { orderId, reason: "" } });
 
   async function onApprove() {
-    if (!window.confirm(t("review.order.approveConfirm"))) return;
+    if (!(await confirm({ title: t("review.order.approve"), body: t("review.order.approveConfirm"), confirmLabel: t("review.order.approve") }))) return;
     setBusy("approve");
     const res = await approve({ orderId });
     setBusy(null);
@@ -57,6 +62,15 @@ export function ReviewDecisionForm({ orderId, canApprove, canReject, canReceiveP
   }
 
   const onReject = form.handleSubmit(async (values) => {
+    const step = rejectSteps.find((s) => s.value === values.step)?.label;
+    const body = (
+      <>
+        <p>{t("review.order.rejectConfirm")}</p>
+        <blockquote className={styles.quote} data-testid="confirm-reason">{values.reason.trim()}</blockquote>
+        {step && <p className={styles.muted}>{t("review.order.rejectConfirmStep", { step })}</p>}
+      </>
+    );
+    if (!(await confirm({ title: t("review.order.rejectSubmit"), body, confirmLabel: t("review.order.rejectSubmit"), tone: "danger" }))) return;
     const res = await reject(values);
     if (!res.ok) {
       if (!applyFieldErrors(form.setError, res.error)) setResult({ tone: "error", text: res.error.message });
@@ -69,6 +83,7 @@ export function ReviewDecisionForm({ orderId, canApprove, canReject, canReceiveP
 
   return (
     <div className={styles.form}>
+      {dialog}
       <Alert tone={result?.tone === "error" ? "error" : "success"} data-testid="decision-result">{result?.text}</Alert>
       {canReceivePaper && (
         <div className={styles.form}>

@@ -2,10 +2,14 @@
 import { useCallback, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FileButton } from "@/components/ui/file-button";
 import { useT } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n/catalogue";
+import { hasMessage } from "@/lib/i18n/translate";
 import { QrPanel, type DemoPoll, type DemoScan } from "./qr-panel";
 import { SubjectLibraryView, type DemoSync } from "./subject-library-view";
 import { PdfSealCard, type DemoPdf } from "./pdf-seal-card";
+import { subjectName } from "./subject-name";
 import styles from "./demo-tender.module.css";
 
 type User = { subject: string; serial: string; issuer: string; encryptionCertificate: string | null } | null;
@@ -31,6 +35,7 @@ async function step(name: string, body?: FormData) {
 /** The demo platform's one page: QR login, bid upload and signing, envelope, bid opening. */
 export function DemoTenderApp({ initialUser, initialBid, initialSync = null, initialPdf = null }: { initialUser: User; initialBid: Bid; initialSync?: DemoSync; initialPdf?: DemoPdf }) {
   const t = useT();
+  const reason = (r: string) => (hasMessage(`sealsUse.verify.reasons.${r}`) ? t(`sealsUse.verify.reasons.${r}` as MessageKey) : r);
   const [user, setUser] = useState<User>(initialUser);
   const [bid, setBid] = useState<Bid>(initialBid);
   const [extras, setExtras] = useState<Extra[]>([]);
@@ -72,7 +77,7 @@ export function DemoTenderApp({ initialUser, initialBid, initialSync = null, ini
         <h2 id="demo-login">{t("scanner.demo.login")}</h2>
         {user ? (
           <>
-            <p className={styles.ok} data-testid="demo-logged-in">{t("scanner.demo.loggedIn", { subject: user.subject })}</p>
+            <p className={styles.ok} data-testid="demo-logged-in">{t("scanner.demo.loggedIn", { subject: subjectName(user.subject) })}</p>
             <p className={styles.muted} data-testid="demo-chain">{t("scanner.demo.chainOk", { issuer: user.issuer })}</p>
             <Button variant="ghost" size="sm" onClick={() => void fetch("/demo/tender/api/logout", { method: "POST" }).then(() => window.location.reload())} data-testid="demo-logout">{t("scanner.demo.logout")}</Button>
           </>
@@ -97,10 +102,7 @@ export function DemoTenderApp({ initialUser, initialBid, initialSync = null, ini
               void run("sign", setSign, new FormData(e.currentTarget));
             }}
           >
-            <label>
-              {t("scanner.demo.file")}
-              <input type="file" name="file" accept="application/pdf" required data-testid="demo-bid-file" />
-            </label>
+            <FileButton caption={t("scanner.demo.file")} name="file" accept="application/pdf" required data-testid="demo-bid-file" />
             <Button type="submit" isLoading={busy === "sign"} data-testid="demo-bid-upload">{t("scanner.demo.upload")}</Button>
           </form>
         )}
@@ -108,8 +110,8 @@ export function DemoTenderApp({ initialUser, initialBid, initialSync = null, ini
         {bid?.signature && (
           <p className={bid.signature.valid ? styles.ok : styles.bad} data-testid="demo-sign-result">
             {bid.signature.valid
-              ? t("scanner.demo.signed", { subject: bid.signature.subject ?? "", time: bid.signature.signingTime ? new Date(bid.signature.signingTime).toLocaleString() : "" })
-              : t("scanner.demo.signBad", { reasons: bid.signature.reasons.join(", ") })}
+              ? t("scanner.demo.signed", { subject: subjectName(bid.signature.subject), time: bid.signature.signingTime ? new Date(bid.signature.signingTime).toLocaleString() : "" })
+              : t("scanner.demo.signBad", { reasons: bid.signature.reasons.map(reason).join("；") })}
           </p>
         )}
         {bid?.signature?.valid && <a href="/demo/tender/api/bid/p7s" className={styles.muted} data-testid="demo-p7s">{t("scanner.demo.downloadP7s")}</a>}
@@ -165,7 +167,7 @@ export function DemoTenderApp({ initialUser, initialBid, initialSync = null, ini
       </section>
       <PdfSealCard isLoggedIn={Boolean(user)} initialPdf={initialPdf} />
       <Alert tone="error" data-testid="demo-error">{error}</Alert>
-      {webhookOk && <p className={styles.muted} data-testid="demo-webhook">Webhook ✓ (X-CertDesk-Signature)</p>}
+      {webhookOk && <p className={styles.muted} data-testid="demo-webhook">{t("scanner.demo.webhookVerified")}</p>}
     </div>
   );
 }

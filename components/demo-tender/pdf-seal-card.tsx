@@ -1,8 +1,12 @@
 "use client";
 import { useCallback, useEffect, useState, type MouseEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { FileButton } from "@/components/ui/file-button";
 import { useT } from "@/lib/i18n/client";
+import type { MessageKey } from "@/lib/i18n/catalogue";
+import { hasMessage } from "@/lib/i18n/translate";
 import { QrPanel, type DemoPoll, type DemoScan } from "./qr-panel";
+import { subjectName } from "./subject-name";
 import styles from "./demo-tender.module.css";
 
 export type DemoPdf = {
@@ -26,6 +30,7 @@ async function step(name: string, body: FormData) {
  */
 export function PdfSealCard({ isLoggedIn, initialPdf }: { isLoggedIn: boolean; initialPdf: DemoPdf }) {
   const t = useT();
+  const reason = (r: string) => (hasMessage(`sealsUse.verify.reasons.${r}`) ? t(`sealsUse.verify.reasons.${r}` as MessageKey) : r);
   const [pdf, setPdf] = useState<DemoPdf>(initialPdf);
   const [seals, setSeals] = useState<Seal[] | null>(null);
   const [sealId, setSealId] = useState("");
@@ -107,10 +112,7 @@ export function PdfSealCard({ isLoggedIn, initialPdf }: { isLoggedIn: boolean; i
             void run("pdf_upload", new FormData(e.currentTarget));
           }}
         >
-          <label>
-            {t("scanner.demo.file")}
-            <input type="file" name="file" accept="application/pdf" required data-testid="demo-pdf-file" />
-          </label>
+          <FileButton caption={t("scanner.demo.file")} name="file" accept="application/pdf" required data-testid="demo-pdf-file" />
           <Button type="submit" variant="secondary" isLoading={busy === "pdf_upload"} data-testid="demo-pdf-upload">{t("scanner.demo.upload")}</Button>
         </form>
       )}
@@ -151,7 +153,7 @@ export function PdfSealCard({ isLoggedIn, initialPdf }: { isLoggedIn: boolean; i
               <ul className={styles.extras}>
                 {pdf.signatures.map((s, i) => (
                   <li key={s.requestId} data-testid="demo-pdf-signature" data-valid={String(s.valid)}>
-                    #{i + 1} {s.sealName} {s.valid ? `✓ ${s.subject ?? ""}` : `✕ ${s.reasons.join(", ")}`}
+                    #{i + 1} {s.sealName} {s.valid ? `✓ ${subjectName(s.subject)}` : `✕ ${s.reasons.map(reason).join("；")}`}
                   </li>
                 ))}
               </ul>

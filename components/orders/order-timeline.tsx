@@ -1,7 +1,6 @@
 import type { OrderEvent } from "@/lib/generated/prisma/client";
 import type { T } from "@/lib/i18n/translate";
-import type { MessageKey } from "@/lib/i18n/catalogue";
-import { hasMessage } from "@/lib/i18n/translate";
+import { orderEventLabel } from "./order-event-label";
 import styles from "./orders.module.css";
 
 export function formatTime(d: Date, locale: string) {
@@ -13,11 +12,10 @@ export function OrderTimeline({ events, t, locale }: { events: OrderEvent[]; t: 
   return (
     <ol className={styles.timeline} data-testid="timeline">
       {events.map((e) => {
-        const key = `orders.events.${e.type}`;
         return (
           <li key={e.id} className={styles.event}>
             <span className={styles.eventDot} aria-hidden="true" />
-            <span className={styles.eventText}>{hasMessage(key) ? t(key as MessageKey) : e.type}</span>
+            <span className={styles.eventText}>{orderEventLabel(t, e.type)}</span>
             <time className={styles.eventTime} dateTime={e.at.toISOString()}>{formatTime(e.at, locale)}</time>
           </li>
         );

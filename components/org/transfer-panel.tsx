@@ -6,6 +6,7 @@ import { startAdminTransferAction } from "@/lib/actions/org/transfer-actions";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
+import { FileButton } from "@/components/ui/file-button";
 import { Select } from "@/components/ui/select";
 import { SignLetterQr, type TLetterStart } from "./sign-letter-qr";
 import styles from "./request-area.module.css";
@@ -69,9 +70,7 @@ export function TransferPanel({ orgId, members }: { orgId: string; members: Memb
             <form className={styles.form} onSubmit={upload}>
               {/* A plain link: the PDF is a download, not a page to prefetch. */}
               <a href={`/api/org/${orgId}/transfer-form${toUserId ? `?to=${encodeURIComponent(toUserId)}` : ""}`} download className={buttonClassName({ variant: "outline", size: "sm" }, styles.self)} data-testid="transfer-form">{t("orgRequests.transfer.downloadForm")}</a>
-              <Field label={t("orgRequests.transfer.file")}>
-                <input type="file" accept="image/jpeg,image/png,application/pdf" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="transfer-file" />
-              </Field>
+              <FileButton caption={t("orgRequests.transfer.file")} accept="image/jpeg,image/png,application/pdf" onChange={(e) => setFile(e.target.files?.[0] ?? null)} data-testid="transfer-file" />
               <div className={styles.actions}><Button type="submit" variant="secondary" isLoading={isBusy} disabled={!toUserId || !file}>{t("orgRequests.transfer.upload")}</Button></div>
             </form>
           )}

@@ -9,10 +9,12 @@ import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { SendCodeButton } from "@/components/auth/send-code-button";
+import { rememberLoginPhone, useRememberedLoginPhone } from "@/components/auth/remembered-phone";
 import { useMessage } from "@/components/forms/use-message";
 import { parseAuthError, type ApiError } from "@/components/forms/api-error";
 import { useT } from "@/lib/i18n/client";
 import { ZSmsLoginSchema, type TSmsLogin } from "@/lib/server/auth/auth.types";
+import { AgreementText } from "@/components/legal/agreement-text";
 import styles from "./phone.module.css";
 
 /** The desk's SMS login (same account, same next-auth provider), laid out for a phone. */
@@ -22,11 +24,13 @@ export function PhoneLoginForm({ next }: { next: string }) {
   const [error, setError] = useState<ApiError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const form = useForm<TSmsLogin>({ resolver: zodResolver(ZSmsLoginSchema), defaultValues: { phone: "", code: "" } });
+  useRememberedLoginPhone((phone) => form.setValue("phone", phone), () => !form.getValues("phone"));
 
   const onSubmit = form.handleSubmit(async (values) => {
     setError(null);
     const res = await signIn("sms", { ...values, redirect: false });
     if (!res || res.error) return setError(parseAuthError(res?.error ?? "internal"));
+    rememberLoginPhone(values.phone);
     window.location.assign(next);
   });
 
@@ -60,7 +64,9 @@ export function PhoneLoginForm({ next }: { next: string }) {
         <Button type="submit" block size="lg" isLoading={form.formState.isSubmitting} data-testid="login">
           {t("auth.login.submit")}
         </Button>
-        <p className={styles.note}>{t("auth.login.agreement")}</p>
+        <p className={styles.note} data-testid="login-agreement">
+          <AgreementText text={t("auth.login.agreement")} />
+        </p>
       </form>
     </Card>
   );

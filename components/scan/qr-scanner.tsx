@@ -103,8 +103,9 @@ export function QrScanner({ onResult }: { onResult: (text: string) => void }) {
     <div className={styles.scanner}>
       <div className={styles.viewfinder} data-state={state}>
         <video ref={video} muted playsInline className={styles.video} data-testid="scanner-video" />
-        <span className={styles.frame} aria-hidden />
-        {state !== "live" && <p className={styles.overlay}>{state === "starting" ? t("scanner.starting") : t("scanner.noCamera")}</p>}
+        {/* The aiming frame only over a live picture: without a camera the message takes the box (the frame ran through it). */}
+        {state === "live" && <span className={styles.frame} aria-hidden data-testid="scanner-frame" />}
+        {state !== "live" && <p className={styles.overlay} data-testid="scanner-overlay">{state === "starting" ? t("scanner.starting") : t("scanner.noCamera")}</p>}
       </div>
       <canvas ref={canvas} hidden />
       <p className={styles.lead}>{t("scanner.lead")}</p>

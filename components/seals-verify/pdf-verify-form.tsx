@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { FileButton } from "@/components/ui/file-button";
 import { useLocale, useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/catalogue";
 import type { TPdfVerification } from "@/lib/server/seals/verify-signed-pdf.types";
@@ -37,11 +38,7 @@ export function PdfVerifyForm() {
   return (
     <>
       <form className={styles.form} onSubmit={onSubmit}>
-        <label>
-          {t("sealsUse.verify.file")}
-          <br />
-          <input type="file" name="file" accept="application/pdf" required data-testid="verify-file" />
-        </label>
+        <FileButton caption={t("sealsUse.verify.file")} name="file" accept="application/pdf" required data-testid="verify-file" />
         <Button type="submit" isLoading={busy} data-testid="verify-submit">{busy ? t("sealsUse.verify.working") : t("sealsUse.verify.submit")}</Button>
       </form>
       <Alert tone="error" data-testid="verify-error">{error}</Alert>

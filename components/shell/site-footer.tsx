@@ -40,8 +40,8 @@ export async function SiteFooter() {
             <li><Link href="/help">{t("shell.footer.faq")}</Link></li>
             <li><Link href="/help/contact">{t("shell.footer.contact")}</Link></li>
             <li><Link href="/m">{t("shell.footer.app")}</Link></li>
-            <li><Link href="/help/agreement">{t("shell.footer.agreement")}</Link></li>
-            <li><Link href="/help/privacy">{t("shell.footer.privacy")}</Link></li>
+            <li><Link href="/help/agreement">{t("help.articles.agreement.title")}</Link></li>
+            <li><Link href="/help/privacy">{t("help.articles.privacy.title")}</Link></li>
           </ul>
         </nav>
 
@@ -64,8 +64,8 @@ export async function SiteFooter() {
                 {t("shell.footer.icp", { record: icpRecord })}
               </a>
             )}
-            <Link href="/help/agreement">{t("shell.footer.agreement")}</Link>
-            <Link href="/help/privacy">{t("shell.footer.privacy")}</Link>
+            <Link href="/help/agreement">{t("help.articles.agreement.title")}</Link>
+            <Link href="/help/privacy">{t("help.articles.privacy.title")}</Link>
           </p>
         </div>
       </div>

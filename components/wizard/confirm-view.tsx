@@ -66,7 +66,7 @@ export async function ConfirmView({ order, platformName }: { order: Order; platf
         section(t("wizard.confirm.goods"), "goods", [
           [t("wizard.goods.certName"), order.subjectType === "UNIT" ? t("wizard.goods.certUnit") : t("wizard.goods.certIndividual")],
           [t("wizard.goods.years"), t("orders.detail.years", { years: goods.years })],
-          [t("wizard.goods.medium"), goods.medium === "USB_KEY" ? t("wizard.goods.usbKey", { price: "" }).replace(/[（(].*$/, "") : t("wizard.goods.cloud")],
+          [t("wizard.goods.medium"), t(`orders.medium.${goods.medium}`)],
           [t("wizard.goods.shippingTitle"), goods.shipping ? `${goods.shipping.recipient} ${goods.shipping.phone} ${goods.shipping.address}` : null],
           [t("wizard.goods.platform"), platformName],
           [t("wizard.confirm.invoice"), goods.invoice.wanted ? (enterprise?.name ?? person?.name) : t("wizard.goods.invoiceNone")],

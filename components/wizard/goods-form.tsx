@@ -27,6 +27,7 @@ export function GoodsForm({
   platforms,
   allowNoInvoice,
   invoiceHeader,
+  invoiceBank,
   taxNumber,
   defaults,
   backHref,
@@ -38,6 +39,7 @@ export function GoodsForm({
   platforms: Array<{ id: string; name: string }>;
   allowNoInvoice: boolean;
   invoiceHeader: string;
+  invoiceBank?: { bank: string; account: string } | null;
   taxNumber: string | null;
   defaults?: Partial<TGoodsStep>;
   backHref: string;
@@ -54,7 +56,12 @@ export function GoodsForm({
       ...defaults,
       // Radio inputs hold strings: a number would leave every option unchecked.
       years: String(defaults?.years ?? years[0] ?? 1) as unknown as 1,
-      invoice: { wanted: !allowNoInvoice || (defaults?.invoice?.wanted ?? true), ...defaults?.invoice },
+      invoice: {
+        wanted: !allowNoInvoice || (defaults?.invoice?.wanted ?? true),
+        ...defaults?.invoice,
+        bank: defaults?.invoice?.bank || invoiceBank?.bank || "",
+        account: defaults?.invoice?.account || invoiceBank?.account || "",
+      },
     },
   });
   const { run, go, error, isBusy } = useStepAction(form);
@@ -136,7 +143,7 @@ export function GoodsForm({
                 <Input value={taxNumber} readOnly />
               </Field>
             )}
-            <TextField form={form} name="invoice.email" label={t("wizard.goods.invoiceEmail")} type="email" isRequired={false} />
+            <TextField form={form} name="invoice.email" label={t(isUnit ? "wizard.goods.invoiceEmailUnit" : "wizard.goods.invoiceEmailIndividual")} type="email" isRequired={false} />
             {isUnit && (
               <>
                 <TextField form={form} name="invoice.address" label={t("wizard.goods.invoiceAddress")} isRequired={false} />

@@ -9,6 +9,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { useMessage } from "@/components/forms/use-message";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/catalogue";
+import type { VerificationMethod } from "@/lib/generated/prisma/enums";
 import { ZHandlerStepSchema, HANDLER_METHODS, type THandlerStep } from "@/lib/server/orders/save-handler-step.types";
 import { ID_TYPES } from "@/lib/server/orders/order-fields.types";
 import type { TEnterpriseStep } from "@/lib/server/orders/save-enterprise-step.types";
@@ -26,6 +27,7 @@ export function HandlerForm({
   orderId,
   methods,
   enterprise,
+  legalRepCheckedBy = null,
   defaults,
   initialCheck,
   canOffline,
@@ -34,6 +36,8 @@ export function HandlerForm({
   orderId: string;
   methods: Array<(typeof HANDLER_METHODS)[number]>;
   enterprise: Pick<TEnterpriseStep, "legalRepName" | "legalRepIdType" | "legalRepIdNumber" | "legalRepPhone">;
+  /** The method that already verified the legal representative (null: a deposit checked the enterprise only). */
+  legalRepCheckedBy?: VerificationMethod | null;
   defaults?: Partial<FormValues>;
   initialCheck: CheckState | null;
   canOffline: boolean;
@@ -50,6 +54,7 @@ export function HandlerForm({
   const [phase, setPhase] = useState<CheckPhase>("idle");
   const method = form.watch("method");
   const isLegalRep = form.watch("isLegalRep");
+  const isCheckedAlready = isLegalRep && legalRepCheckedBy !== null;
 
   function onLegalRepChange(checked: boolean) {
     form.setValue("isLegalRep", checked);
@@ -88,6 +93,11 @@ export function HandlerForm({
           <TextField form={form} name="phone" label={t("wizard.handler.phone")} hint={t("wizard.handler.phoneHint")} inputMode="numeric" maxLength={11} />
           <TextField form={form} name="email" label={t("wizard.handler.email")} hint={t("wizard.handler.emailHint")} type="email" className={styles.full} />
         </div>
+        {isCheckedAlready ? (
+          <Alert tone="success" isLive={false} data-testid="handler-checked-already">
+            {t("wizard.handler.checkedAlready", { method: methodName(t, legalRepCheckedBy, { isLegalRep: true }) })}
+          </Alert>
+        ) : (
         <fieldset className={styles.fieldset}>
           <legend className={styles.legend}>{t("wizard.handler.method")}</legend>
           <div className={styles.options}>
@@ -103,7 +113,8 @@ export function HandlerForm({
           </div>
           {form.formState.errors.method && <p className={styles.error}>{msg(form.formState.errors.method.message)}</p>}
         </fieldset>
-        {method === "BANK4" && <TextField form={form} name="bankCard" label={t("wizard.handler.bankCard")} inputMode="numeric" maxLength={23} />}
+        )}
+        {method === "BANK4" && !isCheckedAlready && <TextField form={form} name="bankCard" label={t("wizard.handler.bankCard")} inputMode="numeric" maxLength={23} />}
         <CheckProgress phase={phase} method={isLegalRep ? null : method} />
         <div className={styles.actions}>
           <ButtonLink href={backHref} variant="outline">{t("wizard.back")}</ButtonLink>

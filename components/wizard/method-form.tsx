@@ -5,6 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { AgreementText } from "@/components/legal/agreement-text";
 import { useMessage } from "@/components/forms/use-message";
 import { useT } from "@/lib/i18n/client";
 import type { MessageKey } from "@/lib/i18n/catalogue";
@@ -68,7 +69,7 @@ export function MethodForm({ orderId, kind, methods, defaultMethod }: { orderId:
           </p>
         )}
       </fieldset>
-      <Checkbox label={t("wizard.method.agree")} {...form.register("agreed")} error={msg(errors.agreed?.message)} data-testid="agree" />
+      <Checkbox label={<AgreementText text={t("wizard.method.agree")} />} {...form.register("agreed")} error={msg(errors.agreed?.message)} data-testid="agree" />
       <div className={styles.actions}>
         <span />
         <Button type="submit" isLoading={isBusy} size="lg" data-testid="next">

@@ -5,6 +5,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Alert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
+import { AgreementText } from "@/components/legal/agreement-text";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { useMessage } from "@/components/forms/use-message";
@@ -64,7 +65,7 @@ export function SignForm({ orderId, maskedPhone, agreementTitle, agreementText, 
           </div>
         )}
       </Field>
-      <Checkbox label={t("wizard.sign.agree")} {...form.register("agreed")} error={msg(form.formState.errors.agreed?.message)} data-testid="sign-agree" />
+      <Checkbox label={<AgreementText text={t("wizard.sign.agree")} />} {...form.register("agreed")} error={msg(form.formState.errors.agreed?.message)} data-testid="sign-agree" />
       <div className={styles.actions}>
         <ButtonLink href={backHref} variant="outline">{t("wizard.back")}</ButtonLink>
         <Button type="submit" size="lg" isLoading={isBusy && !isSending} data-testid="sign-submit">{t("wizard.sign.submit")}</Button>

@@ -48,7 +48,7 @@ export function VerificationBlock({
   const whichLabel = t(`wizard.verify.which.${role}` as MessageKey);
 
   return (
-    <Card title={t("wizard.verify.title")} data-testid="verification">
+    <Card title={t("wizard.verify.title")} className={styles.verification} data-testid="verification">
       <div className={styles.form}>
         <Alert tone="error" data-testid="verify-error">{error}</Alert>
         {check.status === "FAILED" ? (

@@ -19,6 +19,8 @@ export async function verifyLoginResult({ challenge, result }: { challenge: stri
   const trust = await fetchCaTrust();
   const chain = await verifyChain({ leaf: der, intermediates: trust.intermediates, roots: trust.roots });
   reasons.push(...chain.reasons);
-  const issuer = chain.chain[1]?.subject.typesAndValues.map((tv) => String(tv.value.valueBlock.value)).join(", ") ?? "";
+  // The issuing CA by its common name (2.5.4.3), as a person reads it; the other values if it has none.
+  const values = chain.chain[1]?.subject.typesAndValues ?? [];
+  const issuer = String((values.find((tv) => tv.type === "2.5.4.3") ?? values.at(-1))?.value.valueBlock.value ?? "");
   return { valid: reasons.length === 0, reasons, issuer, chainLength: chain.chain.length };
 }

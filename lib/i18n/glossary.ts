@@ -100,13 +100,13 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   {
     thing: "the user agreement every account accepts",
     zh: "云证书用户服务协议",
-    key: "terms.agreement.user",
+    key: "help.articles.agreement.title",
     notThis: [/云证书服务台用户服务协议/, /《用户服务协议》/],
   },
   {
     thing: "the privacy policy",
     zh: "云证书隐私政策",
-    key: "terms.agreement.privacy",
+    key: "help.articles.privacy.title",
     notThis: [/《隐私政策》/],
   },
 ];

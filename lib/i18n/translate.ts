@@ -13,11 +13,20 @@ function lookup(locale: Locale, key: string): string | undefined {
   return typeof node === "string" ? node : undefined;
 }
 
+// A value that ends its own sentence (a reviewer's reason typed with its 。) takes the place of the
+// template's punctuation right after the placeholder: 「原因：照片模糊。。」 became 「原因：照片模糊。」.
+const ENDS_SENTENCE = /[。．！？.!?]\s*$/;
+
 /** `t("auth.login.title")`; `{name}` placeholders are filled from params. Missing keys fall back to zh-CN, then the key. */
 export function translator(locale: Locale): T {
   return (key, params) => {
     const text = lookup(locale, key) ?? lookup(DEFAULT_LOCALE, key) ?? key;
-    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m)) : text;
+    if (!params) return text;
+    return text.replace(/\{(\w+)\}([。．.！!？?；;，,])?/g, (m, name: string, after: string | undefined) => {
+      if (!(name in params)) return m;
+      const value = String(params[name]);
+      return after && ENDS_SENTENCE.test(value) ? value.trimEnd() : value + (after ?? "");
+    });
   };
 }
 

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO, loginWithPassword, readSmsCode, uniquePhone } from "./fixtures/auth";
+import { checkPage } from "./fixtures/page-checks";
 
 async function gotoLogin(page: Page) {
   await page.goto("/login");
@@ -31,6 +32,15 @@ test.describe("login", () => {
     await page.waitForURL("/");
     await page.goto("/account");
     await expect(page.getByTestId("account-phone")).toHaveText(`${phone.slice(0, 3)}****${phone.slice(7)}`);
+
+    // Signed out, this browser offers the number again (it was typed every time), and the agreements the
+    // login page names open their text.
+    await page.context().clearCookies();
+    await gotoLogin(page);
+    await expect(page.getByLabel("手机号")).toHaveValue(phone);
+    await checkPage(page, "login");
+    await page.getByTestId("login-agreement").getByTestId("agreement-privacy").click();
+    await expect(page.getByRole("dialog", { name: "云证书隐私政策" })).toContainText("版本：1.0");
   });
 
   test("refuses wrong codes with the tries left, then kills the code after five", async ({ page }) => {

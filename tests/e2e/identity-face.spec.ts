@@ -1,6 +1,7 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { loginAs } from "./fixtures/auth";
 import { FAKE_CAMERA } from "./fixtures/camera";
+import { checkPage } from "./fixtures/page-checks";
 
 // Several contexts and a dev server compiling on first use: give each test room.
 test.describe.configure({ timeout: 180_000 });
@@ -33,6 +34,7 @@ test("the legal rep passes the face check on a phone and the desk sees it live",
   const m = await phone.newPage();
   await m.goto(new URL(faceUrl!).pathname);
   await expect(m.getByRole("heading", { name: "人脸识别" })).toBeVisible(SLOW);
+  await checkPage(m, "m-face");
   // The preview plays frames from the fake camera.
   await expect.poll(() => m.getByTestId("face-video").evaluate((v: HTMLVideoElement) => v.videoWidth), SLOW).toBeGreaterThan(0);
   await m.getByRole("button", { name: "开始识别" }).click();
@@ -41,7 +43,7 @@ test("the legal rep passes the face check on a phone and the desk sees it live",
 
   // No reload: the desk follows the check through its event stream.
   await expect(panel).toHaveAttribute("data-status", "PASSED", SLOW);
-  await expect(page.getByText("人脸识别已通过")).toBeVisible();
+  await expect(page.getByText("人脸识别核验已通过")).toBeVisible();
   await phone.close();
 });
 

@@ -9,6 +9,7 @@ import { generateKeyPair } from "../../lib/pki/sm2";
 import { readStore } from "./fixtures/indexeddb";
 import { holderWithCertificate, phoneContext } from "./fixtures/review";
 import { settle } from "./wizard-helpers";
+import { answerConfirm } from "./fixtures/confirm";
 
 test.setTimeout(300_000);
 
@@ -52,8 +53,8 @@ test("a lost phone's encryption key is recovered onto a new phone after a review
   await console.screenshot({ path: test.info().outputPath("console-key-recoveries.png"), fullPage: true });
   await row.getByTestId("recovery-reject").click();
   await expect(row.getByRole("status")).toContainText("请填写驳回原因");
-  console.once("dialog", (d) => void d.accept());
   await row.getByTestId("recovery-approve").click();
+  await answerConfirm(console);
   await expect(console.locator("[data-testid^=recovery-c]")).toHaveCount(0, { timeout: 30_000 });
   await console.goto("/console/key-recoveries?status=APPROVED");
   await expect(console.locator("table").getByText("已批准，待密钥管理中心处理").first()).toBeVisible();

@@ -5,6 +5,7 @@ import { issuingCa, ocsp } from "./fixtures/openssl";
 import { consolePage } from "./fixtures/review";
 import { claimThroughUnitWizard, confirmDeposit, enterprise, paySandbox, settle, startUnit } from "./wizard-helpers";
 import { approveInConsole, downloadOnPhone } from "./fixtures/review";
+import { answerConfirm } from "./fixtures/confirm";
 
 // Issue 13, information change (证书变更) in Chromium: an enterprise's administrator changes the enterprise
 // name on the desk (/change → 变更说明 with the seal that will be voided → the new details checked by
@@ -102,8 +103,8 @@ test("enterprise name change: desk /change → check → materials → confirm �
   await expect(reviewer.getByTestId("review-change")).toContainText(e.name);
   await shot(reviewer, "change-console-review.png");
   await reviewer.waitForLoadState("networkidle");
-  reviewer.once("dialog", (d) => void d.accept());
   await reviewer.getByTestId("approve").click();
+  await answerConfirm(reviewer);
   await expect(reviewer.getByTestId("decision-result")).not.toBeEmpty({ timeout: 30_000 });
 
   // Paid after the approval; the old certificate still works until the new one is issued.

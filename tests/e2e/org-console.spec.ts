@@ -6,6 +6,7 @@ import { expect, test } from "@playwright/test";
 import { DEMO, loginAs } from "./fixtures/auth";
 import { consolePage } from "./fixtures/review";
 import { settle } from "./wizard-helpers";
+import { answerConfirm } from "./fixtures/confirm";
 
 test.setTimeout(180_000);
 
@@ -75,8 +76,8 @@ test("enterprise list, search, detail and the paper transfer review", async ({ b
 
   await page.getByTestId("reject").click();
   await expect(page.getByText("请填写驳回原因")).toBeVisible();
-  page.once("dialog", (d) => void d.accept());
   await page.getByTestId("approve").click();
+  await answerConfirm(page);
   await expect(page.getByTestId("decision-result")).toHaveText("已批准，管理员已变更", { timeout: 30_000 });
   await expect(page.getByTestId("decided")).toContainText("已通过", { timeout: 30_000 });
 

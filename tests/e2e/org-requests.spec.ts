@@ -5,6 +5,7 @@
 import { expect, test } from "@playwright/test";
 import { loginAs } from "./fixtures/auth";
 import { settle } from "./wizard-helpers";
+import { checkPage } from "./fixtures/page-checks";
 
 test.setTimeout(180_000);
 
@@ -107,15 +108,23 @@ test("phone: 审核 (approve opens the scan page for the letter) and 授权管�
   await page.goto(`/m/org/${f.orgId}/requests`);
   await settle(page);
   await expect(page.getByTestId("org-request")).toHaveCount(2);
+  await checkPage(page, "m-org-requests");
   await page.screenshot({ path: test.info().outputPath("phone-requests.png"), fullPage: true });
   await page.locator(`[id="${f.joinRequestId}"]`).getByTestId("request-approve").click();
   await expect(page).toHaveURL(/\/m\/s\//);
   await settle(page);
+  await checkPage(page, "m-scan-letter");
   await page.screenshot({ path: test.info().outputPath("phone-requests-scan.png"), fullPage: true });
 
   await page.goto(`/m/org/${f.orgId}/authorizations`);
   await settle(page);
   await expect(page.getByTestId("authorization-group")).toContainText("李同事");
   await page.screenshot({ path: test.info().outputPath("phone-authorizations.png"), fullPage: true });
+  await checkPage(page, "m-org-authorizations");
+  // The enterprise's other phone pages, as its administrator sees them.
+  for (const tail of ["", "/members", "/seals"]) {
+    await page.goto(`/m/org/${f.orgId}${tail}`);
+    await checkPage(page, `m-org${tail.replace("/", "-")}`);
+  }
   await context.close();
 });

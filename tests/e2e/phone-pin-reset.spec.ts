@@ -3,6 +3,7 @@ import { readSmsCode } from "./fixtures/auth";
 import { holderWithCertificate } from "./fixtures/review";
 import { settle } from "./wizard-helpers";
 import { FAKE_CAMERA, cameraPhoneContext, holderFaceCheck } from "./fixtures/camera";
+import { checkPage } from "./fixtures/page-checks";
 
 // Two-party key generation, issuance and first compiles of the pages on a shared 2-core machine.
 test.setTimeout(300_000);
@@ -52,6 +53,7 @@ test("forgot PIN: face check, then a cooling-off before the new PIN works; the n
   const anon = await browser.newContext({ locale: "zh-CN" });
   const cancel = await anon.newPage();
   await cancel.goto(link);
+  await checkPage(cancel, "m-pin-reset-cancel");
   await cancel.getByTestId("cancel-reset").click();
   await expect(cancel.getByTestId("cancel-result")).toHaveText("已取消 PIN 重设，原 PIN 继续有效。");
   await cancel.reload();

@@ -7,6 +7,7 @@ import jsQR from "jsqr";
 import sharp from "sharp";
 import { DEMO, loginAs, loginWithPassword } from "./fixtures/auth";
 import { applicantWithOrder, approveInConsole, downloadOnPhone, phoneContext } from "./fixtures/review";
+import { checkPage } from "./fixtures/page-checks";
 
 const shotPath = (name: string) => (process.env.SCREENSHOT_DIR ? path.join(process.env.SCREENSHOT_DIR, name) : test.info().outputPath(name));
 
@@ -60,6 +61,9 @@ test("a reviewer approves; the applicant downloads on the phone with a PIN; Open
   await page.goto("/m");
   await expect(page.getByTestId(`download-${order.orderId}`)).toBeVisible();
   await expect(page.getByTestId("unread-count")).toHaveText("1");
+  await checkPage(page, "m-home-before-download");
+  await page.goto(`/m/download/${order.orderId}`);
+  await checkPage(page, "m-download");
   const certId = await downloadOnPhone(page, order.orderId, "285714");
   // The 审核通过 message is done with once the certificate is downloaded: the 消息 badge clears.
   await expect(page.getByTestId("unread-count")).toHaveCount(0);
@@ -85,6 +89,26 @@ test("a reviewer approves; the applicant downloads on the phone with a PIN; Open
   // The order is complete; downloading again is no longer offered.
   await page.goto(`/m/download/${order.orderId}`);
   await expect(page.getByText("该订单当前无法下载证书")).toBeVisible();
+
+  // The desk's 办理进度 names the download (it showed the code `downloaded`).
+  await page.goto(`/orders/${order.orderId}`);
+  await expect(page.getByTestId("timeline")).toContainText("证书已下载");
+  await checkPage(page, "desk-order-completed-390");
+
+  // Every phone page a holder with a certificate reaches, checked once here (axe, raw codes).
+  for (const path of ["/m", "/m/certs", `/m/certs/${certId}`, `/m/certs/${certId}/pin`, `/m/certs/${certId}/unlock`, `/m/certs/${certId}/recover`, `/m/reissue/${certId}`, "/m/messages", "/m/me", "/m/me/real-name", "/m/org", "/m/seals", "/m/seals/new", "/m/scan", "/m/scan/sessions", "/m/scan/usage", "/m/offline"]) {
+    await page.goto(path);
+    await checkPage(page, `m${path.slice(2).replaceAll("/", "-").replace(certId, "cert") || "-home"}`);
+  }
+  // Without a camera the scanner's message takes the viewfinder: no aiming frame runs through it.
+  await page.goto("/m/scan");
+  await expect(page.getByTestId("scanner-overlay")).toBeVisible();
+  await expect(page.getByTestId("scanner-frame")).toHaveCount(0);
+  const signedOut = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: "zh-CN" });
+  const login = await signedOut.newPage();
+  await login.goto("/m/login");
+  await checkPage(login, "m-login");
+  await signedOut.close();
 });
 
 test("an applicant cannot open the console (403) or another applicant's order (404)", async ({ browser }) => {

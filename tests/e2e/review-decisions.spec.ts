@@ -4,6 +4,8 @@ import { DEMO, loginWithPassword, readSmsCode } from "./fixtures/auth";
 import { applicantWithOrder, approveInConsole, downloadOnPhone, holderWithCertificate, phoneContext as plainPhoneContext } from "./fixtures/review";
 import { settle } from "./wizard-helpers";
 import { FAKE_CAMERA, cameraPhoneContext, holderFaceCheck } from "./fixtures/camera";
+import { answerConfirm } from "./fixtures/confirm";
+import { checkPage } from "./fixtures/page-checks";
 
 // Two-party key generation, issuance and first compiles of the pages on a shared 2-core machine.
 test.setTimeout(300_000);
@@ -110,7 +112,17 @@ test("rejection with a reason; the applicant corrects and resubmits; round 2 is 
   // The reviewer names the step the reason concerns (an individual's wizard: no 经办人 to choose).
   await expect(reviewer.getByTestId("reject-step").locator("option")).toHaveText(["不指定", "核验方式", "个人信息", "选择商品", "上传材料"]);
   await reviewer.getByTestId("reject-step").selectOption("materials");
+  // 驳回 asks first, in a dialog that quotes the reason the applicant will read (it had no confirmation);
+  // 取消 leaves the order in review.
   await reviewer.getByTestId("reject").click();
+  const confirmation = reviewer.getByRole("dialog", { name: "驳回申请" });
+  await expect(confirmation.getByTestId("confirm-reason")).toHaveText(reason);
+  await expect(confirmation).toContainText("「上传材料」");
+  await expect(confirmation.getByTestId("confirm-cancel")).toBeFocused();
+  await answerConfirm(reviewer, { title: "驳回申请", ok: false });
+  await expect(reviewer.getByTestId("decision-result")).toBeEmpty();
+  await reviewer.getByTestId("reject").click();
+  await answerConfirm(reviewer, { title: "驳回申请" });
   await expect(reviewer.getByTestId("decision-result")).toHaveText("已驳回，申请人已收到驳回原因。");
 
   // The applicant sees the reason in 订单管理 and in the phone inbox.
@@ -154,6 +166,25 @@ test("rejection with a reason; the applicant corrects and resubmits; round 2 is 
   // Already paid: straight back to review, no second payment.
   await settle(page, new RegExp(`/orders/${order.orderId}$`));
   await expect(page.getByTestId("timeline")).toContainText("重新申请");
+
+  // The queue says where each review stands (the 审核进度 column was empty): a resubmission, no approval yet.
+  await reviewer.goto("/console/reviews");
+  const queued = reviewer.getByRole("row").filter({ hasText: order.no });
+  await expect(queued.getByTestId("queue-progress")).toContainText("待审核 0/1");
+  await expect(queued.getByTestId("queue-progress")).toContainText("第 2 次提交");
+  await checkPage(reviewer, "console-queue");
+  await reviewer.goto((await queued.getByRole("link", { name: order.no }).getAttribute("href"))!);
+  await settle(reviewer);
+  // A thumbnail opens the picture in a lightbox (it zoomed inside its tile); Esc closes it.
+  await reviewer.getByTestId("material-ID_FRONT").getByTestId("material-zoom").click();
+  const lightbox = reviewer.getByRole("dialog", { name: "身份证人像面" });
+  await expect(lightbox.getByRole("img", { name: "身份证人像面" })).toBeVisible();
+  await checkPage(reviewer, "console-review-lightbox");
+  await reviewer.keyboard.press("Escape");
+  await expect(lightbox).toBeHidden();
+  await checkPage(reviewer, "console-review");
+  // The console's timeline names every event (it showed authorization_sent, downloaded …) and no internal note.
+  await expect(reviewer.locator("main")).toContainText("重新申请");
 
   await approveInConsole(reviewer, order.no);
   await expect(reviewer.getByTestId("decision-result")).toHaveText("已审核通过，申请人已收到通知。");

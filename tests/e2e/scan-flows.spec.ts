@@ -7,6 +7,8 @@ import { DEMO, loginAs, loginWithPassword } from "./fixtures/auth";
 import { applicantWithOrder, downloadOnPhone } from "./fixtures/review";
 import { launchPhoneBrowser, writeQrY4m } from "./scan-camera";
 import { extractCmsSignedAttributes, isVerifiedByPkeyutl, opensslOk, publicKeyOf } from "../unit/pki/openssl-helpers";
+import { answerConfirm } from "./fixtures/confirm";
+import { checkPage } from "./fixtures/page-checks";
 
 // Key generation, issuance and first compiles on a shared 2-core machine are slow.
 test.setTimeout(240_000);
@@ -37,8 +39,8 @@ async function approve(page: Page, orderNo: string) {
     if (await page.getByRole("heading", { level: 1 }).filter({ hasText: orderNo }).isVisible({ timeout: 30_000 }).catch(() => false)) break;
   }
   await page.waitForLoadState("networkidle");
-  page.once("dialog", (d) => void d.accept());
   await page.getByTestId("approve").click();
+  await answerConfirm(page);
   await expect(page.getByTestId("decision-result")).not.toBeEmpty({ timeout: 30_000 });
 }
 
@@ -89,6 +91,7 @@ test("login: the phone scans the demo platform's QR with the camera; the platfor
   const content = await scanDemoQr();
   await expect(phone.getByTestId("scan-platform")).toHaveText("演示招投标交易平台");
   await expect(phone.getByTestId("scan-operation")).toHaveText("登录");
+  await checkPage(phone, "m-scan-confirm");
 
   // A wrong PIN is refused and nothing completes.
   await enterPin(phone, "111111");
@@ -100,6 +103,9 @@ test("login: the phone scans the demo platform's QR with the camera; the platfor
   await expect(phone.getByText("登录成功")).toBeVisible();
   await expect(demo.getByTestId("demo-logged-in")).toContainText("已登录：", { timeout: 20_000 });
   await expect(demo.getByTestId("demo-chain")).toContainText("证书链校验通过");
+  // The platform names the holder, not the certificate's DN, and says the webhook in words.
+  await expect(demo.getByTestId("demo-logged-in")).not.toContainText("CN=");
+  await checkPage(demo, "demo-tender-logged-in");
 
   // The same QR again: used once, refused.
   await phone.goto(new URL(content).pathname);

@@ -13,7 +13,7 @@ export async function ConfirmStep({ order, platformName, isOffline, mailingAddre
       </Alert>
       {isOffline && (
         <Alert tone="warning" isLive={false} title={t("wizard.offline.title")}>
-          <p>{t("wizard.offline.steps")}</p>
+          <p>{t(order.subjectType === "UNIT" ? "wizard.offline.stepsUnit" : "wizard.offline.stepsIndividual")}</p>
           <p>{t("wizard.offline.mailTo", { address: mailingAddress })}</p>
         </Alert>
       )}

@@ -6,7 +6,7 @@ import { MethodForm } from "../method-form";
 export async function MethodStep(props: Awaited<ReturnType<typeof loadMethodStep>>) {
   const t = await getT();
   return (
-    <Card title={t("wizard.method.title")} description={t("wizard.method.lead")}>
+    <Card title={t("wizard.method.title")} description={t(props.kind === "unit" ? "wizard.method.leadUnit" : "wizard.method.leadIndividual")}>
       <MethodForm {...props} />
     </Card>
   );

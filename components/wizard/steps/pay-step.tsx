@@ -8,14 +8,14 @@ import { formatFen } from "@/components/orders/format-fen";
 import styles from "../wizard.module.css";
 
 /** The last step: the payments domain's panel; on the mail-in path also the form and the address. */
-export async function PayStep({ orderId, orderNo, amountFen, isOffline, mailingAddress, isAutoApprove }: Awaited<ReturnType<typeof loadPayStep>>) {
+export async function PayStep({ orderId, orderNo, amountFen, isOffline, isUnit, mailingAddress, isAutoApprove }: Awaited<ReturnType<typeof loadPayStep>>) {
   const t = await getT();
   return (
     <>
       {isOffline && (
         <Card title={t("wizard.offline.title")}>
           <div className={styles.form}>
-            <p>{t("wizard.offline.steps")}</p>
+            <p>{t(isUnit ? "wizard.offline.stepsUnit" : "wizard.offline.stepsIndividual")}</p>
             <p className={styles.address} data-testid="mailing-address">{t("wizard.offline.mailTo", { address: mailingAddress })}</p>
             <div>
               <ButtonLink href={`/api/orders/${orderId}/application-form`} variant="secondary" prefetch={false} data-testid="download-form">

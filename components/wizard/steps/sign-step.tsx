@@ -4,10 +4,10 @@ import type { loadSignStep } from "@/lib/server/orders/load-sign-step";
 import { Card } from "@/components/ui/card";
 import { SignForm } from "../sign-form";
 
-export async function SignStep(props: Awaited<ReturnType<typeof loadSignStep>>) {
+export async function SignStep({ isUnit, ...props }: Awaited<ReturnType<typeof loadSignStep>>) {
   const t = await getT();
   return (
-    <Card title={t("wizard.sign.title")} description={t("wizard.sign.lead")}>
+    <Card title={t("wizard.sign.title")} description={t(isUnit ? "wizard.sign.leadUnit" : "wizard.sign.leadIndividual")}>
       <SignForm {...props} agreementTitle={t("wizard.sign.agreementTitle", { version: AGREEMENT_VERSION })} agreementText={t("wizard.sign.agreementText")} />
     </Card>
   );

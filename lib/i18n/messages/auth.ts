@@ -85,7 +85,7 @@ export const auth = defineMessages({
       password: "Password",
       submit: "Log in",
       forgot: "Forgot password?",
-      agreement: "By logging in you accept the User Agreement and the Privacy Policy",
+      agreement: "By logging in you accept the Cloud Certificate User Agreement and the Cloud Certificate Privacy Policy",
       success: "Logged in",
     },
     forgot: {

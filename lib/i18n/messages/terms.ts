@@ -11,11 +11,11 @@ export const terms = defineMessages({
     // The legal representative's own check, as the home page and the unit wizard name it.
     legalRepMethod: "法定代表人{method}",
     agreement: {
-      user: "云证书用户服务协议",
-      privacy: "云证书隐私政策",
       application: "数字证书申请及服务协议",
       cps: "电子认证业务规则",
     },
+    agreementVersion: "版本 {version}",
+    openAgreementPage: "在新页面打开全文",
   },
   en: {
     reject: "Reject",
@@ -25,10 +25,10 @@ export const terms = defineMessages({
     bankBranch: "Branch",
     legalRepMethod: "Legal representative's {method}",
     agreement: {
-      user: "Cloud Certificate User Agreement",
-      privacy: "Cloud Certificate Privacy Policy",
       application: "Certificate Application and Service Agreement",
       cps: "Certification Practice Statement",
     },
+    agreementVersion: "Version {version}",
+    openAgreementPage: "Open the full text in a new page",
   },
 });

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 
-/** The version of 数字证书申请及服务协议 the applicant signs; bump it with the text in wizard.sign.agreementText. */
-export const AGREEMENT_VERSION = "CD-CSA-2026.11";
+import { AGREEMENT_VERSION } from "./agreement.types";
+
+export { AGREEMENT_VERSION };
 
 /**
  * SHA-256 over the agreement version and the application as confirmed (canonical JSON: sorted

@@ -22,6 +22,10 @@ export async function loadGoodsStep({ order }: WizardStepContext) {
     allowNoInvoice: order.channel.allowNoInvoice,
     invoiceHeader: (isUnit ? draft.enterprise?.name : draft.person?.name) ?? "",
     taxNumber: isUnit ? (draft.enterprise?.uscc ?? null) : null,
+    // The invoice's 开户行及账号 are the 对公账户 of step 2 (typed there once), until the applicant changes them.
+    invoiceBank: isUnit && draft.enterprise?.bankAccount
+      ? { bank: [draft.enterprise.bankName, draft.enterprise.bankBranch].filter(Boolean).join(" ").slice(0, 100), account: draft.enterprise.bankAccount }
+      : null,
     defaults: draft.goods,
     backHref: wizardPath(order, stepBefore(order, "goods")),
   };

@@ -15,6 +15,7 @@ export async function loadPayStep({ order }: WizardStepContext) {
     orderNo: order.no,
     amountFen: order.priceFen ?? 0,
     isOffline: order.offline,
+    isUnit: order.subjectType === "UNIT",
     mailingAddress: order.channel.mailingAddress ?? "",
     isAutoApprove,
   };

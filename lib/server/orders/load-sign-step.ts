@@ -5,5 +5,5 @@ import type { WizardStepContext } from "./wizard-order.types";
 
 /** The sign step: the masked number the signing code goes to. */
 export async function loadSignStep({ order }: WizardStepContext) {
-  return { orderId: order.id, maskedPhone: maskPhone(signerPhone(order) ?? ""), backHref: wizardPath(order, stepBefore(order, "sign")) };
+  return { orderId: order.id, isUnit: order.subjectType === "UNIT", maskedPhone: maskPhone(signerPhone(order) ?? ""), backHref: wizardPath(order, stepBefore(order, "sign")) };
 }

@@ -1,4 +1,5 @@
 import { getAccountRealName } from "@/lib/server/identity/get-account-real-name";
+import { findAccountEmail } from "./find-account-email";
 import { findOpenStepCheck } from "./find-open-step-check";
 import { readDraft } from "./order-draft.types";
 import { stepBefore, wizardPath } from "./wizard-steps";
@@ -11,7 +12,12 @@ export async function loadSubjectStep({ user, order }: WizardStepContext) {
   // 实名认证 once: a new individual application starts with the account's verified name and its own number; the
   // same person on that number is not checked again (savePersonStep → reuseAccountRealName).
   const account = isUnit || draft.person ? null : await getAccountRealName({ userId: user.id });
-  const person = draft.person ?? (isUnit ? undefined : { phone: user.phone, ...(account?.realName ? { name: account.realName } : {}) });
+  // A new person step starts from the account: its phone, the e-mail it last gave and its verified name (not typed again).
+  const person =
+    draft.person ??
+    (isUnit
+      ? undefined
+      : { phone: user.phone, email: (await findAccountEmail({ userId: user.id })) ?? undefined, ...(account?.realName ? { name: account.realName } : {}) });
   return {
     orderId: order.id,
     isUnit,

@@ -24,6 +24,8 @@ export async function saveHandlerStep({ userId, orderId, input }: { userId: stri
     const isVerified = legalRepChecked || (isSame && (await checkPassed(tx, { orderId, checkId: draft.checks?.handler })));
     const checks = isVerified ? draft.checks : { ...draft.checks, handler: undefined };
     await tx.order.update({ where: { id: orderId }, data: { draft: { ...draft, handler: data, checks } } });
+    // The handler is the account holder (same phone): the account remembers the e-mail for the next application.
+    await tx.user.updateMany({ where: { id: userId, phone: data.phone }, data: { email: data.email } });
     return { order, isVerified };
   });
   return runStepCheck({

@@ -30,6 +30,8 @@ export async function savePersonStep({ userId, orderId, input }: { userId: strin
     await claimSubject(tx, { orderId, userId, subjectKey: data.idNumber, subjectName: data.name });
     const checks = isVerified ? draft.checks : { ...draft.checks, subject: undefined };
     await tx.order.update({ where: { id: orderId }, data: { draft: { ...draft, person: data, checks } } });
+    // The applicant's own e-mail: the account remembers it for the next application (and its notices).
+    await tx.user.update({ where: { id: userId }, data: { email: data.email } });
     return { order, data, isVerified };
   });
   const { order, data } = saved;

@@ -92,12 +92,19 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
           {
             key: "progress",
             header: t("review.queue.progress"),
-            cell: (o) => (
-              <>
-                {o.channel.requireTwoReviewers && <Badge tone="info">{t("review.queue.twoReviewers", { approvals: o.approvals })}</Badge>}
-                {o.isReviewedByMe && <> <Badge tone="success">{t("review.queue.reviewedByMe")}</Badge></>}
-              </>
-            ),
+            // Every row says where its review stands (the column was empty unless the channel had four-eyes).
+            cell: (o) =>
+              o.status === "AWAITING_PAPER" ? (
+                <span className={styles.muted} data-testid="queue-progress">{t("review.queue.progressPaper")}</span>
+              ) : (
+                <span data-testid="queue-progress">
+                  <Badge tone={o.approvals > 0 ? "success" : "neutral"}>
+                    {t(o.channel.requireTwoReviewers ? "review.queue.twoReviewers" : "review.queue.oneReviewer", { approvals: o.approvals })}
+                  </Badge>
+                  {o.reviewRound > 0 && <> <Badge tone="warning">{t("review.queue.resubmitted", { n: o.reviewRound + 1 })}</Badge></>}
+                  {o.isReviewedByMe && <> <Badge tone="success">{t("review.queue.reviewedByMe")}</Badge></>}
+                </span>
+              ),
           },
           {
             key: "open",

@@ -15,9 +15,10 @@ export default function OfflinePage() {
   return (
     <main className={styles.main}>
       <EmptyState
-        title="网络不可用 · You are offline"
-        description="签名、下载证书等操作需要联网。请检查网络后重试。Signing and downloads need a connection."
-        action={<ButtonLink href="/m">重试 / Retry</ButtonLink>}
+        // Cached without the caller's language, so it says both; the English marked as such.
+        title={<>网络不可用 · <span lang="en">You are offline</span></>}
+        description={<>签名、下载证书等操作需要联网。请检查网络后重试。<span lang="en">Signing and downloads need a connection.</span></>}
+        action={<ButtonLink href="/m">重试 / <span lang="en">Retry</span></ButtonLink>}
       />
     </main>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
+import { orderEventLabel, isNoteShown } from "@/components/orders/order-event-label";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -55,6 +56,8 @@ export default async function ReviewOrderPage({ params }: Params) {
   // Catalogue labels where there is one; anything else (an older row's key or value) as stored.
   const label = (key: string, fallback: string) => (hasMessage(key) ? t(key as MessageKey) : fallback);
   const idType = (v?: string) => (v ? label(`wizard.idType.${v}`, v) : "");
+  const providerName = (p: string) => label(`review.provider.${p}`, p);
+  const paymentMethodName = (m: string) => label(`payments.method.${m}`, m);
   const evidenceLabel = (k: string) => label(`review.evidence.${k}`, k);
 
   // A change shows the new details it asks for (the Organization keeps the old ones until the new pair is issued).
@@ -142,7 +145,7 @@ export default async function ReviewOrderPage({ params }: Params) {
                   header: t("review.order.checkEvidence"),
                   cell: (c) => <span className={styles.muted}>{Object.entries((c.subject ?? {}) as Record<string, string>).map(([k, v]) => `${evidenceLabel(k)}: ${k === "idType" ? idType(v) : v}`).join(" · ")}</span>,
                 },
-                { key: "p", header: t("review.order.checkProvider"), cell: (c) => <span className={styles.mono}>{c.provider}{c.providerRef ? ` / ${c.providerRef}` : ""}</span> },
+                { key: "p", header: t("review.order.checkProvider"), cell: (c) => <span className={styles.mono}>{providerName(c.provider)}{c.providerRef ? ` / ${c.providerRef}` : ""}</span> },
                 { key: "t", header: t("review.order.checkTime"), cell: (c) => at(c.completedAt ?? c.createdAt) },
               ]}
             />
@@ -212,7 +215,7 @@ export default async function ReviewOrderPage({ params }: Params) {
             <DetailRows
               rows={[
                 [t("review.order.years"), order.years ? t("review.order.yearsValue", { n: order.years }) : null],
-                [t("review.order.medium"), order.medium],
+                [t("review.order.medium"), t(`orders.medium.${order.medium}`)],
                 [t("review.order.withSeal"), order.withSeal ? t("review.common.yes") : t("review.common.no")],
                 [t("review.order.platform"), order.platform ? (t.locale === "en" && order.platform.nameEn ? order.platform.nameEn : order.platform.name) : null],
                 [t("review.order.price"), order.priceFen === null ? null : formatFen(order.priceFen)],
@@ -230,7 +233,7 @@ export default async function ReviewOrderPage({ params }: Params) {
               columns={[
                 { key: "a", header: t("review.order.price"), cell: (p) => formatFen(p.amountFen) },
                 { key: "s", header: t("review.order.authStatus"), cell: (p) => <Badge tone={p.status === "SUCCEEDED" ? "success" : "neutral"}>{t(`review.paymentStatus.${p.status}`)}</Badge> },
-                { key: "v", header: t("review.order.checkProvider"), cell: (p) => <span className={styles.mono}>{t("review.order.paidVia", { provider: p.provider, method: p.method ?? "—" })}{p.providerRef ? ` / ${p.providerRef}` : ""}</span> },
+                { key: "v", header: t("review.order.checkProvider"), cell: (p) => <span className={styles.mono}>{t("review.order.paidVia", { provider: providerName(p.provider), method: p.method ? paymentMethodName(p.method) : "—" })}{p.providerRef ? ` / ${p.providerRef}` : ""}</span> },
                 { key: "t", header: t("review.order.checkTime"), cell: (p) => at(p.paidAt ?? p.createdAt) },
               ]}
             />
@@ -275,8 +278,9 @@ export default async function ReviewOrderPage({ params }: Params) {
             <ol className={styles.timeline}>
               {order.events.map((e) => (
                 <li key={e.id}>
-                  <strong>{e.toStatus ? t(`orders.status.${e.toStatus}`) : e.type}</strong> · {at(e.at)}
-                  {e.note && <div className={styles.muted}>{e.note}</div>}
+                  <strong>{orderEventLabel(t, e.type)}</strong>
+                  {e.toStatus && <> <Badge tone="neutral">{t(`orders.status.${e.toStatus}`)}</Badge></>} · {at(e.at)}
+                  {e.note && isNoteShown(e.type) && <div className={styles.muted}>{e.note}</div>}
                 </li>
               ))}
             </ol>
