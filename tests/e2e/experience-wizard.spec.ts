@@ -52,9 +52,9 @@ test("individual wizard: one draft for two 开始办理, the check's progress an
   await page.getByTestId("next").click();
   await settle(page, /\/goods$/);
   const phases = await page.evaluate(() => (window as unknown as { __phases: string[] }).__phases);
-  expect(phases).toContain("checking:正在核验（手机号实名核验），请稍候…");
+  expect(phases).toContain("checking:正在核验（手机号三要素），请稍候…");
   expect(phases).toContain("passed:✓ 核验通过，正在进入下一步");
-  expect(phases.indexOf("checking:正在核验（手机号实名核验），请稍候…")).toBeLessThan(phases.indexOf("passed:✓ 核验通过，正在进入下一步"));
+  expect(phases.indexOf("checking:正在核验（手机号三要素），请稍候…")).toBeLessThan(phases.indexOf("passed:✓ 核验通过，正在进入下一步"));
 
   await page.getByTestId("next").click();
   await settle(page, /\/confirm$/);

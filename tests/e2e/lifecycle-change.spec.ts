@@ -6,6 +6,7 @@ import { consolePage } from "./fixtures/review";
 import { claimThroughUnitWizard, confirmDeposit, enterprise, paySandbox, settle, startUnit } from "./wizard-helpers";
 import { approveInConsole, downloadOnPhone } from "./fixtures/review";
 import { answerConfirm } from "./fixtures/confirm";
+import { checkPage } from "./fixtures/page-checks";
 
 // Issue 13, information change (证书变更) in Chromium: an enterprise's administrator changes the enterprise
 // name on the desk (/change → 变更说明 with the seal that will be voided → the new details checked by
@@ -57,6 +58,7 @@ test("enterprise name change: desk /change → check → materials → confirm �
   await desk.waitForLoadState("networkidle");
   await desk.getByTestId(`change-${certId}`).click();
   await settle(desk, /\/apply\/change-unit\/[^/]+\/change-info$/);
+  await checkPage(desk, "change-info");
   const orderId = desk.url().split("/").at(-2)!;
   await expect(desk.getByTestId("change-info")).toContainText(e.name);
   await expect(desk.getByTestId("change-seals")).toContainText("合同专用章");
@@ -86,6 +88,7 @@ test("enterprise name change: desk /change → check → materials → confirm �
 
   // 确认变更: old against new, the fee, the warning acknowledged, submitted to the review.
   await settle(desk, /\/change-confirm$/);
+  await checkPage(desk, "change-confirm");
   await expect(desk.getByTestId("change-after-name")).toContainText(newName);
   await expect(desk.getByTestId("change-rows")).toContainText(e.name);
   await expect(desk.getByTestId("change-price")).toContainText("100.00");

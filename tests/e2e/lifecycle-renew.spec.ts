@@ -3,6 +3,7 @@ import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { readSmsCode } from "./fixtures/auth";
 import { holderWithCertificate, phoneContext } from "./fixtures/review";
 import { paySandbox, settle } from "./wizard-helpers";
+import { checkPage } from "./fixtures/page-checks";
 
 // Issue 13, renewal in Chromium: a certificate 30 days from expiry (moved through the E2E-only fixture
 // route) shows 即将过期 and 续期 on the phone at 390 px; the desk's /renew at 1280 px starts the RENEW
@@ -40,6 +41,7 @@ test("renewal within 90 days: 即将过期 on the phone → desk /renew → wiza
   await page.waitForLoadState("networkidle");
   await page.getByTestId(`renew-${certId}`).click();
   await settle(page, /\/apply\/renew-individual\/[^/]+\/renew-info$/);
+  await checkPage(page, "renew-info");
   const orderId = page.url().split("/").at(-2)!;
   await expect(page.getByTestId("renew-info")).toContainText("张三");
   await shot(page, "renew-desk-info-1280.png");

@@ -8,6 +8,7 @@ import { issuingCa, ocsp, ocspRevoked, openssl } from "./fixtures/openssl";
 import { DEMO, loginAs, loginWithPassword } from "./fixtures/auth";
 import { approveInConsole, consolePage, downloadOnPhone, holderWithCertificate, phoneContext } from "./fixtures/review";
 import { claimThroughUnitWizard, confirmDeposit, enterprise, fillHandler, settle, startUnit, uniqueIdNumber, uniquePhoneFor } from "./wizard-helpers";
+import { checkPage } from "./fixtures/page-checks";
 
 // Issue 13, revocation in Chromium: the desk's personal and unit revocations through the checks and ID photos,
 // the phone's 注销 with the PIN (openssl ocsp against the desk's responder says revoked; the seconds
@@ -55,6 +56,7 @@ test("desk personal revocation: /revoke → 个人信息 check → ID photos →
   await expect(desk.getByTestId("material-ID_BACK")).toContainText("id.png");
   await desk.getByTestId("next").click();
   await settle(desk, /\/revoke$/);
+  await checkPage(desk, "revoke-confirm");
   await expect(desk.getByText("吊销后不可恢复")).toBeVisible();
   await desk.getByTestId("revoke-reason").selectOption("keyCompromise");
   await desk.getByTestId("revoke-agree").check();

@@ -33,7 +33,7 @@ async function verifyByTransfer(page: Page, context: BrowserContext, e: { name: 
   await form.getByLabel("开户银行").fill("中国工商银行");
   await form.getByLabel("开户支行").fill("福州分行营业部");
   await page.screenshot({ path: test.info().outputPath(`org-verify-${shot}-form.png`), fullPage: true });
-  await form.getByRole("button", { name: "发起对公打款" }).click();
+  await form.getByRole("button", { name: "发起对公账户打款" }).click();
   await expect(page).toHaveURL(/\/org\/verify\/[a-z0-9]+$/, SLOW);
   const checkId = page.url().split("/").pop()!;
   await expect(page.getByText("已向企业对公账户打款")).toBeVisible(SLOW);
