@@ -25,20 +25,25 @@ export function AgreementText({ text }: { text: string }) {
       .filter((a) => a.at >= 0)
       .sort((a, b) => a.at - b.at || b.title.length - a.title.length)[0];
     if (!next) break;
-    parts.push(rest.slice(0, next.at));
+    // The title's 《》 go with it, so a line never breaks between a bracket and its name.
+    const isBracketed = rest[next.at - 1] === "《" && rest[next.at + next.title.length] === "》";
+    const start = isBracketed ? next.at - 1 : next.at;
+    const end = next.at + next.title.length + (isBracketed ? 1 : 0);
+    const label = rest.slice(start, end);
+    parts.push(rest.slice(0, start));
     const agreement: { href?: string; bodyKey?: string } = AGREEMENTS[next.id];
     parts.push(
       agreement.bodyKey ? (
-        <button key={parts.length} type="button" className={styles.link} onClick={() => setOpen(next.id)} aria-haspopup="dialog" data-testid={`agreement-${next.id}`}>
-          {next.title}
+        <button key={parts.length} type="button" className={isBracketed ? `${styles.link} ${styles.whole}` : styles.link} onClick={() => setOpen(next.id)} aria-haspopup="dialog" data-testid={`agreement-${next.id}`}>
+          {label}
         </button>
       ) : (
-        <a key={parts.length} href={agreement.href} target="_blank" rel="noreferrer" className={styles.link} data-testid={`agreement-${next.id}`}>
-          {next.title}
+        <a key={parts.length} href={agreement.href} target="_blank" rel="noreferrer" className={isBracketed ? `${styles.link} ${styles.whole}` : styles.link} data-testid={`agreement-${next.id}`}>
+          {label}
         </a>
       ),
     );
-    rest = rest.slice(next.at + next.title.length);
+    rest = rest.slice(end);
   }
   parts.push(rest);
   const shown = open ? AGREEMENTS[open] : null;
