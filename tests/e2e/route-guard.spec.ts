@@ -127,6 +127,7 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   // payments and invoices
   "GET /api/invoices/[id]": { audience: "user", call: (r) => ({ params: { id: r.invoiceId } }) },
   "POST /api/invoices/[id]/reissue": { audience: "user", call: (r) => ({ params: { id: r.invoiceId }, body: { title: "某某科技有限公司", email: "b@example.test" } }) },
+  "GET /api/console/invoices/[id]": { audience: "staff", call: (r) => ({ params: { id: r.invoiceId } }) },
   "POST /api/orders/[id]/payments": { audience: "user", call: (r) => ({ params: { id: r.draftOrderId }, body: { method: "wechat_pay" } }) },
   "GET /api/payments/[id]": { audience: "user", call: (r) => ({ params: { id: r.paymentId } }) },
   "POST /api/payments/stripe/webhook": { ...pub, crossOrigin: true, call: () => ({ body: { id: "evt_guard", type: "payment_intent.succeeded" } }) },
@@ -275,6 +276,10 @@ const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
   "lib/actions/seals/seal-actions.ts#downloadSealAction": { audience: "user", args: () => [UNKNOWN, { pin: "000000" }] },
   "lib/actions/seals/console-seal-actions.ts#decideSealAction": { audience: "staff", args: () => [{ sealId: UNKNOWN, decision: "approve" }] },
   "lib/actions/org/transfer-actions.ts#startAdminTransferAction": { audience: "user", args: () => [{ orgId: UNKNOWN, toUserId: UNKNOWN }] },
+  "lib/actions/payments/invoice-actions.ts#requestInvoiceAction": { audience: "user", args: (r) => [r.paidOrderId, { email: "b@example.test" }] },
+  "lib/actions/payments/invoice-actions.ts#reissueInvoiceAction": { audience: "user", args: (r) => [r.invoiceId, { email: "b@example.test" }] },
+  "lib/actions/payments/invoice-actions.ts#emailInvoiceAction": { audience: "user", args: (r) => [r.invoiceId, { email: "b@example.test" }] },
+  "lib/actions/payments/console-invoice-actions.ts#consoleReissueInvoiceAction": { audience: "staff", args: (r) => [r.invoiceId, { email: "b@example.test", note: "越权重开" }] },
   "lib/actions/auth/account-actions.ts#setPasswordAction": { audience: "user", scope: "own", args: () => [{ currentPassword: "", password: "guard-pass-2026", confirm: "guard-pass-2026" }] },
   "lib/actions/auth/account-actions.ts#changePhoneAction": { audience: "user", scope: "own", args: () => [{ newPhone: "19900000001", oldCode: "123456", newCode: "123456" }] },
   // A legal representative's signing link: the token and an SMS code are the credentials.

@@ -66,6 +66,9 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
               return (
                 <>
                   <OrderRowActions order={o} />
+                  {(o.status === "APPROVED" || o.status === "COMPLETED") && (o.priceFen ?? 0) > 0 && (
+                    <ButtonLink href={`/orders/${o.id}#invoice`} size="sm" variant="ghost" data-testid={`invoice-${o.no}`}>{t("invoices.card.title")}</ButtonLink>
+                  )}
                   {cert && isReapplicable(cert) && <ReapplyCertificateButton certificateId={cert.id} testId={`reapply-cert-${o.no}`} />}
                 </>
               );

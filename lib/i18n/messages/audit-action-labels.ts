@@ -51,7 +51,7 @@ const zh = {
     failed: "支付失败",
     cancelled: "支付取消",
   },
-  invoice: { issued: "开具发票", reissued: "重开发票" },
+  invoice: { issued: "开具发票", reissued: "重开发票", reversed: "红冲发票", emailed: "发送发票邮件" },
   channel: { updated: "修改渠道" },
   platform: { created: "新增交易平台", updated: "修改交易平台", secret_rotated: "更换平台密钥" },
   ca: {
@@ -180,7 +180,7 @@ const en = {
     failed: "Payment failed",
     cancelled: "Payment cancelled",
   },
-  invoice: { issued: "Invoice issued", reissued: "Invoice reissued" },
+  invoice: { issued: "Invoice issued", reissued: "Invoice reissued", reversed: "Invoice reversed (credit note)", emailed: "Invoice e-mailed" },
   channel: { updated: "Channel updated" },
   platform: { created: "Trading platform added", updated: "Trading platform updated", secret_rotated: "Platform secret rotated" },
   ca: {

@@ -113,7 +113,9 @@ export const AUDIT_DATA_SCHEMAS = {
   "payment.failed": z.object({ eventId: nullableId }),
   "payment.cancelled": z.object({ eventId: nullableId }),
   "invoice.issued": z.object({ orderId: id, number: z.string(), amountFen: z.number().int() }),
-  "invoice.reissued": z.object({ orderId: id, number: z.string(), amountFen: z.number().int(), supersedes: z.string() }),
+  "invoice.reissued": z.object({ orderId: id, number: z.string(), amountFen: z.number().int(), supersedes: z.string(), note: z.string().optional() }),
+  "invoice.reversed": z.object({ orderId: id, number: z.string(), reverses: z.string(), amountFen: z.number().int() }),
+  "invoice.emailed": z.object({ orderId: id, number: z.string(), isOtherAddress: z.boolean() }),
 
   // console administration
   "channel.updated": z.object({

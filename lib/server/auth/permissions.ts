@@ -17,13 +17,15 @@ export const PERMISSIONS = [
   "orgs.review", // decide enterprise requests that reach the CA (paper administrator transfers)
   "certs.revoke", // revoke a certificate from the console (four-eyes where the channel asks)
   "seals.review", // approve or reject electronic seals (the CA signs the seal structure)
+  "invoices.manage", // the console's invoices: see every order's invoices, reverse and re-issue one
+  "feedback.answer", // the console's feedback inbox: read users' feedback and answer it
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS = {
   APPLICANT: ["desk.use"],
-  CA_REVIEWER: ["desk.use", "console.access", "orders.review", "orders.viewAll", "audit.read", "keys.recover", "orgs.view", "orgs.review", "certs.revoke", "seals.review"],
+  CA_REVIEWER: ["desk.use", "console.access", "orders.review", "orders.viewAll", "audit.read", "keys.recover", "orgs.view", "orgs.review", "certs.revoke", "seals.review", "invoices.manage", "feedback.answer"],
   CA_ADMIN: [
     "desk.use",
     "console.access",
@@ -40,6 +42,8 @@ export const ROLE_PERMISSIONS = {
     "orgs.review",
     "certs.revoke",
     "seals.review",
+    "invoices.manage",
+    "feedback.answer",
   ],
 } as const satisfies Record<Role, readonly Permission[]>;
 

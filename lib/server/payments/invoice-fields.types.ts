@@ -15,6 +15,25 @@ export const ZInvoiceFieldsSchema = z.object({
 });
 export type TInvoiceFields = z.infer<typeof ZInvoiceFieldsSchema>;
 
+/**
+ * What the buyer fills in when asking for an invoice after payment, or correcting one (re-issue). The
+ * title and tax number are not inputs: the server fixes them to the order's subject (a unit's name and
+ * USCC, a person's name), as the wizard does.
+ */
+export const ZInvoiceRequestSchema = ZInvoiceFieldsSchema.omit({ title: true, taxNumber: true });
+export type TInvoiceRequest = z.infer<typeof ZInvoiceRequestSchema>;
+export type TInvoiceRequestInput = z.input<typeof ZInvoiceRequestSchema>;
+
+/** A console re-issue: the corrected fields and why (shown to the buyer next to the new invoice). */
+export const ZConsoleReissueSchema = ZInvoiceRequestSchema.extend({
+  note: z.string().trim().min(2, "invoices.errors.noteRequired").max(200, "invoices.errors.noteRequired"),
+});
+export type TConsoleReissue = z.infer<typeof ZConsoleReissueSchema>;
+
+/** Sending an invoice again by e-mail: to the address on it, or another one. */
+export const ZEmailInvoiceSchema = z.object({ email: z.string().trim().pipe(z.email("payments.invoice.errors.emailInvalid")).optional().or(z.literal("").transform(() => undefined)) });
+export type TEmailInvoice = z.infer<typeof ZEmailInvoiceSchema>;
+
 /** The agreed shape of order.draft.invoice. */
 export const ZInvoiceDraftSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("none") }),

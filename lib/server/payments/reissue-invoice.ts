@@ -1,24 +1,18 @@
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
-import { ZInvoiceFieldsSchema } from "./invoice-fields.types";
-import { issueInvoice } from "./issue-invoice";
+import { orderWhere } from "@/lib/server/orders/order-where";
+import { ZInvoiceRequestSchema } from "./invoice-fields.types";
+import { reissueInvoiceCore } from "./reissue-invoice-core";
 
 /**
- * Re-issues an invoice with corrected fields (a wrong address, bank or e-mail): the old one is marked
- * superseded (kept, as a voided fapiao is), the new one gets a new number and is e-mailed again.
+ * The buyer re-issues an invoice with corrected fields (a wrong address, bank or e-mail): 红冲 + 重开
+ * (reissueInvoiceCore). Anyone who may see the order may do it; any other invoice is NOT_FOUND.
  */
 export async function reissueInvoice({ userId, invoiceId, fields }: { userId: string; invoiceId: string; fields: unknown }) {
-  const parsed = ZInvoiceFieldsSchema.parse(fields);
-  const old = await db.invoice.findFirst({ where: { id: invoiceId, order: { userId } }, select: { id: true, orderId: true, supersededAt: true, taxNumber: true } });
+  const input = ZInvoiceRequestSchema.parse(fields);
+  const old = await db.invoice.findFirst({ where: { id: invoiceId, kind: "BLUE", order: orderWhere({ userId }) }, select: { id: true, supersededAt: true } });
   if (!old) throw new AppError("not_found");
   if (old.supersededAt) throw new AppError("conflict", { userMessage: "payments.invoice.errors.superseded" });
-  // The buyer's tax number is the subject's USCC: a re-issue may not move the invoice to another unit.
-  const corrected = { ...parsed, taxNumber: old.taxNumber ?? parsed.taxNumber };
-  return db.$transaction(
-    async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "Invoice" WHERE id = ${old.id} FOR UPDATE`;
-      return issueInvoice({ orderId: old.orderId, reissueOf: old.id, fields: corrected, tx, actorId: userId });
-    },
-    { timeout: 30_000, maxWait: 15_000 },
-  );
+  const { invoice } = await db.$transaction((tx) => reissueInvoiceCore(tx, { invoiceId: old.id, input, actorId: userId }), { timeout: 30_000, maxWait: 15_000 });
+  return invoice;
 }

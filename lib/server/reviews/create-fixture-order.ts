@@ -62,6 +62,8 @@ export async function createFixtureOrder({ userId, holderPhone, fourEyes, channe
         signedAt: now,
         submittedAt: now,
         paidAt: now,
+        // The sandbox payment the order was paid with (账单管理 lists it; 申请发票 needs it).
+        payments: { create: { provider: "sandbox", method: "wechat_pay", amountFen: 9800, status: "SUCCEEDED", paidAt: now } },
       },
     });
     // The applicant's real-name check as the wizard's PHONE3 step leaves it (sandbox, passed).

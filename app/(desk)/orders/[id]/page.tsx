@@ -15,6 +15,8 @@ import { OrderRowActions } from "@/components/orders/order-row-actions";
 import { OrderTimeline, formatTime } from "@/components/orders/order-timeline";
 import { StatusBadge } from "@/components/orders/status-badge";
 import { PhoneHandoff } from "@/components/handoff/phone-handoff";
+import { InvoicePanel } from "@/components/invoices/invoice-panel";
+import { getOrderInvoicing } from "@/lib/server/payments/get-order-invoicing";
 import styles from "@/components/orders/orders.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -36,7 +38,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     : order.status === "AWAITING_PAPER" ? { tone: "warning" as const, text: t("orders.detail.paperNotice", { address: order.channel.mailingAddress ?? "" }) }
     : order.status === "REJECTED" ? { tone: "error" as const, text: t("orders.detail.rejectedNotice", { reason: order.rejectReason ?? "" }) }
     : null;
-  const seal = await findOrderSeal({ userId: user.id, orderId: order.id });
+  const [seal, invoicing] = await Promise.all([findOrderSeal({ userId: user.id, orderId: order.id }), getOrderInvoicing({ userId: user.id, orderId: order.id })]);
   const rows: Array<[string, string | null]> = [
     [t("orders.detail.subject"), order.subjectName],
     [t("orders.detail.type"), t(`orders.subjectType.${order.subjectType}` as MessageKey)],
@@ -84,6 +86,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             </p>
             {seal.status === "AWAITING_IMAGE" && <p>{t("seals.order.awaiting")}</p>}
             <ButtonLink href={seal.href} variant="outline" size="sm">{t("seals.order.open")}</ButtonLink>
+          </Card>
+        )}
+        {invoicing.paidFen !== null && (
+          <Card title={t("invoices.card.title")} id="invoice">
+            <InvoicePanel invoicing={invoicing} />
           </Card>
         )}
         <Card title={t("orders.detail.timeline")}>

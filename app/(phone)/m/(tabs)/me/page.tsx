@@ -47,6 +47,7 @@ export default async function MePage() {
           <li><Link href="/m/certs">{t("phone.me.certs")}</Link></li>
           <li><Link href="/m/seals" data-testid="me-seals">{t("seals.phone.title")}</Link></li>
           <li><Link href="/m/org" data-testid="me-org">{t("orgMembers.phone.title")}</Link></li>
+          <li><Link href="/m/me/invoices" data-testid="me-invoices">{t("invoices.phone.title")}</Link></li>
           <li><Link href="/m/messages">{t("phone.tabs.messages")}</Link></li>
           <li><Link href="/m/scan/sessions" data-testid="me-sessions">{t("scanner.sessions")}</Link></li>
           <li><Link href="/m/scan/usage" data-testid="me-usage">{t("scanner.usage")}</Link></li>
