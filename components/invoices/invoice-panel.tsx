@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { Button, buttonClassName } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { useLocale, useT } from "@/lib/i18n/client";
 import { emailInvoiceAction, reissueInvoiceAction, requestInvoiceAction } from "@/lib/actions/payments/invoice-actions";
@@ -74,7 +74,7 @@ export function InvoicePanel({ invoicing }: { invoicing: OrderInvoicing }) {
           {invoicing.invoices.map((i) => (
             <InvoiceItem key={i.id} invoice={i} t={t} locale={locale}>
               <div className={styles.actions}>
-                <a href={i.url} target="_blank" rel="noopener" className={styles.lead} data-testid="invoice-download">{t("invoices.card.download")}</a>
+                <a href={i.url} target="_blank" rel="noopener" className={buttonClassName({ variant: "outline", size: "sm" })} data-testid="invoice-download">{t("invoices.card.download")}</a>
                 <Button size="sm" variant="outline" onClick={() => setOpen(open?.kind === "email" && open.id === i.id ? null : { kind: "email", id: i.id })} data-testid="invoice-email">
                   {t("invoices.card.sendEmail")}
                 </Button>

@@ -11,7 +11,7 @@ import { queueInvoiceEmail } from "./queue-invoice-email";
  * note (negative amount, its number printed on the note) and a new invoice with the corrected fields
  * replaces it; all three are kept. The reversal is one conditional update (supersededAt from null), so
  * of 20 parallel re-issues one goes through and the rest get conflict. Title and tax number stay the
- * subject's. Both PDFs are e-mailed together to the new invoice's address.
+ * subject's. Both PDFs are e-mailed together to the new invoice's address (the note records that address).
  */
 export async function reissueInvoiceCore(tx: Tx, { invoiceId, input, actorId, note = null }: { invoiceId: string; input: TInvoiceRequest; actorId: string; note?: string | null }): Promise<{ invoice: Invoice; creditNote: Invoice }> {
   const old = await tx.invoice.findUnique({ where: { id: invoiceId }, include: { order: { select: { id: true, no: true } } } });
@@ -22,7 +22,7 @@ export async function reissueInvoiceCore(tx: Tx, { invoiceId, input, actorId, no
 
   const before = old.fields as TInvoiceFields;
   const fields: TInvoiceFields = { ...input, title: old.title, taxNumber: old.taxNumber ?? undefined };
-  const creditNote = await createInvoiceDocument(tx, { order: old.order, kind: "RED", fields: { ...before, title: old.title, taxNumber: old.taxNumber ?? undefined }, amountFen: -old.amountFen, reverses: old, issuedById: actorId });
+  const creditNote = await createInvoiceDocument(tx, { order: old.order, kind: "RED", fields: { ...before, email: fields.email, title: old.title, taxNumber: old.taxNumber ?? undefined }, amountFen: -old.amountFen, reverses: old, issuedById: actorId });
   const invoice = await createInvoiceDocument(tx, { order: old.order, kind: "BLUE", fields, amountFen: old.amountFen, replaces: old, issuedById: actorId, note });
   await queueInvoiceEmail(tx, { to: fields.email, orderNo: old.order.no, invoice, creditNote });
   await writeAudit(tx, { actorId, action: "invoice.reversed", targetType: "Invoice", targetId: creditNote.id, data: { orderId: old.orderId, number: creditNote.number, reverses: old.number, amountFen: creditNote.amountFen } });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { buttonClassName } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { DetailRows } from "@/components/console/detail-rows";
@@ -44,7 +45,7 @@ export default async function ConsoleInvoicePage({ params }: { params: Promise<{
           {data.chain.map((i) => (
             <InvoiceItem key={i.id} invoice={i} t={t} locale={t.locale}>
               <div className={invoiceStyles.actions}>
-                <a href={i.url} target="_blank" rel="noopener" data-testid="console-invoice-download">{t("invoices.card.download")}</a>
+                <a href={i.url} target="_blank" rel="noopener" className={buttonClassName({ variant: "outline", size: "sm" })} data-testid="console-invoice-download">{t("invoices.card.download")}</a>
               </div>
             </InvoiceItem>
           ))}
