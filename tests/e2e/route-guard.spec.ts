@@ -128,6 +128,11 @@ const EXPECTATIONS: Record<string, RouteExpectation> = {
   "GET /api/invoices/[id]": { audience: "user", call: (r) => ({ params: { id: r.invoiceId } }) },
   "POST /api/invoices/[id]/reissue": { audience: "user", call: (r) => ({ params: { id: r.invoiceId }, body: { title: "某某科技有限公司", email: "b@example.test" } }) },
   "GET /api/console/invoices/[id]": { audience: "staff", call: (r) => ({ params: { id: r.invoiceId } }) },
+  "GET /api/payments/[id]/receipt": { audience: "user", call: (r) => ({ params: { id: r.paymentId } }) },
+  // 我的反馈: B sends its own; A's screenshot (unknown here) and the console's copy are refused
+  "POST /api/feedback": { ...own, call: () => ({ multipart: { topic: "APP", body: "越权测试：这是一条反馈内容" } }) },
+  "GET /api/feedback/[id]/screenshot": { audience: "user", call: () => ({ params: { id: UNKNOWN } }) },
+  "GET /api/console/feedback/[id]/screenshot": { audience: "staff", call: () => ({ params: { id: UNKNOWN } }) },
   "POST /api/orders/[id]/payments": { audience: "user", call: (r) => ({ params: { id: r.draftOrderId }, body: { method: "wechat_pay" } }) },
   "GET /api/payments/[id]": { audience: "user", call: (r) => ({ params: { id: r.paymentId } }) },
   "POST /api/payments/stripe/webhook": { ...pub, crossOrigin: true, call: () => ({ body: { id: "evt_guard", type: "payment_intent.succeeded" } }) },
@@ -280,6 +285,9 @@ const ACTION_EXPECTATIONS: Record<string, ActionExpectation> = {
   "lib/actions/payments/invoice-actions.ts#reissueInvoiceAction": { audience: "user", args: (r) => [r.invoiceId, { email: "b@example.test" }] },
   "lib/actions/payments/invoice-actions.ts#emailInvoiceAction": { audience: "user", args: (r) => [r.invoiceId, { email: "b@example.test" }] },
   "lib/actions/payments/console-invoice-actions.ts#consoleReissueInvoiceAction": { audience: "staff", args: (r) => [r.invoiceId, { email: "b@example.test", note: "越权重开" }] },
+  "lib/actions/identity/bank-card-actions.ts#addBankCardAction": { audience: "user", scope: "own", args: () => [{ idNumber: "11010519491231002X", bankCard: "6200000000000005", phone: "13800138000" }] },
+  "lib/actions/identity/bank-card-actions.ts#unbindBankCardAction": { audience: "user", args: () => [UNKNOWN] },
+  "lib/actions/support/feedback-actions.ts#answerFeedbackAction": { audience: "staff", args: () => [UNKNOWN, { answer: "越权回复" }] },
   "lib/actions/auth/account-actions.ts#setPasswordAction": { audience: "user", scope: "own", args: () => [{ currentPassword: "", password: "guard-pass-2026", confirm: "guard-pass-2026" }] },
   "lib/actions/auth/account-actions.ts#changePhoneAction": { audience: "user", scope: "own", args: () => [{ newPhone: "19900000001", oldCode: "123456", newCode: "123456" }] },
   // A legal representative's signing link: the token and an SMS code are the credentials.

@@ -43,7 +43,7 @@ export const help = defineMessages({
       invoice: {
         title: "如何开具发票？",
         summary: "支付成功后可在订单中申请电子发票，单位证书的发票抬头须与证书主体一致。",
-        body: "## 申请方式\n\n支付成功后，在「订单管理」中打开该订单，选择「申请发票」，填写开票信息并提交。\n\n## 开票规则\n\n- 单位证书的发票抬头须与证书主体名称一致，并填写统一社会信用代码作为纳税人识别号；\n- 个人证书可开具个人抬头发票；\n- 可选的发票类型以开票页面为准；\n- 电子发票开具后发送到您填写的邮箱，也可在订单中下载。\n\n## 退款与发票\n\n订单退款时，已开具的发票将按规定作废或红冲。",
+        body: "## 申请方式\n\n支付成功后，在「订单管理」中打开该订单（已完成的订单可点「发票」），选择「申请发票」，填写接收邮箱等开票信息并提交；在手机 App 中也可以通过「我的 → 开票管理」申请和下载。\n\n## 开票信息有误\n\n在发票下方选择「重开发票」并修改信息：原发票将开具红字发票冲销（红冲），同时开具一张新发票，新旧发票均可下载，并一起发送到您的邮箱。\n\n## 开票规则\n\n- 单位证书的发票抬头须与证书主体名称一致，并填写统一社会信用代码作为纳税人识别号；\n- 个人证书可开具个人抬头发票；\n- 可选的发票类型以开票页面为准；\n- 电子发票开具后发送到您填写的邮箱，也可在订单中下载。\n\n## 退款与发票\n\n订单退款时，已开具的发票将按规定作废或红冲。",
       },
       reviewTime: {
         title: "审核需要多长时间？",
@@ -106,7 +106,7 @@ export const help = defineMessages({
       invoice: {
         title: "How do I get an invoice?",
         summary: "After payment, request an electronic invoice from the order. For a unit certificate the invoice title must match the certificate subject.",
-        body: "## How to request one\n\nAfter payment, open the order under Orders, choose Request invoice, fill in the invoice details and submit.\n\n## Rules\n\n- For a unit certificate, the invoice title must match the subject name, with the unified social credit code as the taxpayer number;\n- Individual certificates can be invoiced to the person;\n- The invoice types available are shown on the invoice page;\n- The electronic invoice is emailed to the address you give and can also be downloaded from the order.\n\n## Refunds\n\nWhen an order is refunded, an issued invoice is voided or reversed as the rules require.",
+        body: "## How to request one\n\nAfter payment, open the order under Orders (completed orders have an Invoice button), choose Request an invoice, fill in the e-mail and the other details and submit; in the phone app, use Me → Invoices.\n\n## Wrong details\n\nChoose Re-issue under the invoice and correct the details: the invoice is reversed by a credit note and a new invoice is issued; all can be downloaded and both are e-mailed to you.\n\n## Rules\n\n- For a unit certificate, the invoice title must match the subject name, with the unified social credit code as the taxpayer number;\n- Individual certificates can be invoiced to the person;\n- The invoice types available are shown on the invoice page;\n- The electronic invoice is emailed to the address you give and can also be downloaded from the order.\n\n## Refunds\n\nWhen an order is refunded, an issued invoice is voided or reversed as the rules require.",
       },
       reviewTime: {
         title: "How long does the review take?",

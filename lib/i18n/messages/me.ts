@@ -14,6 +14,7 @@ export const me = defineMessages({
       account: "账户与证书",
       services: "账单与发票",
       support: "帮助与客服",
+      general: "通用",
     },
     menu: {
       settings: "设置",
@@ -85,6 +86,11 @@ export const me = defineMessages({
       confirm: "确认解绑",
       cancel: "取消",
       unbound: "已解绑 {card}",
+      errors: {
+        notAccountHolder: "身份证号与本账户的实名认证信息不一致，只能添加本人的银行卡",
+        bank4Failed: "银行卡四要素核验未通过，请核对卡号和银行预留手机号",
+        alreadyUnbound: "该银行卡已解绑",
+      },
     },
     feedback: {
       metaTitle: "我的反馈",
@@ -114,6 +120,7 @@ export const me = defineMessages({
         screenshotTooLarge: "截图不能超过 5 MB",
         alreadyAnswered: "该反馈已被回复",
         answerLength: "请填写回复（2–1000 字）",
+        network: "网络连接失败，请检查网络后重试",
       },
     },
     feedbackConsole: {
@@ -123,6 +130,7 @@ export const me = defineMessages({
       tabs: { OPEN: "待回复", ANSWERED: "已回复" },
       empty: "没有反馈",
       user: "用户",
+      submittedAt: "提交时间",
       open: "回复",
       view: "查看",
       detailTitle: "反馈详情",
@@ -164,6 +172,7 @@ export const me = defineMessages({
       account: "Account and certificates",
       services: "Bills and invoices",
       support: "Help and support",
+      general: "General",
     },
     menu: {
       settings: "Settings",
@@ -235,6 +244,11 @@ export const me = defineMessages({
       confirm: "Unbind",
       cancel: "Cancel",
       unbound: "Unbound {card}",
+      errors: {
+        notAccountHolder: "The ID number is not this account's verified person's: only your own cards can be added",
+        bank4Failed: "The four-element check failed: check the card number and the phone number the bank has",
+        alreadyUnbound: "This card is already unbound",
+      },
     },
     feedback: {
       metaTitle: "My feedback",
@@ -264,6 +278,7 @@ export const me = defineMessages({
         screenshotTooLarge: "The screenshot may be at most 5 MB",
         alreadyAnswered: "This feedback was already answered",
         answerLength: "Write an answer (2–1000 characters)",
+        network: "No connection: check the network and try again",
       },
     },
     feedbackConsole: {
@@ -273,6 +288,7 @@ export const me = defineMessages({
       tabs: { OPEN: "Open", ANSWERED: "Answered" },
       empty: "No feedback",
       user: "User",
+      submittedAt: "Sent",
       open: "Answer",
       view: "View",
       detailTitle: "Feedback",

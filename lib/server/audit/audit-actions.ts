@@ -115,6 +115,9 @@ export const AUDIT_DATA_SCHEMAS = {
   "invoice.issued": z.object({ orderId: id, number: z.string(), amountFen: z.number().int() }),
   "invoice.reissued": z.object({ orderId: id, number: z.string(), amountFen: z.number().int(), supersedes: z.string(), note: z.string().optional() }),
   "invoice.reversed": z.object({ orderId: id, number: z.string(), reverses: z.string(), amountFen: z.number().int() }),
+  "bank_card.unbound": z.object({ numberMasked: z.string() }),
+  "feedback.submitted": z.object({ topic: z.string(), hasScreenshot: z.boolean() }),
+  "feedback.answered": z.object({ userId: id }),
   "invoice.emailed": z.object({ orderId: id, number: z.string(), isOtherAddress: z.boolean() }),
 
   // console administration

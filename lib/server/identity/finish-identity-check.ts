@@ -3,13 +3,14 @@ import type { Tx } from "@/lib/db/client";
 import { writeAudit } from "@/lib/server/audit/write-audit";
 import { enterpriseFromCheck } from "@/lib/server/org/enterprise-from-check";
 import { onEnterpriseVerified } from "@/lib/server/org/on-enterprise-verified";
+import { settleBankCard } from "./record-bank-card";
 
 /**
  * PENDING → PASSED / FAILED with its audit row, in the caller's transaction. Conditional on the
  * row still being PENDING, so two racing completions (a double tap on the face page, a code typed in
  * two tabs) record one outcome; returns false for the loser. A pass that verifies an enterprise (对公打款,
  * the unit wizard's legal-rep check) makes its user the organization's administrator or a member, in the
- * same transaction (onEnterpriseVerified).
+ * same transaction (onEnterpriseVerified); the bank card the check used is verified or dropped (银行卡管理).
  */
 export async function finishIdentityCheck(
   tx: Tx,
@@ -32,6 +33,8 @@ export async function finishIdentityCheck(
     targetId: checkId,
     data: ok ? {} : { reason: reason ?? null },
   });
+  const { method } = await tx.identityCheck.findUniqueOrThrow({ where: { id: checkId }, select: { method: true } });
+  await settleBankCard(tx, { checkId, ok, method });
   const verified = ok ? await enterpriseFromCheck(tx, { checkId }) : null;
   if (verified) await onEnterpriseVerified(tx, verified);
   return true;

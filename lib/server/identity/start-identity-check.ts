@@ -10,6 +10,7 @@ import { depositCodeHash, faceToken, faceTokenHash } from "./face-link";
 import { finishIdentityCheck } from "./finish-identity-check";
 import { toIdentityCheckView, type IdentityNext } from "./identity-check-view";
 import { recordAccountRealName } from "./record-account-real-name";
+import { recordBankCard } from "./record-bank-card";
 import { maskSubject, ZIdentitySubjectSchemas } from "./identity-subject.types";
 
 export const ZStartIdentityCheckSchema = z.object({
@@ -67,6 +68,10 @@ export async function startIdentityCheck(input: {
     });
     await writeAudit(tx, { actorId: user.id, action: "identity.check_started", targetType: "IdentityCheck", targetId: row.id, data: { method, role, orderId: input.orderId ?? null } });
     if (method === "FACE") await tx.identityCheck.update({ where: { id: row.id }, data: { secretHash: faceTokenHash(faceToken(row.id)) } });
+    // 银行卡管理: the holder's own card (an applicant's check) or the enterprise's 对公账户; a legal
+    // representative's card checked by a handler is theirs, not this account's.
+    const card = bankCardOf(method, role, subject);
+    if (card) await recordBankCard(tx, { userId: user.id, ...card, checkId: row.id });
     return row;
   });
 
@@ -102,6 +107,12 @@ export async function startIdentityCheck(input: {
 
   const view = toIdentityCheckView(await db.identityCheck.findUniqueOrThrow({ where: { id: check.id } }));
   return { checkId: view.checkId, status: view.status as StartIdentityCheckResult["status"], failReason: view.failReason, next: view.next };
+}
+
+function bankCardOf(method: string, role: string, s: Record<string, string>) {
+  if (method === "CORP_DEPOSIT" && role === "ENTERPRISE") return { kind: "CORPORATE" as const, holderName: s.name!, bankName: s.bankName, number: s.bankAccount! };
+  if ((method === "BANK4" || method === "PERSONAL_DEPOSIT") && role === "APPLICANT") return { kind: "PERSONAL" as const, holderName: s.name!, bankName: s.bankName, number: s.bankCard! };
+  return null;
 }
 
 function verifyNow(provider: IdentityProvider, method: "PHONE3" | "BANK4", s: Record<string, string>): Promise<VerifyResult> {
