@@ -121,6 +121,8 @@ export const AUDIT_DATA_SCHEMAS = {
   "invoice.emailed": z.object({ orderId: id, number: z.string(), isOtherAddress: z.boolean() }),
 
   // console administration
+  "channel.free_subject_added": z.object({ subject: z.string(), note: z.string() }),
+  "channel.free_subject_removed": z.object({ subject: z.string() }),
   "channel.updated": z.object({
     prices: z.record(z.string(), z.number()),
     previousPrices: z.record(z.string(), z.number()),

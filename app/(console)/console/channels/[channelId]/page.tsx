@@ -8,6 +8,9 @@ import { getT } from "@/lib/i18n/server";
 import { requirePageUser } from "@/lib/server/auth/require-page-user";
 import { getChannel } from "@/lib/server/channels/get-channel";
 import { updateChannelAction } from "@/lib/actions/channels/channel-actions";
+import { Card } from "@/components/ui/card";
+import { FreeSubjectsCard } from "@/components/console/free-subjects-card";
+import { listFreeSubjects } from "@/lib/server/channels/list-free-subjects";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("review.channels.metaTitle") };
@@ -21,6 +24,7 @@ export default async function EditChannelPage({ params }: { params: Promise<{ ch
     if (err instanceof AppError && err.code === "not_found") notFound();
     throw err;
   });
+  const freeSubjects = await listFreeSubjects({ staff: user, channelId: channel.id });
   const yuan = (fen: number) => (fen % 100 === 0 ? String(fen / 100) : (fen / 100).toFixed(2));
   return (
     <div className={styles.page}>
@@ -54,6 +58,9 @@ export default async function EditChannelPage({ params }: { params: Promise<{ ch
           prices: channel.prices.map((p) => ({ product: p.product as "UNIT_CERT", years: p.years, price: yuan(p.priceFen) })),
         }}
       />
+      <Card title={t("freeSubjects.title")} id="free-subjects">
+        <FreeSubjectsCard channelId={channel.id} subjects={freeSubjects} />
+      </Card>
     </div>
   );
 }
