@@ -10,7 +10,8 @@ const ALLOWED: Record<OrderStatus, OrderStatus[]> = {
   DRAFT: ["AWAITING_PAYMENT", "IN_REVIEW", "APPROVED", "AWAITING_PAPER", "CANCELLED"],
   AWAITING_PAYMENT: ["IN_REVIEW", "APPROVED", "AWAITING_PAPER", "CANCELLED"],
   AWAITING_PAPER: ["IN_REVIEW", "REJECTED"],
-  IN_REVIEW: ["APPROVED", "REJECTED"],
+  // A new application on a channel paid after approval (审核通过后支付) is approved into AWAITING_PAYMENT.
+  IN_REVIEW: ["APPROVED", "REJECTED", "AWAITING_PAYMENT"],
   REJECTED: ["DRAFT", "CANCELLED"],
   APPROVED: ["COMPLETED"],
   COMPLETED: [],
@@ -21,13 +22,16 @@ const statuses = Object.values(OrderStatus) as OrderStatus[];
 const pairs = statuses.flatMap((from) => statuses.map((to) => ({ from, to, allowed: ALLOWED[from].includes(to) })));
 
 describe("order state machine", () => {
-  it("IN_REVIEW → AWAITING_PAYMENT only for a change (证书变更: reviewed first, paid once approved)", async () => {
+  it("IN_REVIEW → AWAITING_PAYMENT for a change and a new application (reviewed first, paid once approved), not for others", async () => {
     const user = await createUser();
     const channel = await createChannel();
     const order = await createOrderRow({ userId: user.id, channelId: channel.id, status: "IN_REVIEW" });
     await db.order.update({ where: { id: order.id }, data: { kind: "CHANGE" } });
     await db.$transaction((tx) => transitionOrder(tx, { orderId: order.id, to: "AWAITING_PAYMENT", actorId: user.id, type: "approved" }));
     expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("AWAITING_PAYMENT");
+    const renewal = await createOrderRow({ userId: user.id, channelId: channel.id, status: "IN_REVIEW" });
+    await db.order.update({ where: { id: renewal.id }, data: { kind: "RENEW" } });
+    await expectAppError(db.$transaction((tx) => transitionOrder(tx, { orderId: renewal.id, to: "AWAITING_PAYMENT", actorId: user.id, type: "approved" })), "conflict");
   });
 
   it.each(pairs)("$from → $to allowed=$allowed (a new application)", async ({ from, to, allowed }) => {

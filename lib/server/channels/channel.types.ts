@@ -41,6 +41,8 @@ export const ZUpdateChannelSchema = z.object({
   renewalNeedsMaterials: z.boolean().optional(),
   // 证书补办: the holder uploads the stamped 补办申请表 before the reissue goes to review.
   reissueNeedsForm: z.boolean().optional(),
+  // 审核通过后支付: new applications go to review unpaid and are paid once approved.
+  payAfterApproval: z.boolean().optional(),
   // 证书变更 (issue 13): its price (yuan typed, fen stored) and the materials it asks per subject type.
   changePrice: ZYuanSchema.optional(),
   changeMaterialsUnit: ZChangeMaterials.optional(),

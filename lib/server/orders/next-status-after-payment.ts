@@ -7,9 +7,12 @@ import { isReviewedRenewal } from "./renew-draft";
  * channel that auto-approves goes straight to APPROVED once the real-name check on this order
  * passed; an enterprise member who held an ACTIVE platform authorization when asking for the enterprise
  * certificate (OrgRequest CERT, 待申领的证书) is APPROVED without CA review; everything else waits for a
- * reviewer. A re-application after rejection always goes to review.
+ * reviewer. A re-application after rejection always goes to review. An order approved before payment
+ * (a channel paid after approval) is APPROVED once paid.
  */
-export async function nextStatusAfterPayment(tx: Tx, order: Pick<Order, "id" | "offline" | "subjectType" | "channelId" | "reviewRound" | "paidAt"> & { kind?: Order["kind"]; draft?: Order["draft"] }): Promise<OrderStatus> {
+export async function nextStatusAfterPayment(tx: Tx, order: Pick<Order, "id" | "offline" | "subjectType" | "channelId" | "reviewRound" | "paidAt"> & { kind?: Order["kind"]; draft?: Order["draft"]; approvedAt?: Order["approvedAt"] }): Promise<OrderStatus> {
+  // Approved before it was paid (审核通过后支付, Channel.payAfterApproval): paying is the last step.
+  if (order.approvedAt && !order.paidAt) return "APPROVED";
   if (order.offline) return "AWAITING_PAPER";
   // A change (证书变更) is reviewed before it is paid for (change-submit-order, approveOrder): paid means approved.
   if (order.kind === "CHANGE") return "APPROVED";

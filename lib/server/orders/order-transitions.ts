@@ -6,8 +6,9 @@ import type { OrderKind, OrderStatus } from "@/lib/generated/prisma/enums";
  * - DRAFT → IN_REVIEW / APPROVED / AWAITING_PAPER: free orders, and re-applications of orders
  *   that were already paid, skip payment.
  * - REJECTED → DRAFT: the applicant corrects the application and signs it again.
- * - IN_REVIEW → AWAITING_PAYMENT: a change (证书变更) is reviewed first and paid for once approved;
- *   only a CHANGE order may make it (KIND_ONLY).
+ * - IN_REVIEW → AWAITING_PAYMENT: a change (证书变更), and a new application on a channel that is paid
+ *   after approval (Channel.payAfterApproval), is reviewed first and paid for once approved; only those
+ *   kinds may make it (KIND_ONLY), and approveOrder takes it only for an unpaid, priced order.
  */
 export const ORDER_TRANSITIONS = {
   DRAFT: ["AWAITING_PAYMENT", "IN_REVIEW", "APPROVED", "AWAITING_PAPER", "CANCELLED"],
@@ -22,7 +23,7 @@ export const ORDER_TRANSITIONS = {
 
 /** Transitions only some kinds of order may make (`from→to` → those kinds). */
 const KIND_ONLY: Partial<Record<`${OrderStatus}→${OrderStatus}`, readonly OrderKind[]>> = {
-  "IN_REVIEW→AWAITING_PAYMENT": ["CHANGE"],
+  "IN_REVIEW→AWAITING_PAYMENT": ["CHANGE", "NEW"],
 };
 
 export function canTransition(from: OrderStatus, to: OrderStatus, kind: OrderKind): boolean {

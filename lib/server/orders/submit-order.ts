@@ -7,7 +7,8 @@ import { transitionOrder } from "./transition-order";
 
 /**
  * Hands a finished draft over: to AWAITING_PAYMENT, or — when nothing is to be paid (a free
- * subject, or a re-application of an order already paid) — straight to where payment would lead.
+ * subject, or a re-application of an order already paid) or the channel is paid after approval —
+ * straight to where payment would lead.
  * A unit's enterprise becomes (or is found as) its Organization row here, in the same transaction.
  */
 export async function submitOrder(tx: Tx, { orderId, actorId, ip }: { orderId: string; actorId: string; ip?: string }) {
@@ -22,15 +23,20 @@ export async function submitOrder(tx: Tx, { orderId, actorId, ip }: { orderId: s
     medium: order.medium,
   });
   const isSettled = quote.totalFen === 0 || order.paidAt !== null;
-  const to = isSettled ? await nextStatusAfterPayment(tx, order) : "AWAITING_PAYMENT";
+  // 审核通过后支付: the application goes where payment would lead (review, paper) unpaid; one the channel
+  // approves at once (an individual whose check passed) is approved now and paid next.
+  const { payAfterApproval } = await tx.channel.findUniqueOrThrow({ where: { id: order.channelId }, select: { payAfterApproval: true } });
+  const isPaidLater = !isSettled && payAfterApproval && order.kind === "NEW";
+  const next = isSettled || isPaidLater ? await nextStatusAfterPayment(tx, order) : "AWAITING_PAYMENT";
+  const to = isPaidLater && next === "APPROVED" ? "AWAITING_PAYMENT" : next;
   const updated = await transitionOrder(tx, {
     orderId,
     to,
     actorId,
     type: "submitted",
     ip,
-    note: order.paidAt ? "resubmitted" : quote.isFree ? "free" : undefined,
-    data: { submittedAt: new Date(), priceFen: order.paidAt ? order.priceFen : quote.totalFen, step: "pay" },
+    note: order.paidAt ? "resubmitted" : quote.isFree ? "free" : isPaidLater ? "pay_after_approval" : undefined,
+    data: { submittedAt: new Date(), priceFen: order.paidAt ? order.priceFen : quote.totalFen, step: "pay", ...(isPaidLater && next === "APPROVED" ? { approvedAt: new Date() } : {}) },
   });
   await notifyOrder(tx, { orderId, event: "submitted" });
   return updated;

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { assertPermission } from "@/lib/server/auth/permissions";
 import type { SessionUser } from "@/lib/server/auth/session-user";
 import { writeAudit } from "@/lib/server/audit/write-audit";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { wakeWorker } from "@/lib/server/jobs/start-worker";
 import { transitionOrder } from "@/lib/server/orders/transition-order";
 import { reissueDecideRecovery } from "@/lib/server/orders/reissue-decide-recovery";
@@ -35,9 +35,13 @@ async function approve({ user, input, ip }: { user: Pick<SessionUser, "id" | "ro
       const needed = order.requireTwoReviewers ? 2 : 1;
       await writeAudit(tx, { actorId: user.id, action: "review.approve", targetType: "Order", targetId: orderId, data: { round: order.reviewRound, approvals, needed }, ip });
       if (approvals < needed) return { outcome: "AWAITING_SECOND_REVIEWER", approvals, needed } as const;
-      // A change (证书变更) is paid for after its review: an approved, unpaid, priced one awaits payment.
+      // A change (证书变更), and a new application submitted on a channel paid after approval (审核通过后支付),
+      // is paid for after its review: an approved, unpaid, priced one awaits payment.
+      // The submission recorded which way it went (submitOrder's note), so turning the switch off later
+      // does not let an unpaid order through.
       const kind = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { kind: true, priceFen: true, paidAt: true } });
-      const to = kind.kind === "CHANGE" && !kind.paidAt && (kind.priceFen ?? 0) > 0 ? "AWAITING_PAYMENT" : "APPROVED";
+      const isPaidAfter = kind.kind === "CHANGE" || (kind.kind === "NEW" && (await isSubmittedToPayAfterApproval(tx, orderId)));
+      const to = isPaidAfter && !kind.paidAt && (kind.priceFen ?? 0) > 0 ? "AWAITING_PAYMENT" : "APPROVED";
       await transitionOrder(tx, { orderId, to, actorId: user.id, type: "approved", ip, data: { rejectReason: null, ...(to === "AWAITING_PAYMENT" ? { approvedAt: new Date() } : {}) } });
       // A reissue's approval releases its encryption key's escrow (once, with this approval).
       await reissueDecideRecovery(tx, { orderId, decision: "approve", operatorId: user.id, ip });
@@ -47,6 +51,11 @@ async function approve({ user, input, ip }: { user: Pick<SessionUser, "id" | "ro
     .catch(rethrowDuplicate);
   wakeWorker();
   return result;
+}
+
+async function isSubmittedToPayAfterApproval(tx: Tx, orderId: string): Promise<boolean> {
+  const submitted = await tx.orderEvent.findFirst({ where: { orderId, type: "submitted" }, orderBy: { at: "desc" }, select: { note: true } });
+  return submitted?.note === "pay_after_approval";
 }
 
 // The unique (orderId, round, reviewerId) index is the last line of defence for the same reviewer twice.

@@ -27,14 +27,16 @@ export async function notifyReviewOutcome(tx: Tx, { orderId, outcome, reason }: 
   if (email) await queueEmail(tx, { to: email, subject: title, text: body, template: `review_${outcome}` });
 }
 
-// 证书变更 approved, to be paid for on the desk (the download follows the payment).
+// 证书变更, or a new application on a channel paid after approval, approved: to be paid for on the desk
+// (the download follows the payment).
 async function notifyChangeToPay(
   tx: Tx,
-  { order, t, locale }: { order: { id: string; no: string; subjectName: string | null; priceFen: number | null; draft: unknown; user: { id: string; phone: string; email: string | null } }; t: ReturnType<typeof translator>; locale: "en" | "zh-CN" },
+  { order, t, locale }: { order: { id: string; no: string; kind: string; subjectName: string | null; priceFen: number | null; draft: unknown; user: { id: string; phone: string; email: string | null } }; t: ReturnType<typeof translator>; locale: "en" | "zh-CN" },
 ) {
   const params = { no: order.no, subject: order.subjectName ?? "", amount: `¥${((order.priceFen ?? 0) / 100).toFixed(2)}` };
-  const title = t("lifecycleChange.notify.approvedTitle", params);
-  const body = t("lifecycleChange.notify.approvedBody", params);
+  const isChange = order.kind === "CHANGE";
+  const title = t(isChange ? "lifecycleChange.notify.approvedTitle" : "payAfterApproval.notify.title", params);
+  const body = t(isChange ? "lifecycleChange.notify.approvedBody" : "payAfterApproval.notify.body", params);
   await tx.inboxMessage.create({ data: { userId: order.user.id, title, body, link: `/orders/${order.id}` } });
   await queueSms(tx, { to: order.user.phone, template: "order_submitted_AWAITING_PAYMENT", params, locale });
   const draft = readDraft(order.draft);

@@ -32,8 +32,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     if (isAppError(err) && err.code === "not_found") notFound();
     throw err;
   });
+  const amount = formatFen(order.priceFen ?? 0);
+  // 审核通过后支付: reviewed first (unpaid), then approved and waiting for the payment.
+  const isUnpaidReview = order.status === "IN_REVIEW" && !order.paidAt && (order.priceFen ?? 0) > 0;
   const notice =
-    order.status === "IN_REVIEW" ? { tone: "info" as const, text: t("orders.detail.reviewNotice") }
+    isUnpaidReview ? { tone: "info" as const, text: t("payAfterApproval.order.reviewFirst", { amount }) }
+    : order.status === "AWAITING_PAYMENT" && order.approvedAt ? { tone: "success" as const, text: t("payAfterApproval.order.approvedToPay", { amount }) }
+    : order.status === "IN_REVIEW" ? { tone: "info" as const, text: t("orders.detail.reviewNotice") }
     : order.status === "APPROVED" ? { tone: "success" as const, text: t("orders.detail.approvedNotice") }
     : order.status === "AWAITING_PAPER" ? { tone: "warning" as const, text: t("orders.detail.paperNotice", { address: order.channel.mailingAddress ?? "" }) }
     : order.status === "REJECTED" ? { tone: "error" as const, text: t("orders.detail.rejectedNotice", { reason: order.rejectReason ?? "" }) }

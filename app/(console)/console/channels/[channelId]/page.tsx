@@ -49,6 +49,7 @@ export default async function EditChannelPage({ params }: { params: Promise<{ ch
           reviewDeskRevocations: channel.reviewDeskRevocations,
           renewalNeedsMaterials: channel.renewalNeedsMaterials,
           reissueNeedsForm: channel.reissueNeedsForm,
+          payAfterApproval: channel.payAfterApproval,
           changePrice: yuan(channel.changePriceFen),
           changeMaterialsUnit: channel.changeMaterialsUnit,
           changeMaterialsIndividual: channel.changeMaterialsIndividual,
