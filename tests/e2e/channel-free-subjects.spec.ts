@@ -12,6 +12,9 @@ test("免费条件: a CA admin adds a free unit to a channel and removes it", as
   await settle(page);
   await page.goto((await page.getByRole("row").filter({ hasText: "演示渠道" }).locator('a[href^="/console/channels/"]').first().getAttribute("href"))!);
   await settle(page);
+  // The channel's rules, 审核通过后支付 among them (tests/integration/orders-pay-after-approval).
+  await expect(page.getByTestId("pay-after-approval")).not.toBeChecked();
+  await page.screenshot({ path: test.info().outputPath("console-channel.png"), fullPage: true });
   const uscc = uniqueUscc();
   await page.getByTestId("free-subject-key").fill("123");
   await page.getByTestId("free-subject-note").fill("交易中心协议 2026-01");
