@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { PhoneIcon } from "@/components/phone/phone-icons";
 import styles from "@/components/phone/phone.module.css";
 import meStyles from "@/components/phone/me.module.css";
 import { supportPhone } from "@/components/shell/support-phone";
@@ -21,15 +22,16 @@ export default async function MePage() {
   const user = await requirePhoneUser({ next: "/m/me" });
   const t = await getT();
   const [realName, orgs] = await Promise.all([getAccountRealName({ userId: user.id }), listMyOrganizations({ userId: user.id })]);
-  const name = realName.realName ?? user.name ?? maskPhone(user.phone);
+  const knownName = realName.realName ?? user.name;
+  const name = knownName ?? maskPhone(user.phone);
   const phone = supportPhone();
   return (
     <>
       <section className={meStyles.profile} aria-label={t("phone.me.title")}>
-        <span className={meStyles.avatar} aria-hidden="true">{Array.from(name)[0]}</span>
+        <span className={meStyles.avatar} aria-hidden="true">{knownName ? Array.from(knownName)[0] : <PhoneIcon name="me" size={28} />}</span>
         <h1 className={meStyles.name} data-testid="me-name">{name}</h1>
         <p className={meStyles.sub}>
-          <span data-testid="me-phone">{maskPhone(user.phone)}</span>
+          {knownName && <span data-testid="me-phone">{maskPhone(user.phone)}</span>}
           <Badge tone={realName.isVerified ? "success" : "warning"}>
             <span data-testid="me-real-name">{realName.isVerified ? `${t("identity.realName.verified")} · ${realName.realName}` : t("identity.realName.notVerified")}</span>
           </Badge>
