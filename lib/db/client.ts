@@ -1,6 +1,7 @@
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { env } from "@/lib/env";
 import { openAdapter, resolveDbTarget, type OpenedAdapter } from "@/lib/db/adapter";
+import { withBeforeCommit } from "@/lib/db/before-commit";
 
 // Secret columns are left out of every query unless a domain function asks for them.
 const omit = {
@@ -32,14 +33,25 @@ function holder(): Holder {
   return g.__certdeskDb;
 }
 
-/** The one Prisma client of this process (created on first use). */
+/**
+ * The one Prisma client of this process (created on first use). An interactive transaction
+ * (`db.$transaction(async (tx) => …)`) runs the work registered with `beforeCommit` after its
+ * function and before its commit (lib/db/before-commit.ts).
+ */
 export const db: Db = new Proxy({} as Db, {
   get(_t, prop) {
     const client = holder().client;
+    if (prop === "$transaction") return transactionWithHooks(client);
     const value = Reflect.get(client, prop, client);
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+function transactionWithHooks(client: Db): Db["$transaction"] {
+  const run = client.$transaction.bind(client) as (arg: unknown, options?: unknown) => Promise<unknown>;
+  return ((arg: unknown, options?: unknown) =>
+    typeof arg === "function" ? run((tx: object) => withBeforeCommit(tx, arg as (tx: object) => Promise<unknown>), options) : run(arg, options)) as Db["$transaction"];
+}
 
 export function dbAdapter(): OpenedAdapter {
   return holder().adapter;

@@ -2,6 +2,15 @@ import { createHash } from "node:crypto";
 
 export const GENESIS_HASH = "0".repeat(64);
 
+/**
+ * Where chain `chain` starts: chain 0 (every row written while there was one chain) at GENESIS_HASH,
+ * any other at SHA-256("certdesk-audit-chain:<n>"), so two chains never hold the same hash even when
+ * their first rows have the same content (the hash column is unique). The migration seeds the same.
+ */
+export function chainGenesis(chain: number): string {
+  return chain === 0 ? GENESIS_HASH : createHash("sha256").update(`certdesk-audit-chain:${chain}`).digest("hex");
+}
+
 export type AuditFields = {
   at: Date;
   actorId: string | null;
@@ -22,9 +31,9 @@ function canonical(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
 }
 
-export function auditHash(prevHash: string, f: AuditFields): string {
-  // Only the hashed fields: a row read back also carries id, prevHash and hash.
-  const body = canonical({
+/** The hashed fields of a row as one canonical string (a row read back also carries id, chain, prevHash and hash). */
+export function auditBody(f: AuditFields): string {
+  return canonical({
     at: f.at.toISOString(),
     actorId: f.actorId,
     action: f.action,
@@ -33,5 +42,12 @@ export function auditHash(prevHash: string, f: AuditFields): string {
     data: f.data,
     ip: f.ip,
   });
-  return createHash("sha256").update(prevHash).update("\n").update(body).digest("hex");
+}
+
+/**
+ * hash = SHA-256(prevHash "\n" body) in hex. The append computes the same in PostgreSQL
+ * (append-audit-row.ts: sha256 of the UTF-8 bytes), this is the verifier's side.
+ */
+export function auditHash(prevHash: string, f: AuditFields): string {
+  return createHash("sha256").update(prevHash).update("\n").update(auditBody(f)).digest("hex");
 }

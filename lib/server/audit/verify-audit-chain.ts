@@ -1,27 +1,60 @@
-import { db } from "@/lib/db/client";
-import { auditHash, GENESIS_HASH } from "./audit-hash";
+import { db, type Db } from "@/lib/db/client";
+import { auditHash, chainGenesis } from "./audit-hash";
 
-export type AuditChainResult = { ok: true; rows: number } | { ok: false; rows: number; brokenAtId: string; reason: string };
+/**
+ * `reason`: "link" (prevHash is not the chain's previous hash: a row deleted or inserted before it),
+ * "content" (the row was edited), "head" (the chain's head names a hash no row has: its last rows were
+ * deleted; brokenAtId is then the chain's last remaining row, or "0").
+ */
+export type AuditChainResult = { ok: true; rows: number; chains: number } | { ok: false; rows: number; brokenAtId: string; reason: "link" | "content" | "head"; chain: number };
 
-/** Walks the chain in id order; reports the first row whose link or content does not match. */
-export async function verifyAuditChain({ batch = 1000 }: { batch?: number } = {}): Promise<AuditChainResult> {
-  let prevHash = GENESIS_HASH;
+type Break = { id: bigint; reason: "link" | "content" | "head"; chain: number };
+
+/**
+ * Walks every chain (AuditChainHead) in id order and reports the first row, by id, whose link or
+ * content does not match, or a chain whose head names a row that is gone. Appends may run meanwhile:
+ * within a chain rows are inserted under its head's lock and committed in id order, so a walk sees
+ * a prefix of each chain, and the head read first is a hash the walk must meet.
+ */
+export async function verifyAuditChain({ batch = 1000, client = db }: { batch?: number; client?: Db } = {}): Promise<AuditChainResult> {
+  const heads = await client.auditChainHead.findMany({ orderBy: { chain: "asc" }, select: { chain: true, hash: true } });
+  let rows = 0;
+  let first: Break | undefined;
+  for (const head of heads) {
+    const walked = await walkChain(client, head, batch, first?.id);
+    rows += walked.rows;
+    if (walked.broken && (!first || walked.broken.id < first.id)) first = walked.broken;
+  }
+  // A row outside every chain (a chain number without a head) links to nothing that is checked.
+  const stray = await client.auditLog.findFirst({ where: { chain: { notIn: heads.map((h) => h.chain) } }, orderBy: { id: "asc" }, select: { id: true, chain: true } });
+  if (stray && (!first || stray.id < first.id)) first = { id: stray.id, reason: "link", chain: stray.chain };
+  if (!first) return { ok: true, rows, chains: heads.length };
+  return { ok: false, rows, brokenAtId: first.id.toString(), reason: first.reason, chain: first.chain };
+}
+
+/** One chain: its rows verified before the first break (none after it count), and the break. */
+async function walkChain(client: Db, { chain, hash: head }: { chain: number; hash: string }, batch: number, stopAfter?: bigint) {
+  let prevHash = chainGenesis(chain);
+  let headSeen = head === prevHash;
   let cursor: bigint | undefined;
   let rows = 0;
   for (;;) {
-    const page = await db.auditLog.findMany({
-      where: cursor === undefined ? {} : { id: { gt: cursor } },
+    const page = await client.auditLog.findMany({
+      where: { chain, ...(cursor === undefined ? {} : { id: { gt: cursor } }) },
       orderBy: { id: "asc" },
       take: batch,
     });
-    if (page.length === 0) return { ok: true, rows };
+    if (page.length === 0) break;
     for (const row of page) {
-      if (row.prevHash !== prevHash) return { ok: false, rows, brokenAtId: row.id.toString(), reason: "link" };
-      const expected = auditHash(prevHash, row);
-      if (expected !== row.hash) return { ok: false, rows, brokenAtId: row.id.toString(), reason: "content" };
+      // A break later than one already found elsewhere changes nothing: stop reading.
+      if (stopAfter !== undefined && row.id > stopAfter) return { rows, broken: undefined };
+      if (row.prevHash !== prevHash) return { rows, broken: { id: row.id, reason: "link" as const, chain } };
+      if (auditHash(prevHash, row) !== row.hash) return { rows, broken: { id: row.id, reason: "content" as const, chain } };
       prevHash = row.hash;
+      headSeen ||= row.hash === head;
       rows++;
       cursor = row.id;
     }
   }
+  return { rows, broken: headSeen ? undefined : { id: cursor ?? 0n, reason: "head" as const, chain } };
 }

@@ -19,7 +19,9 @@ export async function recordAccountRealName(
   tx: Tx,
   { userId, checkId, name, idNumber, refresh }: { userId: string; checkId: string; name: string; idNumber: string; refresh: boolean },
 ): Promise<AccountRealNameOutcome> {
-  await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+  // NO KEY UPDATE: serialises these calls per user without blocking inserts that reference the user
+  // (their foreign-key check takes KEY SHARE; the audit append must never wait for this lock).
+  await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR NO KEY UPDATE`;
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { realName: true, idNumberMasked: true, idNumberHash: true, realNameVerifiedAt: true } });
   if (!matchesVerifiedPerson(user, { name, idNumber })) return "other_person";
   if (user.realNameVerifiedAt && !refresh) {

@@ -20,7 +20,7 @@ export async function addMember({ userId, orgId, input }: { userId: string; orgI
   return db.$transaction(async (tx) => {
     await requireMember({ userId, orgId, permission: "members.manage" }, tx);
     // Additions (and joins) of one organization one after another: the membership check and the insert cannot interleave.
-    await tx.$queryRaw`SELECT "id" FROM "Organization" WHERE "id" = ${orgId} FOR UPDATE`;
+    await tx.$queryRaw`SELECT "id" FROM "Organization" WHERE "id" = ${orgId} FOR NO KEY UPDATE`;
     const person = await tx.user.findUnique({ where: { phone }, select: { id: true, name: true, realName: true, idNumberMasked: true, disabledAt: true, locale: true } });
     const nameOnRecord = person?.realName ?? person?.name ?? "";
     const idMatches = !person?.idNumberMasked || person.idNumberMasked === maskIdNumber(idNumber);

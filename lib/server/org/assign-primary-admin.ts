@@ -12,7 +12,7 @@ import { isUniqueViolation } from "@/lib/db/is-unique-violation";
  */
 export async function assignPrimaryAdmin({ orgId, userId }: { orgId: string; userId: string }, tx?: Tx) {
   const run = async (tx: Tx) => {
-    const locked = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "Organization" WHERE "id" = ${orgId} FOR UPDATE`;
+    const locked = await tx.$queryRaw<Array<{ id: string }>>`SELECT "id" FROM "Organization" WHERE "id" = ${orgId} FOR NO KEY UPDATE`;
     if (locked.length === 0) throw new AppError("not_found");
     const current = await tx.membership.findFirst({ where: { orgId, role: "ADMIN", status: "ACTIVE" }, select: { userId: true } });
     if (current && current.userId !== userId) throw new AppError("conflict");

@@ -12,6 +12,10 @@ import { upsertOrganizationFromOrder } from "./upsert-organization-from-order";
  * administrator is looked for, so parallel first downloads of two claimants make exactly one administrator.
  * An order submitted before organizations existed gets its organization here (and its certificates with it).
  * A deleted organization gets no members.
+ * The lock is FOR NO KEY UPDATE, as everywhere the desk locks an organization: it orders these calls
+ * one after another all the same, and it does not wait for the KEY SHARE locks that inserting rows which
+ * reference the organization take (this transaction's own certificates hold one: two parallel downloads
+ * in one enterprise, each holding KEY SHARE and asking FOR UPDATE, deadlocked).
  */
 export async function onEnterpriseCertificateIssued(tx: Tx, { orderId, userId, orgId }: { orderId: string; userId: string; orgId: string | null }) {
   let id = orgId;
@@ -21,7 +25,7 @@ export async function onEnterpriseCertificateIssued(tx: Tx, { orderId, userId, o
     await tx.certificate.updateMany({ where: { orderId, orgId: null }, data: { orgId: id } });
   }
   const [org] = await tx.$queryRaw<Array<{ id: string; deletedAt: Date | null; verifiedAt: Date | null }>>`
-    SELECT "id", "deletedAt", "verifiedAt" FROM "Organization" WHERE "id" = ${id} FOR UPDATE`;
+    SELECT "id", "deletedAt", "verifiedAt" FROM "Organization" WHERE "id" = ${id} FOR NO KEY UPDATE`;
   if (!org || org.deletedAt) return null;
   const admin = await tx.membership.findFirst({ where: { orgId: id, role: "ADMIN", status: "ACTIVE" }, select: { userId: true } });
   if (!admin) {

@@ -19,7 +19,7 @@ export async function onEnterpriseVerified(
 ) {
   const orgId = await upsertOrganization(tx, { enterprise, actorId: userId, orderId });
   if (orderId) await tx.order.updateMany({ where: { id: orderId, OR: [{ orgId: null }, { orgId: { not: orgId } }] }, data: { orgId } });
-  await tx.$queryRaw`SELECT "id" FROM "Organization" WHERE "id" = ${orgId} FOR UPDATE`;
+  await tx.$queryRaw`SELECT "id" FROM "Organization" WHERE "id" = ${orgId} FOR NO KEY UPDATE`;
   await tx.organization.updateMany({ where: { id: orgId, verifiedAt: null }, data: { verifiedAt: new Date() } });
   const admin = await tx.membership.findFirst({ where: { orgId, role: "ADMIN", status: "ACTIVE" }, select: { userId: true } });
   if (admin?.userId === userId) return { orgId, role: "ADMIN" as const, checkId };

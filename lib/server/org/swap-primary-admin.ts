@@ -14,7 +14,7 @@ export async function swapPrimaryAdmin(
   { orgId, fromUserId, toUserId, actorId, via, requestId }: { orgId: string; fromUserId: string; toUserId: string; actorId: string; via: "certificate" | "paper"; requestId: string },
 ) {
   if (fromUserId === toUserId) throw new AppError("bad_request");
-  await tx.$queryRaw`SELECT "id" FROM "Organization" WHERE "id" = ${orgId} FOR UPDATE`;
+  await tx.$queryRaw`SELECT "id" FROM "Organization" WHERE "id" = ${orgId} FOR NO KEY UPDATE`;
   const current = await tx.membership.findFirst({ where: { orgId, role: "ADMIN", status: "ACTIVE" } });
   if (!current || current.userId !== fromUserId) throw new AppError("conflict");
   const target = await tx.membership.findFirst({ where: { orgId, userId: toUserId, status: "ACTIVE" } });

@@ -34,7 +34,9 @@ export async function createPersonalSeal({ userId, input, file, ip }: { userId: 
   const name = `${holder || "个人"} ${kind === "HANDWRITTEN" ? "手写签名" : "个人印章"}`;
   const signed = automatic ? await signSealStructure({ seal: { name, orgId: null, processedKey: picture.processedKey, widthMm: picture.widthMm, heightMm: picture.heightMm }, certificate }) : null;
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+    // NO KEY UPDATE: serialises these calls per user without blocking inserts that reference the user
+    // (their foreign-key check takes KEY SHARE; the audit append must never wait for this lock).
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR NO KEY UPDATE`;
     const live = await tx.seal.count({ where: { userId, orgId: null, status: { in: [...SLOT_STATUSES] } } });
     if (live >= MAX_PERSONAL_SEALS) throw new AppError("conflict", { userMessage: "seals.errors.maxPersonal", params: { max: MAX_PERSONAL_SEALS } });
     await findBindableCertificate({ certificateId, userId }, tx);

@@ -31,7 +31,9 @@ export async function checkTotpCode({
   sessionId?: string;
 }): Promise<{ step: number }> {
   const outcome = await db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+    // NO KEY UPDATE: serialises these calls per user without blocking inserts that reference the user
+    // (their foreign-key check takes KEY SHARE; the audit append must never wait for this lock).
+    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR NO KEY UPDATE`;
     await consumeRateLimit(tx, totpLimitKey(userId), TOTP_WINDOWS);
     const user = await tx.user.findUniqueOrThrow({
       where: { id: userId },
