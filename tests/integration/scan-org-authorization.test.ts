@@ -215,7 +215,8 @@ describe("scans with enterprise certificates", () => {
     const { req, opened } = await login(member, a.id);
     expect(opened.refused).toBeNull();
     await revokeAuthorization(grant.id, admin.user.id);
-    await expectAppError(db.$transaction((tx) => claimScanHalf(tx, { userId: member.user.id, id: req.id, certificateId: member.sign.cert.id, r: "ab" })), "forbidden", NOT_AUTHORIZED);
+    const certificate = await db.certificate.findUniqueOrThrow({ where: { id: member.sign.cert.id }, select: { id: true, orgId: true } });
+    await expectAppError(db.$transaction((tx) => claimScanHalf(tx, { userId: member.user.id, id: req.id, certificate, r: "ab" })), "forbidden", NOT_AUTHORIZED);
     expect((await db.scanRequest.findUniqueOrThrow({ where: { id: req.id } })).result).toBeNull();
   });
 

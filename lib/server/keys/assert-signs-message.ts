@@ -10,8 +10,21 @@ import { db } from "@/lib/db/client";
  * says is signed. A request whose e differs is refused before the PIN is looked at, so the half
  * is never an oracle for a digest the phone chose.
  */
-export async function assertSignsMessage({ userId, keyShareId, request, message }: { userId: string; keyShareId: string; request: TSignRequest; message: Uint8Array }) {
-  const share = await db.keyShare.findFirst({ where: { id: keyShareId, userId }, select: { publicKey: true } });
+export async function assertSignsMessage({
+  userId,
+  keyShareId,
+  request,
+  message,
+  publicKey,
+}: {
+  userId: string;
+  keyShareId: string;
+  request: TSignRequest;
+  message: Uint8Array;
+  /** The share's public key, when the caller has read this user's share already (findKeyGroup). */
+  publicKey?: string;
+}) {
+  const share = publicKey !== undefined ? { publicKey } : await db.keyShare.findFirst({ where: { id: keyShareId, userId }, select: { publicKey: true } });
   if (!share) throw new AppError("not_found", { userMessage: "errors.not_found" });
   const e = bytesToHex(sm2Digest(message, hexToBytes(share.publicKey)));
   if (request.e !== e) throw new AppError("validation_failed", { userMessage: "phone.errors.digestMismatch", fields: { request: ["e is not the digest of what this request signs"] } });

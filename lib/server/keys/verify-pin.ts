@@ -14,8 +14,21 @@ type Row = { id: string; status: "ACTIVE" | "LOCKED" | "DESTROYED"; pinFailures:
  * that follows fails. The group's rows are locked in id order, so concurrent guesses cannot
  * slip past the limit and two requests cannot deadlock.
  */
-export async function verifyPin({ userId, keyShareId, pin, ip }: { userId: string; keyShareId: string; pin: string; ip?: string }) {
-  const { shareIds } = await findKeyGroup({ userId, keyShareId });
+export async function verifyPin({
+  userId,
+  keyShareId,
+  pin,
+  ip,
+  group,
+}: {
+  userId: string;
+  keyShareId: string;
+  pin: string;
+  ip?: string;
+  /** The share's group, when the caller has just read it (findKeyGroup for this user and share). */
+  group?: { shareIds: string[] };
+}) {
+  const { shareIds } = group ?? (await findKeyGroup({ userId, keyShareId }));
   const outcome = await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<Row[]>`
       SELECT id, status, "pinFailures", "pinVerifier" FROM "KeyShare"

@@ -17,13 +17,15 @@ export async function claimSessionRequests({ userId }: { userId: string }) {
       orderBy: { createdAt: "asc" },
       take: 10,
     });
+    // The session's platform's webhook URL, read once for all the requests it claims.
+    const webhookUrl = waiting.length === 0 ? null : ((await db.tradingPlatform.findUnique({ where: { id: session.platformId }, select: { webhookUrl: true } }))?.webhookUrl ?? null);
     for (const row of waiting) {
       await db.$transaction(async (tx) => {
-        const claimed = await tx.scanRequest.updateMany({
+        const [claimed] = await tx.scanRequest.updateManyAndReturn({
           where: { id: row.id, status: "PENDING" },
           data: { status: "SCANNED", userId, scannedAt: now, sessionId: session.id, tokenSealed: null },
         });
-        if (claimed.count === 1) await queueScanWebhook(tx, { scanRequestId: row.id });
+        if (claimed) await queueScanWebhook(tx, { row: claimed, webhookUrl });
       });
     }
     if (waiting.length > 0) wakeWorker();

@@ -25,8 +25,7 @@ export async function completePhoneScan({ userId, id, input }: { userId: string;
     const done = await db.scanRequest.findFirst({ where: { id, userId, certificateId, status: "COMPLETED" }, select: { type: true, result: true } });
     return done && sameResult(done.type, done.result, result) ? { id, status: "completed" as const, session: null } : undefined;
   };
-  const before = await completedBefore();
-  if (before) return before;
+  // Looked for only when the completion is refused as a conflict: a first completion reads nothing more.
   try {
     return await completeScanned({ userId, id, certificateId, result, session });
   } catch (err) {
@@ -37,7 +36,8 @@ export async function completePhoneScan({ userId, id, input }: { userId: string;
 }
 
 async function completeScanned({ userId, id, certificateId, result, session }: { userId: string; id: string } & ReturnType<typeof ZScanCompleteSchema.parse>) {
-  const { row } = await findScannedRequest({ userId, id, certificateId });
+  const scanned = await findScannedRequest({ userId, id, certificateId, withPlatform: true });
+  const { row } = scanned;
   const gate = readScanGate(row.result);
   if (!gate || gate.certificateId !== certificateId) throw new AppError("forbidden", { userMessage: "scanner.errors.pinRequired" });
   if (row.type === "LOGIN" || row.type === "SIGN") {
@@ -55,7 +55,7 @@ async function completeScanned({ userId, id, certificateId, result, session }: {
     // result.sessionId: the session this request opened, or the one it arrived through (echoed to the platform).
     const sessionId = opened?.id ?? (row.type === "SIGN" ? row.sessionId : null);
     const { sessionId: _fromPhone, ...fromPhone } = result as Record<string, unknown>;
-    await completeScanRequest({ userId, id, certificateId, result: { ...fromPhone, ...(sessionId ? { sessionId } : {}) } });
+    await completeScanRequest({ userId, id, certificateId, result: { ...fromPhone, ...(sessionId ? { sessionId } : {}) }, scanned: { ...scanned, platform: scanned.platform! } });
   } catch (err) {
     if (opened) await db.scanSession.delete({ where: { id: opened.id } });
     throw err;

@@ -50,7 +50,6 @@ function assertPublicKey(hex: string) {
  * in the database and the platform's webhook reports it.
  */
 export async function createScanRequest({ platformId, input }: { platformId: string; input: TCreateScanRequest }) {
-  await consumeRateLimit(db, `scan:platform:${platformId}`, [{ seconds: 60, max: env().SCAN_PLATFORM_PER_MINUTE }]);
   if (input.type === "sign" && input.sessionId) await assertSessionUsable({ platformId, sessionId: input.sessionId });
   if (input.type === "decrypt") {
     assertCiphertext(input.ciphertext);
@@ -59,7 +58,10 @@ export async function createScanRequest({ platformId, input }: { platformId: str
   const { type, clientRef, expiresIn, ...payload } = input;
   const { tokenHash, tokenSealed, qrContent } = newScanToken();
   const expiresAt = new Date(Date.now() + expiresIn * 1000);
+  // The limit counts requests created: its hit is taken first in the creating transaction (one
+  // transaction instead of two), so a refused request (422, 410) costs none.
   const row = await db.$transaction(async (tx) => {
+    await consumeRateLimit(tx, `scan:platform:${platformId}`, [{ seconds: 60, max: env().SCAN_PLATFORM_PER_MINUTE }]);
     const created = await tx.scanRequest.create({
       data: { platformId, type: SCAN_TYPE_TO_DB[type], tokenHash, tokenSealed, clientRef, payload, expiresAt },
     });

@@ -23,7 +23,7 @@ export async function decryptForScan({ userId, id, input, ip }: { userId: string
     ip,
     route: "POST /api/m/scan/:id/decrypt",
     scanRequestId: id,
-    record: (tx) => claimScanHalf(tx, { userId, id, certificateId, decrypted: true }),
+    record: (tx) => claimScanHalf(tx, { userId, id, certificate, decrypted: true }),
   }).catch(async (err: unknown) => {
     // Refused under the half's lock (the authorization went away meanwhile): end the request too.
     if (isScanRefusal(err)) await assertScanAuthorized({ userId, row, certificate });

@@ -1,18 +1,41 @@
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/db/client";
+import type { ScanRequest } from "@/lib/generated/prisma/client";
 import type { ScanType } from "@/lib/generated/prisma/enums";
 import { assertScanAuthorized, refusalOf, scanRefusedError } from "./assert-scan-authorized";
+
+/** What the completion needs of the request's platform (withPlatform). */
+export type ScanPlatformFacts = { isDesk: boolean; webhookUrl: string | null };
+
+/** The chosen certificate as every step reads it: the half's key share, and what a completion verifies. */
+const CERTIFICATE_SELECT = { id: true, keyShareId: true, serialHex: true, orgId: true, userId: true, orderId: true, caId: true, der: true, subjectDn: true, subjectName: true } as const;
 
 /**
  * A request this user scanned (or claimed through a session) and has not finished, with the
  * certificate chosen for it. Anything else is NOT_FOUND, so a foreign request id reveals nothing.
  * The certificate must be usable on the request's platform (an enterprise certificate needs the
  * organization's authorization): otherwise the request is refused and the answer is FORBIDDEN, also
- * for every later call on a request already refused that way.
+ * for every later call on a request already refused that way. `withPlatform` reads the platform's
+ * isDesk and webhookUrl with it (the completion's transaction needs them).
  */
-export async function findScannedRequest({ userId, id, certificateId, types }: { userId: string; id: string; certificateId: string; types?: ScanType[] }) {
-  const row = await db.scanRequest.findFirst({ where: { id, userId } });
-  if (!row) throw new AppError("not_found", { userMessage: "scan.errors.notFound" });
+export async function findScannedRequest({
+  userId,
+  id,
+  certificateId,
+  types,
+  withPlatform = false,
+}: {
+  userId: string;
+  id: string;
+  certificateId: string;
+  types?: ScanType[];
+  withPlatform?: boolean;
+}) {
+  const found = withPlatform
+    ? await db.scanRequest.findFirst({ where: { id, userId }, include: { platform: { select: { isDesk: true, webhookUrl: true } } } })
+    : await db.scanRequest.findFirst({ where: { id, userId } });
+  if (!found) throw new AppError("not_found", { userMessage: "scan.errors.notFound" });
+  const { platform, ...row } = found as ScanRequest & { platform?: ScanPlatformFacts };
   const refusal = refusalOf(row);
   if (refusal) throw scanRefusedError(refusal);
   // Expired first: a request the expiry job already marked EXPIRED is gone, not "used".
@@ -22,9 +45,11 @@ export async function findScannedRequest({ userId, id, certificateId, types }: {
   const usage = row.type === "DECRYPT" ? "ENCRYPT" : "SIGN";
   const certificate = await db.certificate.findFirst({
     where: { id: certificateId, userId, usage, status: "VALID", notAfter: { gt: new Date() } },
-    select: { id: true, keyShareId: true, serialHex: true, orgId: true },
+    select: CERTIFICATE_SELECT,
   });
   if (!certificate?.keyShareId) throw new AppError("not_found", { userMessage: "scan.errors.noCertificate" });
   await assertScanAuthorized({ userId, row, certificate });
-  return { row, certificate: { ...certificate, keyShareId: certificate.keyShareId } };
+  return { row, platform: platform ?? null, certificate: { ...certificate, keyShareId: certificate.keyShareId } };
 }
+
+export type ScannedRequest = Awaited<ReturnType<typeof findScannedRequest>>;

@@ -1,5 +1,4 @@
 import { derToPem } from "@/lib/pki/pem";
-import { db } from "@/lib/db/client";
 import { openScanRequest } from "./open-scan-request";
 import { listUsableSeals } from "@/lib/server/seals/list-usable-seals";
 import { sealPolicyOf } from "./seal-policy";
@@ -11,12 +10,9 @@ import { sealPolicyOf } from "./seal-policy";
  * material: the phone shows the refusal only.
  */
 export async function openScanForPhone({ userId, token }: { userId: string; token: string }) {
-  const opened = await openScanRequest({ userId, token });
-  const usable = opened.refused ? [] : opened.certificates.filter((c) => c.authorized).map((c) => c.id);
-  const rows = await db.certificate.findMany({
-    where: { id: { in: usable }, userId },
-    select: { id: true, keyShareId: true, der: true },
-  });
+  const { keys, isDesk, ...opened } = await openScanRequest({ userId, token });
+  const usable = new Set(opened.refused ? [] : opened.certificates.filter((c) => c.authorized).map((c) => c.id));
+  const rows = [...keys].filter(([id]) => usable.has(id)).map(([id, k]) => ({ id, ...k }));
   const certificates = opened.certificates.map((c) => {
     const row = rows.find((r) => r.id === c.id);
     return { ...c, notAfter: c.notAfter.toISOString(), keyShareId: row?.keyShareId ?? null, pem: row ? derToPem(row.der, "CERTIFICATE") : "" };
@@ -39,14 +35,12 @@ export async function openScanForPhone({ userId, token }: { userId: string; toke
     : [];
   // A letter of the desk itself (an enterprise's authorization, approval or transfer): the holder reads
   // what they sign. Platforms' documents are shown by title only (their bytes are theirs).
-  const letterText = opened.type === "sign" ? await deskLetterText(opened.id, opened.payload) : null;
+  const letterText = opened.type === "sign" && isDesk ? deskLetterText(opened.payload) : null;
   return { ...opened, certificates, withSeal, sealRequired: policy.required, sealPinned: policy.pinnedSealId !== null, seals, letterText };
 }
 
-async function deskLetterText(id: string, payload: Record<string, unknown>): Promise<string | null> {
+function deskLetterText(payload: Record<string, unknown>): string | null {
   if (typeof payload.data !== "string") return null;
-  const row = await db.scanRequest.findUnique({ where: { id }, select: { platform: { select: { isDesk: true } } } });
-  if (!row?.platform.isDesk) return null;
   return Buffer.from(payload.data, "base64").toString("utf8").slice(0, 20_000);
 }
 

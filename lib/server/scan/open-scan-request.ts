@@ -21,13 +21,16 @@ export async function openScanRequest({ userId, token }: { userId: string; token
   if (!row) throw new AppError("not_found", { userMessage: "scan.errors.notFound" });
   if (row.expiresAt <= new Date()) throw new AppError("gone", { userMessage: "scan.errors.expired" });
   const usage = row.type === "DECRYPT" ? "ENCRYPT" : "SIGN";
+  // The key share and DER too (what the phone signs with), so openScanForPhone need not read them again.
   const eligible = await db.certificate.findMany({
     where: { userId, usage, status: "VALID", notAfter: { gt: new Date() } },
-    select: { id: true, serialHex: true, subjectName: true, subjectType: true, notAfter: true, orgId: true },
+    select: { id: true, serialHex: true, subjectName: true, subjectType: true, notAfter: true, orgId: true, keyShareId: true, der: true },
     orderBy: { createdAt: "desc" },
   });
+  const keys = new Map<string, { keyShareId: string | null; der: Uint8Array }>();
   const certificates = await Promise.all(
-    eligible.map(async ({ orgId, ...c }) => {
+    eligible.map(async ({ orgId, keyShareId, der, ...c }) => {
+      keys.set(c.id, { keyShareId, der });
       const check = await platformAuthorizationFor({ userId, certificate: { orgId }, platformId: row.platformId });
       return { ...c, isEnterprise: orgId !== null, authorized: check.allowed, refusal: check.allowed ? null : check.reason };
     }),
@@ -39,8 +42,8 @@ export async function openScanRequest({ userId, token }: { userId: string; token
   // The first scan binds the request and tells the platform (webhook, same transaction); the same
   // user opening it again changes nothing. A refusal follows in the same transaction.
   const claimed = await db.$transaction(async (tx) => {
-    const first = await tx.scanRequest.updateMany({ where: { id: row.id, status: "PENDING" }, data: { status: "SCANNED", userId, scannedAt: new Date(), tokenSealed: null } });
-    if (first.count === 1) await queueScanWebhook(tx, { scanRequestId: row.id });
+    const [first] = await tx.scanRequest.updateManyAndReturn({ where: { id: row.id, status: "PENDING" }, data: { status: "SCANNED", userId, scannedAt: new Date(), tokenSealed: null } });
+    if (first) await queueScanWebhook(tx, { row: first, webhookUrl: row.platform.webhookUrl });
     else if ((await tx.scanRequest.count({ where: { id: row.id, status: "SCANNED", userId } })) !== 1) return false;
     if (reason) {
       const refused = certificates[0]!;
@@ -60,5 +63,8 @@ export async function openScanRequest({ userId, token }: { userId: string; token
     expiresAt: row.expiresAt.toISOString(),
     certificates,
     refused: reason ?? refusedBefore,
+    /** Key share and DER per certificate id: for the caller, not for the phone as they are. */
+    keys,
+    isDesk: row.platform.isDesk,
   };
 }

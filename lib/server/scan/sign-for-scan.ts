@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors";
 import { assertSignsMessage } from "@/lib/server/keys/assert-signs-message";
 import { runSignHalf } from "@/lib/server/keys/run-sign-half";
 import { verifyPin } from "@/lib/server/keys/verify-pin";
+import { findKeyGroup } from "@/lib/server/keys/find-key-group";
 import { ZScanSignSchema } from "./phone-scan.types";
 import { findScannedRequest } from "./find-scanned-request";
 import { findOpenSession } from "./find-open-session";
@@ -29,14 +30,16 @@ export async function signForScan({ userId, id, input, ip }: { userId: string; i
   if (readScanGate(row.result)) throw new AppError("conflict", { userMessage: "scanner.errors.halfUsed" });
   const chosenSeal = await checkChosenSeal({ userId, certificateId, type: row.type, payload: row.payload as Record<string, unknown>, sealId });
   const message = messageForScan({ type: row.type, id, payload: row.payload as Record<string, unknown>, signedAttributes });
-  await assertSignsMessage({ userId, keyShareId, request, message });
+  // One read for the digest check's public key and the PIN's key group.
+  const group = await findKeyGroup({ userId, keyShareId });
+  await assertSignsMessage({ userId, keyShareId, request, message, publicKey: group.publicKey });
 
   const session = row.sessionId ? await findOpenSession({ userId, sessionId: row.sessionId, platformId: row.platformId, certificateId }) : null;
   const viaSession = Boolean(session) && pin === undefined;
   let wrapKey: string | undefined;
   if (!viaSession) {
     if (pin === undefined) throw new AppError("validation_failed", { userMessage: "phone.errors.pinFormat", fields: { pin: ["phone.errors.pinFormat"] } });
-    ({ wrapKey } = await verifyPin({ userId, keyShareId, pin, ip }));
+    ({ wrapKey } = await verifyPin({ userId, keyShareId, pin, ip, group }));
   }
   const response = await runSignHalf({
     userId,
@@ -45,7 +48,7 @@ export async function signForScan({ userId, id, input, ip }: { userId: string; i
     route: "POST /api/m/scan/:id/sign",
     scanRequestId: id,
     ip,
-    record: (tx, { r }) => claimScanHalf(tx, { userId, id, certificateId, r, viaSession, sealId: chosenSeal }),
+    record: (tx, { r }) => claimScanHalf(tx, { userId, id, certificate, r, viaSession, sealId: chosenSeal }),
   }).catch(async (err: unknown) => {
     // Refused under the half's lock (the authorization went away meanwhile): end the request too.
     if (isScanRefusal(err)) await assertScanAuthorized({ userId, row, certificate });
