@@ -3,7 +3,9 @@ import { db } from "@/lib/db/client";
 import { consumeRateLimit } from "@/lib/server/security/rate-limit";
 import { ZDecryptWithPinSchema } from "@/lib/server/keys/keys.types";
 import { runDecryptHalf } from "@/lib/server/keys/run-decrypt-half";
-import { verifyPin } from "@/lib/server/keys/verify-pin";
+import { checkPinIn } from "@/lib/server/keys/check-pin-in";
+import { findKeyGroup } from "@/lib/server/keys/find-key-group";
+import { pinFailureError } from "@/lib/server/keys/record-pin-failure";
 
 /** Decryption halves per key share: a holder opening bids by hand stays far below this. */
 export const DECRYPT_LIMITS = [
@@ -37,6 +39,11 @@ export async function decryptWithPin({
   const { pin, request } = ZDecryptWithPinSchema.parse(input);
   // Keyed by caller too, so nobody can use up a holder's decryptions by naming their key share.
   await consumeRateLimit(db, `key-decrypt:${userId}:${keyShareId}`, DECRYPT_LIMITS);
-  await verifyPin({ userId, keyShareId, pin, ip });
-  return { response: await runDecryptHalf({ userId, keyShareId, request, route, scanRequestId, ip, record }) };
+  const { shareIds } = await findKeyGroup({ userId, keyShareId });
+  // The PIN is checked in the half's transaction (a wrong one counted and committed without a half).
+  const gate = async (tx: Tx) => {
+    const checked = await checkPinIn(tx, { userId, keyShareId, pin, shareIds, ip });
+    return checked.ok ? null : pinFailureError(checked);
+  };
+  return { response: await runDecryptHalf({ userId, keyShareId, request, route, scanRequestId, ip, record, gate }) };
 }

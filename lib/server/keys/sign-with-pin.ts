@@ -2,7 +2,10 @@ import { pinCheckMessage } from "@/lib/phone/signed-messages";
 import { assertSignsMessage } from "@/lib/server/keys/assert-signs-message";
 import { ZSignWithPinSchema } from "@/lib/server/keys/keys.types";
 import { runSignHalf } from "@/lib/server/keys/run-sign-half";
-import { verifyPin } from "@/lib/server/keys/verify-pin";
+import type { Tx } from "@/lib/db/client";
+import { checkPinIn } from "@/lib/server/keys/check-pin-in";
+import { findKeyGroup } from "@/lib/server/keys/find-key-group";
+import { pinFailureError } from "@/lib/server/keys/record-pin-failure";
 
 /**
  * 测试签名: a two-party signature gated by the PIN, over the server's PIN-check message only
@@ -12,8 +15,16 @@ import { verifyPin } from "@/lib/server/keys/verify-pin";
  */
 export async function signWithPin({ userId, keyShareId, input, ip }: { userId: string; keyShareId: string; input: unknown; ip?: string }) {
   const { pin, request } = ZSignWithPinSchema.parse(input);
-  await assertSignsMessage({ userId, keyShareId, request, message: pinCheckMessage({ keyShareId, nonce: request.nonce }) });
-  const { wrapKey } = await verifyPin({ userId, keyShareId, pin, ip });
-  const response = await runSignHalf({ userId, keyShareId, request, route: "POST /api/m/keys/:keyShareId/sign", ip });
+  const { shareIds, publicKey } = await findKeyGroup({ userId, keyShareId });
+  await assertSignsMessage({ userId, keyShareId, request, message: pinCheckMessage({ keyShareId, nonce: request.nonce }), publicKey });
+  // The PIN is checked in the half's transaction (a wrong one counted and committed without a half).
+  let wrapKey = "";
+  const gate = async (tx: Tx) => {
+    const checked = await checkPinIn(tx, { userId, keyShareId, pin, shareIds, ip });
+    if (!checked.ok) return pinFailureError(checked);
+    wrapKey = checked.wrapKey;
+    return null;
+  };
+  const response = await runSignHalf({ userId, keyShareId, request, route: "POST /api/m/keys/:keyShareId/sign", ip, gate });
   return { wrapKey, response };
 }

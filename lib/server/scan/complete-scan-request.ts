@@ -8,7 +8,8 @@ import { queueScanWebhook } from "./queue-scan-webhook";
 import { sealScanPlaintext } from "./scan-plaintext";
 import { encryptResultForPlatform } from "./encrypt-result-for-platform";
 import { assertScanAuthorized } from "./assert-scan-authorized";
-import type { ScanPlatformFacts, ScannedRequest } from "./find-scanned-request";
+import type { ScannedRequest } from "./find-scanned-request";
+import { findScanRequestWithPlatform, type ScanPlatformFacts } from "./find-scan-request-with-platform";
 import { caCertificateDer } from "@/lib/server/ca/ca-certificate-der";
 import type { ScanRequest } from "@/lib/generated/prisma/client";
 
@@ -67,9 +68,9 @@ export async function completeScanRequest({
 
 /** The request and certificate read here, for a caller that has not read them (the checks findScannedRequest makes, without the gate). */
 async function readScanned({ userId, id, certificateId }: { userId: string; id: string; certificateId: string }) {
-  const found = await db.scanRequest.findFirst({ where: { id, userId }, include: { platform: { select: { isDesk: true, webhookUrl: true } } } });
+  const found = await findScanRequestWithPlatform({ id, userId });
   if (!found) throw new AppError("not_found", { userMessage: "scan.errors.notFound" });
-  const { platform, ...row } = found;
+  const { row, platform } = found;
   // Expired first: a request the expiry job already marked EXPIRED is gone, not "used".
   if (row.expiresAt <= new Date() && (row.status === "SCANNED" || row.status === "EXPIRED")) throw new AppError("gone", { userMessage: "scan.errors.expired" });
   if (row.status !== "SCANNED") throw new AppError("conflict", { userMessage: "scan.errors.used" });

@@ -3,9 +3,8 @@ import { db } from "@/lib/db/client";
 import type { ScanRequest } from "@/lib/generated/prisma/client";
 import type { ScanType } from "@/lib/generated/prisma/enums";
 import { assertScanAuthorized, refusalOf, scanRefusedError } from "./assert-scan-authorized";
+import { findScanRequestWithPlatform, type ScanPlatformFacts } from "./find-scan-request-with-platform";
 
-/** What the completion needs of the request's platform (withPlatform). */
-export type ScanPlatformFacts = { isDesk: boolean; webhookUrl: string | null };
 
 /** The chosen certificate as every step reads it: the half's key share, and what a completion verifies. */
 const CERTIFICATE_SELECT = { id: true, keyShareId: true, serialHex: true, orgId: true, userId: true, orderId: true, caId: true, der: true, subjectDn: true, subjectName: true } as const;
@@ -16,7 +15,7 @@ const CERTIFICATE_SELECT = { id: true, keyShareId: true, serialHex: true, orgId:
  * The certificate must be usable on the request's platform (an enterprise certificate needs the
  * organization's authorization): otherwise the request is refused and the answer is FORBIDDEN, also
  * for every later call on a request already refused that way. `withPlatform` reads the platform's
- * isDesk and webhookUrl with it (the completion's transaction needs them).
+ * facts in the same statement (the completion's transaction needs isDesk and webhookUrl).
  */
 export async function findScannedRequest({
   userId,
@@ -31,11 +30,9 @@ export async function findScannedRequest({
   types?: ScanType[];
   withPlatform?: boolean;
 }) {
-  const found = withPlatform
-    ? await db.scanRequest.findFirst({ where: { id, userId }, include: { platform: { select: { isDesk: true, webhookUrl: true } } } })
-    : await db.scanRequest.findFirst({ where: { id, userId } });
+  const found = withPlatform ? await findScanRequestWithPlatform({ id, userId }) : await db.scanRequest.findFirst({ where: { id, userId } }).then((row) => row && { row, platform: undefined });
   if (!found) throw new AppError("not_found", { userMessage: "scan.errors.notFound" });
-  const { platform, ...row } = found as ScanRequest & { platform?: ScanPlatformFacts };
+  const { row, platform } = found as { row: ScanRequest; platform?: ScanPlatformFacts };
   const refusal = refusalOf(row);
   if (refusal) throw scanRefusedError(refusal);
   // Expired first: a request the expiry job already marked EXPIRED is gone, not "used".

@@ -7,6 +7,7 @@ import { refuseScanRequest } from "./refuse-scan-request";
 import { refusalOf } from "./assert-scan-authorized";
 import { scanTokenHash } from "./scan-token";
 import { SCAN_TYPE_FROM_DB } from "./scan.types";
+import { findScanRequestWithPlatform } from "./find-scan-request-with-platform";
 
 /**
  * The phone scanned a QR: binds the request to this user (nobody else can complete it after
@@ -17,8 +18,9 @@ import { SCAN_TYPE_FROM_DB } from "./scan.types";
  * platform) and the phone shows the refusal.
  */
 export async function openScanRequest({ userId, token }: { userId: string; token: string }) {
-  const row = await db.scanRequest.findUnique({ where: { tokenHash: scanTokenHash(token) }, include: { platform: true } });
-  if (!row) throw new AppError("not_found", { userMessage: "scan.errors.notFound" });
+  const found = await findScanRequestWithPlatform({ tokenHash: scanTokenHash(token) });
+  if (!found) throw new AppError("not_found", { userMessage: "scan.errors.notFound" });
+  const { row, platform } = found;
   if (row.expiresAt <= new Date()) throw new AppError("gone", { userMessage: "scan.errors.expired" });
   const usage = row.type === "DECRYPT" ? "ENCRYPT" : "SIGN";
   // The key share and DER too (what the phone signs with), so openScanForPhone need not read them again.
@@ -43,7 +45,7 @@ export async function openScanRequest({ userId, token }: { userId: string; token
   // user opening it again changes nothing. A refusal follows in the same transaction.
   const claimed = await db.$transaction(async (tx) => {
     const [first] = await tx.scanRequest.updateManyAndReturn({ where: { id: row.id, status: "PENDING" }, data: { status: "SCANNED", userId, scannedAt: new Date(), tokenSealed: null } });
-    if (first) await queueScanWebhook(tx, { row: first, webhookUrl: row.platform.webhookUrl });
+    if (first) await queueScanWebhook(tx, { row: first, webhookUrl: platform.webhookUrl });
     else if ((await tx.scanRequest.count({ where: { id: row.id, status: "SCANNED", userId } })) !== 1) return false;
     if (reason) {
       const refused = certificates[0]!;
@@ -58,13 +60,13 @@ export async function openScanRequest({ userId, token }: { userId: string; token
   return {
     id: row.id,
     type: SCAN_TYPE_FROM_DB[row.type],
-    platform: { name: row.platform.name, nameEn: row.platform.nameEn },
+    platform: { name: platform.name, nameEn: platform.nameEn },
     payload: row.payload as Record<string, unknown>,
     expiresAt: row.expiresAt.toISOString(),
     certificates,
     refused: reason ?? refusedBefore,
     /** Key share and DER per certificate id: for the caller, not for the phone as they are. */
     keys,
-    isDesk: row.platform.isDesk,
+    isDesk: platform.isDesk,
   };
 }

@@ -1,7 +1,8 @@
 import { AppError } from "@/lib/errors";
 import { assertSignsMessage } from "@/lib/server/keys/assert-signs-message";
 import { runSignHalf } from "@/lib/server/keys/run-sign-half";
-import { verifyPin } from "@/lib/server/keys/verify-pin";
+import { checkPinIn } from "@/lib/server/keys/check-pin-in";
+import { pinFailureError } from "@/lib/server/keys/record-pin-failure";
 import { findKeyGroup } from "@/lib/server/keys/find-key-group";
 import { ZScanSignSchema } from "./phone-scan.types";
 import { findScannedRequest } from "./find-scanned-request";
@@ -19,7 +20,7 @@ import { checkChosenSeal } from "./check-chosen-seal";
  * the PIN is checked first and the answer carries W to open d1; inside an open session for the
  * same certificate the PIN was checked when the session opened and the phone still holds d1 in
  * memory, so no PIN and no W. Either way the request gets exactly one half (claimScanHalf, in the
- * half's transaction, with its audit row).
+ * half's transaction, with its audit row); the PIN is checked first in that same transaction.
  */
 export async function signForScan({ userId, id, input, ip }: { userId: string; id: string; input: unknown; ip?: string }) {
   const { certificateId, pin, request, signedAttributes, sealId } = ZScanSignSchema.parse(input);
@@ -36,11 +37,10 @@ export async function signForScan({ userId, id, input, ip }: { userId: string; i
 
   const session = row.sessionId ? await findOpenSession({ userId, sessionId: row.sessionId, platformId: row.platformId, certificateId }) : null;
   const viaSession = Boolean(session) && pin === undefined;
+  if (!viaSession && pin === undefined) throw new AppError("validation_failed", { userMessage: "phone.errors.pinFormat", fields: { pin: ["phone.errors.pinFormat"] } });
+  // Outside a session the PIN is checked in the half's own transaction (one transaction, not two):
+  // a wrong PIN is counted and committed without a half.
   let wrapKey: string | undefined;
-  if (!viaSession) {
-    if (pin === undefined) throw new AppError("validation_failed", { userMessage: "phone.errors.pinFormat", fields: { pin: ["phone.errors.pinFormat"] } });
-    ({ wrapKey } = await verifyPin({ userId, keyShareId, pin, ip, group }));
-  }
   const response = await runSignHalf({
     userId,
     keyShareId,
@@ -48,6 +48,15 @@ export async function signForScan({ userId, id, input, ip }: { userId: string; i
     route: "POST /api/m/scan/:id/sign",
     scanRequestId: id,
     ip,
+    gate:
+      viaSession || pin === undefined
+        ? undefined
+        : async (tx) => {
+            const checked = await checkPinIn(tx, { userId, keyShareId, pin, shareIds: group.shareIds, ip });
+            if (!checked.ok) return pinFailureError(checked);
+            wrapKey = checked.wrapKey;
+            return null;
+          },
     record: (tx, { r }) => claimScanHalf(tx, { userId, id, certificate, r, viaSession, sealId: chosenSeal }),
   }).catch(async (err: unknown) => {
     // Refused under the half's lock (the authorization went away meanwhile): end the request too.

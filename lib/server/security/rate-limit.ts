@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import type { Db, Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export type Window = { seconds: number; max: number };
 
@@ -52,10 +53,26 @@ export async function consumeRateLimit(
 ): Promise<{ hitId: bigint; remaining: number }> {
   const take = async (tx: Tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`rate-limit:${key}`}, 0))`;
-    const { wait, remaining } = await windowState(tx, key, windows, now);
-    if (wait > 0) throw refuse ? refuse(wait) : new AppError("rate_limited", { params: { seconds: wait }, retryAfter: wait });
-    const hit = await tx.rateLimitHit.create({ data: { key, createdAt: now }, select: { id: true } });
-    return { hitId: hit.id, remaining: remaining - 1 };
+    // One statement after the lock (a new snapshot, so it counts every hit committed before): the
+    // hit goes in only if every window has room, and comes back with each window's count before it.
+    // A refusal reads the windows again for the wait (the refused path only).
+    const at = Prisma.sql`(to_timestamp(${now.getTime()}::float8 / 1000) AT TIME ZONE 'UTC')`;
+    const counted = windows.map(
+      (w) => Prisma.sql`(SELECT count(*)::int FROM (
+        SELECT 1 FROM "RateLimitHit" WHERE "key" = ${key} AND "createdAt" > (to_timestamp(${now.getTime() - w.seconds * 1000}::float8 / 1000) AT TIME ZONE 'UTC')
+        ORDER BY "createdAt" DESC LIMIT ${w.max}) t)`,
+    );
+    const room = Prisma.join(windows.map((w, i) => Prisma.sql`${counted[i]!} < ${w.max}`), " AND ");
+    const [hit] = await tx.$queryRaw<Array<{ id: bigint; hits: number[] }>>`
+      INSERT INTO "RateLimitHit" ("key", "createdAt") SELECT ${key}, ${at} WHERE ${room}
+      RETURNING "id", ARRAY[${Prisma.join(counted)}]::int[] AS hits`;
+    if (!hit) {
+      const { wait } = await windowState(tx, key, windows, now);
+      const seconds = Math.max(1, wait);
+      throw refuse ? refuse(seconds) : new AppError("rate_limited", { params: { seconds }, retryAfter: seconds });
+    }
+    const remaining = Math.min(...windows.map((w, i) => w.max - Number(hit.hits[i] ?? 0)));
+    return { hitId: BigInt(hit.id), remaining: remaining - 1 };
   };
   return isDb(client) ? client.$transaction(take) : take(client);
 }
