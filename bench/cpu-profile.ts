@@ -50,3 +50,33 @@ export function topSelfTime(profile: CpuProfile, top = 10): { rows: SelfTime[]; 
     .map(([fn, micros]) => ({ fn, ms: micros / 1000, pct: (100 * micros) / Math.max(1, busy) }));
   return { rows, busyMs: busy / 1000 };
 }
+
+/** Self time by where the code lives: a package (node_modules/<name>), an app folder (lib/pki, lib/server/scan …), or the runtime. */
+export function selfTimeByPlace(profile: CpuProfile, top = 8): SelfTime[] {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const micros = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let busy = 0;
+  for (let i = 0; i < samples.length; i++) {
+    const node = byId.get(samples[i]!);
+    const dt = deltas[i + 1] ?? deltas[i] ?? 0;
+    if (!node || node.callFrame.functionName === "(idle)") continue;
+    micros.set(placeOf(node.callFrame.url, node.callFrame.functionName), (micros.get(placeOf(node.callFrame.url, node.callFrame.functionName)) ?? 0) + dt);
+    busy += dt;
+  }
+  return [...micros.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([fn, us]) => ({ fn, ms: us / 1000, pct: (100 * us) / Math.max(1, busy) }));
+}
+
+function placeOf(url: string, functionName: string): string {
+  if (!url) return functionName.startsWith("(") ? functionName : "native (node built-ins: sockets, crypto)";
+  if (url.startsWith("node:")) return "node:internal";
+  const file = path.relative(process.cwd(), url.replace(/^file:\/\//, ""));
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
+  if (pkg) return pkg[1]!;
+  const parts = file.split("/");
+  return parts.slice(0, parts[0] === "lib" && parts[1] === "server" ? 3 : 2).join("/");
+}

@@ -16,7 +16,7 @@ import pg from "pg";
 import type { BenchResult } from "./measure";
 import { opsPerSecond } from "./measure";
 import { hammer } from "./http-load";
-import { startProfile, stopProfile, topSelfTime } from "./cpu-profile";
+import { selfTimeByPlace, startProfile, stopProfile, topSelfTime } from "./cpu-profile";
 
 const ISSUE_CONCURRENCY = 8;
 
@@ -107,7 +107,9 @@ async function runVariant(databaseUrl?: string): Promise<BenchResult[]> {
       await issue();
       profiledCalls++;
     }
-    const profile = topSelfTime(await stopProfile(), 10);
+    const rawProfile = await stopProfile();
+    const profile = topSelfTime(rawProfile, 10);
+    const places = selfTimeByPlace(rawProfile);
 
     const cached = buildOcspRequest({ certificate: first.sign.der, issuer: issuing.certDer }).der;
     const withNonce = () => buildOcspRequest({ certificate: first.sign.der, issuer: issuing.certDer, options: { nonce: true } }).der;
@@ -150,6 +152,12 @@ async function runVariant(databaseUrl?: string): Promise<BenchResult[]> {
     const profileRows: BenchResult[] = [
       { name: `issuance CPU profile${label}: busy time per certificate`, value: profile.busyMs / Math.max(1, 2 * profiledCalls), unit: "ms", note: `${2 * profiledCalls} certificates profiled; top 10 by self time below` },
       ...profile.rows.map((x, i) => ({ name: `  ${i + 1}. ${x.fn}`.slice(0, 100), value: x.ms / Math.max(1, 2 * profiledCalls), unit: "ms", note: `${x.pct.toFixed(1)}% of busy` })),
+      {
+        name: `issuance self time by place, per certificate${label}`,
+        value: 0,
+        unit: "",
+        note: places.map((x) => `${x.fn} ${(x.ms / Math.max(1, 2 * profiledCalls)).toFixed(2)} ms (${x.pct.toFixed(0)}%)`).join(", "),
+      },
     ];
     const issuanceOne: BenchResult = {
       name: `certificate issuance, one at a time (build + sign + store, dual pair)${label}`,

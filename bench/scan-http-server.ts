@@ -6,8 +6,10 @@
 // Prisma's driver adapter: each query, BEGIN and COMMIT/ROLLBACK included);
 // /__bench/profile/start and /stop take an in-process CPU profile and answer its top functions.
 import http from "node:http";
+import { readFileSync } from "node:fs";
+import pg from "pg";
 import { dbAdapter } from "@/lib/db/client";
-import { startProfile, stopProfile, topSelfTime } from "./cpu-profile";
+import { selfTimeByPlace, startProfile, stopProfile, topSelfTime } from "./cpu-profile";
 import { POST as createRoute } from "@/app/api/v1/scan-requests/route";
 import { GET as getRoute } from "@/app/api/v1/scan-requests/[id]/route";
 import { openScanForPhone } from "@/lib/server/scan/open-scan-for-phone";
@@ -48,6 +50,34 @@ function countStatements() {
     };
     return adapter;
   };
+}
+
+/**
+ * CPU time (µs) of each PostgreSQL backend serving this database, by pid, from /proc (the server
+ * runs on this machine): what the trips cost PostgreSQL. Read through a connection of its own, so the
+ * statement counter does not see it. Null on PGlite (in this process) or without /proc.
+ */
+let pgClient: Promise<pg.Client> | undefined;
+async function postgresCpuMicros(): Promise<Record<string, number> | null> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return null;
+  pgClient ??= (async () => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    return c;
+  })();
+  const client = await pgClient;
+  const { rows } = await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database()");
+  const micros: Record<string, number> = {};
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      micros[pid] = (Number(fields[11]) + Number(fields[12])) * 10_000; // utime + stime (fields 14, 15), USER_HZ = 100
+    } catch {
+      return null;
+    }
+  }
+  return micros;
 }
 
 async function readBody(req: http.IncomingMessage) {
@@ -95,7 +125,7 @@ const server = http.createServer(async (req, res) => {
     let response: Response;
     if (url === "/__bench/stats") {
       const cpu = process.cpuUsage();
-      response = Response.json({ cpuMicros: cpu.user + cpu.system, statements: sql.statements, routes: Object.fromEntries(routes) });
+      response = Response.json({ cpuMicros: cpu.user + cpu.system, statements: sql.statements, routes: Object.fromEntries(routes), postgresCpuMicros: await postgresCpuMicros() });
     } else if (url === "/__bench/routes/reset") {
       routes.clear();
       response = Response.json({ ok: true });
@@ -109,7 +139,8 @@ const server = http.createServer(async (req, res) => {
       await startProfile();
       response = Response.json({ ok: true });
     } else if (url === "/__bench/profile/stop") {
-      response = Response.json(topSelfTime(await stopProfile(), 10));
+      const profile = await stopProfile();
+      response = Response.json({ ...topSelfTime(profile, 10), places: selfTimeByPlace(profile) });
     } else if (url.startsWith("/__bench/phone/")) {
       try {
         response = Response.json(await phone(url, String(req.headers["x-bench-user"]), body.length ? JSON.parse(body.toString()) : {}));

@@ -186,7 +186,7 @@ export async function runScanRoundTripBench(): Promise<BenchResult[]> {
       sessions.set(h.user.id, done.session.id);
     }
     type RouteStats = Record<string, { count: number; cpuMicros: number; statements: number }>;
-    const stats = async () => call<{ cpuMicros: number; statements: number; routes: RouteStats }>("/__bench/stats");
+    const stats = async () => call<{ cpuMicros: number; statements: number; routes: RouteStats; postgresCpuMicros: Record<string, number> | null }>("/__bench/stats");
     /** Per route of a trip, over one-at-a-time trips: server CPU and SQL statements per call. */
     const perRoute = async (trip: (h: Holder) => Promise<void>, ms: number) => {
       await call("/__bench/routes/reset");
@@ -207,6 +207,7 @@ export async function runScanRoundTripBench(): Promise<BenchResult[]> {
     const run = async (trip: (h: Holder) => Promise<void>, ms: number, concurrency = CONCURRENCY) => {
       const latencies: number[] = [];
       let errors = 0;
+      const errorKinds = new Map<string, number>();
       const t0 = performance.now();
       const deadline = t0 + ms;
       await Promise.all(
@@ -216,30 +217,41 @@ export async function runScanRoundTripBench(): Promise<BenchResult[]> {
             try {
               await trip(holders[w % holders.length]!);
               latencies.push(performance.now() - s);
-            } catch {
+            } catch (err) {
               errors++;
+              const kind = String(err instanceof Error ? err.message : err).slice(0, 80);
+              errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
             }
           }
         }),
       );
       const elapsed = (performance.now() - t0) / 1000;
       latencies.sort((a, b) => a - b);
-      return { perSecond: latencies.length / elapsed, p50: pct(latencies, 50), p99: pct(latencies, 99), n: latencies.length, errors, concurrency };
+      const errorNote = [...errorKinds].map(([k, n]) => `${n}× ${k}`).join("; ");
+      return { perSecond: latencies.length / elapsed, p50: pct(latencies, 50), p99: pct(latencies, 99), n: latencies.length, errors, errorNote, concurrency };
     };
     /** A run with the server's CPU time and SQL statements per completed trip. */
     const measured = async (trip: (h: Holder) => Promise<void>, ms: number, concurrency = CONCURRENCY) => {
       const before = await stats();
+      const clientBefore = process.cpuUsage();
       const r = await run(trip, ms, concurrency);
+      const client = process.cpuUsage(clientBefore);
       const after = await stats();
       const per = Math.max(1, r.n);
-      return { ...r, cpuMs: (after.cpuMicros - before.cpuMicros) / 1000 / per, statements: (after.statements - before.statements) / per };
+      // Backends that ended during the run are lost (an undercount); new ones count from zero.
+      const b = before.postgresCpuMicros;
+      const a = after.postgresCpuMicros;
+      const postgresMs = !a || !b ? null : Object.entries(a).reduce((sum, [pid, us]) => sum + us - Math.min(us, b[pid] ?? 0), 0) / 1000 / per;
+      return { ...r, cpuMs: (after.cpuMicros - before.cpuMicros) / 1000 / per, statements: (after.statements - before.statements) / per, clientCpuMs: (client.user + client.system) / 1000 / per, postgresMs };
     };
     /** Top 10 functions by self time in the server over one-at-a-time trips, per trip. */
     const profiled = async (trip: (h: Holder) => Promise<void>, ms: number) => {
       await call("/__bench/profile/start");
       const r = await run(trip, ms, 1);
-      const { rows, busyMs } = await call<{ rows: Array<{ fn: string; ms: number; pct: number }>; busyMs: number }>("/__bench/profile/stop");
-      return { trips: r.n, busyMsPerTrip: busyMs / Math.max(1, r.n), rows: rows.map((x) => ({ ...x, ms: x.ms / Math.max(1, r.n) })) };
+      type Row = { fn: string; ms: number; pct: number };
+      const { rows, busyMs, places } = await call<{ rows: Row[]; busyMs: number; places: Row[] }>("/__bench/profile/stop");
+      const per = (x: Row) => ({ ...x, ms: x.ms / Math.max(1, r.n) });
+      return { trips: r.n, busyMsPerTrip: busyMs / Math.max(1, r.n), rows: rows.map(per), places: places.map(per) };
     };
     await run(loginTrip, 1500); // warm-up
     await run(sessionTrip, 1000);
@@ -273,7 +285,7 @@ export async function runScanRoundTripBench(): Promise<BenchResult[]> {
         name: `${name}: throughput`,
         value: r.perSecond,
         unit: "trip/s",
-        note: `${r.n} round trips, ${r.errors} errors, ${r.concurrency} concurrent; ${((100 * r.perSecond) / boundPerSecond).toFixed(0)}% of the crypto-only bound (${boundPerSecond.toFixed(0)}/s); server CPU ${r.cpuMs.toFixed(1)} ms, ${r.statements.toFixed(1)} SQL statements per trip`,
+        note: `${r.n} round trips, ${r.errors} errors${r.errors ? ` (${r.errorNote})` : ""}, ${r.concurrency} concurrent; ${((100 * r.perSecond) / boundPerSecond).toFixed(0)}% of the crypto-only bound (${boundPerSecond.toFixed(0)}/s); server CPU ${r.cpuMs.toFixed(1)} ms, ${r.statements.toFixed(1)} SQL statements per trip; bench client (the phones' and platform's side) CPU ${r.clientCpuMs.toFixed(1)} ms${r.postgresMs === null ? "" : `, PostgreSQL backends CPU ${r.postgresMs.toFixed(1)} ms`} per trip`,
         ...(r.concurrency > 1 ? { target: { op: ">=", value: boundPerSecond / 2, label: "≥ 50 % of the crypto-only bound" } } : {}),
       },
       { name: `${name}: p50`, value: r.p50, unit: "ms", ...(r.concurrency === 1 ? { target: { op: "<", value: 40, label: "< 40 ms" } } : {}) },
@@ -282,6 +294,7 @@ export async function runScanRoundTripBench(): Promise<BenchResult[]> {
     const profileRows = (name: string, p: Awaited<ReturnType<typeof profiled>>): BenchResult[] => [
       { name: `${name}: server CPU profile, busy time per trip`, value: p.busyMsPerTrip, unit: "ms", note: `${p.trips} one-at-a-time trips profiled; top 10 by self time below` },
       ...p.rows.map((x, i) => ({ name: `  ${i + 1}. ${x.fn}`.slice(0, 110), value: x.ms, unit: "ms", note: `${x.pct.toFixed(1)}% of busy` })),
+      { name: `${name}: self time by place, per trip`, value: 0, unit: "", note: p.places.map((x) => `${x.fn} ${x.ms.toFixed(1)} ms (${x.pct.toFixed(0)}%)`).join(", ") },
     ];
     return [
       { name: `scan round trip database`, value: 0, unit: "", note: dbName },
