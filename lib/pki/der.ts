@@ -58,6 +58,28 @@ export function derOctetString(bytes: Uint8Array): Uint8Array {
   return derTlv(DER_TAG.octetString, bytes);
 }
 
+const oids = new Map<string, Uint8Array>();
+
+/** OBJECT IDENTIFIER from dotted form (kept per OID: the desk encodes a handful, over and over). */
+export function derOid(dotted: string): Uint8Array {
+  const known = oids.get(dotted);
+  if (known) return known;
+  const arcs = dotted.split(".").map((a) => {
+    if (!/^\d+$/.test(a)) throw new RangeError(`not an OID: ${dotted}`);
+    return BigInt(a);
+  });
+  if (arcs.length < 2 || arcs[0]! > 2n || (arcs[0]! < 2n && arcs[1]! > 39n)) throw new RangeError(`not an OID: ${dotted}`);
+  const content: number[] = [];
+  for (const arc of [arcs[0]! * 40n + arcs[1]!, ...arcs.slice(2)]) {
+    const group = [Number(arc & 0x7fn)];
+    for (let rest = arc >> 7n; rest > 0n; rest >>= 7n) group.unshift(Number(rest & 0x7fn) | 0x80);
+    content.push(...group);
+  }
+  const der = derTlv(DER_TAG.oid, Uint8Array.from(content));
+  oids.set(dotted, der);
+  return der;
+}
+
 /** Reads consecutive TLVs from one buffer; `end()` insists nothing is left over. */
 export class DerReader {
   private offset = 0;

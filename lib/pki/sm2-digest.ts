@@ -1,5 +1,5 @@
 // e = SM3(Z || M), Z = SM3(ENTL || ID || a || b || Gx || Gy || xA || yA) (GB/T 32918.2 §5.5).
-import { toBytes } from "./encoding";
+import { bytesToHex, toBytes } from "./encoding";
 import { PkiError } from "./errors";
 import { SM2_CURVE_BYTES, pointFromBytes } from "./sm2-curve";
 import { sm3 } from "./sm3";
@@ -27,11 +27,23 @@ function publicKeyXY(publicKey: Uint8Array): Uint8Array {
   return pointFromBytes(publicKey).toBytes(false).subarray(1);
 }
 
+// Z for the default ID by public key: a CA's key signs every certificate, CRL and OCSP answer, and a
+// holder's key signs and verifies every scan, each time with the same Z. A pure function of the
+// key, kept for the keys seen last (the key's validation included: a cached key was valid).
+const MAX_Z = 256;
+const zOfKey = new Map<string, Uint8Array>();
+
 export function computeZ(publicKey: Uint8Array, id: Uint8Array | string = SM2_DEFAULT_ID): Uint8Array {
   const idBytes = toBytes(id);
   const isDefault = idBytes.length === DEFAULT_ID_BYTES.length && idBytes.every((b, i) => b === DEFAULT_ID_BYTES[i]);
-  const hash = isDefault ? DEFAULT_PREFIX.clone() : zPrefix(idBytes);
-  return hash.update(publicKeyXY(publicKey)).digest();
+  if (!isDefault) return zPrefix(idBytes).update(publicKeyXY(publicKey)).digest();
+  const key = bytesToHex(publicKey);
+  const known = zOfKey.get(key);
+  if (known) return known.slice();
+  const z = DEFAULT_PREFIX.clone().update(publicKeyXY(publicKey)).digest();
+  if (zOfKey.size >= MAX_Z) zOfKey.delete(zOfKey.keys().next().value!);
+  zOfKey.set(key, z.slice());
+  return z;
 }
 
 export function sm2Digest(message: Uint8Array, publicKey: Uint8Array, id?: Uint8Array | string): Uint8Array {

@@ -6,6 +6,7 @@ import { localSigner } from "@/lib/pki/signer";
 import { buildEndEntityCertificate } from "@/lib/pki/x509/build-end-entity-certificate";
 import { buildRootCaCertificate } from "@/lib/pki/x509/build-root-ca-certificate";
 import { verifyCertificateSignature } from "@/lib/pki/verify/verify-certificate-signature";
+import { parseCertificate } from "@/lib/pki/x509/certificate-input";
 import { verifyChain } from "@/lib/pki/verify/verify-chain";
 import { DEMO_ID_NUMBER, DEMO_SUBJECT_ID, DEMO_URLS, DEMO_USCC } from "@/lib/pki/demo/demo-profile";
 import { writeDemoCa, type DemoFixture } from "./demo-fixture";
@@ -127,6 +128,34 @@ describe("certificates checked by OpenSSL", () => {
     expect(out).toContain("Policy: 1.2.156.112570.1.1.1");
     // Disclosed on request only, and then in the GM/T 0015 extension, never in the DN.
     expect(out).toMatch(new RegExp(`1\\.2\\.156\\.10260\\.4\\.1\\.1:\\s+\\.\\.${DEMO_ID_NUMBER}`));
+  });
+});
+
+describe("the DER the builders write", () => {
+  // signCertificate writes the DER itself; pkijs, given the parsed fields back, must write the very
+  // same bytes (its encoder from the fields, not the kept TBS bytes), for every profile.
+  const pkijsEncoding = (der: Uint8Array) => new Uint8Array(parseCertificate(der).toSchema(true).toBER(false));
+
+  it("is byte for byte what pkijs writes for the same certificate: root, issuing CA, OCSP responder, unit and individual, signing and encryption", () => {
+    for (const name of ["root.pem", "ca.pem", "ocsp.pem", "sign.pem", "enc.pem", "revoked.pem", "issued.pem"]) {
+      const der = new Uint8Array(readFileSync(certToDer(fx.file(name))));
+      expect(Buffer.from(pkijsEncoding(der)).toString("hex"), name).toBe(Buffer.from(der).toString("hex"));
+    }
+  });
+
+  it("writes GeneralizedTime from 2050 on, UTCTime before, as pkijs does", async () => {
+    const root = generateKeyPair();
+    const issued = await buildRootCaCertificate(
+      { subject: { commonName: "DER 测试根", organizationName: "CertDesk" }, validity: { notBefore: new Date("2049-12-31T23:59:59.999Z"), notAfter: new Date("2051-06-01T00:00:00Z") } },
+      { signer: localSigner(root.privateKey) },
+    );
+    expect(Buffer.from(pkijsEncoding(issued.der)).toString("hex")).toBe(Buffer.from(issued.der).toString("hex"));
+    writeFileSync(fx.file("root-2050.der"), issued.der);
+    const dates = opensslOk(["x509", "-inform", "DER", "-in", fx.file("root-2050.der"), "-noout", "-dates"]);
+    expect(dates).toContain("notBefore=Dec 31 23:59:59 2049 GMT");
+    expect(dates).toContain("notAfter=Jun  1 00:00:00 2051 GMT");
+    expect(asn1parse(fx.file("root-2050.der")).filter((n) => n.type === "UTCTIME" || n.type === "GENERALIZEDTIME").map((n) => n.type)).toEqual(["UTCTIME", "GENERALIZEDTIME"]);
+    expect(await verifyCertificateSignature(issued.der, issued.der)).toBe(true);
   });
 });
 
