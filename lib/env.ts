@@ -92,6 +92,9 @@ const ZEnvFields = z.object({
   SCAN_PLATFORM_PER_MINUTE: ZCount(600),
   // Connections per instance to PostgreSQL (node-postgres pool size).
   DB_POOL_MAX: ZCount(10),
+  // Named prepared statements on each PostgreSQL connection (PostgreSQL parses and plans each query
+  // text once per connection). "off" behind a transaction-mode pooler that cannot keep them.
+  DB_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
   // Any value: the migration engine's log lines go to stderr.
   PRISMA_ENGINE_DEBUG: z.string().optional(),
   SMS_PROVIDER: z.enum(["outbox", "aliyun", "tencent"]).default("outbox"),
