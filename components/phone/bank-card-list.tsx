@@ -63,7 +63,7 @@ export function BankCardList({ cards, holderName, phone }: { cards: BankCardView
             <li key={c.id} className={`${styles.card} ${styles.certCard}`} data-testid={`bank-card-${c.numberMasked.slice(-4)}`}>
               <div className={styles.cardTop}>
                 <p className={styles.cardTitle}>{c.bankName ?? t(`me.cards.kinds.${c.kind}`)}</p>
-                <Badge tone={c.verifiedBy ? "success" : "warning"}>{c.verifiedBy ? t("me.cards.verified", { how: t(`me.cards.verifiedBy.${c.verifiedBy}`) }) : t("me.cards.pending")}</Badge>
+                <Badge tone={c.verifiedBy ? "success" : "warning"}>{c.verifiedBy ? t("me.cards.verified", { how: t(`identity.method.${c.verifiedBy}`) }) : t("me.cards.pending")}</Badge>
               </div>
               <p className={`${styles.cardMeta} ${styles.mono}`}>{c.numberMasked}</p>
               <p className={styles.cardMeta}>{t(`me.cards.kinds.${c.kind}`)} · {t("me.cards.holder")} {c.holderName}</p>
