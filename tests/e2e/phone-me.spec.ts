@@ -69,7 +69,7 @@ test("我的 on the phone: profile, bills, bank cards, settings, cache, password
   await page.getByTestId("bank-card-bank").fill("中国银联测试银行");
   await page.getByTestId("bank-card-submit").click();
   const card = page.getByTestId("bank-card-0005");
-  await expect(card).toContainText("已核验 · 四要素核验");
+  await expect(card).toContainText("已核验 · 银行卡四要素");
   await expect(card).toContainText("6200 **** **** 0005");
   await shot(page, "phone-cards");
   await card.getByTestId("bank-card-unbind").click();
