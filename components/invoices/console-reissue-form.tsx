@@ -35,7 +35,8 @@ export function ConsoleReissueForm({ invoice }: { invoice: InvoiceView }) {
     const res = await consoleReissueInvoiceAction(invoice.id, values);
     if (res.ok) {
       setDone(t("invoices.console.reissued", { number: res.data.number }));
-      router.push(`/console/invoices/${res.data.id}`);
+      // The same page shows the order's chain with the new invoice as the current one.
+      router.refresh();
       return;
     }
     if (!applyFieldErrors(form.setError, res.error)) setError(res.error);

@@ -38,13 +38,14 @@ test("invoice after payment: request, download, 红冲 + 重开, e-mail; console
   const current = page.locator('[data-testid^="invoice-"][data-state="current"]');
   await expect(current).toContainText(`替代发票 ${firstNumber}`);
 
-  // 发送到邮箱, to another address.
+  // 发送到邮箱, to another address (one per run: specs share the server's outbox).
+  const copyTo = `copy-${order.no.toLowerCase()}@example.test`;
   await current.getByTestId("invoice-email").click();
-  await current.getByTestId("invoice-email-to").fill("copy-e2e@example.test");
+  await current.getByTestId("invoice-email-to").fill(copyTo);
   await current.getByTestId("invoice-email-send").click();
-  await expect(page.getByTestId("invoice-notice")).toContainText("已发送到 copy-e2e@example.test");
+  await expect(page.getByTestId("invoice-notice")).toContainText(`已发送到 ${copyTo}`);
   await expect
-    .poll(async () => ((await (await context.request.get("/api/dev/outbox?to=copy-e2e@example.test")).json()) as { messages: unknown[] }).messages.length, { timeout: 20_000 })
+    .poll(async () => ((await (await context.request.get(`/api/dev/outbox?to=${copyTo}`)).json()) as { messages: unknown[] }).messages.length, { timeout: 20_000 })
     .toBe(1);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.locator("#invoice").screenshot({ path: "test-results/invoices-desk.png" });
@@ -58,6 +59,7 @@ test("invoice after payment: request, download, 红冲 + 重开, e-mail; console
   await console.getByTestId("console-reissue-address").fill("北京市朝阳区更正路 2 号");
   await console.getByTestId("console-reissue-submit").click();
   await expect(console.getByTestId("console-reissue-done")).toBeVisible();
+  await expect(console.locator('[data-state="current"]')).toContainText("客服说明：购买方来电更正地址");
 
   // 我的 → 开票管理 on the phone (the same account): five documents, the note on the current one.
   const phone = await phoneContext(browser);
