@@ -10,7 +10,8 @@ test("invoice after payment: request, download, 红冲 + 重开, e-mail; console
   const console = await consolePage(browser);
   await approveInConsole(console, order.no);
 
-  await page.goto("/orders?tab=completed");
+  // Paid and approved, not downloaded yet: the 已通过 tab (the invoice is asked for once paid).
+  await page.goto("/orders?tab=approved");
   await page.getByTestId(`invoice-${order.no}`).click();
   await expect(page).toHaveURL(new RegExp(`/orders/${order.orderId}#invoice$`));
   await page.getByTestId("invoice-request").click();

@@ -81,7 +81,7 @@ test("the user agreement renders as a help article", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "云证书用户服务协议" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "十、法律适用与争议解决" })).toBeVisible();
   await expect(page.getByText("电子认证业务规则").first()).toBeVisible();
-  await expect(page.getByRole("link", { name: "云证书隐私政策" })).toHaveAttribute("href", "/help/privacy");
+  await expect(page.locator("#main").getByRole("link", { name: "云证书隐私政策" })).toHaveAttribute("href", "/help/privacy");
 });
 
 test("an unknown help article is a 404 inside the desk frame", async ({ page }) => {
