@@ -6,7 +6,7 @@ import { useT } from "@/lib/i18n/client";
 import type { ActionResult } from "@/lib/server/http/action-result";
 import type { AuditChainResult } from "@/lib/server/audit/verify-audit-chain";
 
-const REASON_KEYS = { link: "review.audit.reasonLink", content: "review.audit.reasonContent", head: "review.audit.reasonHead" } as const;
+const REASON_KEYS = { link: "review.audit.reasonLink", content: "review.audit.reasonContent" } as const;
 
 /** 校验哈希链: walks the whole chain on the server and reports the first broken entry. */
 export function AuditVerifyButton({ verify }: { verify: () => Promise<ActionResult<AuditChainResult>> }) {
@@ -22,7 +22,9 @@ export function AuditVerifyButton({ verify }: { verify: () => Promise<ActionResu
     setResult(
       r.ok
         ? { tone: "success", text: t("review.audit.verifyOk", { rows: r.rows }) }
-        : { tone: "error", text: t("review.audit.verifyBroken", { id: r.brokenAtId, rows: r.rows, reason: t(REASON_KEYS[r.reason]) }) },
+        : r.reason === "head"
+          ? { tone: "error", text: r.brokenAtId === null ? t("review.audit.verifyTailEmptied", { rows: r.rows }) : t("review.audit.verifyTailDeleted", { id: r.brokenAtId, rows: r.rows }) }
+          : { tone: "error", text: t("review.audit.verifyBroken", { id: r.brokenAtId ?? "", rows: r.rows, reason: t(REASON_KEYS[r.reason as "link" | "content"]) }) },
     );
   }
   return (

@@ -4,6 +4,7 @@ import { db, type Tx } from "@/lib/db/client";
 import { AUDIT_CHAINS, appendAuditRow as writeAudit, appendAuditRowNow, type AuditRowInput } from "@/lib/server/audit/append-audit-row";
 import { auditHash, chainGenesis } from "@/lib/server/audit/audit-hash";
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
+import { runAuditVerify } from "@/lib/server/audit/run-audit-verify";
 import { createUser } from "../support/factories";
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
@@ -81,7 +82,13 @@ describe("audit log hash chains", () => {
       const rows = await rowsOf(tag);
       await db.auditLog.delete({ where: { id: rows[2]!.id } });
       expect(await verifyAuditChain()).toMatchObject({ ok: false, reason: "head", chain, brokenAtId: rows[1]!.id.toString() });
+      expect((await runAuditVerify()).message).toContain(`rows of chain ${chain} after row ${rows[1]!.id} were deleted`);
+      // Every row of the chain gone: no row to name, and the other chains' rows still counted.
       await db.auditLog.deleteMany({ where: { targetId: tag } });
+      const emptied = await verifyAuditChain();
+      expect(emptied).toMatchObject({ ok: false, reason: "head", chain, brokenAtId: null });
+      expect(emptied.rows).toBeGreaterThan(0);
+      expect((await runAuditVerify()).message).toContain(`every row of chain ${chain} was deleted`);
     } finally {
       await db.auditChainHead.delete({ where: { chain } });
     }

@@ -1,11 +1,5 @@
 import { verifyAuditChain } from "@/lib/server/audit/verify-audit-chain";
 
-const REASONS = {
-  link: "prevHash does not match the previous row",
-  content: "row content does not match its hash",
-  head: "the chain's head names a row that is gone: its last rows were deleted",
-} as const;
-
 /**
  * The body of `npm run audit:verify`: walks the chain and says where it breaks. Exit code 1 when it
  * is broken, so a cron job or CI step fails loudly on a tampered log.
@@ -13,8 +7,13 @@ const REASONS = {
 export async function runAuditVerify(): Promise<{ exitCode: 0 | 1; message: string }> {
   const result = await verifyAuditChain();
   if (result.ok) return { exitCode: 0, message: `audit chain OK: ${result.rows} rows verified in ${result.chains} chains` };
-  return {
-    exitCode: 1,
-    message: `audit chain BROKEN at row ${result.brokenAtId} of chain ${result.chain} (${REASONS[result.reason]}); ${result.rows} rows before it verified`,
-  };
+  const where =
+    result.reason === "link"
+      ? `BROKEN at row ${result.brokenAtId} of chain ${result.chain} (prevHash does not match the previous row)`
+      : result.reason === "content"
+        ? `BROKEN at row ${result.brokenAtId} of chain ${result.chain} (row content does not match its hash)`
+        : result.brokenAtId === null
+          ? `BROKEN: every row of chain ${result.chain} was deleted (its head names a row that is gone)`
+          : `BROKEN: rows of chain ${result.chain} after row ${result.brokenAtId} were deleted (its head names a row that is gone)`;
+  return { exitCode: 1, message: `audit chain ${where}; ${result.rows} other rows verified` };
 }

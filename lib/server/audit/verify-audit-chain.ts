@@ -3,12 +3,18 @@ import { auditHash, chainGenesis } from "./audit-hash";
 
 /**
  * `reason`: "link" (prevHash is not the chain's previous hash: a row deleted or inserted before it),
- * "content" (the row was edited), "head" (the chain's head names a hash no row has: its last rows were
- * deleted; brokenAtId is then the chain's last remaining row, or "0").
+ * "content" (the row was edited), "head" (the chain's head names a hash no row has: rows at the end of
+ * that chain were deleted; brokenAtId is then the chain's last remaining row, or null when none is
+ * left). `rows`: the rows verified, in every chain up to its break.
  */
-export type AuditChainResult = { ok: true; rows: number; chains: number } | { ok: false; rows: number; brokenAtId: string; reason: "link" | "content" | "head"; chain: number };
+export type AuditChainResult =
+  | { ok: true; rows: number; chains: number }
+  | { ok: false; rows: number; brokenAtId: string | null; reason: "link" | "content" | "head"; chain: number };
 
-type Break = { id: bigint; reason: "link" | "content" | "head"; chain: number };
+type Break = { id: bigint | null; reason: "link" | "content" | "head"; chain: number };
+
+// The break reported first: the lowest row id, a chain emptied from its end (no row to name) last.
+const before = (a: Break, b: Break) => (a.id === null ? false : b.id === null ? true : a.id < b.id);
 
 /**
  * Walks every chain (AuditChainHead) in id order and reports the first row, by id, whose link or
@@ -21,19 +27,19 @@ export async function verifyAuditChain({ batch = 1000, client = db }: { batch?: 
   let rows = 0;
   let first: Break | undefined;
   for (const head of heads) {
-    const walked = await walkChain(client, head, batch, first?.id);
+    const walked = await walkChain(client, head, batch);
     rows += walked.rows;
-    if (walked.broken && (!first || walked.broken.id < first.id)) first = walked.broken;
+    if (walked.broken && (!first || before(walked.broken, first))) first = walked.broken;
   }
   // A row outside every chain (a chain number without a head) links to nothing that is checked.
   const stray = await client.auditLog.findFirst({ where: { chain: { notIn: heads.map((h) => h.chain) } }, orderBy: { id: "asc" }, select: { id: true, chain: true } });
-  if (stray && (!first || stray.id < first.id)) first = { id: stray.id, reason: "link", chain: stray.chain };
+  if (stray && (!first || before({ id: stray.id, reason: "link", chain: stray.chain }, first))) first = { id: stray.id, reason: "link", chain: stray.chain };
   if (!first) return { ok: true, rows, chains: heads.length };
-  return { ok: false, rows, brokenAtId: first.id.toString(), reason: first.reason, chain: first.chain };
+  return { ok: false, rows, brokenAtId: first.id === null ? null : first.id.toString(), reason: first.reason, chain: first.chain };
 }
 
-/** One chain: its rows verified before the first break (none after it count), and the break. */
-async function walkChain(client: Db, { chain, hash: head }: { chain: number; hash: string }, batch: number, stopAfter?: bigint) {
+/** One chain: its rows verified before the first break, and the break. */
+async function walkChain(client: Db, { chain, hash: head }: { chain: number; hash: string }, batch: number): Promise<{ rows: number; broken?: Break }> {
   let prevHash = chainGenesis(chain);
   let headSeen = head === prevHash;
   let cursor: bigint | undefined;
@@ -46,15 +52,13 @@ async function walkChain(client: Db, { chain, hash: head }: { chain: number; has
     });
     if (page.length === 0) break;
     for (const row of page) {
-      // A break later than one already found elsewhere changes nothing: stop reading.
-      if (stopAfter !== undefined && row.id > stopAfter) return { rows, broken: undefined };
-      if (row.prevHash !== prevHash) return { rows, broken: { id: row.id, reason: "link" as const, chain } };
-      if (auditHash(prevHash, row) !== row.hash) return { rows, broken: { id: row.id, reason: "content" as const, chain } };
+      if (row.prevHash !== prevHash) return { rows, broken: { id: row.id, reason: "link", chain } };
+      if (auditHash(prevHash, row) !== row.hash) return { rows, broken: { id: row.id, reason: "content", chain } };
       prevHash = row.hash;
       headSeen ||= row.hash === head;
       rows++;
       cursor = row.id;
     }
   }
-  return { rows, broken: headSeen ? undefined : { id: cursor ?? 0n, reason: "head" as const, chain } };
+  return { rows, broken: headSeen ? undefined : { id: cursor ?? null, reason: "head", chain } };
 }
