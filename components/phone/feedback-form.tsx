@@ -1,8 +1,9 @@
 "use client";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
-import { Button, buttonClassName } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { FileButton } from "@/components/ui/file-button";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { useMessage } from "@/components/forms/use-message";
@@ -10,7 +11,6 @@ import { useT } from "@/lib/i18n/client";
 import { FEEDBACK_TOPICS, MAX_FEEDBACK_SCREENSHOT_BYTES } from "@/lib/server/support/feedback.types";
 import controlStyles from "@/components/ui/control.module.css";
 import styles from "./phone.module.css";
-import meStyles from "./me.module.css";
 
 type FieldErrors = Partial<Record<"topic" | "body" | "file", string>>;
 
@@ -22,7 +22,8 @@ export function FeedbackForm() {
   const t = useT();
   const msg = useMessage();
   const router = useRouter();
-  const fileRef = useRef<HTMLInputElement>(null);
+  // A new key empties the file button after a send.
+  const [fileKey, setFileKey] = useState(0);
   const [topic, setTopic] = useState<string>("APP");
   const [body, setBody] = useState("");
   const [file, setFile] = useState<File | null>(null);
@@ -56,7 +57,7 @@ export function FeedbackForm() {
     }
     setBody("");
     setFile(null);
-    if (fileRef.current) fileRef.current.value = "";
+    setFileKey((k) => k + 1);
     setDone(true);
     router.refresh();
   }
@@ -72,16 +73,7 @@ export function FeedbackForm() {
         <textarea className={controlStyles.control} rows={5} maxLength={1000} value={body} onChange={(e) => setBody(e.target.value)} data-testid="feedback-body" />
       </Field>
       <Field label={t("me.feedback.screenshot")} hint={t("me.feedback.screenshotHint")} error={msg(errors.file)}>
-        {(control) => (
-          <span className={meStyles.row} style={{ justifyContent: "flex-start" }}>
-            {/* A button in the page's language (the browser's own input says "Choose File" on a Chinese page). */}
-            <label className={buttonClassName({ variant: "outline", size: "sm" }, meStyles.pick)}>
-              {t("materials.uploader.choose")}
-              <input {...control} ref={fileRef} type="file" accept="image/jpeg,image/png" className={meStyles.pickInput} data-testid="feedback-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-            </label>
-            {file && <span className={styles.note} data-testid="feedback-file-name">{file.name}</span>}
-          </span>
-        )}
+        <FileButton key={fileKey} accept="image/jpeg,image/png" data-testid="feedback-file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </Field>
       <Button type="submit" block isLoading={isBusy} data-testid="feedback-submit">{t("me.feedback.submit")}</Button>
     </form>

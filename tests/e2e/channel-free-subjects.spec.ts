@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO } from "./fixtures/auth";
+import { checkPage } from "./fixtures/page-checks";
 import { consolePage } from "./fixtures/review";
 import { settle, uniqueUscc } from "./wizard-helpers";
 
@@ -26,6 +27,7 @@ test("免费条件: a CA admin adds a free unit to a channel and removes it", as
   const row = page.getByTestId("free-subject").filter({ hasText: uscc });
   await expect(row).toContainText("交易中心协议 2026-01");
   await page.locator("#free-subjects").screenshot({ path: test.info().outputPath("console-free-subjects.png") });
+  await checkPage(page, "console-channel");
   await row.getByTestId("free-subject-remove").click();
   await expect(page.getByTestId("free-subjects-notice")).toHaveText(`已移除 ${uscc}`);
   await expect(page.getByTestId("free-subject").filter({ hasText: uscc })).toHaveCount(0);

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { checkPage } from "./fixtures/page-checks";
 import { applicantWithOrder, approveInConsole, consolePage, phoneContext } from "./fixtures/review";
 
 test.describe.configure({ timeout: 150_000 });
@@ -50,10 +51,12 @@ test("invoice after payment: request, download, 红冲 + 重开, e-mail; console
     .toBe(1);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.locator("#invoice").screenshot({ path: "test-results/invoices-desk.png" });
+  await checkPage(page, "desk-order-invoices");
 
   // The console finds the order's invoices and re-issues the current one with a reason.
   await console.goto(`/console/invoices?q=${order.no}`);
   await expect(console.locator('[data-testid^="invoice-open-"]')).toHaveCount(3);
+  await checkPage(console, "console-invoices");
   const currentNumber = (await current.getByTestId("invoice-number").textContent())!;
   await console.getByTestId(`invoice-open-${currentNumber}`).click();
   await console.getByTestId("console-reissue-note").fill("购买方来电更正地址");
@@ -61,6 +64,7 @@ test("invoice after payment: request, download, 红冲 + 重开, e-mail; console
   await console.getByTestId("console-reissue-submit").click();
   await expect(console.getByTestId("console-reissue-done")).toBeVisible();
   await expect(console.locator('[data-state="current"]')).toContainText("客服说明：购买方来电更正地址");
+  await checkPage(console, "console-invoice");
 
   // 我的 → 开票管理 on the phone (the same account): five documents, the note on the current one.
   const phone = await phoneContext(browser);
@@ -69,10 +73,12 @@ test("invoice after payment: request, download, 红冲 + 重开, e-mail; console
   await m.goto("/m/me");
   await m.getByTestId("me-invoices").click();
   await expect(m.getByTestId(`invoice-order-${order.no}`)).toContainText("已开票");
+  await checkPage(m, "m-me-invoices");
   await m.getByTestId(`invoice-order-${order.no}`).click();
   await expect(m.locator('[data-testid^="invoice-"][data-kind]')).toHaveCount(5);
   await expect(m.locator('[data-state="current"]')).toContainText("客服说明：购买方来电更正地址");
   await m.screenshot({ path: "test-results/invoices-phone.png", fullPage: true });
+  await checkPage(m, "m-me-invoice");
   await phone.close();
   await console.context().close();
 });

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { readStore } from "./fixtures/indexeddb";
+import { checkPage } from "./fixtures/page-checks";
 import { applicantWithOrder, consolePage, phoneContext } from "./fixtures/review";
 import { field, settle } from "./wizard-helpers";
 
@@ -51,6 +52,7 @@ test("我的 on the phone: profile, bills, bank cards, settings, cache, password
   await expect(page.getByTestId("me-orgs")).toHaveText("未加入企业");
   await expect(page.getByTestId("me-call")).toHaveAttribute("href", /^tel:\d+/);
   await shot(page, "phone-me");
+  await checkPage(page, "m-me");
 
   // 账单管理: the fixture order's payment, with its receipt.
   await page.getByTestId("me-bills").click();
@@ -60,6 +62,7 @@ test("我的 on the phone: profile, bills, bank cards, settings, cache, password
   const receipt = await phone.request.get((await bill.getByTestId("bill-receipt").getAttribute("href"))!);
   expect(receipt.headers()["content-type"]).toBe("application/pdf");
   await shot(page, "phone-bills");
+  await checkPage(page, "m-me-bills");
 
   // 银行卡管理: add by 四要素, then unbind after the inline confirmation.
   await page.goto("/m/me/cards");
@@ -72,6 +75,7 @@ test("我的 on the phone: profile, bills, bank cards, settings, cache, password
   await expect(card).toContainText("已核验 · 银行卡四要素");
   await expect(card).toContainText("6200 **** **** 0005");
   await shot(page, "phone-cards");
+  await checkPage(page, "m-me-cards");
   await card.getByTestId("bank-card-unbind").click();
   await card.getByTestId("bank-card-confirm-unbind").click();
   await expect(page.getByTestId("cards-notice")).toHaveText("已解绑 6200 **** **** 0005");
@@ -94,6 +98,7 @@ test("我的 on the phone: profile, bills, bank cards, settings, cache, password
   await page.getByTestId("cache-with-keys").check();
   await expect(page.getByTestId("cache-keys-warning")).toContainText("找回证书");
   await shot(page, "phone-settings-cache-warning");
+  await checkPage(page, "m-me-settings");
   await page.getByTestId("cache-clear-keys").click();
   await expect(page.getByTestId("cache-result")).toContainText("删除了本机的 1 个证书密钥");
   expect(await readStore(page, "certdesk-keys", "shares")).toHaveLength(0);
@@ -104,6 +109,7 @@ test("我的 on the phone: profile, bills, bank cards, settings, cache, password
   await page.goto("/m/login");
   await settle(page);
   await page.getByTestId("login-tab-password").click();
+  await checkPage(page, "m-login-password");
   await page.getByTestId("password-phone").fill(order.phone);
   await page.getByTestId("password").fill("phone-pass-2026");
   await page.getByTestId("password-login").click();
@@ -127,13 +133,16 @@ test("我的 on the phone: profile, bills, bank cards, settings, cache, password
   await console.getByTestId("feedback-answer-text").fill("请在手机上打开「消息」确认登录请求。");
   await console.getByTestId("feedback-answer-submit").click();
   await expect(console.getByTestId("console-feedback-answer")).toContainText("确认登录请求");
+  await checkPage(console, "console-feedback-detail");
   await page.reload();
   await expect(page.getByTestId("feedback-answer")).toContainText("请在手机上打开「消息」确认登录请求。");
   await shot(page, "phone-feedback");
+  await checkPage(page, "m-me-feedback");
 
   await page.goto("/m/me/help");
   await expect(page.getByTestId("help-invoice")).toBeVisible();
   await shot(page, "phone-help");
+  await checkPage(page, "m-me-help");
   await console.context().close();
   await phone.close();
 });
