@@ -26,33 +26,8 @@ export async function stopProfile(): Promise<CpuProfile> {
   return profile;
 }
 
-/** Self time per function (name, file, line), idle and the profiler's own nodes left out. */
-export function topSelfTime(profile: CpuProfile, top = 10): { rows: SelfTime[]; busyMs: number } {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const selfMicros = new Map<string, number>();
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  let busy = 0;
-  for (let i = 0; i < samples.length; i++) {
-    const node = byId.get(samples[i]!);
-    const dt = deltas[i + 1] ?? deltas[i] ?? 0;
-    if (!node) continue;
-    const { functionName, url, lineNumber } = node.callFrame;
-    if (functionName === "(idle)") continue;
-    const file = url ? path.relative(process.cwd(), url.replace(/^file:\/\//, "")) : "";
-    const key = `${functionName || "(anonymous)"}${file ? ` ${file}:${lineNumber + 1}` : ""}`;
-    selfMicros.set(key, (selfMicros.get(key) ?? 0) + dt);
-    busy += dt;
-  }
-  const rows = [...selfMicros.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([fn, micros]) => ({ fn, ms: micros / 1000, pct: (100 * micros) / Math.max(1, busy) }));
-  return { rows, busyMs: busy / 1000 };
-}
-
-/** Self time by where the code lives: a package (node_modules/<name>), an app folder (lib/pki, lib/server/scan …), or the runtime. */
-export function selfTimeByPlace(profile: CpuProfile, top = 8): SelfTime[] {
+/** Self time of a profile's busy samples summed by `keyOf(callFrame)`: the top rows and the busy time. */
+function selfTimeBy(profile: CpuProfile, keyOf: (frame: CpuProfile["nodes"][number]["callFrame"]) => string, top: number): { rows: SelfTime[]; busyMs: number } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const micros = new Map<string, number>();
   const samples = profile.samples ?? [];
@@ -62,13 +37,32 @@ export function selfTimeByPlace(profile: CpuProfile, top = 8): SelfTime[] {
     const node = byId.get(samples[i]!);
     const dt = deltas[i + 1] ?? deltas[i] ?? 0;
     if (!node || node.callFrame.functionName === "(idle)") continue;
-    micros.set(placeOf(node.callFrame.url, node.callFrame.functionName), (micros.get(placeOf(node.callFrame.url, node.callFrame.functionName)) ?? 0) + dt);
+    const key = keyOf(node.callFrame);
+    micros.set(key, (micros.get(key) ?? 0) + dt);
     busy += dt;
   }
-  return [...micros.entries()]
+  const rows = [...micros.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
     .map(([fn, us]) => ({ fn, ms: us / 1000, pct: (100 * us) / Math.max(1, busy) }));
+  return { rows, busyMs: busy / 1000 };
+}
+
+/** Self time per function (name, file, line), idle and the profiler's own nodes left out. */
+export function topSelfTime(profile: CpuProfile, top = 10): { rows: SelfTime[]; busyMs: number } {
+  return selfTimeBy(
+    profile,
+    ({ functionName, url, lineNumber }) => {
+      const file = url ? path.relative(process.cwd(), url.replace(/^file:\/\//, "")) : "";
+      return `${functionName || "(anonymous)"}${file ? ` ${file}:${lineNumber + 1}` : ""}`;
+    },
+    top,
+  );
+}
+
+/** Self time by where the code lives: a package (node_modules/<name>), an app folder (lib/pki, lib/server/scan …), or the runtime. */
+export function selfTimeByPlace(profile: CpuProfile, top = 8): SelfTime[] {
+  return selfTimeBy(profile, ({ url, functionName }) => placeOf(url, functionName), top).rows;
 }
 
 function placeOf(url: string, functionName: string): string {

@@ -13,7 +13,7 @@ import { useMessage } from "@/components/forms/use-message";
 import { parseAuthError, type ApiError } from "@/components/forms/api-error";
 import { ZPasswordLoginSchema, ZSmsLoginSchema, type TPasswordLogin, type TSmsLogin } from "@/lib/server/auth/auth.types";
 import { useHydrated } from "@/components/forms/use-hydrated";
-import { SendCodeButton } from "./send-code-button";
+import { SmsLoginFields } from "./sms-login-fields";
 import { PasskeyLoginButton } from "./passkey-login-button";
 import { rememberLoginPhone, useRememberedLoginPhone } from "./remembered-phone";
 import { AgreementText } from "@/components/legal/agreement-text";
@@ -79,28 +79,7 @@ export function LoginForm({ next }: { next: string }) {
 
       {mode === "sms" ? (
         <form method="post" noValidate onSubmit={sms.handleSubmit((v) => submit("sms", v))} className={styles.fields}>
-          <Field label={t("auth.login.phone")} error={msg(sms.formState.errors.phone?.message)} isRequired>
-            <Input {...sms.register("phone")} inputMode="numeric" autoComplete="tel" maxLength={11} placeholder={t("auth.login.phonePlaceholder")} />
-          </Field>
-          <Field label={t("auth.login.code")} error={msg(sms.formState.errors.code?.message)} isRequired>
-            {(control) => (
-              <div className={styles.codeRow}>
-                <Input {...control} {...sms.register("code")} inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder={t("auth.login.codePlaceholder")} />
-                <SendCodeButton
-                  purpose="LOGIN"
-                  phone={() => sms.getValues("phone").trim()}
-                  phoneValue={sms.watch("phone")}
-                  onRestore={(p) => !sms.getValues("phone") && sms.setValue("phone", p)}
-                  canSend={() => sms.trigger("phone")}
-                  onSent={(p) => {
-                    setError(null);
-                    setNotice(t("auth.login.codeSent", { phone: p.replace(/^(\d{3})\d{4}(\d{4})$/, "$1****$2") }));
-                  }}
-                  onError={setError}
-                />
-              </div>
-            )}
-          </Field>
+          <SmsLoginFields form={sms} onNotice={setNotice} onError={setError} />
           <Button type="submit" block size="lg" isLoading={sms.formState.isSubmitting}>
             {t("auth.login.submit")}
           </Button>

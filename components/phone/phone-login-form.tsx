@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { SendCodeButton } from "@/components/auth/send-code-button";
+import { SmsLoginFields } from "@/components/auth/sms-login-fields";
 import authStyles from "@/components/auth/auth-form.module.css";
 import { rememberLoginPhone, useRememberedLoginPhone } from "@/components/auth/remembered-phone";
 import { AgreementText } from "@/components/legal/agreement-text";
@@ -69,28 +69,7 @@ export function PhoneLoginForm({ next }: { next: string }) {
         <form noValidate onSubmit={form.handleSubmit((v) => submit("sms", v))} className={styles.form}>
           <Alert tone="error" data-testid="form-error">{error?.message}</Alert>
           {notice && <Alert tone="success" data-testid="form-notice">{notice}</Alert>}
-          <Field label={t("auth.login.phone")} error={msg(form.formState.errors.phone?.message)} isRequired>
-            <Input {...form.register("phone")} inputMode="numeric" autoComplete="tel" maxLength={11} placeholder={t("auth.login.phonePlaceholder")} data-testid="phone" />
-          </Field>
-          <Field label={t("auth.login.code")} error={msg(form.formState.errors.code?.message)} isRequired>
-            {(control) => (
-              <div className={styles.codeRow}>
-                <Input {...control} {...form.register("code")} inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder={t("auth.login.codePlaceholder")} data-testid="code" />
-                <SendCodeButton
-                  purpose="LOGIN"
-                  phone={() => form.getValues("phone").trim()}
-                  phoneValue={form.watch("phone")}
-                  onRestore={(p) => !form.getValues("phone") && form.setValue("phone", p)}
-                  canSend={() => form.trigger("phone")}
-                  onSent={(p) => {
-                    setError(null);
-                    setNotice(t("auth.login.codeSent", { phone: p.replace(/^(\d{3})\d{4}(\d{4})$/, "$1****$2") }));
-                  }}
-                  onError={setError}
-                />
-              </div>
-            )}
-          </Field>
+          <SmsLoginFields form={form} onNotice={setNotice} onError={setError} />
           <Button type="submit" block size="lg" isLoading={form.formState.isSubmitting} data-testid="login">
             {t("auth.login.submit")}
           </Button>
