@@ -7,6 +7,7 @@ import { asn1IntegerToBigint } from "@/lib/pki/asn1/integer";
 import { readReasonCode, type RevocationReason } from "@/lib/pki/crl/revocation-reason";
 import { nameToString } from "@/lib/pki/x509/name";
 import { integerBytesToSerialHex } from "@/lib/pki/x509/serial-number";
+import { readBer } from "@/lib/pki/asn1/parse-der";
 
 export interface ParsedCrlEntry {
   serialHex: string;
@@ -28,7 +29,7 @@ export function parseCrl(input: Uint8Array | string): ParsedCrl {
   const der = derFromPemOrDer(input, "X509 CRL");
   const crl = parsePkijs(der, "CRL", (schema) => new pkijs.CertificateRevocationList({ schema }));
   const numberExtension = crl.crlExtensions?.extensions.find((e) => e.extnID === OID.crlNumber);
-  const numberValue = numberExtension ? asn1js.fromBER(numberExtension.extnValue.valueBlock.valueHexView).result : undefined;
+  const numberValue = numberExtension ? readBer(numberExtension.extnValue.valueBlock.valueHexView).result : undefined;
   return {
     crl,
     issuer: nameToString(crl.issuer),

@@ -1,6 +1,7 @@
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 import { OID } from "@/lib/pki/oids";
+import { readBer } from "@/lib/pki/asn1/parse-der";
 
 /** CRLReason (RFC 5280 5.3.1); value 7 is unused by the standard. */
 export const REVOCATION_REASONS = {
@@ -37,7 +38,7 @@ export function reasonCodeExtension(reason: RevocationReason): pkijs.Extension {
 export function readReasonCode(extensions: pkijs.Extension[] | undefined): RevocationReason | undefined {
   const extension = extensions?.find((e) => e.extnID === OID.crlReason);
   if (!extension) return undefined;
-  const parsed = asn1js.fromBER(extension.extnValue.valueBlock.valueHexView);
+  const parsed = readBer(extension.extnValue.valueBlock.valueHexView);
   if (!(parsed.result instanceof asn1js.Enumerated)) return undefined;
   return revocationReasonFromCode(parsed.result.valueBlock.valueDec);
 }

@@ -5,6 +5,7 @@ import { KEY_USAGE_BITS, type KeyUsage } from "@/lib/pki/x509/extensions";
 import { findExtension } from "@/lib/pki/x509/certificate-input";
 import { nameToString } from "@/lib/pki/x509/name";
 import type { VerificationProblem } from "@/lib/pki/verify/verification-reasons";
+import { readBer } from "@/lib/pki/asn1/parse-der";
 
 // Per-certificate checks of RFC 5280 path validation (6.1.3, 6.1.4) that need no other certificate.
 
@@ -18,7 +19,7 @@ const UNDERSTOOD_EXTENSIONS: readonly string[] = [
 export function readBasicConstraints(cert: pkijs.Certificate): { isCa: boolean; pathLength?: number } | undefined {
   const extension = findExtension(cert, OID.basicConstraints);
   if (!extension) return undefined;
-  const parsed = asn1js.fromBER(extension.extnValue.valueBlock.valueHexView).result;
+  const parsed = readBer(extension.extnValue.valueBlock.valueHexView).result;
   if (!(parsed instanceof asn1js.Sequence)) return { isCa: false };
   let isCa = false;
   let pathLength: number | undefined;
@@ -33,7 +34,7 @@ export function readBasicConstraints(cert: pkijs.Certificate): { isCa: boolean; 
 export function readKeyUsage(cert: pkijs.Certificate): Set<KeyUsage> | undefined {
   const extension = findExtension(cert, OID.keyUsage);
   if (!extension) return undefined;
-  const parsed = asn1js.fromBER(extension.extnValue.valueBlock.valueHexView).result;
+  const parsed = readBer(extension.extnValue.valueBlock.valueHexView).result;
   const usages = new Set<KeyUsage>();
   if (!(parsed instanceof asn1js.BitString)) return usages;
   const bytes = parsed.valueBlock.valueHexView;
@@ -46,7 +47,7 @@ export function readKeyUsage(cert: pkijs.Certificate): Set<KeyUsage> | undefined
 export function readExtendedKeyUsage(cert: pkijs.Certificate): string[] | undefined {
   const extension = findExtension(cert, OID.extKeyUsage);
   if (!extension) return undefined;
-  const parsed = asn1js.fromBER(extension.extnValue.valueBlock.valueHexView).result;
+  const parsed = readBer(extension.extnValue.valueBlock.valueHexView).result;
   if (!(parsed instanceof asn1js.Sequence)) return [];
   return parsed.valueBlock.value.filter((v) => v instanceof asn1js.ObjectIdentifier).map((v) => v.valueBlock.toString());
 }

@@ -3,6 +3,7 @@ import type * as pkijs from "pkijs";
 import { OID } from "@/lib/pki/oids";
 import { certificatePublicKey, findExtension } from "@/lib/pki/x509/certificate-input";
 import { keyIdentifier } from "@/lib/pki/x509/key-identifier";
+import { readBer } from "@/lib/pki/asn1/parse-der";
 
 /**
  * The key identifier a CA states for itself (its SKI), so the AKI of what it signs matches byte
@@ -11,7 +12,7 @@ import { keyIdentifier } from "@/lib/pki/x509/key-identifier";
 export function issuerKeyIdentifier(issuer: pkijs.Certificate): Uint8Array {
   const ski = findExtension(issuer, OID.subjectKeyIdentifier);
   if (ski) {
-    const parsed = asn1js.fromBER(ski.extnValue.valueBlock.valueHexView);
+    const parsed = readBer(ski.extnValue.valueBlock.valueHexView);
     if (parsed.result instanceof asn1js.OctetString) return new Uint8Array(parsed.result.valueBlock.valueHexView);
   }
   return keyIdentifier(certificatePublicKey(issuer));
