@@ -90,6 +90,18 @@ export class DerReader {
     return this.offset === this.bytes.length;
   }
 
+  /** The next value's tag, or undefined at the end. */
+  peekTag(): number | undefined {
+    return this.offset < this.bytes.length ? this.bytes[this.offset] : undefined;
+  }
+
+  /** The next value (which must have `expectedTag`): its content and its whole encoding (tag, length, content). */
+  readTlv(expectedTag: number): { content: Uint8Array; tlv: Uint8Array } {
+    const start = this.offset;
+    const content = this.read(expectedTag);
+    return { content, tlv: this.bytes.subarray(start, this.offset) };
+  }
+
   read(expectedTag: number): Uint8Array {
     const { bytes } = this;
     if (this.offset + 2 > bytes.length) fail("truncated DER");
@@ -124,4 +136,26 @@ export class DerReader {
   end(): void {
     if (!this.isDone) fail("trailing bytes after DER value");
   }
+}
+
+/** Dotted form of an OBJECT IDENTIFIER's content octets (minimal base-128 arcs; anything else is refused). */
+export function decodeOid(content: Uint8Array): string {
+  if (content.length === 0) fail("empty OBJECT IDENTIFIER");
+  const arcs: bigint[] = [];
+  let value = 0n;
+  let started = false;
+  for (const byte of content) {
+    if (!started && byte === 0x80) fail("non-minimal OBJECT IDENTIFIER arc");
+    started = true;
+    value = (value << 7n) | BigInt(byte & 0x7f);
+    if (!(byte & 0x80)) {
+      arcs.push(value);
+      value = 0n;
+      started = false;
+    }
+  }
+  if (started) fail("truncated OBJECT IDENTIFIER");
+  const first = arcs[0]!;
+  const head = first < 40n ? [0n, first] : first < 80n ? [1n, first - 40n] : [2n, first - 80n];
+  return [...head, ...arcs.slice(1)].join(".");
 }

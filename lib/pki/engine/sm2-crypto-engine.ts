@@ -13,7 +13,7 @@ import { sm2PointFromPublicKeyInfo } from "@/lib/pki/engine/sm2-public-key";
 // with a local key or with the two-party protocol (one network round trip per signature).
 // Anything that is not SM2/SM3 falls through to pkijs' WebCrypto engine.
 
-const SM2_SIGNATURE_OIDS: readonly string[] = [OID.sm2WithSm3, OID.sm2Sign];
+export const SM2_SIGNATURE_OIDS: readonly string[] = [OID.sm2WithSm3, OID.sm2Sign];
 
 export function isSm2Signer(key: unknown): key is Sm2Signer {
   return (

@@ -6,12 +6,20 @@ import { equalBytes } from "@/lib/pki/encoding";
 import { setupPkijs } from "@/lib/pki/engine/setup-pkijs";
 import { digest, hashNameByOid, type HashName } from "@/lib/pki/engine/hash-algorithms";
 import { findSignerCertificate, parseCmsSignedData } from "@/lib/pki/cms/parse-cms-signed-data";
+import { certificateIssuerAndSerial, readDetachedCms } from "@/lib/pki/cms/read-detached-cms";
+import { DER_TAG, DerReader } from "@/lib/pki/der";
+import { derFromPemOrDer } from "@/lib/pki/pem-blocks";
+import { verify as sm2Verify } from "@/lib/pki/sm2";
+import { SM2_SIGNATURE_OIDS } from "@/lib/pki/engine/sm2-crypto-engine";
+import { sm2PointFromPublicKeyInfo } from "@/lib/pki/engine/sm2-public-key";
+import { parsedCertificate } from "@/lib/pki/x509/parsed-certificate";
 import { attributeValues, signedAttributesSignedBytes } from "@/lib/pki/cms/signed-attributes";
 import { certificateSerialHex, type CertificateInput } from "@/lib/pki/x509/certificate-input";
 import { nameToString } from "@/lib/pki/x509/name";
 import { readKeyUsage } from "@/lib/pki/verify/certificate-checks";
 import { verifyChain } from "@/lib/pki/verify/verify-chain";
 import type { VerificationProblem, VerificationReason } from "@/lib/pki/verify/verification-reasons";
+import { readBer } from "@/lib/pki/asn1/parse-der";
 
 export interface VerifyCmsDetachedInput {
   p7s: Uint8Array | string;
@@ -48,8 +56,80 @@ function single(values: asn1js.AsnType[][]): asn1js.AsnType | undefined {
  * Verifies a detached CMS signature over `data` (one signer): digest algorithm, messageDigest and
  * contentType attributes, the SM2 signature over the DER SET of signed attributes, the signer
  * certificate's key usage and its path to a trusted root. Revocation is the caller's next step.
+ *
+ * The CMS a phone sends (DER, one signer, SM2) is first read straight from its bytes, with its
+ * certificates parsed once per process (parsed-certificate.ts): that path answers only when every
+ * check passes. Any other shape, and any failure, is decided by the full pkijs parse below, so the
+ * answer (and every problem reported) is the full path's.
  */
 export async function verifyCmsDetached(input: VerifyCmsDetachedInput): Promise<CmsVerificationResult> {
+  return (await verifyWellFormed(input)) ?? verifyCmsDetachedFully(input);
+}
+
+/** The value of an attribute that appears once with one value (RFC 5652 11), as its whole DER. */
+function singleValue(attributes: { type: string; values: Uint8Array[] }[], type: string): Uint8Array | undefined {
+  const found = attributes.filter((a) => a.type === type);
+  return found.length === 1 && found[0].values.length === 1 ? found[0].values[0] : undefined;
+}
+
+async function verifyWellFormed(input: VerifyCmsDetachedInput): Promise<CmsVerificationResult | null> {
+  let der: Uint8Array;
+  try {
+    der = derFromPemOrDer(input.p7s);
+  } catch {
+    return null;
+  }
+  const cms = readDetachedCms(der);
+  if (!cms) return null;
+  const { signer: info } = cms;
+  const hash = hashNameByOid(info.digestAlgorithm);
+  if (!hash || hash === "SHA-1" || !SM2_SIGNATURE_OIDS.includes(info.signatureAlgorithm)) return null;
+  if (!input.data && hash !== "SM3") return null;
+  // The first certificate with the signer's serial, as the full path's search finds it, with the very same issuer bytes.
+  const index = cms.certificates.findIndex((c) => {
+    const named = certificateIssuerAndSerial(c);
+    return named !== null && equalBytes(named.serial, info.serial);
+  });
+  if (index < 0 || !equalBytes(certificateIssuerAndSerial(cms.certificates[index])!.issuer, info.issuer)) return null;
+
+  const messageDigest = singleValue(info.attributes, OID.attrMessageDigest);
+  if (!messageDigest || messageDigest[0] !== DER_TAG.octetString) return null;
+  const actual = input.data ? digest(hash, input.data) : (input.digest ?? new Uint8Array());
+  const contentType = singleValue(info.attributes, OID.attrContentType);
+  if (!contentType || !equalBytes(contentType, cms.eContentType)) return null;
+  let embedded: pkijs.Certificate[];
+  try {
+    if (!equalBytes(new DerReader(messageDigest).read(DER_TAG.octetString), actual)) return null;
+    embedded = cms.certificates.map((c) => parsedCertificate(c));
+  } catch (error) {
+    if (error instanceof PkiError) return null;
+    throw error;
+  }
+  const certificate = embedded[index];
+  let signatureOk = false;
+  try {
+    signatureOk = sm2Verify(info.signature, info.signedAttributes, sm2PointFromPublicKeyInfo(certificate.subjectPublicKeyInfo));
+  } catch {
+    return null;
+  }
+  if (!signatureOk) return null;
+  const usages = readKeyUsage(certificate);
+  if (usages && !usages.has("digitalSignature") && !usages.has("nonRepudiation")) return null;
+  const chain = await verifyChain({ leaf: certificate, intermediates: [...embedded, ...(input.intermediates ?? [])], roots: input.trustedRoots, at: input.at });
+  if (chain.problems.length > 0) return null;
+
+  const time = singleValue(info.attributes, OID.attrSigningTime);
+  let signingTime: Date | undefined;
+  if (time && (time[0] === 0x17 || time[0] === 0x18)) {
+    const parsed = readBer(time);
+    if (parsed.result instanceof asn1js.UTCTime || parsed.result instanceof asn1js.GeneralizedTime) signingTime = parsed.result.toDate();
+  }
+  const signer = { subject: nameToString(certificate.subject), issuer: nameToString(certificate.issuer), serialHex: certificateSerialHex(certificate), certificate };
+  return { valid: true, signer, signingTime, digestAlgorithm: hash, signedAttributes: info.signedAttributes, chain: chain.chain, problems: [], reasons: [] };
+}
+
+/** The full path: pkijs parses the whole CMS; every problem is reported. */
+export async function verifyCmsDetachedFully(input: VerifyCmsDetachedInput): Promise<CmsVerificationResult> {
   const done = (problems: VerificationProblem[], extra: Partial<CmsVerificationResult> = {}): CmsVerificationResult => ({
     valid: problems.length === 0,
     chain: [],

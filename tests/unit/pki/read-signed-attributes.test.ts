@@ -5,7 +5,7 @@ import { createDemoCa, type DemoCa } from "@/lib/pki/demo/create-demo-ca";
 import { signCmsDetached } from "@/lib/pki/cms/sign-cms-detached";
 import { encodeSignedAttributes, readSignedAttributes } from "@/lib/pki/cms/read-signed-attributes";
 import { parseCmsSignedData } from "@/lib/pki/cms/parse-cms-signed-data";
-import { signedAttributesSignedBytes } from "@/lib/pki/cms/signed-attributes";
+import { buildSignedAttributes, signedAttributesSignedBytes } from "@/lib/pki/cms/signed-attributes";
 import { OID } from "@/lib/pki/oids";
 import { sm3 } from "@/lib/pki/sm3";
 import { PkiError } from "@/lib/pki/errors";
@@ -73,5 +73,23 @@ describe("the signed attributes the phone signs, as the server reads them back",
       { numRuns: 2000, seed: 17 },
     );
     fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => onlyPkiErrors(Uint8Array.of(0x31, ...bytes))), { numRuns: 1000, seed: 4 });
+  });
+
+  it("encodes the same bytes pkijs writes for buildSignedAttributes (property: times 1950–2150, digests, content types)", () => {
+    const viaPkijs = (v: { contentType: string; messageDigest: Uint8Array; signingTime: Date }) =>
+      new Uint8Array(new asn1js.Set({ value: buildSignedAttributes(v).map((a) => a.toSchema()) }).toBER(false));
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("1950-01-01T00:00:00Z"), max: new Date("2150-12-31T23:59:59Z"), noInvalidDate: true }),
+        fc.uint8Array({ minLength: 0, maxLength: 200 }),
+        fc.constantFrom(OID.cmsData, OID.cmsSignedData, "1.2.156.10197.6.1.4.2.1", "2.999.1234567"),
+        (signingTime, messageDigest, contentType) => {
+          const values = { contentType, messageDigest, signingTime };
+          expect(encodeSignedAttributes(values)).toEqual(viaPkijs(values));
+          expect(readSignedAttributes(encodeSignedAttributes(values)).signingTime.getTime()).toBe(Math.floor(signingTime.getTime() / 1000) * 1000);
+        },
+      ),
+      { numRuns: 500, seed: 2026 },
+    );
   });
 });
