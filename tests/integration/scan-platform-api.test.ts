@@ -14,6 +14,7 @@ import { ensureCaHierarchy } from "@/lib/server/ca/ensure-ca-hierarchy";
 import { openScanRequest } from "@/lib/server/scan/open-scan-request";
 import { completeScanRequest } from "@/lib/server/scan/complete-scan-request";
 import { expireScanRequest } from "@/lib/server/scan/expire-scan-request";
+import { expireDueScanRequests } from "@/lib/server/scan/expire-due-scan-requests";
 import { updatePlatform } from "@/lib/server/platforms/update-platform";
 import type { WebhookDelivery } from "@/lib/platform/webhook-delivery";
 import { createPlatform } from "../support/platform-fixtures";
@@ -82,11 +83,9 @@ const receiver = createServer((req, res) => {
 let hookUrl = "";
 const hooksFor = (id: string) => hooks.filter((h) => h.data.id === id).map((h) => [h.data.status, h.sequence]);
 
-/** Moves a request's expiry (and its scan.expire job) into the past, as the clock reaching it would. */
+/** Moves a request's expiry into the past, as the clock reaching it would (the worker's sweep then finds it). */
 async function reachExpiry(id: string) {
-  const past = new Date(Date.now() - 1000);
-  await db.scanRequest.update({ where: { id }, data: { expiresAt: past } });
-  await db.job.updateMany({ where: { type: "scan.expire", payload: { path: ["scanRequestId"], equals: id } }, data: { runAt: past } });
+  await db.scanRequest.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 1000) } });
 }
 
 describe("platform API as an integrator relies on it", () => {
@@ -106,8 +105,7 @@ describe("platform API as an integrator relies on it", () => {
     await runDueJobs();
     await reachExpiry(scanned.id);
     await reachExpiry(pending.id);
-    await runDueJobs(); // the expiry jobs
-    await runDueJobs(); // the webhooks they queued
+    await runDueJobs(); // the sweep expires both, then delivers the webhooks it queued
 
     expect(hooksFor(scanned.id)).toEqual([
       ["scanned", 1],
@@ -121,11 +119,19 @@ describe("platform API as an integrator relies on it", () => {
     // The phone finishing late is told the QR expired (410), not that it was used.
     await expectAppError(completeScanRequest({ userId: user.id, id: scanned.id, certificateId: issued.sign.id, result: {} }), "gone");
 
-    // Many expiry runs at once (a retried job, two workers): one transition, one delivery.
+    // Many sweeps at once (every instance's worker): one transition, one delivery.
     const again = (await api(createRoute, { method: "POST", auth: authorization, body: { type: "sync_subject", expiresIn: 30 } })).json;
-    await db.scanRequest.update({ where: { id: again.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await Promise.all(Array.from({ length: 20 }, () => expireScanRequest({ scanRequestId: again.id })));
+    await reachExpiry(again.id);
+    const counts = await Promise.all(Array.from({ length: 20 }, () => expireDueScanRequests()));
+    expect(counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+    expect((await db.scanRequest.findUniqueOrThrow({ where: { id: again.id } })).status).toBe("EXPIRED");
     expect(await db.job.count({ where: { type: "scan.webhook", payload: { path: ["scanRequestId"], equals: again.id } } })).toBe(1);
+    // A scan.expire job queued before the sweep existed (and retried, by two workers) still expires once.
+    const legacy = (await api(createRoute, { method: "POST", auth: authorization, body: { type: "sync_subject", expiresIn: 30 } })).json;
+    await reachExpiry(legacy.id);
+    await Promise.all(Array.from({ length: 20 }, () => expireScanRequest({ scanRequestId: legacy.id })));
+    await expireDueScanRequests();
+    expect(await db.job.count({ where: { type: "scan.webhook", payload: { path: ["scanRequestId"], equals: legacy.id } } })).toBe(1);
 
     // A request that completed first is left alone by its expiry job.
     const done = (await api(createRoute, { method: "POST", auth: authorization, body: { type: "sync_subject", expiresIn: 30 } })).json;
@@ -137,7 +143,8 @@ describe("platform API as an integrator relies on it", () => {
     expect((await db.scanRequest.findUniqueOrThrow({ where: { id: done.id } })).status).toBe("COMPLETED");
     // (Its scanned state was left before that delivery went out, so only completed is sent.)
     expect(hooksFor(done.id)).toEqual([["completed", 2]]);
-    expect(await db.job.count({ where: { type: "scan.expire", status: "DONE", payload: { path: ["scanRequestId"], equals: done.id } } })).toBe(1);
+    // Creating a request queues no job of its own (the expiry is the sweep's).
+    expect(await db.job.count({ where: { type: "scan.expire", payload: { path: ["scanRequestId"], equals: done.id } } })).toBe(0);
   });
 
   it("GET returns the QR (qrContent) while the request waits for its scan, and not after; the token is sealed at rest", async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { claimJob, type ClaimedJob } from "./claim-job";
 import { jobHandlers } from "./job-handlers";
+import { expireDueScanRequests } from "@/lib/server/scan/expire-due-scan-requests";
 import type { JobType } from "./job-types";
 
 const workerId = `${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -37,8 +38,13 @@ async function runOne(job: ClaimedJob) {
   }
 }
 
-/** Runs due jobs until none is left (or `max` ran). Returns how many ran. */
-export async function runDueJobs({ max = 100 }: { max?: number } = {}): Promise<number> {
+/**
+ * Runs due jobs until none is left (or `max` ran). Returns how many ran. First, unless `sweep` is
+ * false, the periodic work that is not a job row: open scan requests past their expiry end EXPIRED
+ * (their webhooks are then among the due jobs).
+ */
+export async function runDueJobs({ max = 100, sweep = true }: { max?: number; sweep?: boolean } = {}): Promise<number> {
+  if (sweep) await expireDueScanRequests();
   let count = 0;
   while (count < max) {
     const job = await claimJob(workerId);

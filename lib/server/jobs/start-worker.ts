@@ -7,11 +7,15 @@ const g = globalThis as unknown as { __certdeskWorker?: { timer: NodeJS.Timeout;
 export function startWorker({ intervalMs = 1000 }: { intervalMs?: number } = {}) {
   if (g.__certdeskWorker) return;
   let running = false;
+  let sweptAt = 0;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      await runDueJobs();
+      // Woken after every enqueue: the sweep (one indexed query) runs at most once a second.
+      const sweep = Date.now() - sweptAt >= 1000;
+      if (sweep) sweptAt = Date.now();
+      await runDueJobs({ sweep });
     } catch (err) {
       console.error("[jobs] worker tick failed:", err instanceof Error ? err.message : err);
     } finally {

@@ -1,7 +1,6 @@
 import { env } from "@/lib/env";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { enqueueJob } from "@/lib/server/jobs/enqueue-job";
 import { parseCiphertext } from "@/lib/pki/sm2-ciphertext";
 import { pointFromBytes } from "@/lib/pki/sm2-curve";
 import { hexToBytes } from "@/lib/pki/encoding";
@@ -46,8 +45,8 @@ function assertPublicKey(hex: string) {
 
 /**
  * A platform asks a certificate holder to log in, sign, decrypt or share subject data by scanning a QR.
- * Its expiry is queued with it (scan.expire at expiresAt), so a request nobody finished ends EXPIRED
- * in the database and the platform's webhook reports it.
+ * A request nobody finished ends EXPIRED in the database by the worker's sweep
+ * (expireDueScanRequests), and the platform's webhook reports it.
  */
 export async function createScanRequest({ platformId, input }: { platformId: string; input: TCreateScanRequest }) {
   if (input.type === "sign" && input.sessionId) await assertSessionUsable({ platformId, sessionId: input.sessionId });
@@ -65,7 +64,6 @@ export async function createScanRequest({ platformId, input }: { platformId: str
     const created = await tx.scanRequest.create({
       data: { platformId, type: SCAN_TYPE_TO_DB[type], tokenHash, tokenSealed, clientRef, payload, expiresAt },
     });
-    await enqueueJob(tx, { type: "scan.expire", payload: { scanRequestId: created.id }, runAt: expiresAt, maxAttempts: 5 });
     return created;
   });
   return { ...platformScanView(row), qrContent };

@@ -2,7 +2,8 @@ import { db } from "@/lib/db/client";
 import { queueScanWebhook } from "./queue-scan-webhook";
 
 /**
- * Job handler (scan.expire, queued for the request's expiresAt): a request nobody finished in time
+ * Job handler (scan.expire): requests created before the worker's sweep (expireDueScanRequests)
+ * queued this job for their expiresAt, and such jobs still run. A request nobody finished in time
  * ends EXPIRED, once (a conditional update from PENDING or SCANNED), and the platform's webhook for
  * it is queued in the same transaction. A request that completed, was declined or failed first is
  * left alone. The platform's view says expired from expiresAt on in any case (platformScanView).
