@@ -6,7 +6,8 @@
 // Prisma's driver adapter: each query, BEGIN and COMMIT/ROLLBACK included);
 // /__bench/profile/start and /stop take an in-process CPU profile and answer its top functions.
 import http from "node:http";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { dbAdapter } from "@/lib/db/client";
 import { selfTimeByPlace, startProfile, stopProfile, topSelfTime } from "./cpu-profile";
@@ -140,6 +141,8 @@ const server = http.createServer(async (req, res) => {
       response = Response.json({ ok: true });
     } else if (url === "/__bench/profile/stop") {
       const profile = await stopProfile();
+      // BENCH_CPU_PROF=<folder>: the whole profile too, for Chrome DevTools or a call-tree reading.
+      if (process.env.BENCH_CPU_PROF) writeFileSync(path.join(process.env.BENCH_CPU_PROF, `scan-${Date.now()}.cpuprofile`), JSON.stringify(profile));
       response = Response.json({ ...topSelfTime(profile, 10), places: selfTimeByPlace(profile) });
     } else if (url.startsWith("/__bench/phone/")) {
       try {
