@@ -13,7 +13,7 @@ export async function claimSessionRequests({ userId }: { userId: string }) {
   const sessions = await db.scanSession.findMany({ where: { userId, endedAt: null, expiresAt: { gt: now } } });
   for (const session of sessions) {
     const waiting = await db.scanRequest.findMany({
-      where: { platformId: session.platformId, type: "SIGN", status: "PENDING", expiresAt: { gt: now }, payload: { path: ["sessionId"], equals: session.id } },
+      where: { targetSessionId: session.id, status: "PENDING", platformId: session.platformId, type: "SIGN", expiresAt: { gt: now } },
       orderBy: { createdAt: "asc" },
       take: 10,
     });

@@ -62,7 +62,7 @@ export async function createScanRequest({ platformId, input }: { platformId: str
   const row = await db.$transaction(async (tx) => {
     await consumeRateLimit(tx, `scan:platform:${platformId}`, [{ seconds: 60, max: env().SCAN_PLATFORM_PER_MINUTE }]);
     const created = await tx.scanRequest.create({
-      data: { platformId, type: SCAN_TYPE_TO_DB[type], tokenHash, tokenSealed, clientRef, payload, expiresAt },
+      data: { platformId, type: SCAN_TYPE_TO_DB[type], tokenHash, tokenSealed, clientRef, payload, expiresAt, targetSessionId: input.type === "sign" ? (input.sessionId ?? null) : null },
     });
     return created;
   });
