@@ -129,26 +129,32 @@ export default async function ReviewOrderPage({ params }: Params) {
             <DetailRows rows={[[t("review.order.phone"), order.user.phone], [t("review.order.name"), order.user.name]]} />
           </Card>
 
-          <Card title={t("review.order.checks")} padding="none">
-            <Table
-              caption={t("review.order.checks")}
-              isCaptionHidden
-              rows={order.identityChecks}
-              rowKey={(c) => c.id}
-              empty={<p className={styles.muted} style={{ padding: "1rem" }}>{t("review.order.noChecks")}</p>}
-              columns={[
-                { key: "m", header: t("review.order.checkMethod"), cell: (c) => t(`identity.method.${c.method}`) },
-                { key: "r", header: t("review.order.checkRole"), cell: (c) => t(`identity.role.${c.role}`) },
-                { key: "s", header: t("review.order.checkResult"), cell: (c) => <><Badge tone={CHECK_TONE[c.status]}>{t(`identity.status.${c.status}`)}</Badge>{c.failReason && <span className={styles.muted}> {c.failReason}</span>}</> },
-                {
-                  key: "e",
-                  header: t("review.order.checkEvidence"),
-                  cell: (c) => <span className={styles.muted}>{Object.entries((c.subject ?? {}) as Record<string, string>).map(([k, v]) => `${evidenceLabel(k)}: ${k === "idType" ? idType(v) : v}`).join(" · ")}</span>,
-                },
-                { key: "p", header: t("review.order.checkProvider"), cell: (c) => <span className={styles.mono}>{providerName(c.provider)}{c.providerRef ? ` / ${c.providerRef}` : ""}</span> },
-                { key: "t", header: t("review.order.checkTime"), cell: (c) => at(c.completedAt ?? c.createdAt) },
-              ]}
-            />
+          <Card title={t("review.order.checks")}>
+            {order.identityChecks.length === 0 ? (
+              <p className={styles.muted}>{t("review.order.noChecks")}</p>
+            ) : (
+              // A list, not a six-column table: the card is a third of the page, and the columns wrapped a word per line.
+              <ul className={styles.checkList} aria-label={t("review.order.checks")}>
+                {order.identityChecks.map((c) => (
+                  <li key={c.id} className={styles.checkItem} data-testid="identity-check">
+                    <div className={styles.checkHead}>
+                      <strong>{t(`identity.method.${c.method}`)}</strong>
+                      <span className={styles.muted}>{t(`identity.role.${c.role}`)}</span>
+                      <Badge tone={CHECK_TONE[c.status]}>{t(`identity.status.${c.status}`)}</Badge>
+                      <span className={styles.muted}>{at(c.completedAt ?? c.createdAt)}</span>
+                    </div>
+                    {c.failReason && <div>{c.failReason}</div>}
+                    <div className={styles.muted}>
+                      {Object.entries((c.subject ?? {}) as Record<string, string>).map(([k, v]) => `${evidenceLabel(k)}: ${k === "idType" ? idType(v) : v}`).join(" · ")}
+                    </div>
+                    <div className={`${styles.mono} ${styles.muted}`}>
+                      {t("review.order.checkProvider")}: {providerName(c.provider)}
+                      {c.providerRef ? ` / ${c.providerRef}` : ""}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
           </Card>
 
           <Card title={t("review.order.materials")}>
