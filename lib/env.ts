@@ -22,6 +22,7 @@ export const SMS_NOTICE_TEMPLATES = [
   "org_request_decided",
   "cert_expiring",
   "revocation_refused",
+  "shipment_shipped",
 ] as const;
 
 /** The SMS template names the desk sends; each maps to a gateway template id. */

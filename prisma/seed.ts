@@ -51,6 +51,7 @@ export async function seed({ demo = isDemoMode() }: { demo?: boolean } = {}) {
       mailingAddress: "北京市海淀区演示路1号 云证书服务台 受理中心（收）100000",
       // 证书变更: 100 元 (the materials are the schema's defaults: 营业执照 + 变更通知书, or the ID card).
       changePriceFen: 10000,
+      offerUsbKey: true,
     },
   });
   for (const [product, years, priceFen] of PRICES) {

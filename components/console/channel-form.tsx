@@ -74,6 +74,7 @@ export function ChannelForm({ defaultValues, save }: { defaultValues: FormValues
           <Checkbox label={t("review.channels.autoApprove")} hint={t("review.channels.autoApproveHint")} {...form.register("autoApproveIndividual")} />
           <Checkbox label={t("review.channels.allowNoInvoice")} {...form.register("allowNoInvoice")} />
           <Checkbox label={t("payAfterApproval.switch")} hint={t("payAfterApproval.switchHint")} {...form.register("payAfterApproval")} data-testid="pay-after-approval" />
+          <Checkbox label={t("shipping.channel.switch")} hint={t("shipping.channel.switchHint")} {...form.register("offerUsbKey")} data-testid="offer-usb-key" />
           <Checkbox label={t("console.channelSwitches.legalRepApproval")} hint={t("console.channelSwitches.legalRepApprovalHint")} {...form.register("requireLegalRepApproval")} data-testid="legal-rep-approval" />
           <Checkbox label={t("console.channelSwitches.allowCertAdmins")} hint={t("console.channelSwitches.allowCertAdminsHint")} {...form.register("allowCertAdmins")} data-testid="allow-cert-admins" />
           <Checkbox label={t("console.channelSwitches.reviewDeskRevocations")} hint={t("console.channelSwitches.reviewDeskRevocationsHint")} {...form.register("reviewDeskRevocations")} data-testid="review-desk-revocations" />

@@ -12,6 +12,7 @@ export const CONSOLE_NAV: readonly ConsoleNavItem[] = [
   { href: "/console/org-requests", labelKey: "orgConsole.nav.requests", permission: "orgs.review" },
   { href: "/console/seals", labelKey: "seals.console.title", permission: "seals.review" },
   { href: "/console/invoices", labelKey: "invoices.console.nav", permission: "invoices.manage" },
+  { href: "/console/shipments", labelKey: "shipping.console.nav", permission: "shipments.manage" },
   { href: "/console/feedback", labelKey: "me.feedbackConsole.nav", permission: "feedback.answer" },
   { href: "/console/channels", labelKey: "console.nav.channels", permission: "channels.manage" },
   { href: "/console/platforms", labelKey: "console.nav.platforms", permission: "platforms.manage" },

@@ -37,8 +37,9 @@ import { invoices } from "./messages/invoices";
 import { me } from "./messages/me";
 import { freeSubjects } from "./messages/free-subjects";
 import { payAfterApproval } from "./messages/pay-after-approval";
+import { shipping } from "./messages/shipping";
 
-const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner, passkeys, orgMembers, orgRequests, orgConsole, lifecycleRenew, lifecycleLookup, lifecycleRevoke, lifecycleChange, lifecycleReissue, sealsUse, seals, sealGrants, handoff, cps, terms, invoices, me, freeSubjects, payAfterApproval };
+const namespaces = { orders, wizard, identity, materials, payments, common, auth, errors, sms, devtools, scan, shell, landing, services, help, console: consoleMessages, review, phone, scanner, passkeys, orgMembers, orgRequests, orgConsole, lifecycleRenew, lifecycleLookup, lifecycleRevoke, lifecycleChange, lifecycleReissue, sealsUse, seals, sealGrants, handoff, cps, terms, invoices, me, freeSubjects, payAfterApproval, shipping };
 
 type Ns = typeof namespaces;
 type ZhTree = { [K in keyof Ns]: Ns[K]["zh-CN"] };

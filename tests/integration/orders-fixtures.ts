@@ -30,7 +30,7 @@ export function badUscc(): string {
   return good.slice(0, 17) + alphabet[(alphabet.indexOf(good[17]!) + 1) % 31];
 }
 
-export async function createChannel({ autoApproveIndividual = true, allowNoInvoice = true } = {}) {
+export async function createChannel({ autoApproveIndividual = true, allowNoInvoice = true, offerUsbKey = true } = {}) {
   const channel = await db.channel.create({
     data: {
       code: `t-${randomUUID().slice(0, 8)}`,
@@ -38,6 +38,7 @@ export async function createChannel({ autoApproveIndividual = true, allowNoInvoi
       allowedMethods: ["CORP_DEPOSIT", "PERSONAL_DEPOSIT", "PHONE3", "BANK4", "FACE"],
       autoApproveIndividual,
       allowNoInvoice,
+      offerUsbKey,
       mailingAddress: "测试市测试路1号",
     },
   });

@@ -37,14 +37,14 @@ export async function signUnitOrder({ userId, orderId, handlerPhone }: { userId:
 
 /** An individual order (phone real-name check) signed and awaiting payment. */
 /** Walks the individual wizard (PHONE3) up to the goods step, confirmation left to the caller. */
-async function individualOrderAtConfirm({ channelCode }: { channelCode: string }) {
+async function individualOrderAtConfirm({ channelCode, goods = {} }: { channelCode: string; goods?: Record<string, unknown> }) {
   const user = await createUser();
   const phone = uniquePhone();
   const order = await createOrder({ userId: user.id, subjectType: "INDIVIDUAL", channelCode });
   await saveMethodStep({ userId: user.id, orderId: order.id, input: { method: "PHONE3", agreed: true } });
   const person = { name: "王个人", idType: "RESIDENT_ID", idNumber: uniqueIdNumber(), phone, email: "p@example.com" };
   await savePersonStep({ userId: user.id, orderId: order.id, input: person });
-  await saveGoodsStep({ userId: user.id, orderId: order.id, input: goodsInput() });
+  await saveGoodsStep({ userId: user.id, orderId: order.id, input: goodsInput(goods) });
   return { user, order, phone };
 }
 
@@ -55,8 +55,8 @@ export async function individualOrderAtMaterials({ channelCode }: { channelCode:
   return { user, order };
 }
 
-export async function signedIndividualOrder({ channelCode, offline = false }: { channelCode: string; offline?: boolean }) {
-  const { user, order, phone } = await individualOrderAtConfirm({ channelCode });
+export async function signedIndividualOrder({ channelCode, offline = false, goods = {} }: { channelCode: string; offline?: boolean; goods?: Record<string, unknown> }) {
+  const { user, order, phone } = await individualOrderAtConfirm({ channelCode, goods });
   if (offline) {
     const { switchToOffline } = await import("@/lib/server/orders/switch-to-offline");
     await switchToOffline({ userId: user.id, orderId: order.id });

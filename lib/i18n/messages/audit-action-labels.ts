@@ -54,6 +54,7 @@ const zh = {
   bank_card: { unbound: "解绑银行卡" },
   feedback: { submitted: "提交反馈", answered: "回复反馈" },
   invoice: { issued: "开具发票", reissued: "重开发票", reversed: "红冲发票", emailed: "发送发票邮件" },
+  shipment: { shipped: "USB Key 发货", delivered: "USB Key 签收", address_changed: "修改收件地址" },
   channel: { updated: "修改渠道", free_subject_added: "添加免费主体", free_subject_removed: "移除免费主体" },
   platform: { created: "新增交易平台", updated: "修改交易平台", secret_rotated: "更换平台密钥" },
   ca: {
@@ -185,6 +186,7 @@ const en = {
   bank_card: { unbound: "Bank card unbound" },
   feedback: { submitted: "Feedback sent", answered: "Feedback answered" },
   invoice: { issued: "Invoice issued", reissued: "Invoice reissued", reversed: "Invoice reversed (credit note)", emailed: "Invoice e-mailed" },
+  shipment: { shipped: "USB key shipped", delivered: "USB key delivered", address_changed: "Shipping address changed" },
   channel: { updated: "Channel updated", free_subject_added: "Free subject added", free_subject_removed: "Free subject removed" },
   platform: { created: "Trading platform added", updated: "Trading platform updated", secret_rotated: "Platform secret rotated" },
   ca: {

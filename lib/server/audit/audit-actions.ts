@@ -120,6 +120,11 @@ export const AUDIT_DATA_SCHEMAS = {
   "feedback.answered": z.object({ userId: id }),
   "invoice.emailed": z.object({ orderId: id, number: z.string(), isOtherAddress: z.boolean() }),
 
+  // USB Key shipping (发货管理); the address itself is not copied into the audit trail
+  "shipment.shipped": z.object({ orderId: id, carrier: z.string(), trackingNo: z.string() }),
+  "shipment.delivered": z.object({ orderId: id }),
+  "shipment.address_changed": z.object({ orderId: id }),
+
   // console administration
   "channel.free_subject_added": z.object({ subject: z.string(), note: z.string() }),
   "channel.free_subject_removed": z.object({ subject: z.string() }),

@@ -19,13 +19,14 @@ export const PERMISSIONS = [
   "seals.review", // approve or reject electronic seals (the CA signs the seal structure)
   "invoices.manage", // the console's invoices: see every order's invoices, reverse and re-issue one
   "feedback.answer", // the console's feedback inbox: read users' feedback and answer it
+  "shipments.manage", // 发货管理: ship the USB Keys orders bought (carrier, tracking number), mark them delivered
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS = {
   APPLICANT: ["desk.use"],
-  CA_REVIEWER: ["desk.use", "console.access", "orders.review", "orders.viewAll", "audit.read", "keys.recover", "orgs.view", "orgs.review", "certs.revoke", "seals.review", "invoices.manage", "feedback.answer"],
+  CA_REVIEWER: ["desk.use", "console.access", "orders.review", "orders.viewAll", "audit.read", "keys.recover", "orgs.view", "orgs.review", "certs.revoke", "seals.review", "invoices.manage", "feedback.answer", "shipments.manage"],
   CA_ADMIN: [
     "desk.use",
     "console.access",
@@ -44,6 +45,7 @@ export const ROLE_PERMISSIONS = {
     "seals.review",
     "invoices.manage",
     "feedback.answer",
+    "shipments.manage",
   ],
 } as const satisfies Record<Role, readonly Permission[]>;
 

@@ -43,6 +43,8 @@ export const ZUpdateChannelSchema = z.object({
   reissueNeedsForm: z.boolean().optional(),
   // 审核通过后支付: new applications go to review unpaid and are paid once approved.
   payAfterApproval: z.boolean().optional(),
+  // USB Key: offered in the goods step and shipped by the CA (发货管理); off on new channels.
+  offerUsbKey: z.boolean().optional(),
   // 证书变更 (issue 13): its price (yuan typed, fen stored) and the materials it asks per subject type.
   changePrice: ZYuanSchema.optional(),
   changeMaterialsUnit: ZChangeMaterials.optional(),

@@ -26,6 +26,7 @@ const NOTICE_TEXT: Record<SmsNoticeTemplate, MessageKey> = {
   org_request_decided: "orgRequests.notify.decidedBody",
   cert_expiring: "lifecycleRenew.notify.expiringSms",
   revocation_refused: "lifecycleRevoke.notify.refusedBody",
+  shipment_shipped: "shipping.notify.shippedBody",
 };
 
 const messageKeyOf = (template: SmsTemplate): MessageKey =>

@@ -8,7 +8,7 @@ import type { WizardStepContext } from "./wizard-order.types";
 export async function loadGoodsStep({ order }: WizardStepContext) {
   const draft = readDraft(order.draft);
   const [prices, platforms, free] = await Promise.all([
-    listCertPrices(db, { channelId: order.channelId, subjectType: order.subjectType }),
+    listCertPrices(db, { channelId: order.channelId, subjectType: order.subjectType, offerUsbKey: order.channel.offerUsbKey }),
     db.tradingPlatform.findMany({ where: { active: true, isDesk: false }, select: { id: true, name: true, nameEn: true }, orderBy: { name: "asc" } }),
     order.subjectKey ? db.freeSubject.findUnique({ where: { channelId_subjectKey: { channelId: order.channelId, subjectKey: order.subjectKey } } }) : null,
   ]);

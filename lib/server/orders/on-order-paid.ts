@@ -4,6 +4,7 @@ import { transitionOrder } from "./transition-order";
 import { nextStatusAfterPayment } from "./next-status-after-payment";
 import { notifyOrder } from "./notify-order";
 import { requestOrderSeal } from "@/lib/server/seals/request-order-seal";
+import { openShipment } from "@/lib/server/shipping/open-shipment";
 
 /**
  * Called by the payments domain inside the transaction that marks a payment SUCCEEDED.
@@ -25,5 +26,7 @@ export async function onOrderPaid(tx: Tx, { orderId, paymentId }: { orderId: str
   });
   // 同时办理电子印章: what was paid for is asked for now (the picture follows once the certificate is issued).
   await requestOrderSeal(tx, { order });
+  // A paid USB Key is to be shipped: 待发货 in the console's 发货管理.
+  await openShipment(tx, { orderId });
   await notifyOrder(tx, { orderId, event: "paid" });
 }

@@ -16,6 +16,10 @@ export async function saveGoodsStep({ userId, orderId, input }: { userId: string
     if (!goods.invoice.wanted && !order.channel.allowNoInvoice) {
       throw new AppError("validation_failed", { fields: { "invoice.wanted": ["wizard.errors.invoiceRequired"] } });
     }
+    // A channel that does not offer the USB Key (Channel.offerUsbKey) sells none, whatever the form sent.
+    if (goods.medium === CertMedium.USB_KEY && !order.channel.offerUsbKey) {
+      throw new AppError("validation_failed", { fields: { medium: ["wizard.errors.usbKeyNotOffered"] } });
+    }
     const platformId = goods.platformId || null;
     if (platformId && !(await tx.tradingPlatform.findFirst({ where: { id: platformId, active: true, isDesk: false }, select: { id: true } }))) {
       throw new AppError("validation_failed", { fields: { platformId: ["wizard.errors.platformUnknown"] } });

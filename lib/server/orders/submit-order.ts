@@ -4,6 +4,7 @@ import { upsertOrganizationFromOrder } from "@/lib/server/org/upsert-organizatio
 import { nextStatusAfterPayment } from "./next-status-after-payment";
 import { notifyOrder } from "./notify-order";
 import { transitionOrder } from "./transition-order";
+import { openShipment } from "@/lib/server/shipping/open-shipment";
 
 /**
  * Hands a finished draft over: to AWAITING_PAYMENT, or — when nothing is to be paid (a free
@@ -38,6 +39,8 @@ export async function submitOrder(tx: Tx, { orderId, actorId, ip }: { orderId: s
     note: order.paidAt ? "resubmitted" : quote.isFree ? "free" : isPaidLater ? "pay_after_approval" : undefined,
     data: { submittedAt: new Date(), priceFen: order.paidAt ? order.priceFen : quote.totalFen, step: "pay", ...(isPaidLater && next === "APPROVED" ? { approvedAt: new Date() } : {}) },
   });
+  // Nothing to pay (free, or paid before a re-application): a USB Key is to be shipped now.
+  if (isSettled) await openShipment(tx, { orderId });
   await notifyOrder(tx, { orderId, event: "submitted" });
   return updated;
 }

@@ -31,6 +31,7 @@ describe("SMS gateway variables (lib/env.ts)", () => {
       "SMS_TEMPLATE_ORG_REQUEST_DECIDED",
       "SMS_TEMPLATE_CERT_EXPIRING",
       "SMS_TEMPLATE_REVOCATION_REFUSED",
+      "SMS_TEMPLATE_SHIPMENT_SHIPPED",
     ]);
   });
 

@@ -50,6 +50,7 @@ export default async function EditChannelPage({ params }: { params: Promise<{ ch
           renewalNeedsMaterials: channel.renewalNeedsMaterials,
           reissueNeedsForm: channel.reissueNeedsForm,
           payAfterApproval: channel.payAfterApproval,
+          offerUsbKey: channel.offerUsbKey,
           changePrice: yuan(channel.changePriceFen),
           changeMaterialsUnit: channel.changeMaterialsUnit,
           changeMaterialsIndividual: channel.changeMaterialsIndividual,
