@@ -84,7 +84,7 @@ describe("USB Key shipping", () => {
     const row = await db.shipment.findUniqueOrThrow({ where: { id: shipment.id } });
     expect(row.trackingNo).toBe((won[0] as PromiseFulfilledResult<{ trackingNo: string }>).value.trackingNo);
     expect(await db.auditLog.count({ where: { action: "shipment.shipped", targetId: shipment.id } })).toBe(1);
-    expect(await db.inboxMessage.count({ where: { link: `/orders/${row.orderId}`, title: "USB Key 已发货" } })).toBe(1);
+    expect(await db.inboxMessage.count({ where: { link: `/m/me/shipments/${row.orderId}`, title: "USB Key 已发货" } })).toBe(1);
   });
 
   it("an address change racing 发货 either happened before (and is what shipped) or is refused", async () => {

@@ -5,7 +5,7 @@ import { orderWhere } from "@/lib/server/orders/order-where";
 export async function getOrderShipment({ userId, orderId }: { userId: string; orderId: string }) {
   const order = await db.order.findFirst({
     where: orderWhere({ userId, orderId }),
-    select: { shipment: { select: { id: true, status: true, recipient: true, phone: true, address: true, carrier: true, trackingNo: true, shippedAt: true, deliveredAt: true } } },
+    select: { no: true, shipment: { select: { id: true, status: true, recipient: true, phone: true, address: true, carrier: true, trackingNo: true, shippedAt: true, deliveredAt: true } } },
   });
-  return order?.shipment ?? null;
+  return order?.shipment ? { ...order.shipment, orderNo: order.no } : null;
 }

@@ -34,7 +34,7 @@ export async function shipShipment({ staff, shipmentId, input, ip }: { staff: { 
     const locale = order.user.locale === "en" ? "en" : "zh-CN";
     const t = translator(locale);
     const params = { no: order.no, carrier: t(`shipping.carriers.${carrier}`), trackingNo };
-    await tx.inboxMessage.create({ data: { userId: order.user.id, title: t("shipping.notify.shippedTitle"), body: t("shipping.notify.shippedBody", params), link: `/orders/${order.id}` } });
+    await tx.inboxMessage.create({ data: { userId: order.user.id, title: t("shipping.notify.shippedTitle"), body: t("shipping.notify.shippedBody", params), link: `/m/me/shipments/${order.id}` } });
     await queueSms(tx, { to: order.user.phone, template: "shipment_shipped", params, locale });
     return { id: shipment.id, orderNo: order.no, carrier, trackingNo };
   });

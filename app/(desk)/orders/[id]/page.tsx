@@ -17,6 +17,9 @@ import { StatusBadge } from "@/components/orders/status-badge";
 import { PhoneHandoff } from "@/components/handoff/phone-handoff";
 import { InvoicePanel } from "@/components/invoices/invoice-panel";
 import { getOrderInvoicing } from "@/lib/server/payments/get-order-invoicing";
+import { getOrderShipment } from "@/lib/server/shipping/get-order-shipment";
+import { ShipmentCard } from "@/components/shipping/shipment-card";
+import { toShipmentView } from "@/components/shipping/shipment-view";
 import styles from "@/components/orders/orders.module.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,7 +46,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     : order.status === "AWAITING_PAPER" ? { tone: "warning" as const, text: t("orders.detail.paperNotice", { address: order.channel.mailingAddress ?? "" }) }
     : order.status === "REJECTED" ? { tone: "error" as const, text: t("orders.detail.rejectedNotice", { reason: order.rejectReason ?? "" }) }
     : null;
-  const [seal, invoicing] = await Promise.all([findOrderSeal({ userId: user.id, orderId: order.id }), getOrderInvoicing({ userId: user.id, orderId: order.id })]);
+  const [seal, invoicing, shipment] = await Promise.all([
+    findOrderSeal({ userId: user.id, orderId: order.id }),
+    getOrderInvoicing({ userId: user.id, orderId: order.id }),
+    getOrderShipment({ userId: user.id, orderId: order.id }),
+  ]);
   const rows: Array<[string, string | null]> = [
     [t("orders.detail.subject"), order.subjectName],
     [t("orders.detail.type"), t(`orders.subjectType.${order.subjectType}` as MessageKey)],
@@ -91,6 +98,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             </p>
             {seal.status === "AWAITING_IMAGE" && <p>{t("seals.order.awaiting")}</p>}
             <ButtonLink href={seal.href} variant="outline" size="sm">{t("seals.order.open")}</ButtonLink>
+          </Card>
+        )}
+        {shipment && (
+          <Card title={t("shipping.card.title")} id="shipment">
+            <ShipmentCard orderId={order.id} shipment={toShipmentView(shipment, t.locale)} />
           </Card>
         )}
         {invoicing.paidFen !== null && (
