@@ -15,7 +15,7 @@ import { useT } from "@/lib/i18n/client";
 import type { ActionResult } from "@/lib/server/http/action-result";
 import styles from "./console.module.css";
 
-type Values = { code: string; name: string; nameEn: string; homepage: string; callbackUrls: string; webhookUrl: string; active: boolean };
+type Values = { code: string; name: string; nameEn: string; homepage: string; callbackUrls: string; webhookUrl: string; latitude: string; longitude: string; active: boolean };
 type Credentials = { clientId: string; clientSecret: string };
 
 type Props = {
@@ -37,7 +37,7 @@ export function PlatformForm({ platform, create, update, rotate }: Props) {
   const [secret, setSecret] = useState<Credentials | null>(null);
   const [isRotating, setRotating] = useState(false);
   const form = useForm<Values>({
-    defaultValues: platform ?? { code: "", name: "", nameEn: "", homepage: "", callbackUrls: "", webhookUrl: "", active: true },
+    defaultValues: platform ?? { code: "", name: "", nameEn: "", homepage: "", callbackUrls: "", webhookUrl: "", latitude: "", longitude: "", active: true },
   });
   const errors = form.formState.errors;
 
@@ -108,6 +108,12 @@ export function PlatformForm({ platform, create, update, rotate }: Props) {
           </Field>
           <Field label={t("review.platforms.webhookUrl")} error={msg(errors.webhookUrl?.message)}>
             <Input {...form.register("webhookUrl")} inputMode="url" />
+          </Field>
+          <Field label={t("review.platforms.latitude")} hint={t("review.platforms.coordinatesHint")} error={msg(errors.latitude?.message)}>
+            <Input {...form.register("latitude")} inputMode="decimal" autoComplete="off" data-testid="platform-latitude" />
+          </Field>
+          <Field label={t("review.platforms.longitude")} error={msg(errors.longitude?.message)}>
+            <Input {...form.register("longitude")} inputMode="decimal" autoComplete="off" data-testid="platform-longitude" />
           </Field>
         </div>
         <div style={{ marginTop: "1rem" }}>

@@ -139,7 +139,7 @@ export const AUDIT_DATA_SCHEMAS = {
     previousChange: z.object({ priceFen: z.number().int(), materialsUnit: z.array(z.string()), materialsIndividual: z.array(z.string()) }).optional(),
   }),
   "platform.created": z.object({ code: z.string(), name: z.string(), callbackUrls: z.array(z.string()) }),
-  "platform.updated": z.object({ name: z.string(), nameEn: z.string().nullable(), homepage: z.string().nullable(), callbackUrls: z.array(z.string()), webhookUrl: z.string().nullable(), active: z.boolean() }),
+  "platform.updated": z.object({ name: z.string(), nameEn: z.string().nullable(), homepage: z.string().nullable(), callbackUrls: z.array(z.string()), webhookUrl: z.string().nullable(), active: z.boolean(), latitude: z.number().nullable().optional(), longitude: z.number().nullable().optional() }),
   "platform.secret_rotated": z.object({ code: z.string() }),
 
   // CA hierarchy, certificates, CRLs

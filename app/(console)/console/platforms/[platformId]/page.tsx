@@ -29,7 +29,7 @@ export default async function EditPlatformPage({ params }: { params: Promise<{ p
         breadcrumbs={[{ label: t("review.platforms.title"), href: "/console/platforms" }, { label: p.name }]}
       />
       <PlatformForm
-        platform={{ id: p.id, code: p.code, clientId: p.clientId, name: p.name, nameEn: p.nameEn ?? "", homepage: p.homepage ?? "", callbackUrls: p.callbackUrls.join("\n"), webhookUrl: p.webhookUrl ?? "", active: p.active }}
+        platform={{ id: p.id, code: p.code, clientId: p.clientId, name: p.name, nameEn: p.nameEn ?? "", homepage: p.homepage ?? "", callbackUrls: p.callbackUrls.join("\n"), webhookUrl: p.webhookUrl ?? "", latitude: p.latitude === null ? "" : String(p.latitude), longitude: p.longitude === null ? "" : String(p.longitude), active: p.active }}
         create={createPlatformAction}
         update={updatePlatformAction}
         rotate={rotatePlatformSecretAction}
