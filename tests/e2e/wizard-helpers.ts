@@ -12,7 +12,8 @@ export function uniqueUscc(): string {
 
 export function uniqueIdNumber(): string {
   const r = (n: number) => Math.floor(Math.random() * n);
-  const body = `110105${1960 + r(40)}0${1 + r(9)}1${r(10)}${String(r(1000)).padStart(3, "0")}`;
+  const two = (n: number) => String(n).padStart(2, "0");
+  const body = `110105${1960 + r(40)}${two(1 + r(12))}${two(1 + r(28))}${String(r(1000)).padStart(3, "0")}`;
   return body + idNumberCheckChar(body);
 }
 
